@@ -1,0 +1,35 @@
+/*
+ * File input and output that never leaves a partial file behind.
+ */
+#ifndef CTIMELINE_IO_H
+#define CTIMELINE_IO_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * Reads the whole of `path` ("-": standard input) into a new NUL-terminated
+ * buffer (the caller frees it with free()). Fails with CTL_ENOTFOUND,
+ * CTL_EIO (naming the system's reason, or "is a directory") or CTL_ELIMIT
+ * when the file is larger than `max_bytes`, without reading past the limit.
+ */
+int ctl_read_file(char **out, size_t *len, const char *path, size_t max_bytes,
+		ctl_error *err);
+
+/*
+ * Writes data to `path` ("-": standard output) atomically: into a temporary
+ * file in the same directory, flushed and synced, then renamed over `path`.
+ * On any failure the previous file is untouched and no temporary file is
+ * left. Writing to standard output checks for write errors (a full disk, a
+ * closed pipe).
+ */
+int ctl_write_file_atomic(const char *path, const char *data, size_t len,
+		ctl_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

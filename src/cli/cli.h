@@ -1,0 +1,77 @@
+/* The command-line tool: shared helpers. Uses only the public API. */
+#ifndef CTL_CLI_H
+#define CTL_CLI_H
+
+#include <stdio.h>
+#include <ctimeline/ctimeline.h>
+
+/* Exit codes (documented in --help and the README). */
+enum { CLI_OK = 0, CLI_FAIL = 1, CLI_USAGE = 2 };
+
+typedef struct cli_command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+} cli_command;
+
+/* The commands (one file each: cmd_<name>.c). */
+int cmd_extract(int argc, char **argv);
+int cmd_clean(int argc, char **argv);
+
+/* One line on stderr: "ctimeline: <message>". */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Reports a usage error for `cmd` and returns CLI_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Reports a library error and returns CLI_FAIL. */
+int cli_lib_error(const ctl_error *err);
+/* Parses a non-negative size with optional K/M/G suffix; -1 on error. */
+long long cli_parse_size(const char *s);
+
+/* Options every command that reads articles shares. */
+typedef struct cli_input_opts {
+	const char *data_dir;
+	const char *manifest;
+	char **dct_overrides;   /* "FILE=YYYY-MM-DD" as given */
+	size_t ndct;
+	size_t max_doc_bytes;
+	int progress;           /* -1: auto (stderr is a terminal) */
+} cli_input_opts;
+
+#define CLI_INPUT_LONG_OPTIONS \
+	{ "data-dir", required_argument, NULL, 0x100 }, \
+	{ "manifest", required_argument, NULL, 0x101 }, \
+	{ "dct", required_argument, NULL, 0x102 }, \
+	{ "max-doc-bytes", required_argument, NULL, 0x103 }, \
+	{ "progress", no_argument, NULL, 0x104 }, \
+	{ "no-progress", no_argument, NULL, 0x105 }
+
+#define CLI_INPUT_HELP \
+	"  --data-dir DIR       knowledge files (default: $CTIMELINE_DATA_DIR or the built-in data/)\n" \
+	"  --dct FILE=DATE      publication date of FILE (YYYY-MM-DD), wins over detection; repeatable\n" \
+	"  --manifest CSV       publication dates for many files: columns path,date[,url,title]\n" \
+	"  --max-doc-bytes N    refuse articles larger than N bytes (K/M/G suffixes; default 16M)\n" \
+	"  --progress, --no-progress  progress on stderr (default: when stderr is a terminal)\n"
+
+/* Handles one of the shared options; returns 1 if handled, 0 if not ours,
+ * CLI_USAGE (negated: -2) on a bad value. */
+int cli_input_option(cli_input_opts *o, const char *cmd, int opt, const char *arg);
+void cli_input_opts_release(cli_input_opts *o);
+
+/* Called for each analysed document, in input order. Return non-zero to stop. */
+typedef int (*cli_doc_fn)(ctl_document *doc, const ctl_resources *res, void *user);
+
+/*
+ * Expands `paths` (files and directories), reads and analyses each article
+ * (with user-supplied dates applied), and calls fn. Reports errors itself;
+ * returns an exit code.
+ */
+int cli_for_each_document(const cli_input_opts *o, char **paths, int npaths,
+		cli_doc_fn fn, void *user);
+
+/* Loads resources for o->data_dir, reporting errors; NULL on failure. */
+ctl_resources *cli_load_resources(const cli_input_opts *o);
+
+/* Writes data to path ("-" = stdout) atomically; reports errors. */
+int cli_write_output(const char *path, const char *data, size_t len);
+
+#endif

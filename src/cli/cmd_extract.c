@@ -1,0 +1,80 @@
+/* ctimeline extract: articles in, events JSON out. */
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: ctimeline extract [options] PATH...\n"
+		"\n"
+		"Reads articles (files, or the *.txt files of directories, sorted by name;\n"
+		"'-' for standard input), and writes the events JSON (format\n"
+		"\"ctimeline-events\", version 1): documents with their publication dates,\n"
+		"actors and events.\n"
+		"\n"
+		"options:\n"
+		"  -o, --output FILE    write to FILE (default '-': standard output); the file\n"
+		"                       is replaced only once it is completely written\n"
+		CLI_INPUT_HELP
+		"  -h, --help           show this help\n");
+}
+
+static int add_doc(ctl_document *doc, const ctl_resources *res, void *user)
+{
+	(void)res;
+	ctl_timeline_add_document(user, doc);
+	return 0;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "help", no_argument, NULL, 'h' },
+		CLI_INPUT_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	cli_input_opts in = { .progress = -1 };
+	const char *output = "-";
+	int c, r;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		if ((r = cli_input_option(&in, "extract", c, optarg)) != 0) {
+			if (r < 0)
+				goto usage;
+			continue;
+		}
+		switch (c) {
+		case 'o': output = optarg; break;
+		case 'h': help(stdout); cli_input_opts_release(&in); return CLI_OK;
+		default: cli_usage_error("extract", "unknown option or missing value: \'%s\'", argv[optind - 1]); goto usage;
+		}
+	}
+	if (optind >= argc) {
+		cli_usage_error("extract", "no input: name article files or directories");
+		goto usage;
+	}
+
+	ctl_timeline *tl = ctl_timeline_new();
+	int rc = cli_for_each_document(&in, argv + optind, argc - optind, add_doc, tl);
+	if (rc == CLI_OK) {
+		char *json;
+		ctl_error err;
+		ctl_error_clear(&err);
+		if (ctl_timeline_to_json(&json, tl, &err)) {
+			rc = cli_lib_error(&err);
+		} else {
+			rc = cli_write_output(output, json, strlen(json));
+			free(json);
+		}
+	}
+	ctl_timeline_free(tl);
+	cli_input_opts_release(&in);
+	return rc;
+usage:
+	cli_input_opts_release(&in);
+	return CLI_USAGE;
+}

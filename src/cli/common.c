@@ -1,0 +1,212 @@
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fflush(stdout);
+	fputs("ctimeline: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fputs("ctimeline: ", stderr);
+	if (cmd)
+		fprintf(stderr, "%s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, " (see 'ctimeline %s%s--help')\n", cmd ? cmd : "", cmd ? " " : "");
+	return CLI_USAGE;
+}
+
+int cli_lib_error(const ctl_error *err)
+{
+	cli_error("%s", err->msg[0] ? err->msg : "unknown error");
+	return CLI_FAIL;
+}
+
+long long cli_parse_size(const char *s)
+{
+	char *end;
+	if (!*s || *s == '-')
+		return -1;
+	unsigned long long v = strtoull(s, &end, 10);
+	unsigned long long mul = 1;
+	if (*end == 'k' || *end == 'K') mul = 1024ULL, end++;
+	else if (*end == 'm' || *end == 'M') mul = 1024ULL * 1024, end++;
+	else if (*end == 'g' || *end == 'G') mul = 1024ULL * 1024 * 1024, end++;
+	if (*end || v > (unsigned long long)(1ULL << 40) / mul)
+		return -1;
+	return (long long)(v * mul);
+}
+
+int cli_input_option(cli_input_opts *o, const char *cmd, int opt, const char *arg)
+{
+	switch (opt) {
+	case 0x100:
+		o->data_dir = arg;
+		return 1;
+	case 0x101:
+		o->manifest = arg;
+		return 1;
+	case 0x102: {
+		const char *eq = strrchr(arg, '=');
+		ctl_day d;
+		if (!eq || eq == arg || ctl_day_parse(eq + 1, strlen(eq + 1), &d)) {
+			cli_usage_error(cmd, "--dct takes FILE=YYYY-MM-DD, not '%s'", arg);
+			return -CLI_USAGE;
+		}
+		o->dct_overrides = realloc(o->dct_overrides, (o->ndct + 1) * sizeof(char *));
+		if (!o->dct_overrides)
+			abort();
+		o->dct_overrides[o->ndct++] = (char *)arg;
+		return 1;
+	}
+	case 0x103: {
+		long long v = cli_parse_size(arg);
+		if (v <= 0) {
+			cli_usage_error(cmd, "--max-doc-bytes takes a size such as 16M, not '%s'", arg);
+			return -CLI_USAGE;
+		}
+		o->max_doc_bytes = (size_t)v;
+		return 1;
+	}
+	case 0x104:
+		o->progress = 1;
+		return 1;
+	case 0x105:
+		o->progress = 0;
+		return 1;
+	}
+	return 0;
+}
+
+void cli_input_opts_release(cli_input_opts *o)
+{
+	free(o->dct_overrides);
+	o->dct_overrides = NULL;
+	o->ndct = 0;
+}
+
+ctl_resources *cli_load_resources(const cli_input_opts *o)
+{
+	ctl_resources *res = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (ctl_resources_new(&res, o->data_dir, &err)) {
+		cli_lib_error(&err);
+		return NULL;
+	}
+	return res;
+}
+
+/* The --dct override for `path`, matched on the path as given or its base name. */
+static bool dct_override(const cli_input_opts *o, const char *path, ctl_day *day)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	for (size_t pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < o->ndct; i++) {
+			const char *arg = o->dct_overrides[i], *eq = strrchr(arg, '=');
+			size_t n = (size_t)(eq - arg);
+			const char *want = pass ? base : path;
+			if (strlen(want) == n && !strncmp(arg, want, n))
+				return ctl_day_parse(eq + 1, strlen(eq + 1), day) == 0;
+		}
+	return false;
+}
+
+int cli_for_each_document(const cli_input_opts *o, char **paths, int npaths,
+		cli_doc_fn fn, void *user)
+{
+	ctl_error err;
+	ctl_error_clear(&err);
+	ctl_manifest *manifest = NULL;
+	ctl_resources *res = NULL;
+	char **files = NULL;
+	size_t nfiles = 0, cap = 0;
+	int rc = CLI_OK;
+
+	if (o->manifest && ctl_manifest_load(&manifest, o->manifest, &err))
+		return cli_lib_error(&err);
+	/* expand every path first, so a typo in the last one fails before work */
+	for (int i = 0; i < npaths; i++) {
+		char **list;
+		size_t n;
+		if (ctl_list_inputs(&list, &n, paths[i], &err)) {
+			rc = cli_lib_error(&err);
+			goto out;
+		}
+		if (nfiles + n > cap) {
+			cap = (nfiles + n) * 2;
+			files = realloc(files, cap * sizeof(char *));
+			if (!files)
+				abort();
+		}
+		memcpy(files + nfiles, list, n * sizeof(char *));
+		nfiles += n;
+		free(list);
+	}
+	if (!(res = cli_load_resources(o))) {
+		rc = CLI_FAIL;
+		goto out;
+	}
+	bool progress = o->progress < 0 ? isatty(STDERR_FILENO) && nfiles > 1 : o->progress;
+	ctl_ingest_options io = { o->max_doc_bytes };
+	for (size_t i = 0; i < nfiles && rc == CLI_OK; i++) {
+		ctl_document *doc;
+		if (progress)
+			fprintf(stderr, "\rctimeline: %zu/%zu %s\033[K", i + 1, nfiles, files[i]);
+		if (ctl_document_read(&doc, files[i], &io, &err)) {
+			rc = cli_lib_error(&err);
+			break;
+		}
+		if (doc->invalid_bytes)
+			fprintf(stderr, "ctimeline: %s: warning: %zu bytes of invalid UTF-8 replaced (first at byte %zu)\n",
+				files[i], doc->invalid_bytes, doc->first_invalid);
+		ctl_day day;
+		const char *title = NULL;
+		if (dct_override(o, files[i], &day))
+			ctl_document_set_dct(doc, day, "user");
+		else if (manifest && ctl_manifest_lookup(manifest, files[i], &day, &title))
+			ctl_document_set_dct(doc, day, "manifest");
+		if (ctl_document_analyze(doc, res, &err)) {
+			rc = cli_lib_error(&err);
+		} else {
+			if (title) {
+				free(doc->title);
+				doc->title = strdup(title);
+			}
+			if (fn(doc, res, user))
+				rc = CLI_FAIL;
+		}
+		ctl_document_free(doc);
+	}
+	if (progress)
+		fputs("\r\033[K", stderr);
+out:
+	for (size_t i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
+	ctl_resources_free(res);
+	ctl_manifest_free(manifest);
+	return rc;
+}
+
+int cli_write_output(const char *path, const char *data, size_t len)
+{
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (ctl_write_file_atomic(path, data, len, &err))
+		return cli_lib_error(&err);
+	return CLI_OK;
+}

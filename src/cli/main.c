@@ -1,0 +1,54 @@
+/*
+ * ctimeline: turn news articles into a dated, sourced timeline.
+ * The command table; each command lives in its own cmd_<name>.c.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+static const cli_command commands[] = {
+	{ "extract", cmd_extract, "read articles, write the events JSON" },
+	{ "clean", cmd_clean, "show the text extraction reads (and what was dropped)" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: ctimeline <command> [options] [args]\n"
+		"       ctimeline --help | --version\n"
+		"\n"
+		"Turns news articles into a dated, sourced timeline of events.\n"
+		"\n"
+		"commands:\n");
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f,
+		"\n"
+		"'ctimeline <command> --help' describes a command.\n"
+		"exit status: 0 success, 1 failure (unreadable or bad input, unwritable output),\n"
+		"2 usage error.\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return CLI_USAGE;
+	}
+	const char *name = argv[1];
+	if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
+		usage(stdout);
+		return CLI_OK;
+	}
+	if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
+		printf("ctimeline %s\n", ctl_version());
+		return CLI_OK;
+	}
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (!strcmp(name, commands[i].name))
+			return commands[i].run(argc - 1, argv + 1);
+	cli_error("'%s' is not a command (see 'ctimeline --help')", name);
+	return CLI_USAGE;
+}

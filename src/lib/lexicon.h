@@ -1,0 +1,43 @@
+/*
+ * Lexicon files: the one format every knowledge file under data/ uses.
+ *
+ *   # a comment line (also after leading white space)
+ *   key<TAB>field1<TAB>field2 ...
+ *
+ * UTF-8 text, one entry per line, blank lines ignored. Keys are matched
+ * case-insensitively (ASCII letters) and may contain spaces ("new year's
+ * day"). A key listed twice keeps its first row. Each file's header comment
+ * documents its fields and its source.
+ */
+#ifndef CTL_LEXICON_H
+#define CTL_LEXICON_H
+
+#include "ctimeline/common.h"
+
+typedef struct ctl_lex_entry {
+	const char *key;          /* as written in the file */
+	size_t keylen;
+	const char *const *fields; /* fields[0] == key; nfields >= 1 */
+	size_t nfields;
+	size_t line;              /* line number in the file, for messages */
+} ctl_lex_entry;
+
+typedef struct ctl_lexicon ctl_lexicon;
+
+/* Loads `path`; the caller frees with ctl_lexicon_free. */
+int ctl_lexicon_load(ctl_lexicon **out, const char *path, ctl_error *err);
+/* Parses a lexicon from memory (copied); `name` names it in messages. */
+int ctl_lexicon_parse(ctl_lexicon **out, const char *name, const char *data,
+		size_t len, ctl_error *err);
+void ctl_lexicon_free(ctl_lexicon *lex);
+
+/* The entry whose key equals key[0..keylen) ignoring ASCII case, or NULL. */
+const ctl_lex_entry *ctl_lexicon_get(const ctl_lexicon *lex, const char *key, size_t keylen);
+/* All entries in file order. */
+size_t ctl_lexicon_count(const ctl_lexicon *lex);
+const ctl_lex_entry *ctl_lexicon_at(const ctl_lexicon *lex, size_t i);
+/* The longest key length in words (spaces + 1), to bound multi-word look-ups. */
+size_t ctl_lexicon_max_words(const ctl_lexicon *lex);
+const char *ctl_lexicon_name(const ctl_lexicon *lex);
+
+#endif

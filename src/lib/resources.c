@@ -1,0 +1,43 @@
+#include <stdlib.h>
+#include <sys/stat.h>
+#include "resources.h"
+#include "util.h"
+
+int ctl_resources_new(ctl_resources **out, const char *data_dir, ctl_error *err)
+{
+	if (!data_dir || !*data_dir)
+		data_dir = getenv("CTIMELINE_DATA_DIR");
+	if (!data_dir || !*data_dir)
+		data_dir = CTL_DEFAULT_DATA_DIR;
+	struct stat st;
+	if (stat(data_dir, &st) != 0 || !S_ISDIR(st.st_mode))
+		return ctl_error_set(err, CTL_ENOTFOUND,
+			"%s: data directory not found (set CTIMELINE_DATA_DIR or --data-dir)", data_dir);
+	ctl_resources *res = ctl_xcalloc(1, sizeof(*res));
+	res->dir = ctl_xstrdup(data_dir);
+	int rc;
+	if ((rc = ctl_clean_data_load(&res->clean, data_dir, err)) ||
+	    (rc = ctl_segment_data_load(&res->segment, data_dir, err)) ||
+	    (rc = ctl_timex_data_load(&res->timex, data_dir, err))) {
+		ctl_resources_free(res);
+		return rc;
+	}
+	*out = res;
+	return 0;
+}
+
+void ctl_resources_free(ctl_resources *res)
+{
+	if (!res)
+		return;
+	ctl_timex_data_free(res->timex);
+	ctl_segment_data_free(res->segment);
+	ctl_clean_data_free(res->clean);
+	free(res->dir);
+	free(res);
+}
+
+const char *ctl_resources_dir(const ctl_resources *res)
+{
+	return res->dir;
+}

@@ -1,0 +1,29 @@
+/*
+ * The loaded knowledge (internal layout of ctl_resources). Each stage owns
+ * its part: it loads it in ctl_<stage>_data_load and frees it in
+ * ctl_<stage>_data_free; ctl_resources_new calls them in pipeline order.
+ */
+#ifndef CTL_RESOURCES_INTERNAL_H
+#define CTL_RESOURCES_INTERNAL_H
+
+#include "ctimeline/resources.h"
+
+struct ctl_clean_data;
+struct ctl_segment_data;
+struct ctl_timex_data;
+
+struct ctl_resources {
+	char *dir;
+	struct ctl_clean_data *clean;     /* clean.c */
+	struct ctl_segment_data *segment; /* segment.c */
+	struct ctl_timex_data *timex;     /* timex.c */
+};
+
+int ctl_clean_data_load(struct ctl_clean_data **out, const char *dir, ctl_error *err);
+void ctl_clean_data_free(struct ctl_clean_data *d);
+int ctl_segment_data_load(struct ctl_segment_data **out, const char *dir, ctl_error *err);
+void ctl_segment_data_free(struct ctl_segment_data *d);
+int ctl_timex_data_load(struct ctl_timex_data **out, const char *dir, ctl_error *err);
+void ctl_timex_data_free(struct ctl_timex_data *d);
+
+#endif

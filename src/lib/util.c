@@ -1,0 +1,124 @@
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include "util.h"
+
+static void oom(void)
+{
+	fputs("ctimeline: out of memory\n", stderr);
+	abort();
+}
+
+void *ctl_xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *ctl_xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom();
+	return p;
+}
+
+void *ctl_xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom();
+	return q;
+}
+
+char *ctl_xstrdup(const char *s)
+{
+	return ctl_xstrndup(s, strlen(s));
+}
+
+char *ctl_xstrndup(const char *s, size_t n)
+{
+	char *p = ctl_xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return;
+	size_t c = *cap ? *cap : 8;
+	while (c < need)
+		c *= 2;
+	if (c > SIZE_MAX / size)
+		oom();
+	*items = ctl_xrealloc(*items, c * size);
+	*cap = c;
+}
+
+bool ctl_eq_nocase(const char *a, size_t n, const char *b)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!b[i] || ctl_to_lower((unsigned char)a[i]) != ctl_to_lower((unsigned char)b[i]))
+			return false;
+	}
+	return b[n] == '\0';
+}
+
+uint64_t ctl_hash_nocase(const char *s, size_t n)
+{
+	uint64_t h = 1469598103934665603ULL;
+	for (size_t i = 0; i < n; i++) {
+		h ^= ctl_to_lower((unsigned char)s[i]);
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+size_t ctl_utf8_seq_len(const unsigned char *s, size_t n)
+{
+	unsigned char c = s[0];
+	if (c < 0x80)
+		return 1;
+	size_t len;
+	uint32_t min;
+	if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; }
+	else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; }
+	else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; }
+	else return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	uint32_t cp = ctl_utf8_decode(s, len);
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+uint32_t ctl_utf8_decode(const unsigned char *s, size_t len)
+{
+	switch (len) {
+	case 1: return s[0];
+	case 2: return ((uint32_t)(s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+	case 3: return ((uint32_t)(s[0] & 0x0F) << 12) | ((uint32_t)(s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+	default: return ((uint32_t)(s[0] & 0x07) << 18) | ((uint32_t)(s[1] & 0x3F) << 12) |
+		((uint32_t)(s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+	}
+}
+
+char *ctl_path_join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	bool slash = a && dir[a - 1] != '/';
+	char *p = ctl_xmalloc(a + slash + b + 1);
+	memcpy(p, dir, a);
+	if (slash)
+		p[a] = '/';
+	memcpy(p + a + slash, name, b + 1);
+	return p;
+}

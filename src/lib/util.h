@@ -1,0 +1,48 @@
+/* Internal helpers shared by the library's stages. */
+#ifndef CTL_UTIL_H
+#define CTL_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+/* Allocation that aborts on out-of-memory (cmark's policy): callers need
+ * not check, and no structure is ever left half-built by a failed malloc. */
+void *ctl_xmalloc(size_t n);
+void *ctl_xcalloc(size_t n, size_t size);
+void *ctl_xrealloc(void *p, size_t n);
+char *ctl_xstrdup(const char *s);
+char *ctl_xstrndup(const char *s, size_t n);
+
+/* Grows an array *items of *cap elements of `size` bytes to hold `need`. */
+void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size);
+#define CTL_ARRAY_PUSH(arr, len, cap) \
+	(ctl_array_grow((void **)&(arr), &(cap), (len) + 1, sizeof(*(arr))), &(arr)[(len)++])
+
+/* ASCII classification that never depends on the locale. */
+static inline bool ctl_is_space(unsigned char c)
+{ return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+static inline bool ctl_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline bool ctl_is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static inline bool ctl_is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static inline bool ctl_is_alpha(unsigned char c) { return ctl_is_upper(c) || ctl_is_lower(c); }
+static inline bool ctl_is_alnum(unsigned char c) { return ctl_is_alpha(c) || ctl_is_digit(c); }
+static inline unsigned char ctl_to_lower(unsigned char c)
+{ return ctl_is_upper(c) ? (unsigned char)(c + 32) : c; }
+
+/* Case-insensitive (ASCII) comparison of a[0..n) with NUL-terminated b. */
+bool ctl_eq_nocase(const char *a, size_t n, const char *b);
+
+/* 64-bit FNV-1a of bytes, ASCII-lowercased (for case-insensitive tables). */
+uint64_t ctl_hash_nocase(const char *s, size_t n);
+
+/* Length of the UTF-8 sequence starting at s[0..n) if valid, else 0. */
+size_t ctl_utf8_seq_len(const unsigned char *s, size_t n);
+
+/* Decodes one valid UTF-8 code point at s (see ctl_utf8_seq_len). */
+uint32_t ctl_utf8_decode(const unsigned char *s, size_t seqlen);
+
+/* Joins dir and name with one '/' into a new string (caller frees). */
+char *ctl_path_join(const char *dir, const char *name);
+
+#endif
