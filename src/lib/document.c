@@ -15,7 +15,7 @@
 /* A file whose first 4 KiB are more than this share of NUL or invalid bytes
  * is taken for binary and refused rather than "repaired" into garbage. */
 #define BINARY_SNIFF_BYTES 4096
-#define BINARY_BAD_PERCENT 10
+#define BINARY_BAD_PERCENT 30
 
 static char *doc_id_from_path(const char *path)
 {
@@ -64,7 +64,8 @@ static bool looks_binary(const unsigned char *s, size_t n)
 		}
 		i += k;
 	}
-	return m && bad * 100 > m * BINARY_BAD_PERCENT;
+	/* too little text to judge: repair it like any other */
+	return m >= 256 && bad * 100 > m * BINARY_BAD_PERCENT;
 }
 
 static void split_lines(ctl_document *doc)

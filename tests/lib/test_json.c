@@ -1,0 +1,192 @@
+/* Events JSON v1: round trip, determinism, and errors that name the place. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "helpers.h"
+
+static char *dup(const char *s) { return s ? strdup(s) : NULL; }
+
+static ctl_timeline *sample(void)
+{
+	ctl_timeline *tl = ctl_timeline_new();
+	ctl_doc_info *d = ctl_timeline_add_doc_info(tl);
+	d->id = dup("a");
+	d->path = dup("dir/a.txt");
+	d->title = dup("Ministers meet \"today\" \xc3\xa9\xd0\x96");
+	d->dct = ctl_interval_day(ctl_day_from_ymd(2017, 7, 12), CTL_CERT_STATED);
+	d->dct_source = dup("header");
+	d = ctl_timeline_add_doc_info(tl);
+	d->id = dup("b");
+	d->path = dup("b.txt");
+	d->dct.earliest = ctl_day_from_ymd(2017, 3, 30);
+	d->dct_source = dup("content-bounds");
+
+	ctl_actor *a = ctl_timeline_add_actor(tl);
+	a->id = dup("a1");
+	a->name = dup("Ada Example");
+	a->type = CTL_ACTOR_PERSON;
+	a->naliases = 2;
+	a->aliases = calloc(2, sizeof(char *));
+	a->aliases[0] = dup("Example");
+	a->aliases[1] = dup("Minister Ada Example");
+	a->nmentions = 1;
+	a->mentions = calloc(1, sizeof(ctl_ref));
+	a->mentions[0] = (ctl_ref){ 1, 10, 21, NULL };
+	a = ctl_timeline_add_actor(tl);
+	a->id = dup("a2");
+	a->name = dup("Freedonia");
+	a->type = CTL_ACTOR_COUNTRY;
+
+	ctl_event *e = ctl_timeline_add_event(tl);
+	e->id = dup("e1");
+	e->when = ctl_interval_month(2017, 1, CTL_CERT_INFERRED);
+	e->title = dup("Example meets Freedonia");
+	e->type = dup("meeting");
+	e->place = dup("Capital City");
+	e->nactors = 2;
+	e->actors = calloc(2, sizeof(size_t));
+	e->actors[0] = 0;
+	e->actors[1] = 1;
+	e->trigger = (ctl_ref){ 0, 5, 9, dup("meet") };
+	e->nsources = 1;
+	e->sources = calloc(1, sizeof(ctl_ref));
+	e->sources[0] = (ctl_ref){ 0, 0, 30, dup("Ministers meet in Capital City.") };
+	e = ctl_timeline_add_event(tl);
+	e->id = dup("e2");
+	e->when.earliest = ctl_day_from_ymd(2017, 3, 30);
+	e->when.latest = ctl_day_from_ymd(2017, 12, 31);
+	e->title = dup("");
+	e->type = dup("statement");
+	e->trigger = (ctl_ref){ 1, 0, 4, dup("said") };
+	return tl;
+}
+
+static ctl_timeline *parse_ok(const char *json)
+{
+	ctl_timeline *tl = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (ctl_timeline_from_json(&tl, "t.json", json, strlen(json), &err))
+		fail_msg("%s", err.msg);
+	return tl;
+}
+
+static char *write_ok(const ctl_timeline *tl)
+{
+	char *s = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_timeline_to_json(&s, tl, &err), 0);
+	return s;
+}
+
+static void test_round_trip_identical(void **state)
+{
+	(void)state;
+	ctl_timeline *tl = sample();
+	char *first = write_ok(tl);
+	ctl_timeline *back = parse_ok(first);
+	char *second = write_ok(back);
+	assert_string_equal(first, second);
+	/* the content survived, not only the bytes */
+	assert_int_equal(back->ndocs, 2);
+	assert_string_equal(back->docs[0].title, tl->docs[0].title);
+	assert_int_equal(back->docs[1].dct.earliest, ctl_day_from_ymd(2017, 3, 30));
+	assert_int_equal(back->docs[1].dct.latest, CTL_DAY_NONE);
+	assert_int_equal(back->nevents, 2);
+	assert_int_equal(back->events[0].when.precision, CTL_PREC_MONTH);
+	assert_int_equal(back->events[0].when.latest, ctl_day_from_ymd(2017, 1, 31));
+	assert_int_equal(back->events[0].actors[1], 1);
+	assert_int_equal(back->events[0].sources[0].end, 30);
+	assert_null(back->events[1].place);
+	assert_int_equal(back->actors[0].mentions[0].doc, 1);
+	assert_int_equal(back->actors[1].type, CTL_ACTOR_COUNTRY);
+	free(first);
+	free(second);
+	ctl_timeline_free(back);
+	ctl_timeline_free(tl);
+}
+
+static void test_shape(void **state)
+{
+	(void)state;
+	ctl_timeline *tl = sample();
+	char *s = write_ok(tl);
+	assert_non_null(strstr(s, "\"format\":\t\"ctimeline-events\""));
+	assert_non_null(strstr(s, "\"version\":\t1"));
+	assert_non_null(strstr(s, "\"date\":\t\"2017-01\""));
+	assert_non_null(strstr(s, "\"earliest\":\t\"2017-01-01\""));
+	assert_non_null(strstr(s, "\"latest\":\t\"2017-01-31\""));
+	assert_non_null(strstr(s, "\"precision\":\t\"month\""));
+	assert_non_null(strstr(s, "\"certainty\":\t\"inferred\""));
+	assert_non_null(strstr(s, "\"dct\":\t\"2017-07-12\""));
+	assert_non_null(strstr(s, "\"actors\":\t[\"a1\", \"a2\"]"));
+	assert_non_null(strstr(s, "\"doc\":\t\"b\""));
+	assert_true(s[strlen(s) - 1] == '\n');
+	free(s);
+	ctl_timeline_free(tl);
+}
+
+static void expect_error(const char *json, const char *needle)
+{
+	ctl_timeline *tl = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	int rc = ctl_timeline_from_json(&tl, "t.json", json, strlen(json), &err);
+	assert_int_equal(rc, CTL_EDATA);
+	assert_null(tl);
+	if (!strstr(err.msg, needle))
+		fail_msg("expected '%s' in '%s'", needle, err.msg);
+	assert_true(!strncmp(err.msg, "t.json", 6));
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	expect_error("", "invalid JSON");
+	expect_error("{\"format\": \"ctimeline-events\",\n \"version\": 1,\n oops}", "t.json:3:");
+	expect_error("[1,2]", "not a ctimeline events file");
+	expect_error("{\"format\":\"other\",\"version\":1}", "not a ctimeline events file");
+	expect_error("{\"format\":\"ctimeline-events\",\"version\":2}", "unsupported events format version");
+	expect_error("{\"format\":\"ctimeline-events\",\"version\":1}", "documents: missing");
+	expect_error("{\"format\":\"ctimeline-events\",\"version\":1,\"documents\":{}}", "documents: wrong type");
+	const char *head = "{\"format\":\"ctimeline-events\",\"version\":1,\"documents\":[], \"actors\":[],";
+	char buf[1024];
+	snprintf(buf, sizeof(buf), "%s\"events\":[{\"id\":\"e1\",\"date\":\"2017\",\"earliest\":\"2017-13-01\","
+		"\"latest\":null,\"precision\":\"year\",\"certainty\":\"stated\"}]}", head);
+	expect_error(buf, "events[0].earliest: not a date");
+	snprintf(buf, sizeof(buf), "%s\"events\":[{\"id\":\"e1\",\"date\":\"2018\",\"earliest\":\"2017-01-01\","
+		"\"latest\":\"2017-12-31\",\"precision\":\"year\",\"certainty\":\"stated\"}]}", head);
+	expect_error(buf, "events[0].date: does not match");
+	snprintf(buf, sizeof(buf), "%s\"events\":[{\"id\":\"e1\",\"date\":null,\"earliest\":\"2017-02-01\","
+		"\"latest\":\"2017-01-01\",\"precision\":\"none\",\"certainty\":\"bounded\"}]}", head);
+	expect_error(buf, "earlier than the earliest");
+	snprintf(buf, sizeof(buf), "%s\"events\":[{\"id\":\"e1\",\"date\":null,\"earliest\":null,"
+		"\"latest\":null,\"precision\":\"none\",\"certainty\":\"bounded\",\"title\":\"t\",\"type\":\"other\","
+		"\"place\":null,\"actors\":[\"a9\"]}]}", head);
+	expect_error(buf, "events[0].actors: names no actor");
+}
+
+static void test_deep_nesting(void **state)
+{
+	(void)state;
+	/* 100,000 levels: refused by the parser's depth limit, never a crash */
+	size_t n = 100000;
+	char *s = malloc(2 * n + 1);
+	memset(s, '[', n);
+	memset(s + n, ']', n);
+	s[2 * n] = '\0';
+	expect_error(s, "invalid JSON");
+	free(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_round_trip_identical),
+		cmocka_unit_test(test_shape),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_deep_nesting),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
