@@ -1,8 +1,278 @@
-/* Document dates. (stub) */
+/*
+ * Document dates: find the publication date (DCT) a page states, in a header
+ * line, a wire dateline or a date-only line near the top; infer a missing
+ * year; or, with no such date, bound it by the dates the article states.
+ * The time tagger finds the dates; this module only judges where they stand.
+ * Cues live in data/dct/cues.tsv (see data/dct/README.md).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "ctimeline/document.h"
+#include "ctimeline/timex.h"
+#include "lexicon.h"
+#include "resources.h"
+#include "util.h"
+
+struct ctl_dct_data {
+	ctl_lexicon *cues;
+};
+
+int ctl_dct_data_load(struct ctl_dct_data **out, const char *dir, ctl_error *err)
+{
+	char *path = ctl_path_join(dir, "dct/cues.tsv");
+	struct ctl_dct_data *d = ctl_xcalloc(1, sizeof(*d));
+	int rc = ctl_lexicon_load(&d->cues, path, err);
+	free(path);
+	if (rc) {
+		free(d);
+		return rc;
+	}
+	*out = d;
+	return 0;
+}
+
+void ctl_dct_data_free(struct ctl_dct_data *d)
+{
+	if (!d)
+		return;
+	ctl_lexicon_free(d->cues);
+	free(d);
+}
+
+/* What a timex value says of the calendar: year (0 if XXXX), month, day. */
+typedef struct ymd {
+	int y, m, d;
+} ymd;
+
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!ctl_is_digit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + s[i] - '0';
+	}
+	return v;
+}
+
+/* Parses "YYYY-MM-DD..." or "XXXX-MM-DD..." (a time may follow). */
+static bool value_ymd(const char *v, ymd *out)
+{
+	if (strlen(v) < 10 || v[4] != '-' || v[7] != '-')
+		return false;
+	out->y = memcmp(v, "XXXX", 4) ? digits(v, 4) : 0;
+	out->m = digits(v + 5, 2);
+	out->d = digits(v + 8, 2);
+	return out->y >= 0 && out->m >= 1 && out->m <= 12 && out->d >= 1 && out->d <= 31;
+}
+
+static const char *cue_kind(const struct ctl_dct_data *dd, const char *w, size_t n)
+{
+	const ctl_lex_entry *e = ctl_lexicon_get(dd->cues, w, n);
+	return e && e->nfields > 1 ? e->fields[1] : NULL;
+}
+
+/* The word that ends just before `pos` on the line [ls, pos), skipping
+ * punctuation and the prepositions "on"/"in"/"at" ("published on May 3"). */
+static bool word_before(const char *t, uint32_t ls, uint32_t pos, const char **w, size_t *n)
+{
+	uint32_t e = pos;
+	for (int tries = 0; tries < 2; tries++) {
+		while (e > ls && !ctl_is_alpha((unsigned char)t[e - 1]))
+			e--;
+		uint32_t s = e;
+		while (s > ls && ctl_is_alpha((unsigned char)t[s - 1]))
+			s--;
+		if (s == e)
+			return false;
+		size_t len = e - s;
+		if ((len == 2 && (ctl_eq_nocase(t + s, 2, "on") || ctl_eq_nocase(t + s, 2, "in") ||
+		                  ctl_eq_nocase(t + s, 2, "at"))) && tries == 0) {
+			e = s;
+			continue;
+		}
+		*w = t + s;
+		*n = len;
+		return true;
+	}
+	return false;
+}
+
+/* A wire dateline opens the line: one or more words in capitals ("NEW
+ * YORK"), an optional "(Agency)", then a comma or a dash. Returns the offset
+ * just after it, or 0. */
+static uint32_t dateline_end(const char *t, uint32_t ls, uint32_t le)
+{
+	uint32_t p = ls, caps = 0;
+	while (p < le && (ctl_is_upper((unsigned char)t[p]) || t[p] == ' ' || t[p] == '-' ||
+	                  t[p] == '.' || t[p] == '\'')) {
+		caps += ctl_is_upper((unsigned char)t[p]);
+		p++;
+	}
+	if (caps < 3)
+		return 0;
+	while (p < le && t[p] == ' ')
+		p++;
+	if (p < le && t[p] == '(') {
+		const char *close = memchr(t + p, ')', le - p);
+		if (!close || close - (t + p) > 40)
+			return 0;
+		p = (uint32_t)(close - t) + 1;
+	}
+	while (p < le && t[p] == ' ')
+		p++;
+	if (p < le && t[p] == ',')
+		return p + 1;
+	/* an em/en dash (UTF-8) or a hyphen */
+	if (p + 2 < le && (unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 1] == 0x80 &&
+	    ((unsigned char)t[p + 2] == 0x94 || (unsigned char)t[p + 2] == 0x93))
+		return p + 3;
+	if (p < le && t[p] == '-')
+		return p + 1;
+	return 0;
+}
+
+static size_t count_words(const char *t, uint32_t s, uint32_t e)
+{
+	size_t n = 0;
+	bool in = false;
+	for (uint32_t i = s; i < e; i++) {
+		bool w = !ctl_is_space((unsigned char)t[i]);
+		n += w && !in;
+		in = w;
+	}
+	return n;
+}
+
+/* Does the line hold little but the date: no lowercase word of 4+ letters
+ * outside the date (times, zones and capitalised place names may stand). */
+static bool date_only_line(const char *t, uint32_t ls, uint32_t le, uint32_t ts, uint32_t te)
+{
+	if (count_words(t, ls, le) > 8)
+		return false;
+	for (uint32_t i = ls; i < le;) {
+		if (i >= ts && i < te) {
+			i = te;
+			continue;
+		}
+		uint32_t s = i;
+		while (i < le && ctl_is_alpha((unsigned char)t[i]))
+			i++;
+		if (i - s >= 4 && ctl_is_lower((unsigned char)t[s]))
+			return false;
+		if (i == s)
+			i++;
+	}
+	return true;
+}
+
+static size_t line_of(const ctl_document *doc, uint32_t pos, size_t hint)
+{
+	size_t i = hint;
+	while (i + 1 < doc->nlines && doc->lines[i].end < pos)
+		i++;
+	return i;
+}
 
 int ctl_dct_detect(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 {
-	(void)doc; (void)res; (void)err;
-	return 0;
+	const struct ctl_dct_data *dd = res->dct;
+	ctl_timex_list tx;
+	ctl_timex_list_init(&tx);
+	/* the whole page: headers and sidebars are furniture, but they carry the date */
+	int rc = ctl_timex_tag(&tx, res, doc->text, doc->len, CTL_DAY_NONE, err);
+	if (rc)
+		goto out;
+
+	/* candidates: rank 3 header cue or dateline, 2 date-only line near the top */
+	int best_rank = 0;
+	ymd best = { 0, 0, 0 };
+	const char *best_src = NULL;
+	int year_votes_y[16];
+	int year_votes_n[16];
+	size_t nyears = 0;
+	ctl_day content_bound = CTL_DAY_NONE;
+	size_t li = 0;
+	size_t top = doc->nlines / 2 + 3;
+	for (size_t i = 0; i < tx.len; i++) {
+		const ctl_timex *x = &tx.items[i];
+		if (x->type != CTL_TIMEX_DATE && x->type != CTL_TIMEX_TIME)
+			continue;
+		li = line_of(doc, x->start, li);
+		const ctl_line *l = &doc->lines[li];
+		ymd v;
+		bool full = value_ymd(x->value, &v);
+		/* every year the page names votes for a missing year */
+		int year = full ? v.y : (strlen(x->value) >= 4 ? digits(x->value, 4) : -1);
+		if (year > 0) {
+			size_t k = 0;
+			while (k < nyears && year_votes_y[k] != year)
+				k++;
+			if (k == nyears && nyears < 16) {
+				year_votes_y[nyears] = year;
+				year_votes_n[nyears++] = 0;
+			}
+			if (k < nyears)
+				year_votes_n[k]++;
+		}
+		const char *w;
+		size_t wn;
+		const char *kind = word_before(doc->text, l->start, x->start, &w, &wn) ?
+			cue_kind(dd, w, wn) : NULL;
+		/* a lower bound from the article's own statements */
+		if (year > 0 && l->kind == CTL_LINE_BODY && x->when.earliest != CTL_DAY_NONE &&
+		    !(kind && !strcmp(kind, "future")) &&
+		    (content_bound == CTL_DAY_NONE || x->when.earliest > content_bound))
+			content_bound = x->when.earliest;
+		if (!full)
+			continue;
+		int rank = 0;
+		const char *src = NULL;
+		uint32_t dl = dateline_end(doc->text, l->start, l->end);
+		if (kind && !strcmp(kind, "publication")) {
+			rank = 3;
+			src = "header";
+		} else if (dl && count_words(doc->text, dl, x->start) == 0) {
+			rank = 3;
+			src = "dateline";
+		} else if (li < top && date_only_line(doc->text, l->start, l->end, x->start, x->end)) {
+			rank = 2;
+			src = "header";
+		}
+		/* a full year beats a partial date of the same rank */
+		if (rank > best_rank || (rank == best_rank && rank && v.y && !best.y)) {
+			best_rank = rank;
+			best = v;
+			best_src = src;
+		}
+	}
+
+	if (best_rank && best.y) {
+		if (ctl_date_valid(best.y, best.m, best.d)) {
+			ctl_document_set_dct(doc, ctl_day_from_ymd(best.y, best.m, best.d), best_src);
+			goto out;
+		}
+	} else if (best_rank && nyears) {
+		/* the year the page names most often; the later one on a tie */
+		size_t k = 0;
+		for (size_t j = 1; j < nyears; j++)
+			if (year_votes_n[j] > year_votes_n[k] ||
+			    (year_votes_n[j] == year_votes_n[k] && year_votes_y[j] > year_votes_y[k]))
+				k = j;
+		if (ctl_date_valid(year_votes_y[k], best.m, best.d)) {
+			doc->dct = ctl_interval_day(ctl_day_from_ymd(year_votes_y[k], best.m, best.d),
+				CTL_CERT_INFERRED);
+			snprintf(doc->dct_source, sizeof(doc->dct_source), "%s+year-inferred", best_src);
+			goto out;
+		}
+	}
+	if (content_bound != CTL_DAY_NONE) {
+		doc->dct = ctl_interval_unknown();
+		doc->dct.earliest = content_bound;
+		snprintf(doc->dct_source, sizeof(doc->dct_source), "content-bounds");
+	}
+out:
+	ctl_timex_list_release(&tx);
+	return rc;
 }

@@ -11,12 +11,14 @@
 struct ctl_clean_data;
 struct ctl_segment_data;
 struct ctl_timex_data;
+struct ctl_dct_data;
 
 struct ctl_resources {
 	char *dir;
 	struct ctl_clean_data *clean;     /* clean.c */
 	struct ctl_segment_data *segment; /* segment.c */
 	struct ctl_timex_data *timex;     /* timex.c */
+	struct ctl_dct_data *dct;         /* dct.c */
 };
 
 int ctl_clean_data_load(struct ctl_clean_data **out, const char *dir, ctl_error *err);
@@ -25,5 +27,7 @@ int ctl_segment_data_load(struct ctl_segment_data **out, const char *dir, ctl_er
 void ctl_segment_data_free(struct ctl_segment_data *d);
 int ctl_timex_data_load(struct ctl_timex_data **out, const char *dir, ctl_error *err);
 void ctl_timex_data_free(struct ctl_timex_data *d);
+int ctl_dct_data_load(struct ctl_dct_data **out, const char *dir, ctl_error *err);
+void ctl_dct_data_free(struct ctl_dct_data *d);
 
 #endif
