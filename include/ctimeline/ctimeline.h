@@ -11,5 +11,7 @@
 #include "manifest.h"
 #include "timex.h"
 #include "timeline.h"
+#include "actors.h"
+#include "extract.h"
 
 #endif

@@ -62,11 +62,11 @@ typedef int (*cli_doc_fn)(ctl_document *doc, const ctl_resources *res, void *use
 
 /*
  * Expands `paths` (files and directories), reads and analyses each article
- * (with user-supplied dates applied), and calls fn. Reports errors itself;
- * returns an exit code.
+ * with `res` (user-supplied dates applied), and calls fn. Reports errors
+ * itself; returns an exit code.
  */
-int cli_for_each_document(const cli_input_opts *o, char **paths, int npaths,
-		cli_doc_fn fn, void *user);
+int cli_for_each_document(const cli_input_opts *o, const ctl_resources *res,
+		char **paths, int npaths, cli_doc_fn fn, void *user);
 
 /* Loads resources for o->data_dir, reporting errors; NULL on failure. */
 ctl_resources *cli_load_resources(const cli_input_opts *o);

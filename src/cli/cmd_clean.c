@@ -117,9 +117,12 @@ int cmd_clean(int argc, char **argv)
 		cli_usage_error("clean", "no input: name article files or directories");
 		goto usage;
 	}
-	int rc = cli_for_each_document(&in, argv + optind, argc - optind, print_doc, &st);
+	ctl_resources *res = cli_load_resources(&in);
+	int rc = res ? cli_for_each_document(&in, res, argv + optind, argc - optind, print_doc, &st)
+		: CLI_FAIL;
 	if (rc == CLI_OK)
 		rc = cli_write_output(output, st.out.ptr, st.out.len);
+	ctl_resources_free(res);
 	ctl_buf_release(&st.out);
 	cli_input_opts_release(&in);
 	return rc;

@@ -23,8 +23,11 @@ static void help(FILE *f)
 
 static int add_doc(ctl_document *doc, const ctl_resources *res, void *user)
 {
+	ctl_error err;
 	(void)res;
-	ctl_timeline_add_document(user, doc);
+	ctl_error_clear(&err);
+	if (ctl_extractor_add(user, doc, &err))
+		return cli_lib_error(&err);
 	return 0;
 }
 
@@ -58,12 +61,21 @@ int cmd_extract(int argc, char **argv)
 		goto usage;
 	}
 
-	ctl_timeline *tl = ctl_timeline_new();
-	int rc = cli_for_each_document(&in, argv + optind, argc - optind, add_doc, tl);
+	ctl_resources *res = cli_load_resources(&in);
+	if (!res) {
+		cli_input_opts_release(&in);
+		return CLI_FAIL;
+	}
+	ctl_timeline *tl = NULL;
+	ctl_extractor *x = ctl_extractor_new(res);
+	int rc = cli_for_each_document(&in, res, argv + optind, argc - optind, add_doc, x);
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (rc == CLI_OK && ctl_extractor_finish(x, &tl, &err))
+		rc = cli_lib_error(&err);
+	ctl_extractor_free(x);
 	if (rc == CLI_OK) {
 		char *json;
-		ctl_error err;
-		ctl_error_clear(&err);
 		if (ctl_timeline_to_json(&json, tl, &err)) {
 			rc = cli_lib_error(&err);
 		} else {
@@ -72,6 +84,7 @@ int cmd_extract(int argc, char **argv)
 		}
 	}
 	ctl_timeline_free(tl);
+	ctl_resources_free(res);
 	cli_input_opts_release(&in);
 	return rc;
 usage:

@@ -125,13 +125,12 @@ static bool dct_override(const cli_input_opts *o, const char *path, ctl_day *day
 	return false;
 }
 
-int cli_for_each_document(const cli_input_opts *o, char **paths, int npaths,
-		cli_doc_fn fn, void *user)
+int cli_for_each_document(const cli_input_opts *o, const ctl_resources *res,
+		char **paths, int npaths, cli_doc_fn fn, void *user)
 {
 	ctl_error err;
 	ctl_error_clear(&err);
 	ctl_manifest *manifest = NULL;
-	ctl_resources *res = NULL;
 	char **files = NULL;
 	size_t nfiles = 0, cap = 0;
 	int rc = CLI_OK;
@@ -155,10 +154,6 @@ int cli_for_each_document(const cli_input_opts *o, char **paths, int npaths,
 		memcpy(files + nfiles, list, n * sizeof(char *));
 		nfiles += n;
 		free(list);
-	}
-	if (!(res = cli_load_resources(o))) {
-		rc = CLI_FAIL;
-		goto out;
 	}
 	bool progress = o->progress < 0 ? isatty(STDERR_FILENO) && nfiles > 1 : o->progress;
 	ctl_ingest_options io = { o->max_doc_bytes };
@@ -197,7 +192,6 @@ out:
 	for (size_t i = 0; i < nfiles; i++)
 		free(files[i]);
 	free(files);
-	ctl_resources_free(res);
 	ctl_manifest_free(manifest);
 	return rc;
 }

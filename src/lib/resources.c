@@ -19,7 +19,8 @@ int ctl_resources_new(ctl_resources **out, const char *data_dir, ctl_error *err)
 	if ((rc = ctl_clean_data_load(&res->clean, data_dir, err)) ||
 	    (rc = ctl_segment_data_load(&res->segment, data_dir, err)) ||
 	    (rc = ctl_timex_data_load(&res->timex, data_dir, err)) ||
-	    (rc = ctl_dct_data_load(&res->dct, data_dir, err))) {
+	    (rc = ctl_dct_data_load(&res->dct, data_dir, err)) ||
+	    (rc = ctl_actors_data_load(&res->actors, data_dir, err))) {
 		ctl_resources_free(res);
 		return rc;
 	}
@@ -31,6 +32,7 @@ void ctl_resources_free(ctl_resources *res)
 {
 	if (!res)
 		return;
+	ctl_actors_data_free(res->actors);
 	ctl_dct_data_free(res->dct);
 	ctl_timex_data_free(res->timex);
 	ctl_segment_data_free(res->segment);

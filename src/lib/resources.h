@@ -12,6 +12,7 @@ struct ctl_clean_data;
 struct ctl_segment_data;
 struct ctl_timex_data;
 struct ctl_dct_data;
+struct ctl_actors_data;
 
 struct ctl_resources {
 	char *dir;
@@ -19,6 +20,7 @@ struct ctl_resources {
 	struct ctl_segment_data *segment; /* segment.c */
 	struct ctl_timex_data *timex;     /* timex.c */
 	struct ctl_dct_data *dct;         /* dct.c */
+	struct ctl_actors_data *actors;   /* actors.c */
 };
 
 int ctl_clean_data_load(struct ctl_clean_data **out, const char *dir, ctl_error *err);
@@ -29,5 +31,7 @@ int ctl_timex_data_load(struct ctl_timex_data **out, const char *dir, ctl_error 
 void ctl_timex_data_free(struct ctl_timex_data *d);
 int ctl_dct_data_load(struct ctl_dct_data **out, const char *dir, ctl_error *err);
 void ctl_dct_data_free(struct ctl_dct_data *d);
+int ctl_actors_data_load(struct ctl_actors_data **out, const char *dir, ctl_error *err);
+void ctl_actors_data_free(struct ctl_actors_data *d);
 
 #endif
