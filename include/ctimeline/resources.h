@@ -20,6 +20,13 @@ typedef struct ctl_resources ctl_resources;
  */
 int ctl_resources_new(ctl_resources **out, const char *data_dir, ctl_error *err);
 void ctl_resources_free(ctl_resources *res);
+/*
+ * Adds the named events of a user gazetteer file (the format of
+ * data/events/gazetteer.tsv) to those loaded. Fails with CTL_EDATA naming
+ * the file and line.
+ */
+int ctl_resources_add_gazetteer(ctl_resources *res, const char *path, ctl_error *err);
+
 /* The directory the resources were loaded from (owned by res). */
 const char *ctl_resources_dir(const ctl_resources *res);
 

@@ -17,6 +17,8 @@ static void help(FILE *f)
 		"options:\n"
 		"  -o, --output FILE    write to FILE (default '-': standard output); the file\n"
 		"                       is replaced only once it is completely written\n"
+		"  -g, --gazetteer FILE more named events with known dates (format of\n"
+		"                       data/events/gazetteer.tsv); repeatable\n"
 		CLI_INPUT_HELP
 		"  -h, --help           show this help\n");
 }
@@ -35,16 +37,19 @@ int cmd_extract(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "help", no_argument, NULL, 'h' },
 		CLI_INPUT_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	cli_input_opts in = { .progress = -1 };
 	const char *output = "-";
+	const char *gazetteers[32];
+	int ngaz = 0;
 	int c, r;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:g:h", longopts, NULL)) != -1) {
 		if ((r = cli_input_option(&in, "extract", c, optarg)) != 0) {
 			if (r < 0)
 				goto usage;
@@ -52,6 +57,13 @@ int cmd_extract(int argc, char **argv)
 		}
 		switch (c) {
 		case 'o': output = optarg; break;
+		case 'g':
+			if (ngaz == 32) {
+				cli_usage_error("extract", "at most 32 --gazetteer files");
+				goto usage;
+			}
+			gazetteers[ngaz++] = optarg;
+			break;
 		case 'h': help(stdout); cli_input_opts_release(&in); return CLI_OK;
 		default: cli_usage_error("extract", "unknown option or missing value: \'%s\'", argv[optind - 1]); goto usage;
 		}
@@ -65,6 +77,15 @@ int cmd_extract(int argc, char **argv)
 	if (!res) {
 		cli_input_opts_release(&in);
 		return CLI_FAIL;
+	}
+	for (int i = 0; i < ngaz; i++) {
+		ctl_error gerr;
+		ctl_error_clear(&gerr);
+		if (ctl_resources_add_gazetteer(res, gazetteers[i], &gerr)) {
+			ctl_resources_free(res);
+			cli_input_opts_release(&in);
+			return cli_lib_error(&gerr);
+		}
 	}
 	ctl_timeline *tl = NULL;
 	ctl_extractor *x = ctl_extractor_new(res);

@@ -99,40 +99,6 @@ static bool word_before(const char *t, uint32_t ls, uint32_t pos, const char **w
 	return false;
 }
 
-/* A wire dateline opens the line: one or more words in capitals ("NEW
- * YORK"), an optional "(Agency)", then a comma or a dash. Returns the offset
- * just after it, or 0. */
-static uint32_t dateline_end(const char *t, uint32_t ls, uint32_t le)
-{
-	uint32_t p = ls, caps = 0;
-	while (p < le && (ctl_is_upper((unsigned char)t[p]) || t[p] == ' ' || t[p] == '-' ||
-	                  t[p] == '.' || t[p] == '\'')) {
-		caps += ctl_is_upper((unsigned char)t[p]);
-		p++;
-	}
-	if (caps < 3)
-		return 0;
-	while (p < le && t[p] == ' ')
-		p++;
-	if (p < le && t[p] == '(') {
-		const char *close = memchr(t + p, ')', le - p);
-		if (!close || close - (t + p) > 40)
-			return 0;
-		p = (uint32_t)(close - t) + 1;
-	}
-	while (p < le && t[p] == ' ')
-		p++;
-	if (p < le && t[p] == ',')
-		return p + 1;
-	/* an em/en dash (UTF-8) or a hyphen */
-	if (p + 2 < le && (unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 1] == 0x80 &&
-	    ((unsigned char)t[p + 2] == 0x94 || (unsigned char)t[p + 2] == 0x93))
-		return p + 3;
-	if (p < le && t[p] == '-')
-		return p + 1;
-	return 0;
-}
-
 static size_t count_words(const char *t, uint32_t s, uint32_t e)
 {
 	size_t n = 0;
@@ -229,7 +195,7 @@ int ctl_dct_detect(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 			continue;
 		int rank = 0;
 		const char *src = NULL;
-		uint32_t dl = dateline_end(doc->text, l->start, l->end);
+		uint32_t dl = ctl_dateline_end(doc->text, l->start, l->end, NULL);
 		if (kind && !strcmp(kind, "publication")) {
 			rank = 3;
 			src = "header";

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include "resources.h"
+#include "events.h"
 #include "util.h"
 
 int ctl_resources_new(ctl_resources **out, const char *data_dir, ctl_error *err)
@@ -20,7 +21,8 @@ int ctl_resources_new(ctl_resources **out, const char *data_dir, ctl_error *err)
 	    (rc = ctl_segment_data_load(&res->segment, data_dir, err)) ||
 	    (rc = ctl_timex_data_load(&res->timex, data_dir, err)) ||
 	    (rc = ctl_dct_data_load(&res->dct, data_dir, err)) ||
-	    (rc = ctl_actors_data_load(&res->actors, data_dir, err))) {
+	    (rc = ctl_actors_data_load(&res->actors, data_dir, err)) ||
+	    (rc = ctl_events_data_load(&res->events, data_dir, err))) {
 		ctl_resources_free(res);
 		return rc;
 	}
@@ -32,6 +34,7 @@ void ctl_resources_free(ctl_resources *res)
 {
 	if (!res)
 		return;
+	ctl_events_data_free(res->events);
 	ctl_actors_data_free(res->actors);
 	ctl_dct_data_free(res->dct);
 	ctl_timex_data_free(res->timex);
@@ -44,4 +47,9 @@ void ctl_resources_free(ctl_resources *res)
 const char *ctl_resources_dir(const ctl_resources *res)
 {
 	return res->dir;
+}
+
+int ctl_resources_add_gazetteer(ctl_resources *res, const char *path, ctl_error *err)
+{
+	return ctl_events_add_gazetteer(res, path, err);
 }

@@ -13,6 +13,7 @@ struct ctl_segment_data;
 struct ctl_timex_data;
 struct ctl_dct_data;
 struct ctl_actors_data;
+struct ctl_events_data;
 
 struct ctl_resources {
 	char *dir;
@@ -21,6 +22,7 @@ struct ctl_resources {
 	struct ctl_timex_data *timex;     /* timex.c */
 	struct ctl_dct_data *dct;         /* dct.c */
 	struct ctl_actors_data *actors;   /* actors.c */
+	struct ctl_events_data *events;   /* events.c */
 };
 
 int ctl_clean_data_load(struct ctl_clean_data **out, const char *dir, ctl_error *err);
@@ -33,5 +35,7 @@ int ctl_dct_data_load(struct ctl_dct_data **out, const char *dir, ctl_error *err
 void ctl_dct_data_free(struct ctl_dct_data *d);
 int ctl_actors_data_load(struct ctl_actors_data **out, const char *dir, ctl_error *err);
 void ctl_actors_data_free(struct ctl_actors_data *d);
+int ctl_events_data_load(struct ctl_events_data **out, const char *dir, ctl_error *err);
+void ctl_events_data_free(struct ctl_events_data *d);
 
 #endif

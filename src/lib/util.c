@@ -122,3 +122,41 @@ char *ctl_path_join(const char *dir, const char *name)
 	memcpy(p + a + slash, name, b + 1);
 	return p;
 }
+
+uint32_t ctl_dateline_end(const char *t, uint32_t ls, uint32_t le, uint32_t *place_end)
+{
+	uint32_t p = ls, caps = 0;
+	while (p < le && (ctl_is_upper((unsigned char)t[p]) || t[p] == ' ' || t[p] == '-' ||
+	                  t[p] == '.' || t[p] == '\'')) {
+		caps += ctl_is_upper((unsigned char)t[p]);
+		p++;
+	}
+	if (caps < 3)
+		return 0;
+	if (place_end) {
+		uint32_t q = p;
+		while (q > ls && (t[q - 1] == ' ' || t[q - 1] == '-' || t[q - 1] == '.'))
+			q--;
+		*place_end = q;
+	}
+	while (p < le && t[p] == ' ')
+		p++;
+	if (p < le && t[p] == '(') {
+		const char *close = memchr(t + p, ')', le - p);
+		if (!close || close - (t + p) > 40)
+			return 0;
+		p = (uint32_t)(close - t) + 1;
+	}
+	while (p < le && t[p] == ' ')
+		p++;
+	if (p < le && t[p] == ',')
+		return p + 1;
+	/* an em/en dash (UTF-8) or a hyphen */
+	if (p + 2 < le && (unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 1] == 0x80 &&
+	    ((unsigned char)t[p + 2] == 0x94 || (unsigned char)t[p + 2] == 0x93))
+		return p + 3;
+	if (p < le && t[p] == '-')
+		return p + 1;
+	return 0;
+}
+

@@ -45,4 +45,12 @@ uint32_t ctl_utf8_decode(const unsigned char *s, size_t seqlen);
 /* Joins dir and name with one '/' into a new string (caller frees). */
 char *ctl_path_join(const char *dir, const char *name);
 
+/*
+ * A wire dateline opens the line [ls, le): one or more words in capitals
+ * ("NEW YORK"), an optional "(Agency)", then a comma or a dash. Returns the
+ * offset just after it, or 0; *place_end (if not NULL) gets the end of the
+ * place name, which starts at ls.
+ */
+uint32_t ctl_dateline_end(const char *t, uint32_t ls, uint32_t le, uint32_t *place_end);
+
 #endif

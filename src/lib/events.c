@@ -1,0 +1,1426 @@
+/*
+ * Events: from a document's sentences, time expressions and named mentions,
+ * the events a reader would put on a timeline, each with an honest date;
+ * then the merge of events that several articles report.
+ *
+ * Per document, sentence by sentence (one pass over each sentence's tokens):
+ *   1. triggers: words and phrases of data/events/triggers.tsv;
+ *   2. date sources: DATE/TIME expressions, and named recurring events of
+ *      data/events/gazetteer.tsv ("the G20 summit in Hamburg");
+ *   3. each date source dates the trigger it belongs to: the reporting verb
+ *      right before it ("said Thursday"), else the most specific trigger,
+ *      nearest first; a named event no verb claims is an event itself;
+ *   4. a sentence with a reporting verb and a speaker is a statement, dated
+ *      by the report (the document date) unless a date is attached to it.
+ * Dates without a year are completed from the text: after the event the
+ * sentence refers back to ("In January, X issued a report on the 2016
+ * election" is January 2017), else the occurrence nearest the last date the
+ * narrative stated. For an undated document, the report's date is bounded by
+ * the latest fact the text dates and the end of that year, narrowed when a
+ * named event is also placed "last Friday" (TimeML's DCT reasoning turned
+ * around: the document date follows from the event's).
+ *
+ * Across documents: candidates that describe the same event (same merge
+ * group, intersecting dates, the same speaker for statements, shared actors
+ * or place otherwise) become one event citing every source, dated by what
+ * all of them allow. The partition is computed with union-find over
+ * symmetric pair tests, so the input order does not change the result;
+ * pairs are only tested within an actor's bucket, never all against all.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ctimeline/buf.h"
+#include "events.h"
+#include "lexicon.h"
+#include "resources.h"
+#include "util.h"
+
+/* ---- knowledge ---------------------------------------------------------- */
+
+typedef struct gaz_row {
+	char *phrase;
+	ctl_day start, end;
+	char *place;
+	char **cues;
+	size_t ncues;
+} gaz_row;
+
+struct ctl_events_data {
+	ctl_lexicon *triggers;
+	ctl_lexicon *types;
+	ctl_lexicon *gaz_index;  /* phrase -> "first<TAB>count" into gaz (sorted) */
+	gaz_row *gaz;
+	size_t ngaz, gazcap;
+	size_t max_trigger_words, max_gaz_words;
+};
+
+static void gaz_row_release(gaz_row *r)
+{
+	free(r->phrase);
+	free(r->place);
+	for (size_t i = 0; i < r->ncues; i++)
+		free(r->cues[i]);
+	free(r->cues);
+}
+
+static int parse_gazetteer(struct ctl_events_data *d, const ctl_lexicon *lex, ctl_error *err)
+{
+	for (size_t i = 0; i < ctl_lexicon_count(lex); i++) {
+		const ctl_lex_entry *e = ctl_lexicon_at(lex, i);
+		ctl_day s, t;
+		if (e->nfields < 4 || ctl_day_parse(e->fields[1], strlen(e->fields[1]), &s) ||
+		    ctl_day_parse(e->fields[2], strlen(e->fields[2]), &t) || t < s)
+			return ctl_error_set(err, CTL_EDATA,
+				"%s:%zu: gazetteer rows are phrase, start, end (YYYY-MM-DD), place[, cues]",
+				ctl_lexicon_name(lex), e->line);
+		gaz_row *r = CTL_ARRAY_PUSH(d->gaz, d->ngaz, d->gazcap);
+		memset(r, 0, sizeof(*r));
+		r->phrase = ctl_xstrdup(e->key);
+		for (char *p = r->phrase; *p; p++)
+			*p = (char)ctl_to_lower((unsigned char)*p);
+		r->start = s;
+		r->end = t;
+		r->place = ctl_xstrdup(e->fields[3]);
+		if (e->nfields > 4 && *e->fields[4]) {
+			const char *c = e->fields[4];
+			while (*c) {
+				const char *semi = strchr(c, ';');
+				size_t n = semi ? (size_t)(semi - c) : strlen(c);
+				if (n) {
+					r->cues = ctl_xrealloc(r->cues, (r->ncues + 1) * sizeof(char *));
+					r->cues[r->ncues++] = ctl_xstrndup(c, n);
+				}
+				c += n + (semi != NULL);
+			}
+		}
+	}
+	return 0;
+}
+
+static int cmp_gaz(const void *a, const void *b)
+{
+	const gaz_row *x = a, *y = b;
+	int c = strcmp(x->phrase, y->phrase);
+	return c ? c : (x->start > y->start) - (x->start < y->start);
+}
+
+/* Sorts the rows by phrase and indexes each phrase's run of rows. */
+static int index_gazetteer(struct ctl_events_data *d, ctl_error *err)
+{
+	qsort(d->gaz, d->ngaz, sizeof(*d->gaz), cmp_gaz);
+	ctl_buf b = CTL_BUF_INIT;
+	d->max_gaz_words = 0;
+	for (size_t i = 0; i < d->ngaz;) {
+		size_t j = i;
+		while (j < d->ngaz && !strcmp(d->gaz[j].phrase, d->gaz[i].phrase))
+			j++;
+		ctl_buf_printf(&b, "%s\t%zu\t%zu\n", d->gaz[i].phrase, i, j - i);
+		size_t words = 1;
+		for (const char *p = d->gaz[i].phrase; *p; p++)
+			words += *p == ' ';
+		if (words > d->max_gaz_words)
+			d->max_gaz_words = words;
+		i = j;
+	}
+	ctl_lexicon_free(d->gaz_index);
+	d->gaz_index = NULL;
+	int rc = ctl_lexicon_parse(&d->gaz_index, "gazetteer index", b.ptr, b.len, err);
+	ctl_buf_release(&b);
+	return rc;
+}
+
+static int load_lexicon(ctl_lexicon **out, const char *dir, const char *name, ctl_error *err)
+{
+	char *path = ctl_path_join(dir, name);
+	int rc = ctl_lexicon_load(out, path, err);
+	free(path);
+	return rc;
+}
+
+int ctl_events_data_load(struct ctl_events_data **out, const char *dir, ctl_error *err)
+{
+	struct ctl_events_data *d = ctl_xcalloc(1, sizeof(*d));
+	ctl_lexicon *gaz = NULL;
+	int rc;
+	if ((rc = load_lexicon(&d->triggers, dir, "events/triggers.tsv", err)) ||
+	    (rc = load_lexicon(&d->types, dir, "events/types.tsv", err)) ||
+	    (rc = load_lexicon(&gaz, dir, "events/gazetteer.tsv", err)) ||
+	    (rc = parse_gazetteer(d, gaz, err)) ||
+	    (rc = index_gazetteer(d, err))) {
+		ctl_lexicon_free(gaz);
+		ctl_events_data_free(d);
+		return rc;
+	}
+	ctl_lexicon_free(gaz);
+	for (size_t i = 0; i < ctl_lexicon_count(d->triggers); i++) {
+		const ctl_lex_entry *e = ctl_lexicon_at(d->triggers, i);
+		if (e->nfields < 4 || !ctl_lexicon_get(d->types, e->fields[1], strlen(e->fields[1]))) {
+			rc = ctl_error_set(err, CTL_EDATA, "%s:%zu: trigger rows are form, class (of types.tsv), kind, present form",
+				ctl_lexicon_name(d->triggers), e->line);
+			ctl_events_data_free(d);
+			return rc;
+		}
+	}
+	d->max_trigger_words = ctl_lexicon_max_words(d->triggers);
+	*out = d;
+	return 0;
+}
+
+void ctl_events_data_free(struct ctl_events_data *d)
+{
+	if (!d)
+		return;
+	ctl_lexicon_free(d->triggers);
+	ctl_lexicon_free(d->types);
+	ctl_lexicon_free(d->gaz_index);
+	for (size_t i = 0; i < d->ngaz; i++)
+		gaz_row_release(&d->gaz[i]);
+	free(d->gaz);
+	free(d);
+}
+
+int ctl_events_add_gazetteer(ctl_resources *res, const char *path, ctl_error *err)
+{
+	ctl_lexicon *lex = NULL;
+	int rc = ctl_lexicon_load(&lex, path, err);
+	if (!rc)
+		rc = parse_gazetteer(res->events, lex, err);
+	if (!rc)
+		rc = index_gazetteer(res->events, err);
+	ctl_lexicon_free(lex);
+	return rc;
+}
+
+/* ---- tokens ------------------------------------------------------------- */
+
+typedef struct tok {
+	uint32_t s, e;
+} tok;
+
+/* Is the byte at t[i] inside a word? ASCII letters, digits, inner
+ * apostrophes and hyphens, and non-ASCII letters; not the UTF-8 general
+ * punctuation block (curly quotes, dashes: E2 80 xx) or a no-break space. */
+static size_t word_byte(const char *t, size_t i, size_t e)
+{
+	unsigned char c = (unsigned char)t[i];
+	if (ctl_is_alnum(c))
+		return 1;
+	if (c < 0x80)
+		return 0;
+	if (c == 0xE2 && i + 2 < e && (unsigned char)t[i + 1] == 0x80)
+		return 0;
+	if (c == 0xC2 && i + 1 < e && ((unsigned char)t[i + 1] == 0xA0 || (unsigned char)t[i + 1] == 0xAB ||
+	                               (unsigned char)t[i + 1] == 0xBB))
+		return 0;
+	size_t k = ctl_utf8_seq_len((const unsigned char *)t + i, e - i);
+	return k ? k : 1;
+}
+
+static size_t tokenize(const char *t, uint32_t s, uint32_t e, tok **toks, size_t *cap)
+{
+	size_t n = 0;
+	uint32_t i = s;
+	while (i < e) {
+		size_t k = word_byte(t, i, e);
+		if (!k) {
+			/* skip the whole separator (a curly quote is three bytes) */
+			size_t sl = (unsigned char)t[i] >= 0x80 ?
+				ctl_utf8_seq_len((const unsigned char *)t + i, e - i) : 1;
+			i += sl ? (uint32_t)sl : 1;
+			continue;
+		}
+		uint32_t start = i;
+		while (i < e) {
+			k = word_byte(t, i, e);
+			if (k) {
+				i += (uint32_t)k;
+				continue;
+			}
+			/* inner ' or - joins ("Russia's", "Russian-US") */
+			if ((t[i] == '\'' || t[i] == '-') && i + 1 < e && word_byte(t, i + 1, e)) {
+				i++;
+				continue;
+			}
+			break;
+		}
+		tok *tk = CTL_ARRAY_PUSH(*toks, n, *cap);
+		tk->s = start;
+		tk->e = i;
+	}
+	return n;
+}
+
+/* Joins tokens [a, a+k) with single spaces into buf; false if too long. */
+static bool phrase(const char *t, const tok *tk, size_t a, size_t k, char *buf, size_t cap, size_t *len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < k; i++) {
+		size_t w = tk[a + i].e - tk[a + i].s;
+		if (n + w + 2 > cap)
+			return false;
+		if (i)
+			buf[n++] = ' ';
+		memcpy(buf + n, t + tk[a + i].s, w);
+		n += w;
+	}
+	buf[n] = '\0';
+	*len = n;
+	return true;
+}
+
+static bool tok_is(const char *t, const tok *tk, const char *w)
+{
+	return ctl_eq_nocase(t + tk->s, tk->e - tk->s, w);
+}
+
+/* ---- candidates --------------------------------------------------------- */
+
+typedef enum date_kind {
+	DATE_NONE = 0,
+	DATE_OWN,      /* a date source of the sentence dates it */
+	DATE_REPORT,   /* dated by the report: the document date or its bounds */
+	DATE_WEEKDAY,  /* a weekday whose week is known only through the bounds */
+} date_kind;
+
+typedef struct cand {
+	size_t doc;
+	const char *doc_id;       /* owned by the timeline */
+	ctl_interval when;
+	date_kind dk;
+	int weekday;              /* DATE_WEEKDAY: 1 = Monday ... 7 = Sunday */
+	const char *cls, *group;  /* lexicon memory */
+	uint32_t ts, te;          /* trigger */
+	uint32_t ss, se;          /* sentence */
+	char *trigger_text, *sentence_text;
+	uint32_t *ms, *me;        /* actor mention spans */
+	size_t nm, mcap;
+	bool has_speaker;
+	uint32_t sps, spe;        /* speaker mention */
+	char *place;
+	char *title;
+	bool main;
+	/* resolved at finish */
+	size_t *actors;
+	size_t nactors;
+	size_t speaker;           /* actor index or SIZE_MAX */
+	uint64_t words[8];        /* hashes of content words, for statement similarity */
+	size_t nwords;
+} cand;
+
+struct ctl_event_store {
+	const ctl_resources *res;
+	cand *c;
+	size_t n, cap;
+};
+
+ctl_event_store *ctl_event_store_new(const ctl_resources *res)
+{
+	ctl_event_store *st = ctl_xcalloc(1, sizeof(*st));
+	st->res = res;
+	return st;
+}
+
+static void cand_release(cand *c)
+{
+	free(c->trigger_text);
+	free(c->sentence_text);
+	free(c->ms);
+	free(c->me);
+	free(c->place);
+	free(c->title);
+	free(c->actors);
+}
+
+void ctl_event_store_free(ctl_event_store *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < st->n; i++)
+		cand_release(&st->c[i]);
+	free(st->c);
+	free(st);
+}
+
+/* ---- dates -------------------------------------------------------------- */
+
+static int digits(const char *s, int n)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!ctl_is_digit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + s[i] - '0';
+	}
+	return v;
+}
+
+/* A value with the year missing: "XXXX-MM" or "XXXX-MM-DD". */
+static bool partial_md(const char *v, int *m, int *d)
+{
+	if (strncmp(v, "XXXX-", 5) || strlen(v) < 7)
+		return false;
+	*m = digits(v + 5, 2);
+	*d = 0;
+	if (*m < 1 || *m > 12)
+		return false;
+	if (v[7] == '-') {
+		*d = digits(v + 8, 2);
+		if (*d < 1 || *d > 31)
+			return false;
+	}
+	return true;
+}
+
+/* A weekday with its week unknown: "XXXX-WXX-N". */
+static int partial_weekday(const char *v)
+{
+	if (strncmp(v, "XXXX-WXX-", 9) || !ctl_is_digit((unsigned char)v[9]) || v[10])
+		return 0;
+	int w = v[9] - '0';
+	return w >= 1 && w <= 7 ? w : 0;
+}
+
+static ctl_interval md_interval(int y, int m, int d)
+{
+	if (d) {
+		if (!ctl_date_valid(y, m, d))
+			return ctl_interval_unknown();
+		return ctl_interval_day(ctl_day_from_ymd(y, m, d), CTL_CERT_INFERRED);
+	}
+	return ctl_interval_month(y, m, CTL_CERT_INFERRED);
+}
+
+static ctl_day mid(const ctl_interval *iv)
+{
+	return iv->earliest + (iv->latest - iv->earliest) / 2;
+}
+
+/* The year for a month(-day) nearest the anchor day. */
+static ctl_interval nearest_year(int m, int d, ctl_day anchor)
+{
+	int y, am, ad;
+	ctl_day_to_ymd(anchor, &y, &am, &ad);
+	ctl_interval best = ctl_interval_unknown();
+	int64_t bestdist = INT64_MAX;
+	for (int yy = y - 1; yy <= y + 1; yy++) {
+		ctl_interval iv = md_interval(yy, m, d);
+		if (iv.earliest == CTL_DAY_NONE)
+			continue;
+		int64_t dist = (int64_t)mid(&iv) - anchor;
+		if (dist < 0)
+			dist = -dist;
+		if (dist < bestdist) {
+			bestdist = dist;
+			best = iv;
+		}
+	}
+	return best;
+}
+
+/* The first year in which the month(-day) begins after `after`. */
+static ctl_interval year_after(int m, int d, ctl_day after)
+{
+	int y, am, ad;
+	ctl_day_to_ymd(after, &y, &am, &ad);
+	for (int yy = y; yy <= y + 1; yy++) {
+		ctl_interval iv = md_interval(yy, m, d);
+		if (iv.earliest != CTL_DAY_NONE && iv.earliest > after)
+			return iv;
+	}
+	return ctl_interval_unknown();
+}
+
+static ctl_interval intersect(ctl_interval a, ctl_interval b)
+{
+	ctl_interval r = a;
+	if (b.earliest != CTL_DAY_NONE && (r.earliest == CTL_DAY_NONE || b.earliest > r.earliest))
+		r.earliest = b.earliest;
+	if (b.latest != CTL_DAY_NONE && (r.latest == CTL_DAY_NONE || b.latest < r.latest))
+		r.latest = b.latest;
+	return r;
+}
+
+static bool overlaps(const ctl_interval *a, const ctl_interval *b)
+{
+	if (a->earliest != CTL_DAY_NONE && b->latest != CTL_DAY_NONE && a->earliest > b->latest)
+		return false;
+	if (b->earliest != CTL_DAY_NONE && a->latest != CTL_DAY_NONE && b->earliest > a->latest)
+		return false;
+	return true;
+}
+
+/* Sets precision from the bounds: a day, a calendar month or year, or none. */
+static void fit_precision(ctl_interval *iv)
+{
+	if (iv->earliest == CTL_DAY_NONE || iv->latest == CTL_DAY_NONE) {
+		iv->precision = CTL_PREC_NONE;
+		return;
+	}
+	int y1, m1, d1, y2, m2, d2;
+	ctl_day_to_ymd(iv->earliest, &y1, &m1, &d1);
+	ctl_day_to_ymd(iv->latest, &y2, &m2, &d2);
+	if (iv->earliest == iv->latest)
+		iv->precision = CTL_PREC_DAY;
+	else if (y1 == y2 && m1 == m2 && d1 == 1 && d2 == ctl_days_in_month(y2, m2))
+		iv->precision = CTL_PREC_MONTH;
+	else if (y1 == y2 && m1 == 1 && d1 == 1 && m2 == 12 && d2 == 31)
+		iv->precision = CTL_PREC_YEAR;
+	else
+		iv->precision = CTL_PREC_NONE;
+}
+
+/* ---- one sentence ------------------------------------------------------- */
+
+typedef struct trig {
+	size_t a, b;              /* token range */
+	const ctl_lex_entry *e;   /* form, class, kind, present */
+	int prio;
+	bool report;
+	int dated;                /* index of the date source dating it + 1, or 0 */
+} trig;
+
+typedef enum src_kind { SRC_TIMEX, SRC_GAZ } src_kind;
+
+typedef struct dsrc {
+	src_kind kind;
+	uint32_t s, e;            /* text span */
+	size_t a, b;              /* token range */
+	ctl_interval iv;          /* resolved interval or unknown */
+	int pm, pd;               /* partial month/day when the year is missing */
+	int weekday;              /* partial weekday */
+	bool last;                /* "last <weekday>" */
+	const gaz_row *row;
+	size_t trig;              /* trigger index + 1 it dates, or 0 */
+} dsrc;
+
+/* Specific classes win over reporting and generic ones when a date picks
+ * its trigger. */
+static int class_priority(const char *cls, bool report)
+{
+	if (report || !strcmp(cls, "statement"))
+		return 0;
+	if (!strcmp(cls, "other"))
+		return 1;
+	if (!strcmp(cls, "report"))
+		return 2;
+	return 3;
+}
+
+typedef struct doc_state {
+	const struct ctl_events_data *d;
+	const ctl_document *doc;
+	const ctl_mention_list *mentions;
+	ctl_day dct;              /* exact document date or NONE */
+	ctl_day anchor;           /* the last date the narrative stated */
+	ctl_day ref;              /* a reference date for choosing among gazetteer rows */
+	bool has_last_person;
+	uint32_t lps, lpe;        /* the last person mentioned */
+	char *dateline_place;
+	size_t ncands_doc;
+} doc_state;
+
+/* Does a whole word (or phrase) `w` occur in t[s, e), case-insensitively? */
+static bool has_word(const char *t, uint32_t s, uint32_t e, const char *w)
+{
+	size_t n = strlen(w);
+	if (!n || n > e - s)
+		return false;
+	for (uint32_t i = s; i + n <= e; i++) {
+		if (ctl_to_lower((unsigned char)t[i]) != ctl_to_lower((unsigned char)w[0]))
+			continue;
+		if (i > s && ctl_is_alnum((unsigned char)t[i - 1]))
+			continue;
+		if (i + n < e && ctl_is_alnum((unsigned char)t[i + n]))
+			continue;
+		if (ctl_eq_nocase(t + i, n, w))
+			return true;
+	}
+	return false;
+}
+
+static bool doc_has_word(const ctl_document *doc, const char *w)
+{
+	for (size_t i = 0; i < doc->nlines; i++) {
+		const ctl_line *l = &doc->lines[i];
+		if ((l->kind == CTL_LINE_BODY || l->kind == CTL_LINE_TITLE) &&
+		    has_word(doc->text, l->start, l->end, w))
+			return true;
+	}
+	return false;
+}
+
+/* Picks the gazetteer row for a phrase found in the sentence: its place in
+ * the sentence counts 3, a stated year 2, a cue word 2, its place or a cue
+ * anywhere in the document 1; at least 3 is needed, and a tie goes to the
+ * row nearest the document's reference date (none without one). */
+static const gaz_row *pick_row(doc_state *ds, size_t first, size_t count, uint32_t ss, uint32_t se,
+		const int *years, size_t nyears)
+{
+	const struct ctl_events_data *d = ds->d;
+	const char *t = ds->doc->text;
+	const gaz_row *best = NULL;
+	int bestscore = 0;
+	int64_t bestdist = INT64_MAX;
+	bool tie = false;
+	for (size_t i = first; i < first + count; i++) {
+		const gaz_row *r = &d->gaz[i];
+		int score = 0, y, m, dd;
+		bool indoc = false;
+		ctl_day_to_ymd(r->start, &y, &m, &dd);
+		if (*r->place && has_word(t, ss, se, r->place))
+			score += 3;
+		else if (*r->place)
+			indoc = doc_has_word(ds->doc, r->place);
+		for (size_t k = 0; k < nyears; k++)
+			if (years[k] == y) {
+				score += 2;
+				break;
+			}
+		for (size_t k = 0; k < r->ncues; k++) {
+			if (has_word(t, ss, se, r->cues[k])) {
+				score += 2;
+				break;
+			}
+			if (!indoc)
+				indoc = doc_has_word(ds->doc, r->cues[k]);
+		}
+		score += indoc;
+		if (score < 3)
+			continue;
+		int64_t dist = ds->ref == CTL_DAY_NONE ? 0 : (int64_t)r->start - ds->ref;
+		if (dist < 0)
+			dist = -dist;
+		if (score > bestscore || (score == bestscore && dist < bestdist)) {
+			best = r;
+			bestscore = score;
+			bestdist = dist;
+			tie = false;
+		} else if (score == bestscore && dist == bestdist) {
+			tie = true;
+		}
+	}
+	return tie ? NULL : best;
+}
+
+static bool is_report_kind(const ctl_lex_entry *e)
+{
+	return !strcmp(e->fields[2], "report");
+}
+
+static const char *group_of(const struct ctl_events_data *d, const char *cls)
+{
+	const ctl_lex_entry *e = ctl_lexicon_get(d->types, cls, strlen(cls));
+	return e && e->nfields > 2 ? e->fields[2] : cls;
+}
+
+/* The speaker of a reporting verb at token range [a, b): the nearest person
+ * mention before it in the sentence (else any actor mention), else one right
+ * after it ("said Smith"), else, for "he"/"she", the last person named. */
+static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, size_t b,
+		size_t m0, size_t m1, uint32_t *s, uint32_t *e)
+{
+	const ctl_mention *best = NULL, *any = NULL;
+	const char *t = ds->doc->text;
+	for (size_t i = m0; i < m1; i++) {
+		const ctl_mention *m = &ds->mentions->items[i];
+		if (m->role != CTL_MENTION_ACTOR || m->end > tk[a].s)
+			continue;
+		if (m->type == CTL_ACTOR_PERSON)
+			best = m;
+		any = m;
+	}
+	if (!best)
+		best = any;
+	if (!best && b < ntok) {
+		for (size_t i = m0; i < m1; i++) {
+			const ctl_mention *m = &ds->mentions->items[i];
+			if (m->role == CTL_MENTION_ACTOR && m->start >= tk[b - 1].e &&
+			    (b + 3 >= ntok || m->start <= tk[b + 2].e)) {
+				best = m;
+				break;
+			}
+		}
+	}
+	if (best) {
+		*s = best->start;
+		*e = best->end;
+		return true;
+	}
+	if (a > 0 && (tok_is(t, &tk[a - 1], "he") || tok_is(t, &tk[a - 1], "she")) && ds->has_last_person) {
+		*s = ds->lps;
+		*e = ds->lpe;
+		return true;
+	}
+	return false;
+}
+
+/* A title a person would write: the subject's short name, the verb in the
+ * present, and the words that follow up to the clause's end (at most 9). */
+static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *tr,
+		bool has_subject, uint32_t subs, uint32_t sube)
+{
+	const char *t = ds->doc->text;
+	ctl_buf b = CTL_BUF_INIT;
+	if (has_subject) {
+		/* a person's surname, or the whole name */
+		uint32_t s = subs;
+		const ctl_mention *m = NULL;
+		for (size_t i = 0; i < ds->mentions->len; i++)
+			if (ds->mentions->items[i].start == subs && ds->mentions->items[i].end == sube)
+				m = &ds->mentions->items[i];
+		if (m && m->type == CTL_ACTOR_PERSON) {
+			for (uint32_t i = subs; i < sube; i++)
+				if (t[i] == ' ')
+					s = i + 1;
+		}
+		if (m && m->resolved)
+			ctl_buf_puts(&b, m->resolved);
+		else
+			ctl_buf_put(&b, t + s, sube - s);
+		ctl_buf_putc(&b, ' ');
+	}
+	ctl_buf_puts(&b, tr->e->fields[3]);
+	size_t words = 0;
+	for (size_t i = tr->b; i < ntok && words < 9; i++) {
+		/* stop at the clause's end: punctuation between tokens */
+		bool stop = false;
+		for (uint32_t p = tk[i - 1].e; p < tk[i].s; p++)
+			if (t[p] == ',' || t[p] == '.' || t[p] == ';' || t[p] == ':' || t[p] == '"' ||
+			    t[p] == '(' || (unsigned char)t[p] == 0xE2)
+				stop = true;
+		if (stop)
+			break;
+		if (words == 0 && tok_is(t, &tk[i], "that"))
+			continue;
+		ctl_buf_putc(&b, ' ');
+		ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
+		words++;
+	}
+	if (b.len && ctl_is_lower((unsigned char)b.ptr[0]))
+		b.ptr[0] = (char)(b.ptr[0] - 32);
+	return ctl_buf_detach(&b, NULL);
+}
+
+static cand *new_cand(ctl_event_store *st, doc_state *ds, size_t di, const char *doc_id,
+		const trig *tr, const tok *tk, uint32_t ss, uint32_t se)
+{
+	cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
+	memset(c, 0, sizeof(*c));
+	c->doc = di;
+	c->doc_id = doc_id;
+	c->when = ctl_interval_unknown();
+	c->cls = tr->e->fields[1];
+	c->group = group_of(ds->d, c->cls);
+	c->ts = tk[tr->a].s;
+	c->te = tk[tr->b - 1].e;
+	c->ss = ss;
+	c->se = se;
+	c->trigger_text = ctl_xstrndup(ds->doc->text + c->ts, c->te - c->ts);
+	c->sentence_text = ctl_xstrndup(ds->doc->text + ss, se - ss);
+	c->speaker = SIZE_MAX;
+	ds->ncands_doc++;
+	return c;
+}
+
+static void add_mentions(cand *c, doc_state *ds, size_t m0, size_t m1)
+{
+	for (size_t i = m0; i < m1; i++) {
+		const ctl_mention *m = &ds->mentions->items[i];
+		if (m->role == CTL_MENTION_PLACE) {
+			if (!c->place)
+				c->place = ctl_xstrdup(m->resolved ? m->resolved : m->name);
+			continue;
+		}
+		ctl_array_grow((void **)&c->ms, &c->mcap, c->nm + 1, sizeof(*c->ms));
+		c->me = ctl_xrealloc(c->me, c->mcap * sizeof(*c->me));
+		c->ms[c->nm] = m->start;
+		c->me[c->nm++] = m->end;
+	}
+	if (c->has_speaker) {
+		bool seen = false;
+		for (size_t i = 0; i < c->nm; i++)
+			seen |= c->ms[i] == c->sps && c->me[i] == c->spe;
+		if (!seen) {
+			ctl_array_grow((void **)&c->ms, &c->mcap, c->nm + 1, sizeof(*c->ms));
+			c->me = ctl_xrealloc(c->me, c->mcap * sizeof(*c->me));
+			c->ms[c->nm] = c->sps;
+			c->me[c->nm++] = c->spe;
+		}
+	}
+}
+
+/* Hashes of the sentence's longer words, for statement similarity. */
+static void content_words(cand *c, const char *t, const tok *tk, size_t ntok)
+{
+	for (size_t i = 0; i < ntok && c->nwords < 8; i++)
+		if (tk[i].e - tk[i].s >= 6)
+			c->words[c->nwords++] = ctl_hash_nocase(t + tk[i].s, tk[i].e - tk[i].s);
+}
+
+static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const char *doc_id,
+		uint32_t ss, uint32_t se, const ctl_timex_list *tx, size_t *ti, size_t *mi,
+		tok **toks, size_t *tokcap, trig **trigs, size_t *trigcap, dsrc **srcs, size_t *srccap,
+		bool lead)
+{
+	const char *t = ds->doc->text;
+	const struct ctl_events_data *d = ds->d;
+	size_t ntok = tokenize(t, ss, se, toks, tokcap);
+	tok *tk = *toks;
+	char buf[256];
+	size_t len;
+
+	/* mentions and time expressions of this sentence */
+	while (*mi < ds->mentions->len && ds->mentions->items[*mi].start < ss)
+		(*mi)++;
+	size_t m0 = *mi, m1 = m0;
+	while (m1 < ds->mentions->len && ds->mentions->items[m1].start < se)
+		m1++;
+	while (*ti < tx->len && tx->items[*ti].start < ss)
+		(*ti)++;
+	size_t t0 = *ti, t1 = t0;
+	while (t1 < tx->len && tx->items[t1].start < se)
+		t1++;
+
+	/* 1. triggers, longest phrase first, not inside a name or a date */
+	size_t ntr = 0;
+	for (size_t i = 0; i < ntok;) {
+		size_t took = 0;
+		for (size_t k = d->max_trigger_words; k >= 1; k--) {
+			if (i + k > ntok || !phrase(t, tk, i, k, buf, sizeof(buf), &len))
+				continue;
+			const ctl_lex_entry *e = ctl_lexicon_get(d->triggers, buf, len);
+			if (!e)
+				continue;
+			bool inside = false;
+			for (size_t m = m0; m < m1 && !inside; m++)
+				inside = tk[i].s >= ds->mentions->items[m].start && tk[i].s < ds->mentions->items[m].end;
+			for (size_t x = t0; x < t1 && !inside; x++)
+				inside = tk[i].s >= tx->items[x].start && tk[i].s < tx->items[x].end;
+			if (inside)
+				break;
+			trig *tr = CTL_ARRAY_PUSH(*trigs, ntr, *trigcap);
+			tr->a = i;
+			tr->b = i + k;
+			tr->e = e;
+			tr->report = is_report_kind(e);
+			tr->prio = class_priority(e->fields[1], tr->report);
+			tr->dated = 0;
+			took = k;
+			break;
+		}
+		i += took ? took : 1;
+	}
+	trig *tr = *trigs;
+
+	/* 2. date sources: time expressions, then named events */
+	size_t nsrc = 0;
+	int years[8];
+	size_t nyears = 0;
+	for (size_t x = t0; x < t1; x++) {
+		const ctl_timex *X = &tx->items[x];
+		if ((X->type != CTL_TIMEX_DATE && X->type != CTL_TIMEX_TIME) || X->end > se)
+			continue;
+		dsrc *s = CTL_ARRAY_PUSH(*srcs, nsrc, *srccap);
+		memset(s, 0, sizeof(*s));
+		s->kind = SRC_TIMEX;
+		s->s = X->start;
+		s->e = X->end;
+		s->iv = X->when;
+		if (s->iv.earliest != CTL_DAY_NONE) {
+			s->iv.certainty = X->anchor == CTL_ANCHOR_ABSOLUTE ? CTL_CERT_STATED : CTL_CERT_INFERRED;
+			if (X->anchor == CTL_ANCHOR_ABSOLUTE && nyears < 8) {
+				int y, m, dd;
+				ctl_day_to_ymd(s->iv.earliest, &y, &m, &dd);
+				years[nyears++] = y;
+			}
+		} else if (!partial_md(X->value, &s->pm, &s->pd) && !(s->weekday = partial_weekday(X->value))) {
+			nsrc--; /* PAST_REF and the like date nothing */
+			continue;
+		}
+		/* "last Friday": the word before, or the expression's own first word */
+		const char *w = t + X->start;
+		s->last = ctl_eq_nocase(w, 4, "last") && (w[4] == ' ');
+		if (!s->last && X->start >= 5 && ctl_eq_nocase(t + X->start - 5, 4, "last"))
+			s->last = true;
+		s->a = SIZE_MAX;
+		for (size_t i = 0; i < ntok; i++)
+			if (tk[i].s >= X->start && tk[i].e <= X->end) {
+				if (s->a == SIZE_MAX)
+					s->a = i;
+				s->b = i + 1;
+			}
+		if (s->a == SIZE_MAX)
+			nsrc--;
+	}
+	for (size_t i = 0; i < ntok; i++) {
+		for (size_t k = d->max_gaz_words; k >= 1; k--) {
+			if (i + k > ntok || !phrase(t, tk, i, k, buf, sizeof(buf), &len))
+				continue;
+			const ctl_lex_entry *e = ctl_lexicon_get(d->gaz_index, buf, len);
+			if (!e && len > 1 && (buf[len - 1] == 's' || buf[len - 1] == 'S'))
+				e = ctl_lexicon_get(d->gaz_index, buf, len - 1);
+			if (!e)
+				continue;
+			const gaz_row *row = pick_row(ds, (size_t)strtoul(e->fields[1], NULL, 10),
+				(size_t)strtoul(e->fields[2], NULL, 10), ss, se, years, nyears);
+			if (!row)
+				break;
+			dsrc *s = CTL_ARRAY_PUSH(*srcs, nsrc, *srccap);
+			memset(s, 0, sizeof(*s));
+			s->kind = SRC_GAZ;
+			s->s = tk[i].s;
+			s->e = tk[i + k - 1].e;
+			s->a = i;
+			s->b = i + k;
+			s->row = row;
+			s->iv.earliest = row->start;
+			s->iv.latest = row->end;
+			s->iv.certainty = CTL_CERT_INFERRED;
+			fit_precision(&s->iv);
+			i += k - 1;
+			break;
+		}
+	}
+	dsrc *src = *srcs;
+
+	/* 3. each date source dates a trigger */
+	for (size_t k = 0; k < nsrc; k++) {
+		dsrc *s = &src[k];
+		/* a reporting verb right before it ("said Thursday", "published on Monday") */
+		size_t before = s->a;
+		if (before > 0 && (tok_is(t, &tk[before - 1], "on") || tok_is(t, &tk[before - 1], "last")))
+			before--;
+		size_t pick = SIZE_MAX;
+		for (size_t r = 0; r < ntr; r++)
+			if (tr[r].b == before && tr[r].report && !tr[r].dated)
+				pick = r;
+		/* a named event whose own phrase is a trigger noun stays itself,
+		 * unless a meeting-like verb of the sentence happened at it */
+		if (pick == SIZE_MAX) {
+			int bestp = -1;
+			size_t bestd = SIZE_MAX;
+			for (size_t r = 0; r < ntr; r++) {
+				if (tr[r].dated || tr[r].report)
+					continue;
+				bool own = tr[r].a >= s->a && tr[r].b <= s->b;
+				if (s->kind == SRC_GAZ && !own && strcmp(tr[r].e->fields[2], "verb"))
+					continue;
+				size_t dist = tr[r].b <= s->a ? s->a - tr[r].b : tr[r].a >= s->b ? tr[r].a - s->b : 0;
+				int p = tr[r].prio + (s->kind == SRC_GAZ && !own ? 2 : 0);
+				if (p > bestp || (p == bestp && dist < bestd)) {
+					bestp = p;
+					bestd = dist;
+					pick = r;
+				}
+			}
+		}
+		if (pick == SIZE_MAX) {
+			/* a date with a verb already dated: a named event refines it */
+			for (size_t r = 0; r < ntr && s->kind == SRC_GAZ; r++)
+				if (tr[r].dated && !strcmp(tr[r].e->fields[2], "verb")) {
+					dsrc *o = &src[tr[r].dated - 1];
+					if (o->weekday && !o->row) {
+						o->row = s->row;
+						o->iv = s->iv;
+					}
+				}
+			continue;
+		}
+		/* two sources for one trigger: the named event's day, the weekday's "last" */
+		tr[pick].dated = (int)k + 1;
+		s->trig = pick + 1;
+	}
+
+	/* complete missing years, then record the events */
+	for (size_t k = 0; k < nsrc; k++) {
+		dsrc *s = &src[k];
+		if (!s->trig)
+			continue;
+		trig *T = &tr[s->trig - 1];
+		if (s->iv.earliest == CTL_DAY_NONE && s->pm) {
+			/* a reaction comes after what it reacts to: a report, an
+			 * accusation or a denial that names a dated event */
+			ctl_day after = CTL_DAY_NONE;
+			const char *g = group_of(d, T->e->fields[1]);
+			if (!strcmp(g, "say") || !strcmp(g, "report"))
+				for (size_t o = 0; o < nsrc; o++)
+					if (o != k && src[o].iv.earliest != CTL_DAY_NONE &&
+					    (after == CTL_DAY_NONE || src[o].iv.earliest > after))
+						after = src[o].iv.earliest;
+			if (after != CTL_DAY_NONE)
+				s->iv = year_after(s->pm, s->pd, after);
+			else if (ds->anchor != CTL_DAY_NONE)
+				s->iv = nearest_year(s->pm, s->pd, ds->anchor);
+			if (s->iv.earliest == CTL_DAY_NONE)
+				continue; /* the year stays unknown: no date invented */
+		}
+		if (s->iv.earliest != CTL_DAY_NONE && s->iv.precision != CTL_PREC_YEAR)
+			ds->anchor = s->iv.earliest;
+	}
+
+	/* the subject of a trigger: the nearest actor mention before it */
+	for (size_t k = 0; k < nsrc; k++) {
+		dsrc *s = &src[k];
+		if (!s->trig || (s->iv.earliest == CTL_DAY_NONE && !s->weekday))
+			continue;
+		trig *T = &tr[s->trig - 1];
+		if (T->report)
+			continue; /* statements below */
+		cand *c = new_cand(st, ds, di, doc_id, T, tk, ss, se);
+		c->when = s->iv;
+		c->dk = DATE_OWN;
+		if (s->iv.earliest == CTL_DAY_NONE) {
+			c->dk = DATE_WEEKDAY;
+			c->weekday = s->weekday;
+		}
+		c->has_speaker = false;
+		uint32_t subs = 0, sube = 0;
+		bool hs = false;
+		for (size_t i = m0; i < m1; i++) {
+			const ctl_mention *m = &ds->mentions->items[i];
+			if (m->role == CTL_MENTION_ACTOR && m->end <= c->ts) {
+				subs = m->start;
+				sube = m->end;
+				hs = true;
+			}
+		}
+		if (s->kind == SRC_GAZ && T->a >= s->a && T->b <= s->b) {
+			/* the named event itself: its words make the title */
+			size_t a = s->a;
+			while (a > 0 && ctl_is_upper((unsigned char)t[tk[a - 1].s]) && s->a - a < 2)
+				a--;
+			c->title = ctl_xstrndup(t + tk[a].s, tk[s->b - 1].e - tk[a].s);
+			c->title[0] = (char)(ctl_is_lower((unsigned char)c->title[0]) ? c->title[0] - 32 : c->title[0]);
+		} else {
+			c->title = make_title(ds, tk, ntok, T, hs, subs, sube);
+		}
+		add_mentions(c, ds, m0, m1);
+		if (s->last && s->row)
+			c->weekday = -1; /* marks "last <weekday>" at a dated named event */
+		content_words(c, t, tk, ntok);
+	}
+
+	/* 4. a statement: a reporting verb with a speaker */
+	for (size_t r = 0; r < ntr; r++) {
+		if (!tr[r].report)
+			continue;
+		uint32_t sps, spe;
+		if (!find_speaker(ds, tk, ntok, tr[r].a, tr[r].b, m0, m1, &sps, &spe))
+			continue;
+		cand *c = new_cand(st, ds, di, doc_id, &tr[r], tk, ss, se);
+		c->has_speaker = true;
+		c->sps = sps;
+		c->spe = spe;
+		c->dk = DATE_REPORT;
+		/* a date attached to any reporting word of the sentence dates it */
+		for (size_t k = 0; k < nsrc; k++) {
+			if (!src[k].trig || !tr[src[k].trig - 1].report)
+				continue;
+			if (src[k].iv.earliest != CTL_DAY_NONE) {
+				c->when = src[k].iv;
+				c->dk = DATE_OWN;
+			} else if (src[k].weekday) {
+				c->dk = DATE_WEEKDAY;
+				c->weekday = src[k].weekday;
+			}
+		}
+		c->main = lead;
+		c->title = lead && ds->doc->title ? ctl_xstrdup(ds->doc->title) :
+			make_title(ds, tk, ntok, &tr[r], true, sps, spe);
+		if (!c->place && c->dk == DATE_REPORT && ds->dateline_place)
+			c->place = ctl_xstrdup(ds->dateline_place);
+		add_mentions(c, ds, m0, m1);
+		content_words(c, t, tk, ntok);
+		break; /* one statement per sentence */
+	}
+
+	/* the last person named, for "he said" in later sentences */
+	for (size_t i = m0; i < m1; i++) {
+		const ctl_mention *m = &ds->mentions->items[i];
+		if (m->type == CTL_ACTOR_PERSON && m->role == CTL_MENTION_ACTOR) {
+			ds->has_last_person = true;
+			ds->lps = m->start;
+			ds->lpe = m->end;
+		}
+	}
+}
+
+/* The place a wire dateline names, in title case ("DAVOS" -> "Davos"). */
+static char *dateline_place(const ctl_document *doc)
+{
+	for (size_t i = 0; i < doc->nlines; i++) {
+		const ctl_line *l = &doc->lines[i];
+		if (l->kind != CTL_LINE_BODY)
+			continue;
+		uint32_t pe = 0;
+		if (!ctl_dateline_end(doc->text, l->start, l->end, &pe) || pe <= l->start)
+			continue;
+		char *p = ctl_xstrndup(doc->text + l->start, pe - l->start);
+		bool first = true;
+		for (char *q = p; *q; q++) {
+			if (ctl_is_alpha((unsigned char)*q)) {
+				if (!first)
+					*q = (char)ctl_to_lower((unsigned char)*q);
+				first = false;
+			} else {
+				first = true;
+			}
+		}
+		return p;
+	}
+	return NULL;
+}
+
+/* The first day >= lo that is weekday w (1..7). */
+static ctl_day weekday_on_or_after(ctl_day lo, int w)
+{
+	return lo + (w - ctl_day_weekday(lo) + 7) % 7;
+}
+
+int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_index,
+		ctl_doc_info *info, const ctl_timex_list *tx, const ctl_mention_list *mentions,
+		ctl_error *err)
+{
+	(void)err;
+	doc_state ds;
+	memset(&ds, 0, sizeof(ds));
+	ds.d = st->res->events;
+	ds.doc = doc;
+	ds.mentions = mentions;
+	ds.dct = doc->dct.precision == CTL_PREC_DAY ? doc->dct.earliest : CTL_DAY_NONE;
+	ds.anchor = ds.dct;
+	ds.ref = ds.dct != CTL_DAY_NONE ? ds.dct : doc->dct.earliest;
+	ds.dateline_place = dateline_place(doc);
+	size_t first = st->n;
+
+	tok *toks = NULL;
+	trig *trigs = NULL;
+	dsrc *srcs = NULL;
+	size_t tokcap = 0, trigcap = 0, srccap = 0, ti = 0, mi = 0;
+	for (size_t k = 0; k < doc->nsentences; k++) {
+		/* the lead: the article's first sentences carry its main event */
+		bool lead = k < 3 && first == st->n;
+		sentence_events(st, &ds, doc_index, info->id, doc->sentences[k].start, doc->sentences[k].end,
+			tx, &ti, &mi, &toks, &tokcap, &trigs, &trigcap, &srcs, &srccap, lead);
+		if (ds.ref == CTL_DAY_NONE && ds.anchor != CTL_DAY_NONE)
+			ds.ref = ds.anchor;
+	}
+	free(toks);
+	free(trigs);
+	free(srcs);
+
+	/* the report's date: exact, or bounded for an undated document */
+	ctl_interval rep = doc->dct;
+	if (ds.dct != CTL_DAY_NONE) {
+		rep = ctl_interval_day(ds.dct, doc->dct.certainty == CTL_CERT_STATED ?
+			CTL_CERT_INFERRED : CTL_CERT_INFERRED);
+	} else {
+		/* the latest fact the text dates opens the interval; the end of that
+		 * year closes it (a report tells recent news) */
+		ctl_day lo = doc->dct.earliest;
+		for (size_t i = first; i < st->n; i++) {
+			const cand *c = &st->c[i];
+			if (c->dk == DATE_OWN && c->when.earliest != CTL_DAY_NONE &&
+			    (lo == CTL_DAY_NONE || c->when.earliest > lo))
+				lo = c->when.earliest;
+		}
+		rep = ctl_interval_unknown();
+		if (lo != CTL_DAY_NONE) {
+			int y, m, dd;
+			ctl_day_to_ymd(lo, &y, &m, &dd);
+			rep.earliest = lo;
+			rep.latest = ctl_day_from_ymd(y, 12, 31);
+			/* "... at <named event> last Friday": the report is within the week after */
+			for (size_t i = first; i < st->n; i++) {
+				const cand *c = &st->c[i];
+				if (c->weekday != -1)
+					continue;
+				ctl_interval wk = { c->when.earliest + 1, c->when.latest + 7, CTL_PREC_NONE,
+					CTL_CERT_BOUNDED };
+				if (overlaps(&wk, &rep))
+					rep = intersect(rep, wk);
+			}
+			rep.certainty = CTL_CERT_BOUNDED;
+			fit_precision(&rep);
+			info->dct = rep;
+			if (rep.earliest == rep.latest)
+				info->dct.certainty = CTL_CERT_INFERRED;
+			free(info->dct_source);
+			info->dct_source = ctl_xstrdup("content-bounds");
+		}
+	}
+	for (size_t i = first; i < st->n; i++) {
+		cand *c = &st->c[i];
+		if (c->weekday == -1)
+			c->weekday = 0;
+		if (c->dk == DATE_REPORT) {
+			c->when = rep;
+		} else if (c->dk == DATE_WEEKDAY && rep.earliest != CTL_DAY_NONE && rep.latest != CTL_DAY_NONE) {
+			/* a weekday on or before the report, after the latest dated fact */
+			ctl_day a = weekday_on_or_after(rep.earliest, c->weekday);
+			ctl_day b = rep.latest - (ctl_day_weekday(rep.latest) - c->weekday + 7) % 7;
+			c->when = (ctl_interval){ a, b, CTL_PREC_NONE, a == b ? CTL_CERT_INFERRED : CTL_CERT_BOUNDED };
+		} else if (c->dk == DATE_WEEKDAY) {
+			c->when = ctl_interval_unknown();
+		}
+		fit_precision(&c->when);
+		if (c->when.precision == CTL_PREC_NONE)
+			c->when.certainty = CTL_CERT_BOUNDED;
+	}
+	free(ds.dateline_place);
+	return 0;
+}
+
+/* ---- merge -------------------------------------------------------------- */
+
+static size_t uf_find(size_t *p, size_t x)
+{
+	while (p[x] != x) {
+		p[x] = p[p[x]];
+		x = p[x];
+	}
+	return x;
+}
+
+static void uf_union(size_t *p, size_t a, size_t b)
+{
+	a = uf_find(p, a);
+	b = uf_find(p, b);
+	/* the smaller index is the root: the same partition in any order */
+	if (a < b)
+		p[b] = a;
+	else if (b < a)
+		p[a] = b;
+}
+
+static size_t shared_actors(const cand *a, const cand *b)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < a->nactors; i++)
+		for (size_t k = 0; k < b->nactors; k++)
+			n += a->actors[i] == b->actors[k];
+	return n;
+}
+
+static bool same_event(const cand *a, const cand *b)
+{
+	if (strcmp(a->group, b->group) || !overlaps(&a->when, &b->when))
+		return false;
+	if (!strcmp(a->group, "say")) {
+		if (a->speaker == SIZE_MAX || a->speaker != b->speaker)
+			return false;
+		if (a->doc == b->doc)
+			return true;
+		/* two articles: the same words, not just the same speaker */
+		size_t common = 0;
+		for (size_t i = 0; i < a->nwords; i++)
+			for (size_t k = 0; k < b->nwords; k++)
+				common += a->words[i] == b->words[k];
+		return common >= 3;
+	}
+	size_t sh = shared_actors(a, b);
+	if (sh >= 2)
+		return true;
+	return sh >= 1 && a->place && b->place && !strcmp(a->place, b->place);
+}
+
+static int cmp_ref(const ctl_ref *x, const ctl_ref *y, const ctl_timeline *tl)
+{
+	int c = strcmp(tl->docs[x->doc].id, tl->docs[y->doc].id);
+	if (c)
+		return c;
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int day_cmp(ctl_day a, ctl_day b)
+{
+	return (a > b) - (a < b);
+}
+
+static int cmp_event(const ctl_event *a, const ctl_event *b, const ctl_timeline *tl)
+{
+	int c = day_cmp(a->when.earliest, b->when.earliest);
+	if (!c)
+		c = day_cmp(a->when.latest, b->when.latest);
+	if (!c)
+		c = cmp_ref(&a->sources[0], &b->sources[0], tl);
+	if (!c)
+		c = (a->trigger.start > b->trigger.start) - (a->trigger.start < b->trigger.start);
+	return c;
+}
+
+/* insertion-free sort with a context: a simple merge sort of indices */
+static void sort_events(ctl_timeline *tl, size_t first)
+{
+	size_t n = tl->nevents - first;
+	ctl_event *ev = tl->events + first;
+	ctl_event *tmp = ctl_xmalloc((n ? n : 1) * sizeof(*tmp));
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = cmp_event(&ev[j], &ev[i], tl) < 0 ? ev[j++] : ev[i++];
+			while (i < mid)
+				tmp[k++] = ev[i++];
+			while (j < hi)
+				tmp[k++] = ev[j++];
+		}
+		memcpy(ev, tmp, n * sizeof(*tmp));
+	}
+	free(tmp);
+}
+
+int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set *actors,
+		ctl_error *err)
+{
+	(void)err;
+	size_t n = st->n;
+	/* mentions -> actors */
+	for (size_t i = 0; i < n; i++) {
+		cand *c = &st->c[i];
+		c->actors = ctl_xcalloc(c->nm ? c->nm : 1, sizeof(size_t));
+		for (size_t k = 0; k < c->nm; k++) {
+			size_t a = ctl_actor_set_lookup(actors, c->doc, c->ms[k], c->me[k]);
+			if (a == SIZE_MAX)
+				continue;
+			bool seen = false;
+			for (size_t j = 0; j < c->nactors; j++)
+				seen |= c->actors[j] == a;
+			if (!seen)
+				c->actors[c->nactors++] = a;
+		}
+		qsort(c->actors, c->nactors, sizeof(size_t), cmp_size);
+		if (c->has_speaker)
+			c->speaker = ctl_actor_set_lookup(actors, c->doc, c->sps, c->spe);
+	}
+
+	/* candidate pairs only within an actor's bucket */
+	size_t *parent = ctl_xmalloc((n ? n : 1) * sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		parent[i] = i;
+	size_t na = tl->nactors;
+	size_t *count = ctl_xcalloc(na + 1, sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < st->c[i].nactors; k++)
+			count[st->c[i].actors[k]]++;
+	size_t *start = ctl_xcalloc(na + 1, sizeof(size_t));
+	for (size_t a = 0; a < na; a++)
+		start[a + 1] = start[a] + count[a];
+	size_t *bucket = ctl_xmalloc((start[na] ? start[na] : 1) * sizeof(size_t));
+	size_t *fill = ctl_xcalloc(na + 1, sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < st->c[i].nactors; k++) {
+			size_t a = st->c[i].actors[k];
+			bucket[start[a] + fill[a]++] = i;
+		}
+	for (size_t a = 0; a < na; a++)
+		for (size_t x = start[a]; x < start[a + 1]; x++)
+			for (size_t y = x + 1; y < start[a + 1]; y++) {
+				size_t i = bucket[x], j = bucket[y];
+				if (uf_find(parent, i) != uf_find(parent, j) && same_event(&st->c[i], &st->c[j]))
+					uf_union(parent, i, j);
+			}
+	free(count);
+	free(start);
+	free(bucket);
+	free(fill);
+
+	/* components -> events: members listed per root, in index order */
+	size_t *gstart = ctl_xcalloc(n + 1, sizeof(size_t));
+	size_t *gmem = ctl_xmalloc((n ? n : 1) * sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		gstart[uf_find(parent, i) + 1]++;
+	for (size_t i = 0; i < n; i++)
+		gstart[i + 1] += gstart[i];
+	size_t *gfill = ctl_xcalloc(n + 1, sizeof(size_t));
+	for (size_t i = 0; i < n; i++) {
+		size_t r = uf_find(parent, i);
+		gmem[gstart[r] + gfill[r]++] = i;
+	}
+	free(gfill);
+	size_t first_event = tl->nevents;
+	for (size_t root = 0; root < n; root++) {
+		if (uf_find(parent, root) != root)
+			continue;
+		ctl_interval when = ctl_interval_unknown();
+		const cand *best = NULL, *titled = NULL;
+		size_t members = gstart[root + 1] - gstart[root];
+		bool dated_member = false;
+		for (size_t g = gstart[root]; g < gstart[root + 1]; g++) {
+			const cand *c = &st->c[gmem[g]];
+			when = intersect(when, c->when);
+			dated_member |= c->when.earliest != CTL_DAY_NONE && c->when.latest != CTL_DAY_NONE;
+			if (!best || (c->dk == DATE_OWN && best->dk != DATE_OWN))
+				best = c;
+			if (c->main && (!titled || !titled->main))
+				titled = c;
+		}
+		if (!dated_member)
+			continue; /* background no one dates: not a timeline event */
+		if (when.earliest != CTL_DAY_NONE && when.latest != CTL_DAY_NONE && when.earliest > when.latest)
+			when = best->when;
+		if (when.earliest == CTL_DAY_NONE || when.latest == CTL_DAY_NONE)
+			continue;
+		fit_precision(&when);
+		when.certainty = best->when.certainty;
+		if (when.precision == CTL_PREC_NONE)
+			when.certainty = CTL_CERT_BOUNDED;
+		else if (when.certainty == CTL_CERT_BOUNDED)
+			when.certainty = CTL_CERT_INFERRED;
+		if (!titled)
+			titled = best;
+
+		ctl_event *e = ctl_timeline_add_event(tl);
+		e->when = when;
+		e->title = ctl_xstrdup(titled->title ? titled->title : best->trigger_text);
+		e->type = ctl_xstrdup(best->cls);
+		e->trigger = (ctl_ref){ best->doc, best->ts, best->te, ctl_xstrdup(best->trigger_text) };
+		e->sources = ctl_xcalloc(members, sizeof(ctl_ref));
+		e->actors = NULL;
+		size_t acap = 0;
+		for (size_t g = gstart[root]; g < gstart[root + 1]; g++) {
+			const cand *c = &st->c[gmem[g]];
+			if (!e->place && c->place)
+				e->place = ctl_xstrdup(c->place);
+			/* one source per sentence */
+			bool dup = false;
+			for (size_t k = 0; k < e->nsources; k++)
+				dup |= e->sources[k].doc == c->doc && e->sources[k].start == c->ss;
+			if (!dup)
+				e->sources[e->nsources++] = (ctl_ref){ c->doc, c->ss, c->se, ctl_xstrdup(c->sentence_text) };
+			for (size_t k = 0; k < c->nactors; k++) {
+				bool seen = false;
+				for (size_t j = 0; j < e->nactors; j++)
+					seen |= e->actors[j] == c->actors[k];
+				if (!seen)
+					*CTL_ARRAY_PUSH(e->actors, e->nactors, acap) = c->actors[k];
+			}
+		}
+		qsort(e->actors, e->nactors, sizeof(size_t), cmp_size);
+		/* sources in document order */
+		for (size_t x = 1; x < e->nsources; x++)
+			for (size_t y = x; y > 0 && cmp_ref(&e->sources[y], &e->sources[y - 1], tl) < 0; y--) {
+				ctl_ref tmp = e->sources[y];
+				e->sources[y] = e->sources[y - 1];
+				e->sources[y - 1] = tmp;
+			}
+	}
+	free(parent);
+	free(gstart);
+	free(gmem);
+	sort_events(tl, first_event);
+	for (size_t i = first_event; i < tl->nevents; i++) {
+		char id[32];
+		snprintf(id, sizeof(id), "e%zu", i - first_event + 1);
+		tl->events[i].id = ctl_xstrdup(id);
+	}
+	return 0;
+}

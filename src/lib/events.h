@@ -1,0 +1,39 @@
+/*
+ * Events (internal): per-document event candidates, then the merge across
+ * documents. Called by the pipeline driver (extract.c).
+ */
+#ifndef CTL_EVENTS_H
+#define CTL_EVENTS_H
+
+#include "ctimeline/actors.h"
+#include "ctimeline/document.h"
+#include "ctimeline/timeline.h"
+#include "ctimeline/timex.h"
+
+typedef struct ctl_event_store ctl_event_store;
+
+ctl_event_store *ctl_event_store_new(const ctl_resources *res);
+void ctl_event_store_free(ctl_event_store *st);
+
+/*
+ * Finds the event candidates of one document: sentences with a trigger and a
+ * date (a time expression, a named event of the gazetteer, or the report's
+ * own date for statements). `tx` are the document's time expressions (tagged
+ * over its title and sentences), `mentions` its named mentions. May narrow
+ * `info->dct` for an undated document from what the text implies.
+ */
+int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_index,
+		ctl_doc_info *info, const ctl_timex_list *tx, const ctl_mention_list *mentions,
+		ctl_error *err);
+
+/*
+ * Maps candidates' mentions to actors, merges candidates that report the
+ * same event (order-independent), and appends the events to tl->events.
+ */
+int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set *actors,
+		ctl_error *err);
+
+/* Adds the rows of a user gazetteer file (format of data/events/gazetteer.tsv). */
+int ctl_events_add_gazetteer(ctl_resources *res, const char *path, ctl_error *err);
+
+#endif
