@@ -281,6 +281,8 @@ typedef enum date_kind {
 	DATE_OWN,      /* a date source of the sentence dates it */
 	DATE_REPORT,   /* dated by the report: the document date or its bounds */
 	DATE_WEEKDAY,  /* a weekday whose week is known only through the bounds */
+	DATE_BEFORE,   /* undated background: only "before the report" is known;
+	                  kept only if it merges with an event dated elsewhere */
 } date_kind;
 
 typedef struct cand {
@@ -1001,6 +1003,26 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		content_words(c, t, tk, ntok);
 	}
 
+	/* background: a specific event the sentence names without a date, with
+	 * two actors or a place; it may be the same event another article dates */
+	for (size_t r = 0; r < ntr; r++) {
+		if (tr[r].dated || tr[r].report || tr[r].prio < 3)
+			continue;
+		size_t actors = 0;
+		bool place = false;
+		for (size_t i = m0; i < m1; i++) {
+			actors += ds->mentions->items[i].role == CTL_MENTION_ACTOR;
+			place |= ds->mentions->items[i].role == CTL_MENTION_PLACE;
+		}
+		if (actors < 2 && !(actors && place))
+			continue;
+		cand *c = new_cand(st, ds, di, doc_id, &tr[r], tk, ss, se);
+		c->dk = DATE_BEFORE;
+		c->title = make_title(ds, tk, ntok, &tr[r], false, 0, 0);
+		add_mentions(c, ds, m0, m1);
+		content_words(c, t, tk, ntok);
+	}
+
 	/* 4. a statement: a reporting verb with a speaker */
 	for (size_t r = 0; r < ntr; r++) {
 		if (!tr[r].report)
@@ -1156,6 +1178,9 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 			c->weekday = 0;
 		if (c->dk == DATE_REPORT) {
 			c->when = rep;
+		} else if (c->dk == DATE_BEFORE) {
+			c->when = ctl_interval_unknown();
+			c->when.latest = rep.latest;
 		} else if (c->dk == DATE_WEEKDAY && rep.earliest != CTL_DAY_NONE && rep.latest != CTL_DAY_NONE) {
 			/* a weekday on or before the report, after the latest dated fact */
 			ctl_day a = weekday_on_or_after(rep.earliest, c->weekday);
@@ -1192,6 +1217,17 @@ static void uf_union(size_t *p, size_t a, size_t b)
 		p[b] = a;
 	else if (b < a)
 		p[a] = b;
+}
+
+/* Which member's date speaks for a merged event: its own date first. */
+static int date_rank(date_kind k)
+{
+	switch (k) {
+	case DATE_OWN: return 3;
+	case DATE_WEEKDAY: return 2;
+	case DATE_REPORT: return 1;
+	default: return 0;
+	}
 }
 
 static size_t shared_actors(const cand *a, const cand *b)
@@ -1358,7 +1394,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 			const cand *c = &st->c[gmem[g]];
 			when = intersect(when, c->when);
 			dated_member |= c->when.earliest != CTL_DAY_NONE && c->when.latest != CTL_DAY_NONE;
-			if (!best || (c->dk == DATE_OWN && best->dk != DATE_OWN))
+			if (!best || date_rank(c->dk) > date_rank(best->dk))
 				best = c;
 			if (c->main && (!titled || !titled->main))
 				titled = c;
