@@ -1,24 +1,838 @@
-/* Cleaning: classify each line as article text or page furniture. (stub) */
-#include "ctimeline/document.h"
-#include "resources.h"
+/*
+ * Cleaning: classify each line of a scraped page as the article's own text,
+ * its headline, a blank line, or page furniture (menus, sidebars, related
+ * headlines, captions, credits, share bars, template residue).
+ *
+ * The method follows jusText (Jan Pomikálek, "Removing Boilerplate and
+ * Duplicate Content from Web Corpora", PhD thesis, Masaryk University 2011,
+ * ch. 4) adapted to plain-text lines, which carry no markup and no links:
+ *
+ *  1. Hard rules mark a line as furniture whatever its neighbours are:
+ *     template placeholders, lines without letters (the numbers of a
+ *     numbered list), lines in another script than the page's, cue phrases
+ *     from data/clean/cues.tsv, bare links, time stamps, and captions
+ *     ending in " - Site Name".
+ *  2. Every other line gets a class from its length in words, its stopword
+ *     density and whether it ends like a sentence: good, near-good or short
+ *     (jusText's classes, with thresholds in words rather than characters).
+ *  3. The headline is picked by position and shape: the first title-shaped
+ *     line standing alone before the first good paragraph, else the page's
+ *     first line if it does not open a menu. Only then are Title-Case
+ *     headlines and the teaser after a "Read also" cue marked as furniture,
+ *     so that the rules cannot take the page's own headline.
+ *  4. A context pass keeps near-good lines unless both their neighbouring
+ *     anchors are furniture, and short lines only between good paragraphs
+ *     (jusText's context-sensitive classification). Anchors are good lines
+ *     and "block" furniture; "inline" furniture (an advert, a share bar, a
+ *     photo credit) interrupts an article without ending it, so the context
+ *     pass looks through it.
+ *
+ * Every pass is linear in the number of lines (and bytes).
+ */
 #include <stdlib.h>
+#include <string.h>
+#include "ctimeline/document.h"
+#include "lexicon.h"
+#include "resources.h"
 #include "util.h"
 
-struct ctl_clean_data { int unused; };
+/* --- loaded knowledge ---------------------------------------------------- */
 
-int ctl_clean_data_load(struct ctl_clean_data **out, const char *dir, ctl_error *err)
+enum cue_match { CUE_LINE, CUE_PREFIX, CUE_CONTAINS };
+enum cue_scope { SCOPE_INLINE, SCOPE_BLOCK, SCOPE_NEXT };
+
+typedef struct cue {
+	uint8_t match, scope;
+	const char *reason;   /* one of the static strings of cue_reasons[] */
+} cue;
+
+struct ctl_clean_data {
+	ctl_lexicon *stopwords;
+	ctl_lexicon *cues;
+	cue *cueinfo;               /* parallel to the cue lexicon's entries */
+	const ctl_lex_entry **contains; /* the CUE_CONTAINS entries */
+	size_t ncontains;
+};
+
+/* Reasons a cue file may name. Line reasons must be static strings (they
+ * outlive the loaded data), so the file's words are mapped onto these. */
+static const char *const cue_reasons[] = {
+	"share", "subscribe", "advert", "read-also", "credit", "byline",
+	"menu", "list-heading", "comments", NULL
+};
+
+static const char *static_reason(const char *s)
 {
-	(void)dir; (void)err;
-	*out = ctl_xcalloc(1, sizeof(**out));
+	for (size_t i = 0; cue_reasons[i]; i++)
+		if (!strcmp(cue_reasons[i], s))
+			return cue_reasons[i];
+	return NULL;
+}
+
+static int parse_cues(struct ctl_clean_data *d, ctl_error *err)
+{
+	size_t n = ctl_lexicon_count(d->cues);
+	size_t ccap = 0;
+	d->cueinfo = ctl_xcalloc(n ? n : 1, sizeof(*d->cueinfo));
+	for (size_t i = 0; i < n; i++) {
+		const ctl_lex_entry *e = ctl_lexicon_at(d->cues, i);
+		cue *c = &d->cueinfo[i];
+		const char *name = ctl_lexicon_name(d->cues);
+		if (e->nfields < 4)
+			return ctl_error_set(err, CTL_EDATA,
+				"%s:%zu: expected phrase, match, reason, scope", name, e->line);
+		const char *m = e->fields[1], *s = e->fields[3];
+		if (!strcmp(m, "line"))
+			c->match = CUE_LINE;
+		else if (!strcmp(m, "prefix"))
+			c->match = CUE_PREFIX;
+		else if (!strcmp(m, "contains"))
+			c->match = CUE_CONTAINS;
+		else
+			return ctl_error_set(err, CTL_EDATA,
+				"%s:%zu: match '%s' is not line, prefix or contains", name, e->line, m);
+		if (!strcmp(s, "inline"))
+			c->scope = SCOPE_INLINE;
+		else if (!strcmp(s, "block"))
+			c->scope = SCOPE_BLOCK;
+		else if (!strcmp(s, "next"))
+			c->scope = SCOPE_NEXT;
+		else
+			return ctl_error_set(err, CTL_EDATA,
+				"%s:%zu: scope '%s' is not inline, block or next", name, e->line, s);
+		if (!(c->reason = static_reason(e->fields[2])))
+			return ctl_error_set(err, CTL_EDATA,
+				"%s:%zu: unknown reason '%s' (see data/clean/README.md)", name, e->line,
+				e->fields[2]);
+		if (c->match == CUE_CONTAINS)
+			*CTL_ARRAY_PUSH(d->contains, d->ncontains, ccap) = e;
+	}
 	return 0;
 }
 
-void ctl_clean_data_free(struct ctl_clean_data *d) { free(d); }
+int ctl_clean_data_load(struct ctl_clean_data **out, const char *dir, ctl_error *err)
+{
+	struct ctl_clean_data *d = ctl_xcalloc(1, sizeof(*d));
+	char *sw = ctl_path_join(dir, "clean/stopwords.tsv");
+	char *cu = ctl_path_join(dir, "clean/cues.tsv");
+	int rc = ctl_lexicon_load(&d->stopwords, sw, err);
+	if (!rc)
+		rc = ctl_lexicon_load(&d->cues, cu, err);
+	if (!rc)
+		rc = parse_cues(d, err);
+	free(sw);
+	free(cu);
+	if (rc) {
+		ctl_clean_data_free(d);
+		return rc;
+	}
+	*out = d;
+	return 0;
+}
+
+void ctl_clean_data_free(struct ctl_clean_data *d)
+{
+	if (!d)
+		return;
+	ctl_lexicon_free(d->stopwords);
+	ctl_lexicon_free(d->cues);
+	free(d->cueinfo);
+	free(d->contains);
+	free(d);
+}
+
+/* --- thresholds ---------------------------------------------------------- */
+
+/* jusText's defaults are in characters (short < 70, good > 200) and its
+ * stopword thresholds 0.30/0.32; for single lines of news text, where a
+ * one-sentence paragraph is common, word counts with a sentence-final mark
+ * work better. */
+#define GOOD_MIN_WORDS 8          /* a sentence-like line this long is good */
+#define GOOD_MIN_STOP_PCT 20
+#define GOOD_LONG_WORDS 25        /* ... or this long even without a full stop */
+#define GOOD_LONG_STOP_PCT 25
+#define NEAR_MIN_WORDS 5          /* near-good: prose-like but too short */
+#define NEAR_MIN_STOP_PCT 15
+#define SENTENCE_MIN_WORDS 3      /* "They fell silent." */
+#define TITLE_MIN_WORDS 3
+#define TITLE_MAX_WORDS 30
+#define HEADLINE_MIN_WORDS 4      /* Title-Case headline rule */
+#define HEADLINE_CAPS_PCT 80      /* share of capitalised content words */
+#define TIMESTAMP_MAX_WORDS 8     /* "Published 14:04 IST, January 27th 2022" */
+#define SUFFIX_MAX_WORDS 4        /* " - City News Agency" */
+#define SUFFIX_MAX_BYTES 48
+#define MENU_RUN_LINES 3          /* a run of furniture lines this long */
+
+/* --- scripts ------------------------------------------------------------- */
+
+enum script {
+	SC_NONE, SC_LATIN, SC_GREEK, SC_CYRILLIC, SC_HEBREW, SC_ARABIC,
+	SC_INDIC, SC_THAI, SC_CJK, SC_COUNT
+};
+
+/* The script of a letter (Unicode block ranges), SC_NONE for non-letters. */
+static enum script script_of(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ctl_is_alpha((unsigned char)cp) ? SC_LATIN : SC_NONE;
+	if ((cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF))
+		return SC_LATIN;
+	if (cp >= 0x370 && cp <= 0x3FF)
+		return SC_GREEK;
+	if (cp >= 0x400 && cp <= 0x52F)
+		return SC_CYRILLIC;
+	if (cp >= 0x590 && cp <= 0x5FF)
+		return SC_HEBREW;
+	if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F))
+		return SC_ARABIC;
+	if (cp >= 0x900 && cp <= 0xDFF)
+		return SC_INDIC;
+	if (cp >= 0xE00 && cp <= 0xE7F)
+		return SC_THAI;
+	if ((cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+	    (cp >= 0xAC00 && cp <= 0xD7AF))
+		return SC_CJK;
+	return SC_NONE;
+}
+
+static bool is_upper_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ctl_is_upper((unsigned char)cp);
+	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9) ||
+	       (cp >= 0x400 && cp <= 0x42F);
+}
+
+/* --- white space --------------------------------------------------------- */
+
+/* Unicode white space: scraped pages put U+00A0 between words as often as
+ * ' ', and U+2009/U+202F around dashes. */
+static size_t space_len(const unsigned char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	if (ctl_is_space(s[0]))
+		return 1;
+	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;                                   /* U+00A0 */
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8B || s[2] == 0xAF))
+		return 3;                                   /* U+2000..U+200B, U+202F */
+	if (n >= 3 && ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) ||
+	               (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)))
+		return 3;                                   /* U+205F, U+3000 */
+	return 0;
+}
+
+/* Length of the white-space character that ends just before s[p], not
+ * starting before s[lo]; else 0. */
+static size_t space_before(const unsigned char *s, uint32_t lo, uint32_t p)
+{
+	for (uint32_t k = 1; k <= 3 && k <= p - lo; k++)
+		if (space_len(s + p - k, k) == k)
+			return k;
+	return 0;
+}
+
+static uint32_t skip_space(const unsigned char *s, uint32_t p, uint32_t b)
+{
+	size_t k;
+	while (p < b && (k = space_len(s + p, b - p)))
+		p += (uint32_t)k;
+	return p;
+}
+
+static uint32_t skip_word(const unsigned char *s, uint32_t p, uint32_t b)
+{
+	while (p < b && !space_len(s + p, b - p))
+		p++;
+	return p;
+}
+
+static uint32_t trim_end(const unsigned char *s, uint32_t a, uint32_t b)
+{
+	size_t k;
+	while (b > a && (k = space_before(s, a, b)))
+		b -= (uint32_t)k;
+	return b;
+}
+
+/* --- per-line features --------------------------------------------------- */
+
+enum cls { C_BLANK, C_BAD, C_SHORT, C_NEAR, C_GOOD, C_TITLE };
+
+typedef struct line_info {
+	uint32_t a, b;              /* the line without surrounding white space */
+	uint32_t words;             /* tokens holding a letter */
+	uint32_t stop;              /* ... that are stopwords */
+	uint32_t content, caps;     /* non-stopwords opening with a letter; capitalised ones */
+	uint32_t letters, main_letters; /* letters; those in the page's script */
+	uint32_t digits_only;       /* tokens of digits (and punctuation) only */
+	uint32_t links;             /* URL-like tokens */
+	bool ends_sentence;         /* last mark (before closing quotes) is . ! ? … */
+	bool ends_period;           /* ... and it is '.' */
+	bool timestamp;             /* holds a clock time or an ISO date */
+	bool template_;             /* holds a {{...}} or {%...%} placeholder */
+	bool site_suffix;           /* ends in " - Title Case Name" */
+	uint8_t cls;                /* enum cls */
+	uint8_t scope;              /* for C_BAD: enum cue_scope */
+	const char *reason;
+} line_info;
+
+/* Length of a UTF-8 punctuation mark that may wrap a word (quotes, guillemets,
+ * dashes, bullets) at s[0..n), else 0. */
+static size_t wrap_mark_len(const unsigned char *s, size_t n)
+{
+	if (n >= 2 && s[0] == 0xC2 && (s[1] == 0xAB || s[1] == 0xBB || s[1] == 0xB7))
+		return 2;                                   /* « » · */
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 &&
+	    ((s[2] >= 0x93 && s[2] <= 0x9F) || s[2] == 0xA2 || s[2] == 0xA6))
+		return 3;                                   /* – — ‘ ’ “ ” • … */
+	return 0;
+}
+
+static bool is_ascii_punct(unsigned char c)
+{
+	return c > ' ' && c < 0x80 && !ctl_is_alnum(c);
+}
+
+/* Narrows [*a, *b) to the word without its surrounding punctuation. */
+static void strip_word(const char *t, uint32_t *a, uint32_t *b)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	for (;;) {
+		if (*a < *b && is_ascii_punct(s[*a]))
+			(*a)++;
+		else if (*a < *b && wrap_mark_len(s + *a, *b - *a))
+			*a += (uint32_t)wrap_mark_len(s + *a, *b - *a);
+		else
+			break;
+	}
+	for (;;) {
+		if (*b > *a && is_ascii_punct(s[*b - 1]))
+			(*b)--;
+		else if (*b >= *a + 2 && s[*b - 2] == 0xC2 && (s[*b - 1] == 0xAB || s[*b - 1] == 0xBB))
+			*b -= 2;
+		else if (*b >= *a + 3 && s[*b - 3] == 0xE2 && s[*b - 2] == 0x80 &&
+		         wrap_mark_len(s + *b - 3, 3))
+			*b -= 3;
+		else
+			break;
+	}
+}
+
+/* The offset just past the line's last mark once closing quotes and brackets
+ * are skipped; sets *mark to that mark's first byte. */
+static uint32_t last_mark(const char *t, uint32_t a, uint32_t b, uint32_t *mark)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	while (b > a) {
+		unsigned char c = s[b - 1];
+		if (c == '"' || c == '\'' || c == ')' || c == ']') {
+			b--;
+		} else if (b >= a + 2 && s[b - 2] == 0xC2 && c == 0xBB) {
+			b -= 2;                                     /* » */
+		} else if (b >= a + 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 &&
+		           (c == 0x99 || c == 0x9D)) {
+			b -= 3;                                     /* ’ ” */
+		} else {
+			break;
+		}
+	}
+	uint32_t m = b;
+	if (m > a) {
+		m--;
+		while (m > a && (s[m] & 0xC0) == 0x80)
+			m--;
+	}
+	*mark = m;
+	return b;
+}
+
+static bool digit_at(const char *t, uint32_t i, uint32_t b)
+{
+	return i < b && ctl_is_digit((unsigned char)t[i]);
+}
+
+/* A clock time ("14:04") or an ISO date ("2017-07-12") inside [a, b). */
+static bool is_clock_or_iso(const char *t, uint32_t a, uint32_t b)
+{
+	for (uint32_t i = a; i < b; i++) {
+		if (!digit_at(t, i, b))
+			continue;
+		if (i + 3 < b && t[i + 1] == ':' && digit_at(t, i + 2, b) && digit_at(t, i + 3, b))
+			return true;
+		if (i + 9 < b && digit_at(t, i + 3, b) && t[i + 4] == '-' && digit_at(t, i + 5, b) &&
+		    t[i + 7] == '-' && digit_at(t, i + 8, b))
+			return true;
+	}
+	return false;
+}
+
+/* Whether [a, b) holds a URL: "://" or a leading "www.". */
+static bool is_link(const char *t, uint32_t a, uint32_t b)
+{
+	if (b - a > 4 && ctl_eq_nocase(t + a, 4, "www."))
+		return true;
+	for (uint32_t i = a; i + 3 <= b; i++)
+		if (t[i] == ':' && t[i + 1] == '/' && t[i + 2] == '/')
+			return true;
+	return false;
+}
+
+/* A caption or teaser credited to its source: "... - City News Agency",
+ * "... — Interior Ministry": a spaced dash, then a short name whose every
+ * word is capitalised, closing the line without a full stop. */
+static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	if (b - a < 8 || !ctl_is_alnum(s[b - 1]))
+		return false;
+	/* walk the last words back to front: 1..SUFFIX_MAX_WORDS capitalised
+	 * words, then a dash standing alone as a word */
+	uint32_t p = b;
+	for (uint32_t w = 0; w <= SUFFIX_MAX_WORDS && p > a; w++) {
+		uint32_t ws = p;
+		while (ws > a && !space_before(s, a, ws) && b - ws <= SUFFIX_MAX_BYTES + 4)
+			ws--;
+		bool dash = (p - ws == 1 && s[ws] == '-') ||
+			(p - ws == 3 && s[ws] == 0xE2 && s[ws + 1] == 0x80 &&
+			 (s[ws + 2] == 0x93 || s[ws + 2] == 0x94));
+		if (dash)
+			return w >= 1 && ws > a && b - p <= SUFFIX_MAX_BYTES;
+		size_t k = ctl_utf8_seq_len(s + ws, p - ws);
+		if (!k || !is_upper_cp(ctl_utf8_decode(s + ws, k)))
+			return false;
+		p = trim_end(s, a, ws);
+	}
+	return false;
+}
+
+static void measure(const char *t, const struct ctl_clean_data *cd, enum script main,
+		line_info *li)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	uint32_t a = li->a, b = li->b, p = a;
+	while (p < b) {
+		p = skip_space(s, p, b);
+		if (p >= b)
+			break;
+		uint32_t ws = p;
+		bool letter = false, digit = false;
+		while (p < b && !space_len(s + p, b - p)) {
+			if (s[p] < 0x80) {
+				letter |= ctl_is_alpha(s[p]);
+				digit |= ctl_is_digit(s[p]);
+				if (ctl_is_alpha(s[p])) {
+					li->letters++;
+					li->main_letters += main == SC_LATIN;
+				}
+				if (s[p] == '{' && p + 1 < b && (s[p + 1] == '{' || s[p + 1] == '%'))
+					li->template_ = true;
+				p++;
+				continue;
+			}
+			size_t k = ctl_utf8_seq_len(s + p, b - p);
+			if (!k)
+				k = 1;
+			enum script sc = k > 1 ? script_of(ctl_utf8_decode(s + p, k)) : SC_NONE;
+			if (sc != SC_NONE) {
+				letter = true;
+				li->letters++;
+				li->main_letters += sc == main;
+			}
+			p += (uint32_t)k;
+		}
+		uint32_t we = p;
+		li->links += is_link(t, ws, we);
+		li->timestamp |= digit && is_clock_or_iso(t, ws, we);
+		if (!letter) {
+			li->digits_only += digit;
+			continue;
+		}
+		li->words++;
+		uint32_t x = ws, y = we;
+		strip_word(t, &x, &y);
+		if (x < y && ctl_lexicon_get(cd->stopwords, t + x, y - x)) {
+			li->stop++;
+		} else if (x < y) {
+			size_t k = ctl_utf8_seq_len(s + x, y - x);
+			uint32_t cp = k ? ctl_utf8_decode(s + x, k) : 0;
+			if (script_of(cp) != SC_NONE) {
+				li->content++;
+				li->caps += is_upper_cp(cp);
+			}
+		}
+	}
+	uint32_t m;
+	last_mark(t, a, b, &m);
+	if (m < b) {
+		li->ends_period = s[m] == '.';
+		li->ends_sentence = s[m] == '.' || s[m] == '!' || s[m] == '?' ||
+			(s[m] == 0xE2 && m + 2 < b && s[m + 1] == 0x80 && s[m + 2] == 0xA6);
+	}
+	li->site_suffix = has_site_suffix(t, a, b);
+}
+
+/* --- cues ---------------------------------------------------------------- */
+
+/* The line without bullets in front and ':' '.' '>' '»' '…' behind, for
+ * whole-line cue matching ("• share", "Read also:"). */
+static void cue_span(const char *t, uint32_t *a, uint32_t *b)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	for (;;) {
+		size_t k = *a < *b ? space_len(s + *a, *b - *a) : 0;
+		if (k)
+			*a += (uint32_t)k;
+		else if (*a < *b && (s[*a] == '*' || s[*a] == '-' || s[*a] == '|' || s[*a] == '>'))
+			(*a)++;
+		else if (*a + 1 < *b && s[*a] == 0xC2 && s[*a + 1] == 0xB7)
+			*a += 2;                                    /* · */
+		else if (*a + 2 < *b && s[*a] == 0xE2 && s[*a + 1] == 0x80 &&
+		         (s[*a + 2] == 0xA2 || s[*a + 2] == 0x93 || s[*a + 2] == 0x94))
+			*a += 3;                                    /* • – — */
+		else
+			break;
+	}
+	for (;;) {
+		size_t k = space_before(s, *a, *b);
+		if (k)
+			*b -= (uint32_t)k;
+		else if (*b > *a && (s[*b - 1] == ':' || s[*b - 1] == '.' || s[*b - 1] == '>' ||
+		                     s[*b - 1] == '|'))
+			(*b)--;
+		else if (*b >= *a + 2 && s[*b - 2] == 0xC2 && s[*b - 1] == 0xBB)
+			*b -= 2;                                    /* » */
+		else if (*b >= *a + 3 && s[*b - 3] == 0xE2 && s[*b - 2] == 0x80 && s[*b - 1] == 0xA6)
+			*b -= 3;                                    /* … */
+		else
+			break;
+	}
+}
+
+/* ASCII case-insensitive search of needle in hay[0..n). */
+static bool contains_nocase(const char *hay, size_t n, const char *needle, size_t m)
+{
+	if (!m || m > n)
+		return false;
+	for (size_t i = 0; i + m <= n; i++)
+		if (ctl_eq_nocase(hay + i, m, needle))
+			return true;
+	return false;
+}
+
+static const cue *match_cue(const struct ctl_clean_data *cd, const char *t, uint32_t a, uint32_t b)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	const ctl_lex_entry *e;
+	uint32_t x = a, y = b;
+	cue_span(t, &x, &y);
+	if (x < y && (e = ctl_lexicon_get(cd->cues, t + x, y - x))) {
+		const cue *c = &cd->cueinfo[e - ctl_lexicon_at(cd->cues, 0)];
+		if (c->match == CUE_LINE)
+			return c;
+	}
+	/* prefixes: the line's first 1..max_words words */
+	size_t maxw = ctl_lexicon_max_words(cd->cues);
+	uint32_t p = x;
+	for (size_t w = 0; w < maxw && p < b; w++) {
+		p = skip_word(s, p, b);
+		if ((e = ctl_lexicon_get(cd->cues, t + x, p - x))) {
+			const cue *c = &cd->cueinfo[e - ctl_lexicon_at(cd->cues, 0)];
+			if (c->match == CUE_PREFIX)
+				return c;
+		}
+		p = skip_space(s, p, b);
+	}
+	for (size_t i = 0; i < cd->ncontains; i++) {
+		e = cd->contains[i];
+		if (contains_nocase(t + a, b - a, e->key, e->keylen))
+			return &cd->cueinfo[e - ctl_lexicon_at(cd->cues, 0)];
+	}
+	return NULL;
+}
+
+/* --- the passes ---------------------------------------------------------- */
+
+static void set_bad(line_info *li, const char *reason, uint8_t scope)
+{
+	li->cls = C_BAD;
+	li->reason = reason;
+	li->scope = scope;
+}
+
+/* The page's main script: the one most of its letters are written in. */
+static enum script page_script(const char *t, size_t n)
+{
+	size_t count[SC_COUNT] = { 0 };
+	const unsigned char *s = (const unsigned char *)t;
+	for (size_t i = 0; i < n;) {
+		if (s[i] < 0x80) {
+			count[ctl_is_alpha(s[i]) ? SC_LATIN : SC_NONE]++;
+			i++;
+			continue;
+		}
+		size_t k = ctl_utf8_seq_len(s + i, n - i);
+		if (!k) {
+			i++;
+			continue;
+		}
+		count[script_of(ctl_utf8_decode(s + i, k))]++;
+		i += k;
+	}
+	enum script best = SC_LATIN;
+	for (int sc = SC_LATIN; sc < SC_COUNT; sc++)
+		if (count[sc] > count[best])
+			best = (enum script)sc;
+	return best;
+}
+
+/* Rules that drop a line whatever its neighbours (step 1 of the header). */
+static void hard_rules(const char *t, const struct ctl_clean_data *cd, line_info *li)
+{
+	const cue *c;
+	if (li->template_) {
+		/* unrendered client-side templates ({{item.x}}, {% if %}) */
+		set_bad(li, "template", SCOPE_BLOCK);
+	} else if (!li->words) {
+		/* "7", "13": the numbers of a numbered "most read" list; "^", "•" */
+		if (li->digits_only)
+			set_bad(li, "list-number", SCOPE_BLOCK);
+		else
+			set_bad(li, "symbols", SCOPE_INLINE);
+	} else if (li->main_letters * 2 < li->letters) {
+		/* interface strings of another language version of the site */
+		set_bad(li, "other-script", SCOPE_BLOCK);
+	} else if ((c = match_cue(cd, t, li->a, li->b))) {
+		set_bad(li, c->reason, c->scope);
+	} else if (li->links * 2 >= li->words) {
+		/* jusText drops paragraphs of high link density; in plain text the
+		 * links that survive are bare URLs */
+		set_bad(li, "link", SCOPE_INLINE);
+	} else if (li->timestamp && li->words <= TIMESTAMP_MAX_WORDS && !li->ends_period) {
+		/* "January 24, 11:33 UTC+3", "Published 14:04 IST, ...": the date
+		 * stage reads these from every line, the text need not keep them */
+		set_bad(li, "timestamp", SCOPE_INLINE);
+	} else if (li->site_suffix) {
+		set_bad(li, "caption", SCOPE_INLINE);
+	}
+}
+
+/* jusText's context-free classes, counted in words (step 2). */
+static uint8_t soft_class(const line_info *li)
+{
+	uint32_t w = li->words, pct = w ? li->stop * 100 / w : 0;
+	if ((li->ends_sentence && w >= GOOD_MIN_WORDS && pct >= GOOD_MIN_STOP_PCT) ||
+	    (w >= GOOD_LONG_WORDS && pct >= GOOD_LONG_STOP_PCT))
+		return C_GOOD;
+	if ((w >= NEAR_MIN_WORDS && pct >= NEAR_MIN_STOP_PCT) ||
+	    (li->ends_sentence && w >= SENTENCE_MIN_WORDS && li->stop))
+		return C_NEAR;
+	return C_SHORT;
+}
+
+/* A headline in Title Case: nearly every word that is not a function word
+ * is capitalised ("Senators Draft Bill to Block Funding for ..."), and
+ * it does not end like a sentence. */
+static bool title_case(const line_info *li)
+{
+	return !li->ends_sentence && li->words >= HEADLINE_MIN_WORDS && li->content >= 3 &&
+	       li->caps * 100 >= li->content * HEADLINE_CAPS_PCT;
+}
+
+static bool title_shaped(const line_info *li)
+{
+	return li->cls != C_BAD && li->cls != C_BLANK && !li->ends_period &&
+	       li->words >= TITLE_MIN_WORDS && li->words <= TITLE_MAX_WORDS;
+}
+
+static bool in_run(const line_info *l)
+{
+	return l->cls != C_BLANK && l->cls != C_GOOD;
+}
+
+/* The headline (step 3): the first title-shaped line before the first good
+ * paragraph that stands alone, i.e. opens the page or follows a blank line,
+ * and is followed by a blank line, the end, or a good paragraph; failing
+ * that, the page's first non-blank line if it is title-shaped and not in a
+ * menu (a run of MENU_RUN_LINES lines or more). Chosen by position and
+ * shape, never by content. Returns n if there is none. */
+static size_t pick_title(const line_info *li, size_t n, size_t body, const size_t *run)
+{
+	size_t first = n;
+	for (size_t i = 0; i < body; i++) {
+		if (first == n && li[i].cls != C_BLANK)
+			first = i;
+		if (!title_shaped(&li[i]))
+			continue;
+		bool before = i == 0 || li[i - 1].cls == C_BLANK;
+		bool after = i + 1 == n || li[i + 1].cls == C_BLANK || li[i + 1].cls == C_GOOD;
+		if (before && after)
+			return i;
+	}
+	return first < n && title_shaped(&li[first]) && run[first] < MENU_RUN_LINES ? first : n;
+}
+
+enum anchor { A_BAD, A_GOOD };
+
+/* The anchor a line sees: good lines, block furniture and the title; blank,
+ * short, near-good and inline-furniture lines are looked through. */
+static bool is_anchor(const line_info *li, enum anchor *a)
+{
+	if (li->cls == C_GOOD) {
+		*a = A_GOOD;
+		return true;
+	}
+	if (li->cls == C_TITLE || (li->cls == C_BAD && li->scope == SCOPE_BLOCK)) {
+		*a = A_BAD;
+		return true;
+	}
+	return false;
+}
+
+/* Why a line the context pass drops goes: a numbered list item, a line in
+ * a run of furniture (a menu before the article, a sidebar after it), or a
+ * stray short or near-good line. `run` is the length of the run of
+ * non-blank lines without a good one that holds line i. */
+static const char *context_reason(const line_info *li, size_t i, size_t run, size_t body)
+{
+	size_t j = i;
+	while (j > 0 && li[j - 1].cls == C_BLANK)
+		j--;
+	if (j > 0 && li[j - 1].cls == C_BAD && !strcmp(li[j - 1].reason, "list-number"))
+		return "list-item";
+	if (run >= MENU_RUN_LINES)
+		return i < body ? "menu" : "sidebar";
+	return li[i].cls == C_SHORT ? "short" : "outside-body";
+}
+
 
 int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 {
-	(void)res; (void)err;
-	for (size_t i = 0; i < doc->nlines; i++)
-		doc->lines[i].kind = doc->lines[i].start == doc->lines[i].end ? CTL_LINE_BLANK : CTL_LINE_BODY;
+	(void)err;
+	const struct ctl_clean_data *cd = res->clean;
+	const char *t = doc->text;
+	size_t n = doc->nlines;
+	free(doc->title);
+	doc->title = NULL;
+	if (!n)
+		return 0;
+	line_info *li = ctl_xcalloc(n, sizeof(*li));
+	enum script main = page_script(t, doc->len);
+
+	/* steps 1 and 2: features, hard rules, context-free classes */
+	for (size_t i = 0; i < n; i++) {
+		line_info *l = &li[i];
+		l->a = doc->lines[i].start;
+		l->b = doc->lines[i].end;
+		l->a = skip_space((const unsigned char *)t, l->a, l->b);
+		l->b = trim_end((const unsigned char *)t, l->a, l->b);
+		if (l->a == l->b) {
+			l->cls = C_BLANK;
+			continue;
+		}
+		measure(t, cd, main, l);
+		hard_rules(t, cd, l);
+		if (l->cls != C_BAD)
+			l->cls = soft_class(l);
+	}
+
+	/* run[i]: the length of the run of non-blank lines without a good one
+	 * that holds line i (the later rules do not change what is in a run) */
+	size_t *run = ctl_xcalloc(n, sizeof(*run));
+	for (size_t i = 0, lo = 0; i < n; i++) {
+		if (!in_run(&li[i]))
+			lo = i + 1;
+		else
+			run[i] = i - lo + 1;      /* position in its run, for now */
+	}
+	for (size_t i = n; i-- > 0;)
+		if (in_run(&li[i]))
+			run[i] = i + 1 < n && in_run(&li[i + 1]) ? run[i + 1] : run[i];
+
+	/* step 3: the headline, then the rules that must not catch it */
+	size_t body = 0;
+	while (body < n && li[body].cls != C_GOOD)
+		body++;
+	size_t title = pick_title(li, n, body, run);
+	if (title < n)
+		li[title].cls = C_TITLE;
+	for (size_t i = 0; i < n; i++) {
+		line_info *l = &li[i];
+		if (l->cls == C_SHORT || l->cls == C_NEAR) {
+			if (title_case(l))
+				set_bad(l, "related-headline", SCOPE_INLINE);
+		}
+		if (l->cls == C_BAD && l->scope == SCOPE_NEXT) {
+			/* "Read also" + the teaser's headline: the teaser is a headline,
+			 * not a sentence of the article */
+			size_t j = i + 1;
+			while (j < n && li[j].cls == C_BLANK)
+				j++;
+			if (j < n && li[j].cls != C_BAD && li[j].cls != C_TITLE && !li[j].ends_sentence)
+				set_bad(&li[j], "after-read-also", SCOPE_INLINE);
+		}
+	}
+
+	/* step 4: context. prev[i]/next[i] are the anchors around line i. */
+	uint8_t *prev = ctl_xmalloc(n), *next = ctl_xmalloc(n);
+	enum anchor cur = A_BAD, a;
+	for (size_t i = 0; i < n; i++) {
+		prev[i] = (uint8_t)cur;
+		if (is_anchor(&li[i], &a))
+			cur = a;
+	}
+	cur = A_BAD;
+	for (size_t i = n; i-- > 0;) {
+		next[i] = (uint8_t)cur;
+		if (is_anchor(&li[i], &a))
+			cur = a;
+	}
+	for (size_t i = 0; i < n; i++) {
+		line_info *l = &li[i];
+		ctl_line *dl = &doc->lines[i];
+		dl->reason = NULL;
+		switch (l->cls) {
+		case C_BLANK:
+			dl->kind = CTL_LINE_BLANK;
+			break;
+		case C_TITLE:
+			dl->kind = CTL_LINE_TITLE;
+			doc->title = ctl_xstrndup(t + l->a, l->b - l->a);
+			break;
+		case C_GOOD:
+			dl->kind = CTL_LINE_BODY;
+			break;
+		case C_NEAR:
+			if (prev[i] == A_BAD && next[i] == A_BAD) {
+				dl->kind = CTL_LINE_FURNITURE;
+				dl->reason = context_reason(li, i, run[i], body);
+			} else {
+				dl->kind = CTL_LINE_BODY;
+			}
+			break;
+		case C_SHORT:
+			/* a run of short lines is a menu or a link list even inside
+			 * the article: boilerpipe's word-count rules judge a short
+			 * block by its short neighbours too (Kohlschütter et al.,
+			 * "Boilerplate Detection using Shallow Text Features",
+			 * WSDM 2010) */
+			if (prev[i] == A_GOOD && next[i] == A_GOOD && run[i] < MENU_RUN_LINES) {
+				dl->kind = CTL_LINE_BODY;
+			} else {
+				dl->kind = CTL_LINE_FURNITURE;
+				dl->reason = context_reason(li, i, run[i], body);
+			}
+			break;
+		default:
+			dl->kind = CTL_LINE_FURNITURE;
+			dl->reason = l->reason;
+			break;
+		}
+	}
+	free(run);
+	free(prev);
+	free(next);
+	free(li);
 	return 0;
 }

@@ -1,0 +1,459 @@
+/*
+ * Cleaning: the seeds' page furniture (the gold file's "noise" list) is
+ * dropped, their article paragraphs and headlines kept; small made-up pages
+ * exercise one rule each.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include <cjson/cJSON.h>
+#include "helpers.h"
+
+#define MAX_PHRASES 8
+/* Some seeds put U+00A0 (UTF-8 C2 A0) between words: phrases spell it out. */
+
+typedef struct seed_case {
+	const char *file;
+	const char *title;
+	const char *kept[MAX_PHRASES];     /* phrases of the article's paragraphs */
+	const char *dropped[MAX_PHRASES];  /* furniture beyond the gold noise list */
+} seed_case;
+
+static const seed_case seeds[] = {
+	{ "000_53e12349ee943d46.txt",
+	  "Russian minister suggests Moscow and Washington team up to fight cyber crime",
+	  { "DAVOS, January 24. /TASS/. Russian Minister of Communications",
+	    "I would recommend trying to investigate hackers",
+	    "It is difficult to track down hackers, Nikiforov said",
+	    "the \"legend of Russian hackers\" also emerged",
+	    "Digital Geneva Convention", NULL },
+	  { "Read also", "Show more", "Most read", "Russian Politics & Diplomacy",
+	    "1 pages in this article", "Реклама", "Four Russians killed", NULL } },
+	{ "001_a868eae481f18e53.txt",
+	  "Russia Ready to Discuss With US Whole Rage of Cybersecurity Issues",
+	  { "said that Moscow is ready to discuss the whole rage",
+	    "told the Kommersant newspaper in\xc2\xa0" "interview published Wednesday",
+	    "[The political hacking topic] is not a taboo",
+	    "We have now renewed this proposal",
+	    "issued a direct denial of\xc2\xa0" "the allegations", NULL },
+	  { "gives interview - Sputnik International", "Subscribe", "Newsfeed",
+	    "log in or register", "Заголовок", NULL } },
+	{ "002_bc849348ce8e31ef.txt",
+	  "Lavrov confirms joint Russian-US cyber security unit will be set up",
+	  { "BRUSSELS, July 12. /TASS/. Russian Foreign Minister Sergey Lavrov",
+	    "I outlined our assessment immediately after our meeting",
+	    "I was there, unlike many others",
+	    "bilateral working group on information security",
+	    "the so-called suicide networks", NULL },
+	  { "Putin and Trump discuss anti-terror efforts", "Back to Main page",
+	    "Kremlin derides", "MAKS air show", "Persons", NULL } },
+	{ "003_e83a1a70aa5813d0.txt",
+	  "US seeking Moscow's cooperation to fight cyber crimes, says Russian Security Council",
+	  { "has stated that US ministration is calling for Russian cooperation",
+	    "REvil hackers have been detained",
+	    "In dition, Medvedev also expressed his views",
+	    "Furrmore, he underscored",
+	    "threatened to impose sanctions against Russia", NULL },
+	  { "Reported by", "Advertisement", "Image: AP/Pixabay", "share", NULL } },
+	{ "004_e1287d59b61e8f81.txt",
+	  "Russia, US in Talks on Joint Cybersecurity Unit's Establishment",
+	  { "are in talks on establishment of a cybersecurity group",
+	    "During their talks, Trump showed support",
+	    "There is no need to\xc2\xa0" "overdramatize the working process",
+	    "A preliminary answer has been given to\xc2\xa0" "them the next day",
+	    "They fell silent", NULL },
+	  { "CC0 / Pixabay", "Supported Idea of US-Russia Cybersecurity Unit",
+	    "Left: Russian Foreign Minister Sergei Lavrov", "Subscribe", NULL } },
+};
+#define NSEEDS (sizeof(seeds) / sizeof(seeds[0]))
+
+static ctl_resources *res;
+
+static int setup(void **state)
+{
+	(void)state;
+	res = test_resources();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	ctl_resources_free(res);
+	return 0;
+}
+
+static size_t count_kind(const ctl_document *doc, int kind)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < doc->nlines; i++)
+		n += doc->lines[i].kind == kind;
+	return n;
+}
+
+/* The line holding `needle` (the first one), or NULL. */
+static const ctl_line *line_with(const ctl_document *doc, const char *needle)
+{
+	size_t n = strlen(needle);
+	for (size_t i = 0; i < doc->nlines; i++) {
+		const ctl_line *l = &doc->lines[i];
+		for (uint32_t p = l->start; p + n <= l->end; p++)
+			if (!memcmp(doc->text + p, needle, n))
+				return l;
+	}
+	return NULL;
+}
+
+static const char *reason_of(const ctl_document *doc, const char *needle)
+{
+	const ctl_line *l = line_with(doc, needle);
+	if (!l)
+		fail_msg("no line holds '%s'", needle);
+	return l->kind == CTL_LINE_FURNITURE ? l->reason : "(kept)";
+}
+
+static void test_seed_noise_dropped(void **state)
+{
+	(void)state;
+	size_t len;
+	char *data = test_read_file(CTL_TEST_DATA "/seeds.gold.json", &len);
+	cJSON *gold = cJSON_ParseWithLength(data, len);
+	free(data);
+	assert_non_null(gold);
+	const cJSON *noise = cJSON_GetObjectItemCaseSensitive(gold, "noise");
+	assert_true(cJSON_IsArray(noise));
+	size_t checked = 0;
+	for (size_t s = 0; s < NSEEDS; s++) {
+		ctl_document *doc = test_seed(res, seeds[s].file);
+		const cJSON *item;
+		cJSON_ArrayForEach(item, noise) {
+			assert_true(cJSON_IsString(item));
+			if (!test_contains(doc, item->valuestring))
+				continue;
+			checked++;
+			if (test_kept(doc, item->valuestring))
+				fail_msg("%s: noise kept: '%s'", seeds[s].file, item->valuestring);
+		}
+		ctl_document_free(doc);
+	}
+	assert_true(checked >= 20);   /* the list is about these pages */
+	cJSON_Delete(gold);
+}
+
+static void test_seed_body_and_title(void **state)
+{
+	(void)state;
+	for (size_t s = 0; s < NSEEDS; s++) {
+		const seed_case *c = &seeds[s];
+		ctl_document *doc = test_seed(res, c->file);
+		for (size_t k = 0; k < MAX_PHRASES && c->kept[k]; k++) {
+			if (!test_contains(doc, c->kept[k]))
+				fail_msg("%s: test phrase not in the page: '%s'", c->file, c->kept[k]);
+			if (!test_kept(doc, c->kept[k]))
+				fail_msg("%s: body phrase dropped (%s): '%s'", c->file,
+					reason_of(doc, c->kept[k]), c->kept[k]);
+			const ctl_line *l = line_with(doc, c->kept[k]);
+			assert_int_equal(l->kind, CTL_LINE_BODY);
+		}
+		for (size_t k = 0; k < MAX_PHRASES && c->dropped[k]; k++) {
+			if (!test_contains(doc, c->dropped[k]))
+				fail_msg("%s: test phrase not in the page: '%s'", c->file, c->dropped[k]);
+			if (test_kept(doc, c->dropped[k]))
+				fail_msg("%s: furniture kept: '%s'", c->file, c->dropped[k]);
+		}
+		assert_int_equal(count_kind(doc, CTL_LINE_TITLE), 1);
+		assert_non_null(doc->title);
+		assert_string_equal(doc->title, c->title);
+		/* every dropped line says why; kept lines have no reason */
+		for (size_t i = 0; i < doc->nlines; i++) {
+			const ctl_line *l = &doc->lines[i];
+			if (l->kind == CTL_LINE_FURNITURE)
+				assert_non_null(l->reason);
+			else
+				assert_null(l->reason);
+			if (l->kind == CTL_LINE_BLANK)
+				for (uint32_t p = l->start; p < l->end; p++)
+					assert_true(doc->text[p] == ' ' || doc->text[p] == '\t');
+		}
+		ctl_document_free(doc);
+	}
+}
+
+/* A page with a headline, two article paragraphs and `middle` between them;
+ * `before` and `after` go above the headline and below the article. */
+static ctl_document *page(const char *before, const char *middle, const char *after)
+{
+	char buf[4096];
+	snprintf(buf, sizeof(buf),
+		"%s"
+		"City council approves the new bridge over the river\n"
+		"\n"
+		"The city council said on Monday that it had approved the plan for a new bridge over the river, which will be built next year.\n"
+		"\n"
+		"%s"
+		"\n"
+		"Officials added that the work on the bridge would start as soon as the money had been set aside by the regional government.\n"
+		"\n"
+		"%s",
+		before, middle, after);
+	return test_doc(res, buf);
+}
+
+static void assert_article_kept(const ctl_document *doc)
+{
+	assert_true(test_kept(doc, "The city council said on Monday"));
+	assert_true(test_kept(doc, "Officials added that the work"));
+	assert_non_null(doc->title);
+	assert_string_equal(doc->title, "City council approves the new bridge over the river");
+}
+
+static void test_menu_block(void **state)
+{
+	(void)state;
+	ctl_document *doc = page("Home\nWorld\nBusiness\nScience & Space\nSport\nWeather\n\n", "", "");
+	assert_article_kept(doc);
+	assert_false(test_kept(doc, "Business"));
+	assert_false(test_kept(doc, "Science & Space"));
+	assert_string_equal(reason_of(doc, "Science & Space"), "menu");
+	ctl_document_free(doc);
+}
+
+static void test_numbered_most_read(void **state)
+{
+	(void)state;
+	ctl_document *doc = page("", "",
+		"Most read\n"
+		"1\n"
+		"Mayor opens the new library in the old town\n"
+		"2\n"
+		"Storm leaves thousands without power across the region\n"
+		"3\n"
+		"Local team wins the cup after a dramatic final\n");
+	assert_article_kept(doc);
+	assert_false(test_kept(doc, "Most read"));
+	assert_false(test_kept(doc, "Mayor opens"));
+	assert_false(test_kept(doc, "Storm leaves thousands"));
+	assert_false(test_kept(doc, "Local team wins"));
+	assert_string_equal(reason_of(doc, "Storm leaves thousands"), "list-item");
+	ctl_document_free(doc);
+}
+
+static void test_caption_site_suffix(void **state)
+{
+	(void)state;
+	ctl_document *doc = page("",
+		"Workers inspect the old bridge in the city centre on Monday, March 3, 2019 - Some Site\n"
+		"A cyclist crosses the river at dawn \xe2\x80\x94 City News Agency\n", "");
+	assert_article_kept(doc);
+	assert_false(test_kept(doc, "Workers inspect"));
+	assert_string_equal(reason_of(doc, "Workers inspect"), "caption");
+	assert_false(test_kept(doc, "A cyclist crosses"));
+	ctl_document_free(doc);
+}
+
+static void test_template_placeholder(void **state)
+{
+	(void)state;
+	ctl_document *doc = page("", "{{item.date}}\n{% if more %}\n", "");
+	assert_article_kept(doc);
+	assert_string_equal(reason_of(doc, "{{item.date}}"), "template");
+	assert_string_equal(reason_of(doc, "{% if more %}"), "template");
+	ctl_document_free(doc);
+}
+
+static void test_other_script(void **state)
+{
+	(void)state;
+	ctl_document *doc = page("", "\xd0\xa0\xd0\xb5\xd0\xba\xd0\xbb\xd0\xb0\xd0\xbc\xd0\xb0\n",
+		"\xd0\x9e\xd0\x9a\n");
+	assert_article_kept(doc);
+	assert_string_equal(reason_of(doc, "\xd0\xa0\xd0\xb5\xd0\xba"), "other-script");
+	assert_string_equal(reason_of(doc, "\xd0\x9e\xd0\x9a"), "other-script");
+	ctl_document_free(doc);
+}
+
+static void test_read_also_teaser(void **state)
+{
+	(void)state;
+	ctl_document *doc = page("",
+		"Read also\n\nMinisters to discuss new funding for regional transport projects\n", "");
+	assert_article_kept(doc);
+	assert_string_equal(reason_of(doc, "Read also"), "read-also");
+	assert_string_equal(reason_of(doc, "Ministers to discuss"), "after-read-also");
+	ctl_document_free(doc);
+}
+
+static void test_title_case_headline_and_credits(void **state)
+{
+	(void)state;
+	ctl_document *doc = page("",
+		"\xc2\xa9 Reuters / John Doe\n"
+		"Image: AP | Image: self\n"
+		"Senators Draft Bill to Block Funding for Regional Bridges\n"
+		"  \xe2\x80\xa2 share\n"
+		"Advertisement\n", "");
+	assert_article_kept(doc);
+	assert_string_equal(reason_of(doc, "Reuters / John Doe"), "credit");
+	assert_string_equal(reason_of(doc, "Image: AP"), "credit");
+	assert_string_equal(reason_of(doc, "Senators Draft Bill"), "related-headline");
+	assert_string_equal(reason_of(doc, "share"), "share");
+	assert_string_equal(reason_of(doc, "Advertisement"), "advert");
+	ctl_document_free(doc);
+}
+
+static void test_context_keeps_inner_lines(void **state)
+{
+	(void)state;
+	/* a subheading and a short quote between good paragraphs are kept, even
+	 * across an advertisement slot; a standfirst under the headline too */
+	ctl_document *doc = test_doc(res,
+		"Home\nNews\nSport\n\n"
+		"City council approves the new bridge over the river\n\n"
+		"The bridge will link the old town with the new business district\n\n"
+		"Share\n\n"
+		"The city council said on Monday that it had approved the plan for a new bridge over the river, which will be built next year.\n\n"
+		"Advertisement\n\n"
+		"Money for the work\n\n"
+		"Officials added that the work on the bridge would start as soon as the money had been set aside by the regional government.\n\n"
+		"\"It is a good day,\" he said.\n\n"
+		"Comments\n"
+		"Log in or register\n");
+	assert_article_kept(doc);
+	assert_true(test_kept(doc, "The bridge will link the old town"));
+	assert_true(test_kept(doc, "Money for the work"));
+	assert_true(test_kept(doc, "It is a good day"));
+	assert_false(test_kept(doc, "Comments"));
+	assert_false(test_kept(doc, "Sport"));
+	ctl_document_free(doc);
+}
+
+static void test_timestamp_and_links(void **state)
+{
+	(void)state;
+	ctl_document *doc = page("Published 14:04 IST, March 3rd 2019\n\n", "https://example.org/bridge-story\n",
+		"Updated 2019-03-04\n");
+	assert_article_kept(doc);
+	assert_string_equal(reason_of(doc, "Published 14:04"), "timestamp");
+	assert_string_equal(reason_of(doc, "https://example.org"), "link");
+	assert_false(test_kept(doc, "Updated 2019-03-04"));
+	ctl_document_free(doc);
+}
+
+static void test_degenerate_pages(void **state)
+{
+	(void)state;
+	ctl_document *doc = test_doc(res, "");
+	assert_null(doc->title);
+	assert_int_equal(doc->nsentences, 0);
+	ctl_document_free(doc);
+	doc = test_doc(res, "\n  \n\t\n");
+	assert_null(doc->title);
+	assert_int_equal(count_kind(doc, CTL_LINE_BLANK), doc->nlines);
+	ctl_document_free(doc);
+	/* a headline with its body and no blank line; cleaning twice is stable */
+	doc = test_doc(res, "Bridge plan approved\nThe city council said on Monday that it had approved the plan for a new bridge.");
+	assert_non_null(doc->title);
+	assert_string_equal(doc->title, "Bridge plan approved");
+	assert_true(test_kept(doc, "The city council said"));
+	ctl_error err;
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_clean(doc, res, &err), 0);
+	assert_string_equal(doc->title, "Bridge plan approved");
+	ctl_document_free(doc);
+	/* no standalone headline: the first line, unless it opens a menu */
+	doc = test_doc(res, "Bridge plan approved by council\nBy John Smith\n"
+		"The city council said on Monday that it had approved the plan for a new bridge.");
+	assert_non_null(doc->title);
+	assert_string_equal(doc->title, "Bridge plan approved by council");
+	ctl_document_free(doc);
+	doc = test_doc(res, "Home and garden pages\nWorld news today\nBusiness and money\n"
+		"The city council said on Monday that it had approved the plan for a new bridge.");
+	assert_null(doc->title);
+	assert_false(test_kept(doc, "Home and garden"));
+	assert_true(test_kept(doc, "The city council said"));
+	ctl_document_free(doc);
+}
+
+/* A data directory whose clean/cues.tsv holds `cues`, the rest linked to
+ * the project's data. Returns the directory (static buffer). */
+static const char *data_dir_with_cues(const char *cues)
+{
+	static char dir[256];
+	char path[512], target[512];
+	snprintf(dir, sizeof(dir), "/tmp/ctl-test-clean-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	const char *subs[] = { "segment", "time", "dct", "events", "actors", NULL };
+	for (size_t i = 0; subs[i]; i++) {
+		snprintf(target, sizeof(target), "%s/%s", CTL_DATA_DIR, subs[i]);
+		snprintf(path, sizeof(path), "%s/%s", dir, subs[i]);
+		struct stat st;
+		if (stat(target, &st) == 0)
+			assert_int_equal(symlink(target, path), 0);
+	}
+	snprintf(path, sizeof(path), "%s/clean", dir);
+	assert_int_equal(mkdir(path, 0700), 0);
+	snprintf(target, sizeof(target), "%s/clean/stopwords.tsv", CTL_DATA_DIR);
+	snprintf(path, sizeof(path), "%s/clean/stopwords.tsv", dir);
+	assert_int_equal(symlink(target, path), 0);
+	snprintf(path, sizeof(path), "%s/clean/cues.tsv", dir);
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(cues, f);
+	fclose(f);
+	return dir;
+}
+
+static void remove_data_dir(const char *dir)
+{
+	char path[512];
+	const char *names[] = { "segment", "time", "dct", "events", "actors",
+		"clean/stopwords.tsv", "clean/cues.tsv", "clean", NULL };
+	for (size_t i = 0; names[i]; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		remove(path);
+	}
+	rmdir(dir);
+}
+
+static void test_bad_cue_file(void **state)
+{
+	(void)state;
+	const char *bad[] = {
+		"share\tline\tshare\n",                  /* too few fields */
+		"share\twhole\tshare\tinline\n",         /* unknown match */
+		"share\tline\tshare\tsomewhere\n",       /* unknown scope */
+		"share\tline\tsharing\tinline\n",        /* unknown reason */
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		const char *dir = data_dir_with_cues(bad[i]);
+		ctl_resources *r = NULL;
+		ctl_error err;
+		ctl_error_clear(&err);
+		assert_int_equal(ctl_resources_new(&r, dir, &err), CTL_EDATA);
+		assert_null(r);
+		assert_non_null(strstr(err.msg, "cues.tsv:1:"));
+		remove_data_dir(dir);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed_noise_dropped),
+		cmocka_unit_test(test_seed_body_and_title),
+		cmocka_unit_test(test_menu_block),
+		cmocka_unit_test(test_numbered_most_read),
+		cmocka_unit_test(test_caption_site_suffix),
+		cmocka_unit_test(test_template_placeholder),
+		cmocka_unit_test(test_other_script),
+		cmocka_unit_test(test_read_also_teaser),
+		cmocka_unit_test(test_title_case_headline_and_credits),
+		cmocka_unit_test(test_context_keeps_inner_lines),
+		cmocka_unit_test(test_timestamp_and_links),
+		cmocka_unit_test(test_degenerate_pages),
+		cmocka_unit_test(test_bad_cue_file),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
