@@ -1440,7 +1440,8 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 					*CTL_ARRAY_PUSH(e->actors, e->nactors, acap) = c->actors[k];
 			}
 		}
-		qsort(e->actors, e->nactors, sizeof(size_t), cmp_size);
+		if (e->nactors > 1)
+			qsort(e->actors, e->nactors, sizeof(size_t), cmp_size);
 		/* sources in document order */
 		for (size_t x = 1; x < e->nsources; x++)
 			for (size_t y = x; y > 0 && cmp_ref(&e->sources[y], &e->sources[y - 1], tl) < 0; y--) {
