@@ -362,15 +362,16 @@ static bool partial_md(const char *v, int *m, int *d)
 {
 	if (strncmp(v, "XXXX-", 5) || strlen(v) < 7)
 		return false;
-	*m = digits(v + 5, 2);
-	*d = 0;
-	if (*m < 1 || *m > 12)
+	int mm = digits(v + 5, 2), dd = 0;
+	if (mm < 1 || mm > 12)
 		return false;
 	if (v[7] == '-') {
-		*d = digits(v + 8, 2);
-		if (*d < 1 || *d > 31)
+		dd = digits(v + 8, 2);
+		if (dd < 1 || dd > 31)
 			return false;
 	}
+	*m = mm;
+	*d = dd;
 	return true;
 }
 
@@ -517,7 +518,9 @@ typedef struct doc_state {
 	ctl_day anchor;           /* the last date the narrative stated */
 	ctl_day ref;              /* a reference date for choosing among gazetteer rows */
 	bool has_last_person;
-	uint32_t lps, lpe;        /* the last person mentioned */
+	uint32_t lps, lpe;        /* the last person mentioned outside quotes */
+	bool has_last_speaker;
+	uint32_t lss, lse;        /* the last statement's speaker */
 	char *dateline_place;
 	size_t ncands_doc;
 } doc_state;
@@ -616,21 +619,82 @@ static const char *group_of(const struct ctl_events_data *d, const char *cls)
 	return e && e->nfields > 2 ? e->fields[2] : cls;
 }
 
-/* The speaker of a reporting verb at token range [a, b): the nearest person
- * mention before it in the sentence (else any actor mention), else one right
- * after it ("said Smith"), else, for "he"/"she", the last person named. */
+/* Is the mention inside quotation marks on its line (an odd number of
+ * quote characters before it)? Names inside quotes are rarely subjects. */
+static bool in_quotes(const ctl_document *doc, uint32_t pos)
+{
+	uint32_t ls = pos;
+	while (ls > 0 && doc->text[ls - 1] != '\n')
+		ls--;
+	size_t q = 0;
+	for (uint32_t i = ls; i < pos; i++) {
+		unsigned char c = (unsigned char)doc->text[i];
+		if (c == '"')
+			q++;
+		else if (c == 0xE2 && i + 2 < pos && (unsigned char)doc->text[i + 1] == 0x80 &&
+		         ((unsigned char)doc->text[i + 2] == 0x9C || (unsigned char)doc->text[i + 2] == 0x9D))
+			q++;
+	}
+	return q % 2 == 1;
+}
+
+/* Only white space and commas between byte offsets a and b. */
+static bool adjacent(const char *t, uint32_t a, uint32_t b)
+{
+	for (uint32_t i = a; i < b; i++)
+		if (!ctl_is_space((unsigned char)t[i]) && t[i] != ',')
+			return false;
+	return true;
+}
+
+/* The speaker of a reporting verb at token range [a, b): a name right
+ * before it ("..., Smith said"); "he"/"she" or "the minister" right before
+ * it: the last speaker or person named; else the nearest person named
+ * before it outside quotes, any actor named before it, or a name right
+ * after it ("said Smith"). */
 static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, size_t b,
 		size_t m0, size_t m1, uint32_t *s, uint32_t *e)
 {
-	const ctl_mention *best = NULL, *any = NULL;
 	const char *t = ds->doc->text;
+	const ctl_mention *best = NULL, *any = NULL, *appositive = NULL;
 	for (size_t i = m0; i < m1; i++) {
 		const ctl_mention *m = &ds->mentions->items[i];
 		if (m->role != CTL_MENTION_ACTOR || m->end > tk[a].s)
 			continue;
+		/* "Smith, who is also an envoy of the Ministry, said": the person */
+		if (m->type == CTL_ACTOR_PERSON && !in_quotes(ds->doc, m->start) && m->end + 2 < tk[a].s &&
+		    t[m->end] == ',' && (ctl_eq_nocase(t + m->end + 1, 5, " who ") ||
+		                         ctl_eq_nocase(t + m->end + 1, 5, " the ")))
+			appositive = m;
+		if (adjacent(t, m->end, tk[a].s)) {
+			if (m->type != CTL_ACTOR_PERSON && appositive)
+				m = appositive;
+			*s = m->start;
+			*e = m->end;
+			return true;
+		}
+		/* "Russia's top diplomat said": the country is not the speaker */
+		if (in_quotes(ds->doc, m->start) || t[m->end] == '\'' ||
+		    ((unsigned char)t[m->end] == 0xE2 && (unsigned char)t[m->end + 2] == 0x99))
+			continue;
 		if (m->type == CTL_ACTOR_PERSON)
 			best = m;
 		any = m;
+	}
+	bool pronoun = a > 0 && (tok_is(t, &tk[a - 1], "he") || tok_is(t, &tk[a - 1], "she"));
+	bool nominal = a > 1 && tok_is(t, &tk[a - 2], "the") && ctl_is_lower((unsigned char)t[tk[a - 1].s]);
+	if (pronoun || nominal) {
+		/* in news, "he said" is the source quoted last */
+		if (ds->has_last_speaker) {
+			*s = ds->lss;
+			*e = ds->lse;
+			return true;
+		}
+		if (ds->has_last_person) {
+			*s = ds->lps;
+			*e = ds->lpe;
+			return true;
+		}
 	}
 	if (!best)
 		best = any;
@@ -649,11 +713,6 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 		*e = best->end;
 		return true;
 	}
-	if (a > 0 && (tok_is(t, &tk[a - 1], "he") || tok_is(t, &tk[a - 1], "she")) && ds->has_last_person) {
-		*s = ds->lps;
-		*e = ds->lpe;
-		return true;
-	}
 	return false;
 }
 
@@ -665,7 +724,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 	const char *t = ds->doc->text;
 	ctl_buf b = CTL_BUF_INIT;
 	if (has_subject) {
-		/* a person's surname, or the whole name */
+		/* a person's surname, a canonical name, or the name as written */
 		uint32_t s = subs;
 		const ctl_mention *m = NULL;
 		for (size_t i = 0; i < ds->mentions->len; i++)
@@ -676,7 +735,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 				if (t[i] == ' ')
 					s = i + 1;
 		}
-		if (m && m->resolved)
+		if (m && m->resolved && m->type != CTL_ACTOR_PERSON)
 			ctl_buf_puts(&b, m->resolved);
 		else
 			ctl_buf_put(&b, t + s, sube - s);
@@ -685,11 +744,12 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 	ctl_buf_puts(&b, tr->e->fields[3]);
 	size_t words = 0;
 	for (size_t i = tr->b; i < ntok && words < 9; i++) {
-		/* stop at the clause's end: punctuation between tokens */
+		/* stop at the clause's end: punctuation between tokens (quotes pass) */
 		bool stop = false;
 		for (uint32_t p = tk[i - 1].e; p < tk[i].s; p++)
-			if (t[p] == ',' || t[p] == '.' || t[p] == ';' || t[p] == ':' || t[p] == '"' ||
-			    t[p] == '(' || (unsigned char)t[p] == 0xE2)
+			if (t[p] == ',' || t[p] == '.' || t[p] == ';' || t[p] == ':' || t[p] == '(' ||
+			    t[p] == '[' || ((unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 2] >= 0x93 &&
+			                    (unsigned char)t[p + 2] <= 0x94))
 				stop = true;
 		if (stop)
 			break;
@@ -725,6 +785,19 @@ static cand *new_cand(ctl_event_store *st, doc_state *ds, size_t di, const char 
 	return c;
 }
 
+static void push_mention(cand *c, uint32_t s, uint32_t e)
+{
+	for (size_t i = 0; i < c->nm; i++)
+		if (c->ms[i] == s && c->me[i] == e)
+			return;
+	size_t cap = c->mcap;
+	ctl_array_grow((void **)&c->ms, &c->mcap, c->nm + 1, sizeof(*c->ms));
+	if (c->mcap != cap)
+		c->me = ctl_xrealloc(c->me, c->mcap * sizeof(*c->me));
+	c->ms[c->nm] = s;
+	c->me[c->nm++] = e;
+}
+
 static void add_mentions(cand *c, doc_state *ds, size_t m0, size_t m1)
 {
 	for (size_t i = m0; i < m1; i++) {
@@ -734,30 +807,128 @@ static void add_mentions(cand *c, doc_state *ds, size_t m0, size_t m1)
 				c->place = ctl_xstrdup(m->resolved ? m->resolved : m->name);
 			continue;
 		}
-		ctl_array_grow((void **)&c->ms, &c->mcap, c->nm + 1, sizeof(*c->ms));
-		c->me = ctl_xrealloc(c->me, c->mcap * sizeof(*c->me));
-		c->ms[c->nm] = m->start;
-		c->me[c->nm++] = m->end;
+		push_mention(c, m->start, m->end);
 	}
-	if (c->has_speaker) {
-		bool seen = false;
-		for (size_t i = 0; i < c->nm; i++)
-			seen |= c->ms[i] == c->sps && c->me[i] == c->spe;
-		if (!seen) {
-			ctl_array_grow((void **)&c->ms, &c->mcap, c->nm + 1, sizeof(*c->ms));
-			c->me = ctl_xrealloc(c->me, c->mcap * sizeof(*c->me));
-			c->ms[c->nm] = c->sps;
-			c->me[c->nm++] = c->spe;
-		}
-	}
+	if (c->has_speaker)
+		push_mention(c, c->sps, c->spe);
 }
 
-/* Hashes of the sentence's longer words, for statement similarity. */
+/* Hashes of the sentence's common words of 5+ letters (names left out),
+ * for telling whether two articles quote the same statement. */
 static void content_words(cand *c, const char *t, const tok *tk, size_t ntok)
 {
 	for (size_t i = 0; i < ntok && c->nwords < 8; i++)
-		if (tk[i].e - tk[i].s >= 6)
+		if (tk[i].e - tk[i].s >= 5 && ctl_is_lower((unsigned char)t[tk[i].s]))
 			c->words[c->nwords++] = ctl_hash_nocase(t + tk[i].s, tk[i].e - tk[i].s);
+}
+
+/* Words that, right before a participle, make it an adjective ("the
+ * alleged attack", "about alleged interference"), not an event. */
+static bool adjective_context(const char *t, const tok *prev)
+{
+	static const char *const words[] = { "the", "a", "an", "about", "of", "for", "on", "in",
+		"with", "his", "her", "their", "its", "over", "against", "into", "and", "or", NULL };
+	for (size_t i = 0; words[i]; i++)
+		if (tok_is(t, prev, words[i]))
+			return true;
+	return false;
+}
+
+/* Prepositions that, between a date and a noun, show the date does not
+ * modify the noun ("a week before the elections"). */
+static bool is_preposition(const char *t, const tok *tk)
+{
+	static const char *const words[] = { "before", "after", "ahead", "of", "since", "until",
+		"by", "in", "on", "at", "for", "from", "to", "during", "amid", NULL };
+	for (size_t i = 0; words[i]; i++)
+		if (tok_is(t, tk, words[i]))
+			return true;
+	return false;
+}
+
+static bool no_punct_between(const char *t, uint32_t a, uint32_t b)
+{
+	for (uint32_t i = a; i < b; i++)
+		if (t[i] == '.' || t[i] == ';' || t[i] == ':' || t[i] == '"')
+			return false;
+	return true;
+}
+
+/* Which trigger a date source dates (index + 1, or 0). */
+static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
+		const dsrc *srcs, const dsrc *s, bool in_dateline)
+{
+	const char *t = ds->doc->text;
+	size_t first_report = SIZE_MAX;
+	for (size_t r = 0; r < ntr; r++)
+		if (tr[r].report && first_report == SIZE_MAX)
+			first_report = r;
+	/* a dateline's date is the report's */
+	if (in_dateline)
+		return first_report == SIZE_MAX ? 0 : first_report + 1;
+	if (s->kind == SRC_GAZ) {
+		/* what happened at a named event: a meeting-like verb of the sentence */
+		size_t pick = SIZE_MAX, bestd = SIZE_MAX;
+		for (size_t r = 0; r < ntr; r++) {
+			if (tr[r].report || strcmp(tr[r].e->fields[2], "verb") ||
+			    strcmp(group_of(ds->d, tr[r].e->fields[1]), "meet") ||
+			    (tr[r].dated && srcs[tr[r].dated - 1].kind == SRC_GAZ))
+				continue;
+			size_t d = tr[r].b <= s->a ? s->a - tr[r].b : tr[r].a - s->b;
+			if (d < bestd) {
+				bestd = d;
+				pick = r;
+			}
+		}
+		if (pick != SIZE_MAX)
+			return pick + 1;
+		/* else the named event itself, when its phrase holds a trigger */
+		for (size_t r = 0; r < ntr; r++)
+			if (!tr[r].dated && tr[r].a >= s->a && tr[r].b <= s->b)
+				return r + 1;
+		return 0;
+	}
+	/* a reporting verb right before it ("said Thursday", "published on Monday") */
+	size_t before = s->a;
+	if (before > 0 && tok_is(t, &tk[before - 1], "on"))
+		before--;
+	for (size_t r = 0; r < ntr; r++)
+		if (tr[r].b == before && tr[r].report)
+			return r + 1;
+	/* a noun the date modifies: right after it, no preposition between
+	 * ("the November 8, 2016, presidential election") */
+	for (size_t r = 0; r < ntr; r++) {
+		if (strcmp(tr[r].e->fields[2], "noun") || tr[r].dated || tr[r].a < s->b || tr[r].a > s->b + 3)
+			continue;
+		bool prep = false;
+		for (size_t i = s->b; i < tr[r].a; i++)
+			prep |= is_preposition(t, &tk[i]);
+		if (!prep && no_punct_between(t, tk[s->b - 1].e, tk[tr[r].a].s))
+			return r + 1;
+	}
+	/* a noun right before it with a preposition ("the election in 2021") */
+	for (size_t r = 0; r < ntr; r++) {
+		if (strcmp(tr[r].e->fields[2], "noun") || tr[r].dated || tr[r].b > s->a || tr[r].b + 2 < s->a)
+			continue;
+		if (tr[r].b < s->a && is_preposition(t, &tk[tr[r].b]) &&
+		    no_punct_between(t, tk[tr[r].b - 1].e, tk[s->a].s))
+			return r + 1;
+	}
+	/* the nearest event verb of the clause, before the date first */
+	size_t pick = SIZE_MAX, bestd = SIZE_MAX;
+	for (size_t r = 0; r < ntr; r++) {
+		if (tr[r].report || strcmp(tr[r].e->fields[2], "verb"))
+			continue;
+		size_t d = tr[r].b <= s->a ? s->a - tr[r].b : 2 * (tr[r].a - s->b) + 1;
+		if (d < bestd) {
+			bestd = d;
+			pick = r;
+		}
+	}
+	if (pick != SIZE_MAX)
+		return pick + 1;
+	/* else the sentence's statement ("On Tuesday, the minister said ...") */
+	return first_report == SIZE_MAX ? 0 : first_report + 1;
 }
 
 static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const char *doc_id,
@@ -771,6 +942,8 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 	tok *tk = *toks;
 	char buf[256];
 	size_t len;
+	if (!ntok)
+		return;
 
 	/* mentions and time expressions of this sentence */
 	while (*mi < ds->mentions->len && ds->mentions->items[*mi].start < ss)
@@ -783,6 +956,14 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 	size_t t0 = *ti, t1 = t0;
 	while (t1 < tx->len && tx->items[t1].start < se)
 		t1++;
+	/* a wire dateline opening the sentence's line */
+	uint32_t ls = ss;
+	while (ls > 0 && t[ls - 1] != '\n')
+		ls--;
+	uint32_t le = se;
+	while (le < ds->doc->len && t[le] != '\n')
+		le++;
+	uint32_t dl_end = ctl_dateline_end(t, ls, le, NULL);
 
 	/* 1. triggers, longest phrase first, not inside a name or a date */
 	size_t ntr = 0;
@@ -794,12 +975,16 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 			const ctl_lex_entry *e = ctl_lexicon_get(d->triggers, buf, len);
 			if (!e)
 				continue;
-			bool inside = false;
-			for (size_t m = m0; m < m1 && !inside; m++)
-				inside = tk[i].s >= ds->mentions->items[m].start && tk[i].s < ds->mentions->items[m].end;
-			for (size_t x = t0; x < t1 && !inside; x++)
-				inside = tk[i].s >= tx->items[x].start && tk[i].s < tx->items[x].end;
-			if (inside)
+			bool skip = false;
+			for (size_t m = m0; m < m1 && !skip; m++)
+				skip = tk[i].s >= ds->mentions->items[m].start && tk[i].s < ds->mentions->items[m].end;
+			for (size_t x = t0; x < t1 && !skip; x++)
+				skip = tk[i].s >= tx->items[x].start && tk[i].s < tx->items[x].end;
+			/* "the alleged attack": a participle used as an adjective */
+			if (!skip && i > 0 && !strcmp(e->fields[2], "verb") && len > 2 &&
+			    buf[len - 2] == 'e' && buf[len - 1] == 'd' && adjective_context(t, &tk[i - 1]))
+				skip = true;
+			if (skip)
 				break;
 			trig *tr = CTL_ARRAY_PUSH(*trigs, ntr, *trigcap);
 			tr->a = i;
@@ -815,45 +1000,17 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 	}
 	trig *tr = *trigs;
 
-	/* 2. date sources: time expressions, then named events */
+	/* 2. date sources: named events first, then time expressions */
 	size_t nsrc = 0;
 	int years[8];
 	size_t nyears = 0;
 	for (size_t x = t0; x < t1; x++) {
 		const ctl_timex *X = &tx->items[x];
-		if ((X->type != CTL_TIMEX_DATE && X->type != CTL_TIMEX_TIME) || X->end > se)
-			continue;
-		dsrc *s = CTL_ARRAY_PUSH(*srcs, nsrc, *srccap);
-		memset(s, 0, sizeof(*s));
-		s->kind = SRC_TIMEX;
-		s->s = X->start;
-		s->e = X->end;
-		s->iv = X->when;
-		if (s->iv.earliest != CTL_DAY_NONE) {
-			s->iv.certainty = X->anchor == CTL_ANCHOR_ABSOLUTE ? CTL_CERT_STATED : CTL_CERT_INFERRED;
-			if (X->anchor == CTL_ANCHOR_ABSOLUTE && nyears < 8) {
-				int y, m, dd;
-				ctl_day_to_ymd(s->iv.earliest, &y, &m, &dd);
-				years[nyears++] = y;
-			}
-		} else if (!partial_md(X->value, &s->pm, &s->pd) && !(s->weekday = partial_weekday(X->value))) {
-			nsrc--; /* PAST_REF and the like date nothing */
-			continue;
+		int y, m, dd;
+		if (X->anchor == CTL_ANCHOR_ABSOLUTE && X->when.earliest != CTL_DAY_NONE && nyears < 8) {
+			ctl_day_to_ymd(X->when.earliest, &y, &m, &dd);
+			years[nyears++] = y;
 		}
-		/* "last Friday": the word before, or the expression's own first word */
-		const char *w = t + X->start;
-		s->last = ctl_eq_nocase(w, 4, "last") && (w[4] == ' ');
-		if (!s->last && X->start >= 5 && ctl_eq_nocase(t + X->start - 5, 4, "last"))
-			s->last = true;
-		s->a = SIZE_MAX;
-		for (size_t i = 0; i < ntok; i++)
-			if (tk[i].s >= X->start && tk[i].e <= X->end) {
-				if (s->a == SIZE_MAX)
-					s->a = i;
-				s->b = i + 1;
-			}
-		if (s->a == SIZE_MAX)
-			nsrc--;
 	}
 	for (size_t i = 0; i < ntok; i++) {
 		for (size_t k = d->max_gaz_words; k >= 1; k--) {
@@ -884,65 +1041,71 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 			break;
 		}
 	}
+	size_t ngaz = nsrc;
+	for (size_t x = t0; x < t1; x++) {
+		const ctl_timex *X = &tx->items[x];
+		if ((X->type != CTL_TIMEX_DATE && X->type != CTL_TIMEX_TIME) || X->end > se)
+			continue;
+		/* a year that only picked a named event's row ("the election in 2016") */
+		bool consumed = false;
+		for (size_t g = 0; g < ngaz && !consumed; g++) {
+			int y, m, dd;
+			ctl_day_to_ymd((*srcs)[g].row->start, &y, &m, &dd);
+			consumed = X->when.precision == CTL_PREC_YEAR && X->when.earliest == ctl_day_from_ymd(y, 1, 1);
+		}
+		if (consumed)
+			continue;
+		dsrc s;
+		memset(&s, 0, sizeof(s));
+		s.kind = SRC_TIMEX;
+		s.s = X->start;
+		s.e = X->end;
+		s.iv = X->when;
+		if (s.iv.earliest != CTL_DAY_NONE)
+			s.iv.certainty = X->anchor == CTL_ANCHOR_ABSOLUTE ? CTL_CERT_STATED : CTL_CERT_INFERRED;
+		else if (!partial_md(X->value, &s.pm, &s.pd) && !(s.weekday = partial_weekday(X->value)))
+			continue; /* PAST_REF and the like date nothing */
+		/* "last Friday": the expression's first word, or the word before */
+		s.last = (ctl_eq_nocase(t + X->start, 4, "last") && t[X->start + 4] == ' ') ||
+			(X->start >= ss + 5 && ctl_eq_nocase(t + X->start - 5, 4, "last"));
+		s.a = SIZE_MAX;
+		for (size_t i = 0; i < ntok; i++)
+			if (tk[i].s >= X->start && tk[i].e <= X->end) {
+				if (s.a == SIZE_MAX)
+					s.a = i;
+				s.b = i + 1;
+			}
+		if (s.a != SIZE_MAX)
+			*CTL_ARRAY_PUSH(*srcs, nsrc, *srccap) = s;
+	}
 	dsrc *src = *srcs;
 
-	/* 3. each date source dates a trigger */
+	/* 3. each date source dates a trigger; a weekday "last" before a named
+	 * event's verb tells when the report was written */
 	for (size_t k = 0; k < nsrc; k++) {
 		dsrc *s = &src[k];
-		/* a reporting verb right before it ("said Thursday", "published on Monday") */
-		size_t before = s->a;
-		if (before > 0 && (tok_is(t, &tk[before - 1], "on") || tok_is(t, &tk[before - 1], "last")))
-			before--;
-		size_t pick = SIZE_MAX;
-		for (size_t r = 0; r < ntr; r++)
-			if (tr[r].b == before && tr[r].report && !tr[r].dated)
-				pick = r;
-		/* a named event whose own phrase is a trigger noun stays itself,
-		 * unless a meeting-like verb of the sentence happened at it */
-		if (pick == SIZE_MAX) {
-			int bestp = -1;
-			size_t bestd = SIZE_MAX;
-			for (size_t r = 0; r < ntr; r++) {
-				if (tr[r].dated || tr[r].report)
-					continue;
-				bool own = tr[r].a >= s->a && tr[r].b <= s->b;
-				if (s->kind == SRC_GAZ && !own && strcmp(tr[r].e->fields[2], "verb"))
-					continue;
-				size_t dist = tr[r].b <= s->a ? s->a - tr[r].b : tr[r].a >= s->b ? tr[r].a - s->b : 0;
-				int p = tr[r].prio + (s->kind == SRC_GAZ && !own ? 2 : 0);
-				if (p > bestp || (p == bestp && dist < bestd)) {
-					bestp = p;
-					bestd = dist;
-					pick = r;
-				}
-			}
-		}
-		if (pick == SIZE_MAX) {
-			/* a date with a verb already dated: a named event refines it */
-			for (size_t r = 0; r < ntr && s->kind == SRC_GAZ; r++)
-				if (tr[r].dated && !strcmp(tr[r].e->fields[2], "verb")) {
-					dsrc *o = &src[tr[r].dated - 1];
-					if (o->weekday && !o->row) {
-						o->row = s->row;
-						o->iv = s->iv;
-					}
-				}
+		size_t r = attach(ds, tk, tr, ntr, src, s, dl_end && s->s < dl_end);
+		if (!r)
+			continue;
+		trig *T = &tr[r - 1];
+		if (T->dated) {
+			dsrc *o = &src[T->dated - 1];
+			if (o->kind == SRC_GAZ && s->weekday && s->last)
+				o->weekday = s->weekday;
 			continue;
 		}
-		/* two sources for one trigger: the named event's day, the weekday's "last" */
-		tr[pick].dated = (int)k + 1;
-		s->trig = pick + 1;
+		T->dated = (int)k + 1;
+		s->trig = r;
 	}
 
-	/* complete missing years, then record the events */
+	/* complete missing years: after what a reaction refers to, else the
+	 * occurrence nearest the narrative's last date */
 	for (size_t k = 0; k < nsrc; k++) {
 		dsrc *s = &src[k];
 		if (!s->trig)
 			continue;
 		trig *T = &tr[s->trig - 1];
 		if (s->iv.earliest == CTL_DAY_NONE && s->pm) {
-			/* a reaction comes after what it reacts to: a report, an
-			 * accusation or a denial that names a dated event */
 			ctl_day after = CTL_DAY_NONE;
 			const char *g = group_of(d, T->e->fields[1]);
 			if (!strcmp(g, "say") || !strcmp(g, "report"))
@@ -955,13 +1118,35 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 			else if (ds->anchor != CTL_DAY_NONE)
 				s->iv = nearest_year(s->pm, s->pd, ds->anchor);
 			if (s->iv.earliest == CTL_DAY_NONE)
-				continue; /* the year stays unknown: no date invented */
+				s->trig = 0; /* the year stays unknown: no date invented */
 		}
 		if (s->iv.earliest != CTL_DAY_NONE && s->iv.precision != CTL_PREC_YEAR)
 			ds->anchor = s->iv.earliest;
 	}
 
-	/* the subject of a trigger: the nearest actor mention before it */
+	/* "the attack during the election": a noun dated by the event it happened during */
+	for (size_t r = 0; r < ntr; r++) {
+		if (tr[r].dated || strcmp(tr[r].e->fields[2], "noun") || tr[r].prio < 3)
+			continue;
+		for (size_t k = 0; k < nsrc; k++) {
+			dsrc *s = &src[k];
+			if (s->iv.earliest == CTL_DAY_NONE || s->a <= tr[r].b || s->a > tr[r].b + 8)
+				continue;
+			size_t p = s->a - 1;
+			if (p > 0 && tok_is(t, &tk[p], "the"))
+				p--;
+			if (tok_is(t, &tk[p], "during") || tok_is(t, &tk[p], "amid")) {
+				dsrc *copy = CTL_ARRAY_PUSH(*srcs, nsrc, *srccap);
+				src = *srcs;
+				*copy = src[k];
+				copy->trig = r + 1;
+				tr[r].dated = (int)nsrc;
+				break;
+			}
+		}
+	}
+
+	/* the events the dates make */
 	for (size_t k = 0; k < nsrc; k++) {
 		dsrc *s = &src[k];
 		if (!s->trig || (s->iv.earliest == CTL_DAY_NONE && !s->weekday))
@@ -975,13 +1160,22 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		if (s->iv.earliest == CTL_DAY_NONE) {
 			c->dk = DATE_WEEKDAY;
 			c->weekday = s->weekday;
+		} else if (s->kind == SRC_GAZ && s->weekday) {
+			c->weekday = -s->weekday; /* "at <named event> last <weekday>" */
 		}
-		c->has_speaker = false;
+		/* "issued a direct denial": a light verb takes its noun's class */
+		for (size_t r = 0; r < ntr; r++)
+			if (!strcmp(T->e->fields[2], "verb") && tr[r].a >= T->b && tr[r].a <= T->b + 3 &&
+			    !strcmp(tr[r].e->fields[2], "noun") && tr[r].prio > T->prio) {
+				c->cls = tr[r].e->fields[1];
+				c->group = group_of(d, c->cls);
+				break;
+			}
 		uint32_t subs = 0, sube = 0;
 		bool hs = false;
 		for (size_t i = m0; i < m1; i++) {
 			const ctl_mention *m = &ds->mentions->items[i];
-			if (m->role == CTL_MENTION_ACTOR && m->end <= c->ts) {
+			if (m->role == CTL_MENTION_ACTOR && m->end <= c->ts && !in_quotes(ds->doc, m->start)) {
 				subs = m->start;
 				sube = m->end;
 				hs = true;
@@ -993,13 +1187,12 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 			while (a > 0 && ctl_is_upper((unsigned char)t[tk[a - 1].s]) && s->a - a < 2)
 				a--;
 			c->title = ctl_xstrndup(t + tk[a].s, tk[s->b - 1].e - tk[a].s);
-			c->title[0] = (char)(ctl_is_lower((unsigned char)c->title[0]) ? c->title[0] - 32 : c->title[0]);
+			if (ctl_is_lower((unsigned char)c->title[0]))
+				c->title[0] = (char)(c->title[0] - 32);
 		} else {
 			c->title = make_title(ds, tk, ntok, T, hs, subs, sube);
 		}
 		add_mentions(c, ds, m0, m1);
-		if (s->last && s->row)
-			c->weekday = -1; /* marks "last <weekday>" at a dated named event */
 		content_words(c, t, tk, ntok);
 	}
 
@@ -1023,13 +1216,13 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		content_words(c, t, tk, ntok);
 	}
 
-	/* 4. a statement: a reporting verb with a speaker */
+	/* 4. a statement: the sentence's first reporting verb, with a speaker */
 	for (size_t r = 0; r < ntr; r++) {
 		if (!tr[r].report)
 			continue;
 		uint32_t sps, spe;
 		if (!find_speaker(ds, tk, ntok, tr[r].a, tr[r].b, m0, m1, &sps, &spe))
-			continue;
+			break;
 		cand *c = new_cand(st, ds, di, doc_id, &tr[r], tk, ss, se);
 		c->has_speaker = true;
 		c->sps = sps;
@@ -1054,13 +1247,20 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 			c->place = ctl_xstrdup(ds->dateline_place);
 		add_mentions(c, ds, m0, m1);
 		content_words(c, t, tk, ntok);
-		break; /* one statement per sentence */
+		/* "he said" in the next sentences is this speaker */
+		for (size_t i = 0; i < ds->mentions->len; i++)
+			if (ds->mentions->items[i].start == sps && ds->mentions->items[i].type == CTL_ACTOR_PERSON) {
+				ds->has_last_speaker = true;
+				ds->lss = sps;
+				ds->lse = spe;
+			}
+		return;
 	}
 
-	/* the last person named, for "he said" in later sentences */
+	/* the last person named outside quotes, for "he said" later on */
 	for (size_t i = m0; i < m1; i++) {
 		const ctl_mention *m = &ds->mentions->items[i];
-		if (m->type == CTL_ACTOR_PERSON && m->role == CTL_MENTION_ACTOR) {
+		if (m->type == CTL_ACTOR_PERSON && m->role == CTL_MENTION_ACTOR && !in_quotes(ds->doc, m->start)) {
 			ds->has_last_person = true;
 			ds->lps = m->start;
 			ds->lpe = m->end;
@@ -1153,13 +1353,16 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 			ctl_day_to_ymd(lo, &y, &m, &dd);
 			rep.earliest = lo;
 			rep.latest = ctl_day_from_ymd(y, 12, 31);
-			/* "... at <named event> last Friday": the report is within the week after */
+			/* "... at <named event> last Friday": that Friday is the named
+			 * event's, and the report falls within the week after it */
 			for (size_t i = first; i < st->n; i++) {
 				const cand *c = &st->c[i];
-				if (c->weekday != -1)
+				if (c->weekday >= 0)
 					continue;
-				ctl_interval wk = { c->when.earliest + 1, c->when.latest + 7, CTL_PREC_NONE,
-					CTL_CERT_BOUNDED };
+				ctl_day day = weekday_on_or_after(c->when.earliest, -c->weekday);
+				if (day > c->when.latest)
+					continue;
+				ctl_interval wk = { day + 1, day + 7, CTL_PREC_NONE, CTL_CERT_BOUNDED };
 				if (overlaps(&wk, &rep))
 					rep = intersect(rep, wk);
 			}
@@ -1174,7 +1377,7 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 	}
 	for (size_t i = first; i < st->n; i++) {
 		cand *c = &st->c[i];
-		if (c->weekday == -1)
+		if (c->weekday < 0)
 			c->weekday = 0;
 		if (c->dk == DATE_REPORT) {
 			c->when = rep;
