@@ -12,6 +12,7 @@
 #include "ctimeline/timex.h"
 #include "lexicon.h"
 #include "resources.h"
+#include "dct.h"
 #include "util.h"
 
 struct ctl_dct_data {
@@ -97,6 +98,33 @@ static bool word_before(const char *t, uint32_t ls, uint32_t pos, const char **w
 		return true;
 	}
 	return false;
+}
+
+/* Is there a future cue among the (up to) four words before pos, within
+ * its clause (no sentence punctuation between)? */
+static bool future_before(const struct ctl_dct_data *dd, const char *t, uint32_t ls, uint32_t pos)
+{
+	uint32_t e = pos;
+	for (int words = 0; words < 4 && e > ls; words++) {
+		while (e > ls && !ctl_is_alpha((unsigned char)t[e - 1])) {
+			if (t[e - 1] == '.' || t[e - 1] == ';' || t[e - 1] == '"')
+				return false;
+			e--;
+		}
+		uint32_t s = e;
+		while (s > ls && ctl_is_alpha((unsigned char)t[s - 1]))
+			s--;
+		const char *kind = cue_kind(dd, t + s, e - s);
+		if (kind && !strcmp(kind, "future"))
+			return true;
+		e = s;
+	}
+	return false;
+}
+
+bool ctl_dct_future_cue(const ctl_resources *res, const char *t, uint32_t ls, uint32_t pos)
+{
+	return future_before(res->dct, t, ls, pos);
 }
 
 static size_t count_words(const char *t, uint32_t s, uint32_t e)
@@ -186,9 +214,10 @@ int ctl_dct_detect(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 		size_t wn;
 		const char *kind = word_before(doc->text, l->start, x->start, &w, &wn) ?
 			cue_kind(dd, w, wn) : NULL;
-		/* a lower bound from the article's own statements */
+		/* a lower bound from the article's own statements, not from what
+		 * lies ahead ("will meet again on ...") */
 		if (year > 0 && l->kind == CTL_LINE_BODY && x->when.earliest != CTL_DAY_NONE &&
-		    !(kind && !strcmp(kind, "future")) &&
+		    !future_before(dd, doc->text, l->start, x->start) &&
 		    (content_bound == CTL_DAY_NONE || x->when.earliest > content_bound))
 			content_bound = x->when.earliest;
 		if (!full)

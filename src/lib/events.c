@@ -32,6 +32,7 @@
 #include <string.h>
 #include "ctimeline/buf.h"
 #include "events.h"
+#include "dct.h"
 #include "lexicon.h"
 #include "resources.h"
 #include "util.h"
@@ -302,6 +303,7 @@ typedef struct cand {
 	char *place;
 	char *title;
 	bool main;
+	bool future;              /* its date lies ahead of the writer */
 	/* resolved at finish */
 	size_t *actors;
 	size_t nactors;
@@ -511,6 +513,7 @@ static int class_priority(const char *cls, bool report)
 }
 
 typedef struct doc_state {
+	const ctl_resources *res;
 	const struct ctl_events_data *d;
 	const ctl_document *doc;
 	const ctl_mention_list *mentions;
@@ -1157,6 +1160,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		cand *c = new_cand(st, ds, di, doc_id, T, tk, ss, se);
 		c->when = s->iv;
 		c->dk = DATE_OWN;
+		c->future = ctl_dct_future_cue(ds->res, t, ls, s->s);
 		if (s->iv.earliest == CTL_DAY_NONE) {
 			c->dk = DATE_WEEKDAY;
 			c->weekday = s->weekday;
@@ -1307,6 +1311,7 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 	(void)err;
 	doc_state ds;
 	memset(&ds, 0, sizeof(ds));
+	ds.res = st->res;
 	ds.d = st->res->events;
 	ds.doc = doc;
 	ds.mentions = mentions;
@@ -1343,7 +1348,7 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 		ctl_day lo = doc->dct.earliest;
 		for (size_t i = first; i < st->n; i++) {
 			const cand *c = &st->c[i];
-			if (c->dk == DATE_OWN && c->when.earliest != CTL_DAY_NONE &&
+			if (c->dk == DATE_OWN && !c->future && c->when.earliest != CTL_DAY_NONE &&
 			    (lo == CTL_DAY_NONE || c->when.earliest > lo))
 				lo = c->when.earliest;
 		}

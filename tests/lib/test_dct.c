@@ -1,0 +1,114 @@
+/*
+ * Document dates on the seeds against tests/data/seeds.gold.json: a document
+ * with a gold `dct` gets exactly that day; one with only gold bounds gets
+ * honest bounds: a known earliest that does not exclude any date the gold
+ * interval allows, and never an invented exact day.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cjson/cJSON.h>
+#include "helpers.h"
+
+static ctl_day gold_day(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	ctl_day d = CTL_DAY_NONE;
+	if (cJSON_IsString(v))
+		assert_int_equal(ctl_day_parse(v->valuestring, strlen(v->valuestring), &d), 0);
+	return d;
+}
+
+static void test_seed_dates(void **state)
+{
+	(void)state;
+	char *json = test_read_file(CTL_TEST_DATA "/seeds.gold.json", NULL);
+	cJSON *gold = cJSON_Parse(json);
+	assert_non_null(gold);
+	ctl_resources *res = test_resources();
+	const cJSON *d;
+	int n = 0;
+	cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(gold, "documents")) {
+		const char *file = cJSON_GetObjectItemCaseSensitive(d, "file")->valuestring;
+		ctl_document *doc = test_seed(res, file);
+		ctl_day want = gold_day(d, "dct");
+		char got[11], exp[11];
+		ctl_day_format(doc->dct.earliest, got);
+		if (want != CTL_DAY_NONE) {
+			ctl_day_format(want, exp);
+			if (doc->dct.precision != CTL_PREC_DAY || doc->dct.earliest != want)
+				fail_msg("%s: dct %s (%s), gold %s", file, got, doc->dct_source, exp);
+			assert_true(doc->dct.certainty != CTL_CERT_BOUNDED);
+		} else {
+			ctl_day lo = gold_day(d, "dct_earliest"), hi = gold_day(d, "dct_latest");
+			ctl_day_format(lo, exp);
+			if (doc->dct.precision == CTL_PREC_DAY)
+				fail_msg("%s: invented an exact date %s for an undated article", file, got);
+			assert_int_equal(doc->dct.certainty, CTL_CERT_BOUNDED);
+			if (doc->dct.earliest == CTL_DAY_NONE || doc->dct.earliest > lo)
+				fail_msg("%s: earliest %s, gold bounds start %s", file, got, exp);
+			assert_true(doc->dct.latest == CTL_DAY_NONE || doc->dct.latest >= hi);
+		}
+		ctl_document_free(doc);
+		n++;
+	}
+	assert_int_equal(n, 5);
+	ctl_resources_free(res);
+	cJSON_Delete(gold);
+	free(json);
+}
+
+/* A caption's date is not the publication date; a cue line is. */
+static void test_rules(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_document *doc = test_doc(res,
+		"Ministers agree on a plan\n"
+		"\n"
+		"Staff at work in an office in Springfield, March 3, 2011 - Example News\n"
+		"Updated 10:15 GMT, June 5, 2019\n"
+		"\n"
+		"The ministers agreed on Tuesday to set up a group on the issue, the ministry said in a statement.\n");
+	char got[11];
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2019-06-05");
+	assert_string_equal(doc->dct_source, "header");
+	ctl_document_free(doc);
+
+	/* a dateline without a year takes the year the page names most */
+	doc = test_doc(res,
+		"Minister calls for talks\n"
+		"\n"
+		"SPRINGFIELD, March 4. /AGENCY/. The minister called for talks on trade, he told reporters on the sidelines of a forum.\n"
+		"Most read\n"
+		"Factory output rises in 2012\n"
+		"Budget for 2012 approved\n"
+		"A look back at 2009\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2012-03-04");
+	assert_string_equal(doc->dct_source, "dateline+year-inferred");
+	assert_int_equal(doc->dct.certainty, CTL_CERT_INFERRED);
+	ctl_document_free(doc);
+
+	/* nothing states the date: bounds only, never a future date as bound */
+	doc = test_doc(res,
+		"Parties hold talks\n"
+		"\n"
+		"The parties met on May 2, 2015 to discuss the plan, and they said they will meet again on June 10, 2016 in the capital.\n");
+	assert_int_equal(doc->dct.certainty, CTL_CERT_BOUNDED);
+	ctl_day_format(doc->dct.earliest, got);
+	assert_string_equal(got, "2015-05-02");
+	assert_int_equal(doc->dct.latest, CTL_DAY_NONE);
+	ctl_document_free(doc);
+	ctl_resources_free(res);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_seed_dates),
+		cmocka_unit_test(test_rules),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
