@@ -1483,6 +1483,37 @@ static int cmp_size(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+typedef struct actor_order {
+	const ctl_timeline *tl;
+	size_t speaker;
+} actor_order;
+
+static int actor_rank(const actor_order *o, size_t a)
+{
+	if (a == o->speaker)
+		return 0;
+	switch (o->tl->actors[a].type) {
+	case CTL_ACTOR_PERSON: return 1;
+	case CTL_ACTOR_ORGANIZATION:
+	case CTL_ACTOR_GROUP: return 2;
+	default: return 3;
+	}
+}
+
+/* Insertion sort: an event has a handful of actors. */
+static void sort_actors(size_t *v, size_t n, const actor_order *o)
+{
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0; k--) {
+			int ra = actor_rank(o, v[k - 1]), rb = actor_rank(o, v[k]);
+			if (ra < rb || (ra == rb && v[k - 1] < v[k]))
+				break;
+			size_t tmp = v[k];
+			v[k] = v[k - 1];
+			v[k - 1] = tmp;
+		}
+}
+
 static int day_cmp(ctl_day a, ctl_day b)
 {
 	return (a > b) - (a < b);
@@ -1648,8 +1679,14 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 					*CTL_ARRAY_PUSH(e->actors, e->nactors, acap) = c->actors[k];
 			}
 		}
-		if (e->nactors > 1)
-			qsort(e->actors, e->nactors, sizeof(size_t), cmp_size);
+		/* the speaker first, then people, organisations and groups, then
+		 * countries and the rest; by actor index within each (actor ids do
+		 * not depend on the input order, so neither does this) */
+		size_t speaker = SIZE_MAX;
+		for (size_t g = gstart[root]; g < gstart[root + 1] && speaker == SIZE_MAX; g++)
+			speaker = st->c[gmem[g]].speaker;
+		actor_order ao = { tl, speaker };
+		sort_actors(e->actors, e->nactors, &ao);
 		/* sources in document order */
 		for (size_t x = 1; x < e->nsources; x++)
 			for (size_t y = x; y > 0 && cmp_ref(&e->sources[y], &e->sources[y - 1], tl) < 0; y--) {
