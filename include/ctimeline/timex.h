@@ -38,7 +38,12 @@ typedef struct ctl_timex {
 	char mod[16];            /* TIMEX3 mod ("START", "APPROX") or "" */
 	/* The days the value covers (DATE/TIME): [earliest, latest], with the
 	 * precision of the value; both CTL_DAY_NONE when it covers no fixed
-	 * day (durations, sets, PAST_REF, unresolved values). */
+	 * day (durations, sets, PAST_REF, unresolved values). Weeks, weekends,
+	 * quarters, halves, seasons, decades and centuries have both bounds
+	 * and precision CTL_PREC_NONE; a `mod` ("early December") does not
+	 * narrow them. Certainty: stated for CTL_ANCHOR_ABSOLUTE, else
+	 * inferred. DURATION and SET expressions have anchor
+	 * CTL_ANCHOR_ABSOLUTE, *_REF values CTL_ANCHOR_NONE. */
 	ctl_interval when;
 } ctl_timex;
 

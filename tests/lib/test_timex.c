@@ -1,0 +1,538 @@
+/*
+ * The time tagger: the table of expressions in tests/data/timex_cases.tsv,
+ * the dates the seed articles state, the day intervals and anchors, tagging
+ * inside spans, and the rule that without a document date no year is ever
+ * invented.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
+#include "helpers.h"
+#include "resources.h"
+
+static ctl_day day_of(const char *s)
+{
+	ctl_day d = CTL_DAY_NONE;
+	if (strcmp(s, "-"))
+		assert_int_equal(ctl_day_parse(s, strlen(s), &d), 0);
+	return d;
+}
+
+static void tag(ctl_timex_list *tx, const ctl_resources *res, const char *text, ctl_day dct)
+{
+	ctl_error err;
+	ctl_error_clear(&err);
+	ctl_timex_list_init(tx);
+	if (ctl_timex_tag(tx, res, text, strlen(text), dct, &err))
+		fail_msg("%s", err.msg);
+}
+
+/* The first expression whose text is exactly `want` (from byte `from`). */
+static const ctl_timex *find(const ctl_timex_list *tx, const char *text, const char *want,
+		uint32_t from)
+{
+	size_t n = strlen(want);
+	for (size_t i = 0; i < tx->len; i++) {
+		const ctl_timex *x = &tx->items[i];
+		if (x->start >= from && x->end - x->start == n && !memcmp(text + x->start, want, n))
+			return x;
+	}
+	return NULL;
+}
+
+static void describe(const ctl_timex_list *tx, const char *text, char *out, size_t size)
+{
+	size_t k = 0;
+	out[0] = '\0';
+	for (size_t i = 0; i < tx->len && k + 1 < size; i++) {
+		const ctl_timex *x = &tx->items[i];
+		int w = snprintf(out + k, size - k, "%s[%.*s %s %s]", i ? " " : "",
+			(int)(x->end - x->start), text + x->start, ctl_timex_type_name(x->type), x->value);
+		if (w < 0)
+			break;
+		k += (size_t)w;
+	}
+}
+
+/* Splits a TSV line in place; returns the number of fields. */
+static size_t split(char *line, char **f, size_t max)
+{
+	size_t n = 0;
+	f[n++] = line;
+	for (char *p = line; *p && n < max; p++)
+		if (*p == '\t') {
+			*p = '\0';
+			f[n++] = p + 1;
+		}
+	return n;
+}
+
+static void test_cases(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	char *data = test_read_file(CTL_TEST_DATA "/timex_cases.tsv", NULL);
+	size_t rows = 0, failures = 0, lineno = 0;
+	char *save = NULL;
+	for (char *line = strtok_r(data, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+		lineno++;
+		if (!*line || *line == '#')
+			continue;
+		char *f[8];
+		size_t nf = split(line, f, 8);
+		if (nf < 5)
+			fail_msg("timex_cases.tsv: row '%s' has %zu fields", line, nf);
+		const char *dct = f[0], *text = f[1], *want = f[2], *type = f[3], *value = f[4];
+		ctl_timex_list tx;
+		tag(&tx, res, text, day_of(dct));
+		rows++;
+		char got[1024];
+		describe(&tx, text, got, sizeof(got));
+		if (!strcmp(type, "NONE")) {
+			const char *p = strstr(text, want);
+			assert_non_null(p);
+			uint32_t s = (uint32_t)(p - text), e = s + (uint32_t)strlen(want);
+			for (size_t i = 0; i < tx.len; i++)
+				if (tx.items[i].start < e && s < tx.items[i].end) {
+					print_error("row %zu: '%s' must not be tagged in \"%s\": %s\n", rows, want, text, got);
+					failures++;
+					break;
+				}
+		} else {
+			const ctl_timex *x = find(&tx, text, want, 0);
+			const char *mod = nf > 5 ? f[5] : NULL, *freq = nf > 6 ? f[6] : NULL;
+			if (mod && !strcmp(mod, "-"))
+				mod = "";
+			if (freq && !strcmp(freq, "-"))
+				freq = "";
+			if (!x) {
+				print_error("row %zu: '%s' not found in \"%s\" (dct %s): %s\n", rows, want, text, dct, got);
+				failures++;
+			} else if (strcmp(ctl_timex_type_name(x->type), type) || strcmp(x->value, value) ||
+			           (mod && strcmp(x->mod, mod)) || (freq && strcmp(x->freq, freq))) {
+				print_error("row %zu: '%s' in \"%s\" (dct %s): got %s %s mod '%s' freq '%s', "
+					"want %s %s mod '%s' freq '%s'\n", rows, want, text, dct,
+					ctl_timex_type_name(x->type), x->value, x->mod, x->freq, type, value,
+					mod ? mod : "*", freq ? freq : "*");
+				failures++;
+			}
+		}
+		ctl_timex_list_release(&tx);
+	}
+	if (rows < 150)
+		fail_msg("timex_cases.tsv has %zu cases, at least 150 wanted", rows);
+	if (failures)
+		fail_msg("%zu of %zu cases failed", failures, rows);
+	free(data);
+	ctl_resources_free(res);
+}
+
+/* ---- the seeds ------------------------------------------------------------ */
+
+typedef struct seed_case {
+	const char *text;  /* the expression, found after `after` (or anywhere) */
+	const char *after;
+	const char *type;
+	const char *value;
+} seed_case;
+
+static void check_seed(const ctl_resources *res, const char *file, const char *dct,
+		const seed_case *cases, size_t n)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", CTL_SEEDS_DIR, file);
+	char *text = test_read_file(path, NULL);
+	ctl_timex_list tx;
+	tag(&tx, res, text, day_of(dct));
+	for (size_t i = 0; i < n; i++) {
+		uint32_t from = 0;
+		if (cases[i].after) {
+			const char *p = strstr(text, cases[i].after);
+			if (!p)
+				fail_msg("%s: '%s' not in the seed", file, cases[i].after);
+			from = (uint32_t)(p - text);
+		}
+		const ctl_timex *x = find(&tx, text, cases[i].text, from);
+		if (!x)
+			fail_msg("%s (dct %s): '%s' not found", file, dct, cases[i].text);
+		if (strcmp(ctl_timex_type_name(x->type), cases[i].type) || strcmp(x->value, cases[i].value))
+			fail_msg("%s (dct %s): '%s' is %s %s, want %s %s", file, dct, cases[i].text,
+				ctl_timex_type_name(x->type), x->value, cases[i].type, cases[i].value);
+	}
+	ctl_timex_list_release(&tx);
+	free(text);
+}
+
+#define CHECK_SEED(res, file, dct, cases) \
+	check_seed(res, file, dct, cases, sizeof(cases) / sizeof(cases[0]))
+
+static void test_seeds(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+
+	static const seed_case davos[] = {
+		{ "January 24, 11:33 UTC+3", NULL, "TIME", "2018-01-24T11:33" },
+		{ "January 24", "DAVOS, ", "DATE", "2018-01-24" },
+		{ "last week", NULL, "DATE", "2018-W03" },
+	};
+	static const seed_case davos_nodct[] = {
+		{ "January 24, 11:33 UTC+3", NULL, "TIME", "XXXX-01-24T11:33" },
+		{ "January 24", "DAVOS, ", "DATE", "XXXX-01-24" },
+		{ "2018", "pipelines", "DATE", "2018" },
+		{ "last week", NULL, "DATE", "XXXX-WXX" },
+	};
+	CHECK_SEED(res, "000_53e12349ee943d46.txt", "2018-01-24", davos);
+	CHECK_SEED(res, "000_53e12349ee943d46.txt", "-", davos_nodct);
+
+	/* a 2017 context: "On March 30" is 2017-03-30, "In January" 2017-01 */
+	/* "In January", "On March 30": tagged without the preposition */
+	static const seed_case ryabkov[] = {
+		{ "January", "In January", "DATE", "2017-01" },
+		{ "2016", "presidential election in", "DATE", "2016" },
+		{ "March 30", "On March 30", "DATE", "2017-03-30" },
+		{ "Wednesday", "published ", "DATE", "2017-07-12" },
+		{ "recently", NULL, "DATE", "PAST_REF" },
+	};
+	static const seed_case ryabkov_april[] = {
+		{ "January", "In January", "DATE", "2017-01" },
+		{ "March 30", "On March 30", "DATE", "2017-03-30" },
+		{ "Wednesday", "published ", "DATE", "2017-04-19" },
+	};
+	static const seed_case ryabkov_nodct[] = {
+		{ "January", "In January", "DATE", "XXXX-01" },
+		{ "March 30", "On March 30", "DATE", "XXXX-03-30" },
+		{ "Wednesday", "published ", "DATE", "XXXX-WXX-3" },
+		{ "Thursday", "bill ", "DATE", "XXXX-WXX-4" },
+	};
+	CHECK_SEED(res, "001_a868eae481f18e53.txt", "2017-07-12", ryabkov);
+	CHECK_SEED(res, "001_a868eae481f18e53.txt", "2017-04-20", ryabkov_april);
+	CHECK_SEED(res, "001_a868eae481f18e53.txt", "-", ryabkov_nodct);
+
+	static const seed_case lavrov[] = {
+		{ "2017-07-12", NULL, "DATE", "2017-07-12" },
+		{ "July 12, 15:34 UTC+3", NULL, "TIME", "2017-07-12T15:34" },
+		{ "July 12", "BRUSSELS, ", "DATE", "2017-07-12" },
+	};
+	static const seed_case lavrov_nodct[] = {
+		{ "2017-07-12", NULL, "DATE", "2017-07-12" },
+		{ "July 12, 15:34 UTC+3", NULL, "TIME", "XXXX-07-12T15:34" },
+		{ "July 12", "BRUSSELS, ", "DATE", "XXXX-07-12" },
+	};
+	CHECK_SEED(res, "002_bc849348ce8e31ef.txt", "2017-07-12", lavrov);
+	CHECK_SEED(res, "002_bc849348ce8e31ef.txt", "-", lavrov_nodct);
+
+	static const seed_case medvedev[] = {
+		{ "14:04 IST, January 27th 2022", NULL, "TIME", "2022-01-27T14:04" },
+		{ "14:04 IST, January 27th 2022", "Inputs from AP", "TIME", "2022-01-27T14:04" },
+		{ "2021", NULL, "DATE", "2021" },
+		{ "recent months", NULL, "DATE", "PAST_REF" },
+	};
+	CHECK_SEED(res, "003_e83a1a70aa5813d0.txt", "2022-01-27", medvedev);
+	CHECK_SEED(res, "003_e83a1a70aa5813d0.txt", "-", medvedev);
+
+	/* "one week ahead of the November 8, 2016, US presidential election":
+	 * the week before is the day seven days before, November 1 */
+	static const seed_case krutskikh[] = {
+		{ "Thursday", "said ", "DATE", "2017-07-13" },
+		{ "January 13, 2015", NULL, "DATE", "2015-01-13" },
+		{ "two hours", NULL, "DURATION", "PT2H" },
+		{ "last Friday", NULL, "DATE", "2017-07-07" },
+		{ "one week", NULL, "DATE", "2016-11-01" },
+		{ "November 8, 2016", NULL, "DATE", "2016-11-08" },
+		{ "A week", NULL, "DATE", "2016-11-01" },
+		{ "the next day", NULL, "DATE", "2016-11-02" },
+		{ "January", "detailed answer", "DATE", "2017-01" },
+	};
+	static const seed_case krutskikh_nodct[] = {
+		{ "Thursday", "said ", "DATE", "XXXX-WXX-4" },
+		{ "January 13, 2015", NULL, "DATE", "2015-01-13" },
+		{ "last Friday", NULL, "DATE", "XXXX-WXX-5" },
+		{ "one week", NULL, "DATE", "2016-11-01" },
+		{ "November 8, 2016", NULL, "DATE", "2016-11-08" },
+		{ "the next day", NULL, "DATE", "2016-11-02" },
+		{ "January", "detailed answer", "DATE", "XXXX-01" },
+	};
+	CHECK_SEED(res, "004_e1287d59b61e8f81.txt", "2017-07-13", krutskikh);
+	CHECK_SEED(res, "004_e1287d59b61e8f81.txt", "-", krutskikh_nodct);
+	ctl_resources_free(res);
+}
+
+/* ---- intervals and anchors ------------------------------------------------ */
+
+static void expect_when(const ctl_timex *x, const char *earliest, const char *latest,
+		ctl_precision p, ctl_timex_anchor a)
+{
+	char e[11], l[11];
+	ctl_day_format(x->when.earliest, e);
+	ctl_day_format(x->when.latest, l);
+	if (strcmp(e, earliest) || strcmp(l, latest) || x->when.precision != p || x->anchor != a)
+		fail_msg("%s: [%s, %s] precision %d anchor %d, want [%s, %s] %d %d", x->value, e, l,
+			x->when.precision, x->anchor, earliest, latest, p, a);
+}
+
+static void test_when(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	const char *text = "On November 8, 2016 the vote was held. Last month prices rose, and this "
+		"week they fell. The talks lasted two hours. The firm reports every week. Prices "
+		"rose in the 1990s and in the third quarter of 2016. The next day they fell.";
+	ctl_timex_list tx;
+	tag(&tx, res, text, day_of("2017-07-12"));
+	const ctl_timex *x = find(&tx, text, "November 8, 2016", 0);
+	assert_non_null(x);
+	expect_when(x, "2016-11-08", "2016-11-08", CTL_PREC_DAY, CTL_ANCHOR_ABSOLUTE);
+	assert_int_equal(x->when.certainty, CTL_CERT_STATED);
+	x = find(&tx, text, "Last month", 0);
+	assert_non_null(x);
+	expect_when(x, "2017-06-01", "2017-06-30", CTL_PREC_MONTH, CTL_ANCHOR_DCT);
+	assert_int_equal(x->when.certainty, CTL_CERT_INFERRED);
+	x = find(&tx, text, "this week", 0);
+	assert_non_null(x);
+	expect_when(x, "2017-07-10", "2017-07-16", CTL_PREC_NONE, CTL_ANCHOR_DCT);
+	x = find(&tx, text, "two hours", 0);
+	assert_non_null(x);
+	assert_int_equal(x->when.earliest, CTL_DAY_NONE);
+	assert_int_equal(x->when.latest, CTL_DAY_NONE);
+	x = find(&tx, text, "every week", 0);
+	assert_non_null(x);
+	assert_int_equal(x->type, CTL_TIMEX_SET);
+	assert_int_equal(x->when.earliest, CTL_DAY_NONE);
+	x = find(&tx, text, "the 1990s", 0);
+	assert_non_null(x);
+	expect_when(x, "1990-01-01", "1999-12-31", CTL_PREC_NONE, CTL_ANCHOR_ABSOLUTE);
+	x = find(&tx, text, "the third quarter of 2016", 0);
+	assert_non_null(x);
+	expect_when(x, "2016-07-01", "2016-09-30", CTL_PREC_NONE, CTL_ANCHOR_ABSOLUTE);
+	/* the last date mentioned is the quarter: a day after it is unknown */
+	x = find(&tx, text, "The next day", 0);
+	assert_non_null(x);
+	assert_string_equal(x->value, "XXXX-XX-XX");
+	assert_int_equal(x->anchor, CTL_ANCHOR_NONE);
+	assert_int_equal(x->when.earliest, CTL_DAY_NONE);
+	ctl_timex_list_release(&tx);
+
+	/* unresolved values cover no fixed days */
+	tag(&tx, res, "On March 30 they met, and on Thursday too.", CTL_DAY_NONE);
+	assert_int_equal(tx.len, 2);
+	for (size_t i = 0; i < tx.len; i++) {
+		assert_int_equal(tx.items[i].when.earliest, CTL_DAY_NONE);
+		assert_int_equal(tx.items[i].anchor, CTL_ANCHOR_NONE);
+	}
+	ctl_timex_list_release(&tx);
+	ctl_resources_free(res);
+}
+
+/* ---- spans ------------------------------------------------------------------ */
+
+static void test_spans(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	const char *text = "Most read: Today, 2018 Games\n"
+		"The treaty was signed on June 5, 2015. Sidebar: next week\n"
+		"The next day, protests began.";
+	const char *s1 = strstr(text, "The treaty"), *s1e = strstr(text, " Sidebar");
+	const char *s2 = strstr(text, "The next day");
+	ctl_span spans[2] = {
+		{ (uint32_t)(s1 - text), (uint32_t)(s1e - text) },
+		{ (uint32_t)(s2 - text), (uint32_t)strlen(text) },
+	};
+	ctl_timex_list tx;
+	ctl_timex_list_init(&tx);
+	ctl_error err;
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_timex_tag_spans(&tx, res, text, spans, 2, day_of("2017-07-12"), &err), 0);
+	assert_int_equal(tx.len, 2);
+	assert_string_equal(tx.items[0].value, "2015-06-05");
+	assert_int_equal(tx.items[0].start, (uint32_t)(strstr(text, "June 5") - text));
+	/* anaphora runs across spans */
+	assert_string_equal(tx.items[1].value, "2015-06-06");
+	assert_int_equal(tx.items[1].start, spans[1].start);
+	for (size_t i = 0; i < tx.len; i++)
+		assert_true(tx.items[i].start >= spans[i].start && tx.items[i].end <= spans[i].end);
+	ctl_timex_list_release(&tx);
+
+	/* an empty text and empty spans */
+	tag(&tx, res, "", day_of("2017-07-12"));
+	assert_int_equal(tx.len, 0);
+	ctl_timex_list_release(&tx);
+	assert_int_equal(ctl_timex_tag_spans(&tx, res, text, NULL, 0, CTL_DAY_NONE, &err), 0);
+	assert_int_equal(tx.len, 0);
+	ctl_timex_list_release(&tx);
+	ctl_resources_free(res);
+}
+
+/* ---- no invented dates -------------------------------------------------------- */
+
+/* Does the value name a year ("2016", "199", "FY2016", "2016-W44")? */
+static bool has_year(const char *v)
+{
+	return (v[0] >= '0' && v[0] <= '9') || (!strncmp(v, "FY", 2) && v[2] >= '0' && v[2] <= '9');
+}
+
+static void check_no_invention(const ctl_resources *res, const char *path)
+{
+	char *text = test_read_file(path, NULL);
+	ctl_timex_list tx;
+	tag(&tx, res, text, CTL_DAY_NONE);
+	for (size_t i = 0; i < tx.len; i++) {
+		const ctl_timex *x = &tx.items[i];
+		if (x->anchor == CTL_ANCHOR_DCT)
+			fail_msg("%s: '%.*s' resolved against a document date that does not exist", path,
+				(int)(x->end - x->start), text + x->start);
+		if ((x->type == CTL_TIMEX_DATE || x->type == CTL_TIMEX_TIME) && has_year(x->value) &&
+		    x->anchor == CTL_ANCHOR_NONE)
+			fail_msg("%s: '%.*s' got year %s from nowhere", path, (int)(x->end - x->start),
+				text + x->start, x->value);
+	}
+	ctl_timex_list_release(&tx);
+	free(text);
+}
+
+static void test_no_dct(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	static const char *const seeds[] = { "000_53e12349ee943d46.txt", "001_a868eae481f18e53.txt",
+		"002_bc849348ce8e31ef.txt", "003_e83a1a70aa5813d0.txt", "004_e1287d59b61e8f81.txt" };
+	char path[1024];
+	for (size_t i = 0; i < 5; i++) {
+		snprintf(path, sizeof(path), "%s/%s", CTL_SEEDS_DIR, seeds[i]);
+		check_no_invention(res, path);
+	}
+	char **files;
+	size_t n;
+	ctl_error err;
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_list_inputs(&files, &n, CTL_TEST_DATA "/meantime-apple", &err), 0);
+	assert_true(n >= 30);
+	for (size_t i = 0; i < n; i++) {
+		check_no_invention(res, files[i]);
+		free(files[i]);
+	}
+	free(files);
+	ctl_resources_free(res);
+}
+
+/* ---- robustness ------------------------------------------------------------------ */
+
+static void test_odd_input(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	static const char *const words[] = { "the", "a", "last", "next", "2016", "8", "Friday",
+		"March", "May", "early", "mid", "-", ",", ".", "'", "90s", "years", "ago", "before",
+		"after", "every", "twice", "times", "week", "14", ":", "04", "p.m.", "UTC", "+",
+		"3", "of", "quarter", "third", "Q", "fiscal", "2017-07-12", "/", "12", "\xe2\x80\x99",
+		"s", "half", "and", "an", "hour", "decades", "long", "old", "now", "the past",
+		"\xc3\xa9", "\xff", "Christmas", "summer", "fall", "that", "day", "in", "1.5", "31st" };
+	const size_t nw = sizeof(words) / sizeof(words[0]);
+	char buf[512];
+	unsigned seed = 12345;
+	for (int round = 0; round < 3000; round++) {
+		size_t k = 0;
+		int nwords = 1 + (int)((seed = seed * 1103515245u + 12345u) >> 16) % 14;
+		for (int j = 0; j < nwords; j++) {
+			seed = seed * 1103515245u + 12345u;
+			const char *w = words[(seed >> 16) % nw];
+			size_t wl = strlen(w);
+			if (k + wl + 2 >= sizeof(buf))
+				break;
+			if (k && ((seed >> 8) & 3))
+				buf[k++] = ' ';
+			memcpy(buf + k, w, wl);
+			k += wl;
+		}
+		buf[k] = '\0';
+		ctl_timex_list tx;
+		tag(&tx, res, buf, round % 2 ? day_of("2017-07-12") : CTL_DAY_NONE);
+		uint32_t prev = 0;
+		for (size_t i = 0; i < tx.len; i++) {
+			const ctl_timex *x = &tx.items[i];
+			assert_true(x->start < x->end && x->end <= k && x->start >= prev);
+			assert_true(memchr(x->value, '\0', sizeof(x->value)) != NULL);
+			prev = x->end;
+		}
+		ctl_timex_list_release(&tx);
+	}
+	ctl_resources_free(res);
+}
+
+/* A line longer than the tagger's reading piece (64 KB) loses nothing. */
+static void test_long_line(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	const char *sentence = "The vote was held on October 3, 2019, and results came two days later. ";
+	size_t sl = strlen(sentence), reps = 4000;
+	char *text = malloc(sl * reps + 1);
+	assert_non_null(text);
+	for (size_t i = 0; i < reps; i++)
+		memcpy(text + i * sl, sentence, sl);
+	text[sl * reps] = '\0';
+	ctl_timex_list tx;
+	tag(&tx, res, text, day_of("2019-10-10"));
+	assert_int_equal(tx.len, 2 * reps);
+	for (size_t i = 0; i < tx.len; i++) {
+		const ctl_timex *x = &tx.items[i];
+		const char *want = i % 2 ? "two days later" : "October 3, 2019";
+		assert_int_equal(x->end - x->start, strlen(want));
+		assert_memory_equal(text + x->start, want, strlen(want));
+		assert_string_equal(x->value, i % 2 ? "2019-10-05" : "2019-10-03");
+	}
+	ctl_timex_list_release(&tx);
+	free(text);
+	ctl_resources_free(res);
+}
+
+static void test_data_errors(void **state)
+{
+	(void)state;
+	struct ctl_timex_data *d = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_timex_data_load(&d, "/nonexistent-ctimeline-data", &err), CTL_ENOTFOUND);
+	assert_null(d);
+
+	/* a copy of data/time with one bad row */
+	char dir[] = "/tmp/ctl-timex-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char sub[256], cmd[1024];
+	snprintf(sub, sizeof(sub), "%s/time", dir);
+	assert_int_equal(mkdir(sub, 0700), 0);
+	snprintf(cmd, sizeof(cmd), "cp %s/time/*.tsv %s/", CTL_DATA_DIR, sub);
+	assert_int_equal(system(cmd), 0);
+	snprintf(cmd, sizeof(cmd), "printf 'smarch\\t13\\n' >> %s/months.tsv", sub);
+	assert_int_equal(system(cmd), 0);
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_timex_data_load(&d, dir, &err), CTL_EDATA);
+	assert_non_null(strstr(err.msg, "months.tsv"));
+	assert_non_null(strstr(err.msg, "month must be 1-12"));
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	assert_int_equal(system(cmd), 0);
+
+	/* the real data loads, and frees */
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_timex_data_load(&d, CTL_DATA_DIR, &err), 0);
+	ctl_timex_data_free(d);
+	ctl_timex_data_free(NULL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_seeds),
+		cmocka_unit_test(test_when),
+		cmocka_unit_test(test_spans),
+		cmocka_unit_test(test_no_dct),
+		cmocka_unit_test(test_odd_input),
+		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_data_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
