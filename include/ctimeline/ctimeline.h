@@ -13,5 +13,6 @@
 #include "timeline.h"
 #include "actors.h"
 #include "extract.h"
+#include "render.h"
 
 #endif
