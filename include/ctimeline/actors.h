@@ -28,6 +28,17 @@ typedef enum ctl_mention_role {
 	CTL_MENTION_PLACE      /* names a place where something happens ("met in Hamburg") */
 } ctl_mention_role;
 
+/* How a mention's type was decided, weakest first: the actor set weighs the
+ * types of an actor's mentions by it. */
+typedef enum ctl_mention_cue {
+	CTL_CUE_GUESS = 0,   /* no cue: the default for a capitalised name */
+	CTL_CUE_SHAPE,       /* the name's shape (an acronym, several words) */
+	CTL_CUE_CONTEXT,     /* a neighbouring word ("the X newspaper", "X hackers",
+	                        "X, who"), or the document's other mentions */
+	CTL_CUE_LEXICON      /* the name itself: a list (first names, countries,
+	                        organisations), a title before it, a suffix (Inc.) */
+} ctl_mention_cue;
+
 typedef struct ctl_mention {
 	uint32_t start, end;       /* the name itself, e.g. "Sergey Lavrov" */
 	uint32_t ext_start;        /* start of the whole phrase incl. a title or role
@@ -38,6 +49,11 @@ typedef struct ctl_mention {
 	char *resolved;            /* canonical name when knowledge maps it (a capital or
 	                              demonym to its country, "U.S." to "United States"), or NULL */
 	char *title;               /* the title/role words before it ("Foreign Minister"), or NULL */
+	uint8_t cue;               /* ctl_mention_cue: how sure the type is */
+	uint8_t tentative;         /* a word capitalised only because it opens a sentence,
+	                              that nothing in its document vouches for ("Korvell
+	                              plans ..."): the actor set keeps it only when other
+	                              mentions name the same actor */
 } ctl_mention;
 
 typedef struct ctl_mention_list {
@@ -64,7 +80,8 @@ void ctl_actor_set_free(ctl_actor_set *set);
 /*
  * Records the mentions of the document `doc_index` (its index in the
  * timeline's documents). Mentions whose role is CTL_MENTION_PLACE are kept
- * as places, not actors. The set copies what it needs.
+ * as places, not actors; tentative mentions become actors only if other
+ * mentions name the same actor. The set copies what it needs.
  */
 void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_list *mentions);
 

@@ -17,6 +17,11 @@ typedef struct cli_command {
 /* The commands (one file each: cmd_<name>.c). */
 int cmd_extract(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
+int cmd_actors(int argc, char **argv);
+int cmd_timex(int argc, char **argv);
+int cmd_render(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_report(int argc, char **argv);
 
 /* One line on stderr: "ctimeline: <message>". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -73,5 +78,18 @@ ctl_resources *cli_load_resources(const cli_input_opts *o);
 
 /* Writes data to path ("-" = stdout) atomically; reports errors. */
 int cli_write_output(const char *path, const char *data, size_t len);
+
+/*
+ * The timeline a command works on (defined in cmd_export.c): one events
+ * file (*.json, or an events.csv with its sibling tables) read with
+ * ctl_timeline_load, or articles run through extraction with the
+ * gazetteers. Reports errors; returns an exit code. The caller frees *tl.
+ */
+int cli_load_timeline(ctl_timeline **tl, const cli_input_opts *in, const char *const *gaz,
+		int ngaz, char **paths, int npaths);
+/* A usage error (returned) when an events file comes with other inputs. */
+int cli_check_inputs(const char *cmd, char **paths, int npaths);
+/* Creates dir (one level) when missing; reports errors; returns an exit code. */
+int cli_ensure_dir(const char *dir);
 
 #endif

@@ -9,6 +9,11 @@
 static const cli_command commands[] = {
 	{ "extract", cmd_extract, "read articles, write the events JSON" },
 	{ "clean", cmd_clean, "show the text extraction reads (and what was dropped)" },
+	{ "actors", cmd_actors, "list the people, organisations, countries and groups named" },
+	{ "timex", cmd_timex, "show the time expressions of an article, normalised (TIMEX3)" },
+	{ "render", cmd_render, "draw the timeline and the actor-event graph (SVG, PNG, PDF)" },
+	{ "export", cmd_export, "write CSV, TimelineJS, DOT or GraphML; read edited CSV back" },
+	{ "report", cmd_report, "write one self-contained HTML page of the timeline" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))

@@ -1,19 +1,12 @@
-/* Actors: named mentions and their merging. (stub) */
+/*
+ * Actors: the knowledge files (data/actors/, loaded once) and the name keys.
+ * Finding mentions is in actors_find.c, merging them in actors_set.c.
+ */
 #include <stdlib.h>
-#include "ctimeline/actors.h"
+#include <string.h>
+#include "actors_internal.h"
 #include "resources.h"
 #include "util.h"
-
-struct ctl_actors_data { int unused; };
-
-int ctl_actors_data_load(struct ctl_actors_data **out, const char *dir, ctl_error *err)
-{
-	(void)dir; (void)err;
-	*out = ctl_xcalloc(1, sizeof(**out));
-	return 0;
-}
-
-void ctl_actors_data_free(struct ctl_actors_data *d) { free(d); }
 
 void ctl_mention_list_init(ctl_mention_list *list)
 {
@@ -32,36 +25,333 @@ void ctl_mention_list_release(ctl_mention_list *list)
 	ctl_mention_list_init(list);
 }
 
-int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
-		const ctl_document *doc, ctl_error *err)
+/* --- lexicon helpers ------------------------------------------------------- */
+
+const char *ctl_lex_kind(const ctl_lex_entry *e)
 {
-	(void)out; (void)res; (void)doc; (void)err;
+	return e && e->nfields > 1 ? e->fields[1] : "";
+}
+
+const ctl_lex_entry *ctl_lex_get_sg(const ctl_lexicon *lex, const char *key, size_t n)
+{
+	const ctl_lex_entry *e = ctl_lexicon_get(lex, key, n);
+	if (e || n < 3)
+		return e;
+	char c1 = (char)ctl_to_lower((unsigned char)key[n - 1]);
+	char c2 = (char)ctl_to_lower((unsigned char)key[n - 2]);
+	char c3 = (char)ctl_to_lower((unsigned char)key[n - 3]);
+	if (c1 != 's' || c2 == 's')
+		return NULL;
+	if (c2 == 'e' && c3 == 'i' && n > 4) { /* ministries -> ministry */
+		char buf[128];
+		if (n - 2 >= sizeof(buf))
+			return NULL;
+		memcpy(buf, key, n - 3);
+		buf[n - 3] = 'y';
+		return ctl_lexicon_get(lex, buf, n - 2);
+	}
+	e = ctl_lexicon_get(lex, key, n - 1);             /* courts -> court */
+	if (!e && c2 == 'e' && (c3 == 's' || c3 == 'x' || c3 == 'h'))
+		e = ctl_lexicon_get(lex, key, n - 2);     /* taxes, churches */
+	return e;
+}
+
+/* --- the gazetteer --------------------------------------------------------- */
+
+static bool eq_nocase_n(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an != bn)
+		return false;
+	for (size_t i = 0; i < an; i++)
+		if (ctl_to_lower((unsigned char)a[i]) != ctl_to_lower((unsigned char)b[i]))
+			return false;
+	return true;
+}
+
+static size_t count_words(const char *s)
+{
+	size_t w = 1;
+	for (; *s; s++)
+		w += *s == ' ';
+	return w;
+}
+
+/* Adds one name unless the key is taken (earlier rows win). */
+static void gaz_add(struct ctl_actors_data *d, const char *form, size_t n, uint8_t kind,
+		const char *canonical, const char *country, bool exact, uint8_t type)
+{
+	while (n && form[n - 1] == ' ')
+		n--;
+	while (n && *form == ' ')
+		form++, n--;
+	if (!n || (n == 1 && *form == '-'))
+		return;
+	size_t h = (size_t)ctl_hash_nocase(form, n) & (d->nslots - 1);
+	while (d->slots[h]) {
+		const ctl_gaz_entry *o = &d->gaz[d->slots[h] - 1];
+		if (eq_nocase_n(o->form, strlen(o->form), form, n))
+			return;
+		h = (h + 1) & (d->nslots - 1);
+	}
+	ctl_gaz_entry *e = CTL_ARRAY_PUSH(d->gaz, d->ngaz, d->gazcap);
+	e->form = ctl_xstrndup(form, n);
+	e->canonical = canonical;
+	e->country = country;
+	e->kind = kind;
+	e->exact = exact;
+	e->type = type;
+	d->slots[h] = (uint32_t)d->ngaz;
+	size_t w = count_words(e->form);
+	if (w > d->max_words)
+		d->max_words = w;
+}
+
+/* Adds each ","-separated value of a field. */
+static void gaz_add_list(struct ctl_actors_data *d, const char *field, uint8_t kind,
+		const char *canonical, const char *country, bool exact, uint8_t type)
+{
+	const char *p = field;
+	while (*p) {
+		const char *c = strchr(p, ',');
+		size_t n = c ? (size_t)(c - p) : strlen(p);
+		gaz_add(d, p, n, kind, canonical, country, exact, type);
+		if (!c)
+			break;
+		p = c + 1;
+	}
+}
+
+static const char *field(const ctl_lex_entry *e, size_t i)
+{
+	return i < e->nfields ? e->fields[i] : "";
+}
+
+static int build_gazetteer(struct ctl_actors_data *d, ctl_error *err)
+{
+	size_t total = 0;
+	const ctl_lexicon *lx[3] = { d->countries, d->orgs, d->places };
+	for (int k = 0; k < 3; k++)
+		for (size_t i = 0; i < ctl_lexicon_count(lx[k]); i++) {
+			const ctl_lex_entry *e = ctl_lexicon_at(lx[k], i);
+			total += 1;
+			for (size_t f = 1; f < e->nfields; f++)
+				for (const char *p = e->fields[f]; *p; p++)
+					total += *p == ',';
+			total += e->nfields;
+		}
+	d->nslots = 64;
+	while (d->nslots < total * 2)
+		d->nslots *= 2;
+	d->slots = ctl_xcalloc(d->nslots, sizeof(*d->slots));
+
+	/* countries: names first, so that a name wins over another country's
+	 * capital or alias spelled the same */
+	size_t nc = ctl_lexicon_count(d->countries);
+	for (size_t i = 0; i < nc; i++) {
+		const ctl_lex_entry *e = ctl_lexicon_at(d->countries, i);
+		if (e->nfields != 7)
+			return ctl_error_set(err, CTL_EDATA, "%s:%zu: expected 7 fields, found %zu",
+				ctl_lexicon_name(d->countries), e->line, e->nfields);
+		gaz_add(d, e->key, e->keylen, CTL_GAZ_COUNTRY, e->key, NULL, false, CTL_ACTOR_COUNTRY);
+	}
+	static const struct { size_t f; uint8_t kind; bool exact; } cols[] = {
+		{ 4, CTL_GAZ_COUNTRY, false }, { 5, CTL_GAZ_COUNTRY, true },
+		{ 1, CTL_GAZ_CAPITAL, false }, { 6, CTL_GAZ_METONYM, false },
+		{ 2, CTL_GAZ_DEMONYM, false }, { 3, CTL_GAZ_PLURAL, false },
+	};
+	for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++)
+		for (size_t i = 0; i < nc; i++) {
+			const ctl_lex_entry *e = ctl_lexicon_at(d->countries, i);
+			gaz_add_list(d, field(e, cols[c].f), cols[c].kind, e->key, NULL,
+				cols[c].exact, CTL_ACTOR_COUNTRY);
+		}
+
+	size_t no = ctl_lexicon_count(d->orgs);
+	for (int pass = 0; pass < 3; pass++)
+		for (size_t i = 0; i < no; i++) {
+			const ctl_lex_entry *e = ctl_lexicon_at(d->orgs, i);
+			ctl_actor_type t;
+			if (e->nfields != 4 || ctl_actor_type_parse(e->fields[1], &t))
+				return ctl_error_set(err, CTL_EDATA,
+					"%s:%zu: expected name, type (organization or group), aliases, abbreviations",
+					ctl_lexicon_name(d->orgs), e->line);
+			if (pass == 0)
+				gaz_add(d, e->key, e->keylen, CTL_GAZ_ORG, e->key, NULL, false, (uint8_t)t);
+			else
+				gaz_add_list(d, e->fields[pass + 1], CTL_GAZ_ORG, e->key, NULL,
+					pass == 2, (uint8_t)t);
+		}
+
+	size_t np = ctl_lexicon_count(d->places);
+	for (size_t i = 0; i < np; i++) {
+		const ctl_lex_entry *e = ctl_lexicon_at(d->places, i);
+		if (e->nfields != 3)
+			return ctl_error_set(err, CTL_EDATA, "%s:%zu: expected name, kind, country",
+				ctl_lexicon_name(d->places), e->line);
+		const char *country = strcmp(e->fields[2], "-") ? e->fields[2] : NULL;
+		uint8_t kind = strcmp(e->fields[1], "city") ? CTL_GAZ_REGION : CTL_GAZ_CITY;
+		gaz_add(d, e->key, e->keylen, kind, e->key, country, false, CTL_ACTOR_OTHER);
+	}
 	return 0;
 }
 
-struct ctl_actor_set { int unused; };
-
-ctl_actor_set *ctl_actor_set_new(const ctl_resources *res)
+const ctl_gaz_entry *ctl_gaz_get(const struct ctl_actors_data *d, const char *key, size_t n)
 {
-	(void)res;
-	return ctl_xcalloc(1, sizeof(ctl_actor_set));
+	if (!d->nslots || !n)
+		return NULL;
+	size_t h = (size_t)ctl_hash_nocase(key, n) & (d->nslots - 1);
+	while (d->slots[h]) {
+		const ctl_gaz_entry *e = &d->gaz[d->slots[h] - 1];
+		size_t fl = strlen(e->form);
+		if (eq_nocase_n(e->form, fl, key, n))
+			return !e->exact || !memcmp(e->form, key, n) ? e : NULL;
+		h = (h + 1) & (d->nslots - 1);
+	}
+	return NULL;
 }
 
-void ctl_actor_set_free(ctl_actor_set *set) { free(set); }
+/* --- loading --------------------------------------------------------------- */
 
-void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_list *mentions)
+static int load_one(ctl_lexicon **out, const char *dir, const char *name, ctl_error *err)
 {
-	(void)set; (void)doc_index; (void)mentions;
+	char *rel = ctl_path_join("actors", name);
+	char *path = ctl_path_join(dir, rel);
+	int rc = ctl_lexicon_load(out, path, err);
+	free(path);
+	free(rel);
+	return rc;
 }
 
-int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
+void ctl_actors_data_free(struct ctl_actors_data *d)
 {
-	(void)set; (void)tl; (void)err;
+	if (!d)
+		return;
+	ctl_lexicon *all[] = { d->given, d->titles, d->org_cues, d->group_cues, d->common,
+		d->particles, d->gov_nouns, d->nonactor, d->place_heads, d->products, d->context,
+		d->countries, d->places, d->orgs };
+	for (size_t i = 0; i < sizeof(all) / sizeof(all[0]); i++)
+		ctl_lexicon_free(all[i]);
+	for (size_t i = 0; i < d->ngaz; i++)
+		free(d->gaz[i].form);
+	free(d->gaz);
+	free(d->slots);
+	free(d);
+}
+
+int ctl_actors_data_load(struct ctl_actors_data **out, const char *dir, ctl_error *err)
+{
+	struct ctl_actors_data *d = ctl_xcalloc(1, sizeof(*d));
+	struct { ctl_lexicon **lex; const char *file; } files[] = {
+		{ &d->given, "given_names.tsv" }, { &d->titles, "titles.tsv" },
+		{ &d->org_cues, "org_cues.tsv" }, { &d->group_cues, "group_cues.tsv" },
+		{ &d->common, "common.tsv" }, { &d->particles, "particles.tsv" },
+		{ &d->gov_nouns, "gov_nouns.tsv" }, { &d->nonactor, "nonactor_heads.tsv" },
+		{ &d->place_heads, "place_heads.tsv" }, { &d->products, "product_cues.tsv" },
+		{ &d->context, "context.tsv" }, { &d->countries, "countries.tsv" },
+		{ &d->places, "places.tsv" }, { &d->orgs, "organizations.tsv" },
+	};
+	int rc = 0;
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]) && !rc; i++)
+		rc = load_one(files[i].lex, dir, files[i].file, err);
+	if (!rc)
+		rc = build_gazetteer(d, err);
+	if (rc) {
+		ctl_actors_data_free(d);
+		return rc;
+	}
+	size_t tw = ctl_lexicon_max_words(d->titles);
+	if (tw > d->max_words)
+		d->max_words = tw;
+	*out = d;
 	return 0;
 }
 
-size_t ctl_actor_set_lookup(const ctl_actor_set *set, size_t doc_index, uint32_t start, uint32_t end)
+/* --- name keys --------------------------------------------------------------- */
+
+/* ASCII base letters of U+00C0..U+017F (Latin-1 Supplement letters and
+ * Latin Extended-A); '*' for the two signs in that range. */
+static const char fold_table[] =
+	"AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTs"   /* U+00C0 */
+	"aaaaaaaceeeeiiiidnooooo*ouuuuyty"   /* U+00E0 */
+	"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGg"   /* U+0100 */
+	"GgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlL"   /* U+0120 */
+	"lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSs"   /* U+0140 */
+	"SsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";  /* U+0160 */
+_Static_assert(sizeof(fold_table) == 0x180 - 0xC0 + 1, "fold table covers U+00C0..U+017F");
+
+char *ctl_name_key(const char *s, size_t n)
 {
-	(void)set; (void)doc_index; (void)start; (void)end;
-	return SIZE_MAX;
+	char *out = ctl_xmalloc(n + 1);
+	size_t k = 0;
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = u[i];
+		char o;
+		size_t step = 1;
+		if (c < 0x80) {
+			o = (char)ctl_to_lower(c);
+			if (o == '.' || o == '\'')
+				o = 0;
+			else if (o == '-' || ctl_is_space(c) || o == '_')
+				o = ' ';
+		} else {
+			size_t sl = ctl_utf8_seq_len(u + i, n - i);
+			if (!sl) {
+				o = '?';
+			} else {
+				uint32_t cp = ctl_utf8_decode(u + i, sl);
+				step = sl;
+				if (cp >= 0xC0 && cp < 0x180 && fold_table[cp - 0xC0] != '*')
+					o = (char)ctl_to_lower((unsigned char)fold_table[cp - 0xC0]);
+				else if (cp == 0x2019 || cp == 0x2018 || cp == 0xB4)
+					o = 0; /* apostrophes */
+				else if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2010 ||
+				         cp == 0x2011 || cp == 0x2013)
+					o = ' ';
+				else {
+					memcpy(out + k, s + i, sl);
+					k += sl;
+					i += sl;
+					continue;
+				}
+			}
+		}
+		i += step;
+		if (!o)
+			continue;
+		if (o == ' ' && (k == 0 || out[k - 1] == ' '))
+			continue;
+		out[k++] = o;
+	}
+	while (k && out[k - 1] == ' ')
+		k--;
+	out[k] = '\0';
+	/* a word's final run of i/y is written "i" */
+	size_t w = 0;
+	for (size_t r = 0; r <= k; r++) {
+		if (r < k && out[r] != ' ') {
+			out[w++] = out[r];
+			continue;
+		}
+		size_t b = w;
+		size_t ws = b;
+		while (ws > 0 && out[ws - 1] != ' ')
+			ws--;
+		size_t e = b;
+		while (e > ws && (out[e - 1] == 'i' || out[e - 1] == 'y'))
+			e--;
+		if (e < b && b - ws >= 4 && e > ws) {
+			out[e] = 'i';
+			w = e + 1;
+		}
+		if (r < k)
+			out[w++] = ' ';
+	}
+	out[w] = '\0';
+	return out;
+}
+
+size_t ctl_key_words(const char *key)
+{
+	return *key ? count_words(key) : 0;
 }

@@ -1,0 +1,1870 @@
+/*
+ * Actors, step 1: the named mentions of one document.
+ *
+ * One pass over each kept span's tokens (the headline, then the body's
+ * sentences; never furniture):
+ *   1. tokens, with their shape (capitalised, all capitals, possessive, ...)
+ *      and what the knowledge files say of them (hash look-ups);
+ *   2. which capitalised words may be names: a sentence's first word and the
+ *      words of a headline written in title case count only when something
+ *      vouches for them (a list, or the same word capitalised inside a
+ *      sentence of this document);
+ *   3. runs of name words, with titles, particles and "of" complements
+ *      inside ("Norwegian Minister of Fisheries and Coastal Affairs Ingrid
+ *      Haldorsen"), parsed into title phrases and names;
+ *   4. each name typed from its own words (first names, heads such as
+ *      "Committee", "Inc."), then from its neighbours ("the X newspaper",
+ *      "X hackers", "in X"), else guessed;
+ * then a pass over the document's mentions: a surname alone takes the type
+ * of the full name, and names of products and events dropped once are
+ * dropped everywhere in the document.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "ctimeline/buf.h"
+#include "actors_internal.h"
+#include "resources.h"
+#include "util.h"
+
+/* --- tokens ------------------------------------------------------------------ */
+
+enum {
+	T_WORD = 1u << 0,     /* letters or digits */
+	T_CAP = 1u << 1,      /* first letter in upper case */
+	T_LOWER = 1u << 2,    /* first letter in lower case */
+	T_ALLCAPS = 1u << 3,  /* two letters or more, all in upper case */
+	T_MIXED = 1u << 4,    /* a capital inside ("McDonald", "ZeroVex") */
+	T_DIGIT = 1u << 5,
+	T_POSS = 1u << 6,     /* a possessive 's or s' follows */
+	T_HYPH = 1u << 7,     /* a hyphen inside */
+	T_HYPHLOW = 1u << 8,  /* the part after the last hyphen is lower case */
+	T_PARTPRE = 1u << 9,  /* particle prefix + capital ("al-Assad") */
+	T_DOTS = 1u << 10,    /* ends with a full stop it owns ("U.S.", "Inc.") */
+	T_LETTER1 = 1u << 11, /* one capital letter, no full stop ("X") */
+	T_INITIAL = 1u << 12, /* one capital letter and a full stop ("W.") */
+	T_START = 1u << 13,   /* opens a sentence */
+	T_HEAD = 1u << 14,    /* in a span written in title case or capitals */
+	T_NAME = 1u << 15,    /* may be a word of a name */
+	T_CAMEL = 1u << 16,   /* lower-case first, a capital inside ("iPhone") */
+	T_SPLIT = 1u << 17,   /* a hyphenated pair of countries ("Chile-Peru") */
+	T_TENT = 1u << 18,    /* a sentence's first word nothing vouches for */
+	T_MONEY = 1u << 19    /* a currency prefix ("US$") */
+};
+
+enum {
+	L_GIVEN = 1u << 0, L_FAMILY = 1u << 1,
+	L_T_HEAD = 1u << 2, L_T_WEAK = 1u << 3, L_T_MOD = 1u << 4, L_T_HON = 1u << 5,
+	L_C_FUNC = 1u << 6, L_C_TIME = 1u << 7, L_C_NUM = 1u << 8, L_C_CODE = 1u << 9,
+	L_C_ADJ = 1u << 10, L_C_FURN = 1u << 11,
+	L_O_HEAD = 1u << 12, L_O_LEGAL = 1u << 13, L_O_GENERIC = 1u << 14, L_O_DESC = 1u << 15,
+	L_G_HEAD = 1u << 16, L_NONACTOR = 1u << 17, L_P_HEAD = 1u << 18,
+	L_PART_WORD = 1u << 19, L_PART_PREFIX = 1u << 20,
+	L_GAZ = 1u << 21,
+	L_X_LOC = 1u << 22, L_X_LOCADJ = 1u << 23, L_X_OF = 1u << 24, L_X_AND = 1u << 25,
+	L_X_THE = 1u << 26, L_X_PERSON = 1u << 27, L_X_MONEY = 1u << 28
+};
+#define L_TITLE (L_T_HEAD | L_T_WEAK | L_T_MOD | L_T_HON)
+#define L_ORGHEAD (L_O_HEAD | L_O_LEGAL | L_O_GENERIC)
+#define L_KNOWN (L_GIVEN | L_FAMILY | L_TITLE | L_ORGHEAD | L_G_HEAD | L_NONACTOR | L_P_HEAD | L_GAZ)
+
+typedef struct tok {
+	const ctl_gaz_entry *mm_gz; /* cached multi_match: gazetteer entry, */
+	uint8_t mm_w, mm_title;   /* words and title kind; mm_done once known */
+	bool mm_done;
+	uint32_t s, e;            /* the word (with a full stop it owns) */
+	uint32_t pe;              /* end including a possessive */
+	uint32_t f;               /* T_* */
+	uint32_t lx;              /* L_* */
+	char p;                   /* punctuation (0 for a word) */
+	const ctl_gaz_entry *gz;  /* the word alone in the gazetteer */
+} tok;
+
+typedef struct span_toks {
+	size_t t0, t1;            /* tokens [t0, t1) */
+	bool headline;
+} span_toks;
+
+/* --- small sets of words (case-insensitive), pointing into the text ------- */
+
+typedef struct wset {
+	const char *text;
+	uint32_t *off, *len;      /* slot -> word; len 0 = empty */
+	size_t nslots, n;
+} wset;
+
+static bool eqn(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ctl_to_lower((unsigned char)a[i]) != ctl_to_lower((unsigned char)b[i]))
+			return false;
+	return true;
+}
+
+static void wset_init(wset *w, const char *text)
+{
+	memset(w, 0, sizeof(*w));
+	w->text = text;
+}
+
+static void wset_free(wset *w)
+{
+	free(w->off);
+	free(w->len);
+}
+
+static void wset_add(wset *w, uint32_t off, uint32_t len);
+
+static void wset_grow(wset *w)
+{
+	wset old = *w;
+	w->nslots = old.nslots ? old.nslots * 2 : 64;
+	w->off = ctl_xcalloc(w->nslots, sizeof(*w->off));
+	w->len = ctl_xcalloc(w->nslots, sizeof(*w->len));
+	w->n = 0;
+	for (size_t i = 0; i < old.nslots; i++)
+		if (old.len[i])
+			wset_add(w, old.off[i], old.len[i]);
+	free(old.off);
+	free(old.len);
+}
+
+static bool wset_has(const wset *w, const char *s, size_t n)
+{
+	if (!w->nslots || !n)
+		return false;
+	size_t h = (size_t)ctl_hash_nocase(s, n) & (w->nslots - 1);
+	while (w->len[h]) {
+		if (w->len[h] == n && eqn(w->text + w->off[h], s, n))
+			return true;
+		h = (h + 1) & (w->nslots - 1);
+	}
+	return false;
+}
+
+static void wset_add(wset *w, uint32_t off, uint32_t len)
+{
+	if (!len)
+		return;
+	if ((w->n + 1) * 2 > w->nslots)
+		wset_grow(w);
+	size_t h = (size_t)ctl_hash_nocase(w->text + off, len) & (w->nslots - 1);
+	while (w->len[h]) {
+		if (w->len[h] == len && eqn(w->text + w->off[h], w->text + off, len))
+			return;
+		h = (h + 1) & (w->nslots - 1);
+	}
+	w->off[h] = off;
+	w->len[h] = len;
+	w->n++;
+}
+
+/* The same, for keys that are owned strings (names dropped, surnames). */
+typedef struct kset {
+	char **keys;
+	size_t nslots, n;
+} kset;
+
+static bool kset_has(const kset *k, const char *key)
+{
+	if (!k->nslots)
+		return false;
+	size_t n = strlen(key);
+	size_t h = (size_t)ctl_hash_nocase(key, n) & (k->nslots - 1);
+	while (k->keys[h]) {
+		if (!strcmp(k->keys[h], key))
+			return true;
+		h = (h + 1) & (k->nslots - 1);
+	}
+	return false;
+}
+
+static void kset_add(kset *k, const char *key)
+{
+	if (kset_has(k, key))
+		return;
+	if ((k->n + 1) * 2 > k->nslots) {
+		kset old = *k;
+		k->nslots = old.nslots ? old.nslots * 2 : 32;
+		k->keys = ctl_xcalloc(k->nslots, sizeof(char *));
+		k->n = 0;
+		for (size_t i = 0; i < old.nslots; i++)
+			if (old.keys[i]) {
+				size_t h = (size_t)ctl_hash_nocase(old.keys[i], strlen(old.keys[i])) & (k->nslots - 1);
+				while (k->keys[h])
+					h = (h + 1) & (k->nslots - 1);
+				k->keys[h] = old.keys[i];
+				k->n++;
+			}
+		free(old.keys);
+	}
+	size_t h = (size_t)ctl_hash_nocase(key, strlen(key)) & (k->nslots - 1);
+	while (k->keys[h])
+		h = (h + 1) & (k->nslots - 1);
+	k->keys[h] = ctl_xstrdup(key);
+	k->n++;
+}
+
+static void kset_free(kset *k)
+{
+	for (size_t i = 0; i < k->nslots; i++)
+		free(k->keys[i]);
+	free(k->keys);
+}
+
+/* --- candidate mentions ------------------------------------------------------ */
+
+typedef struct cand {
+	ctl_mention m;
+	char *key;                /* ctl_name_key of the name */
+	size_t words;             /* words in the key */
+	bool gaz;                 /* from the gazetteer (its type is settled) */
+	bool dead;
+} cand;
+
+typedef struct finder {
+	const struct ctl_actors_data *d;
+	const ctl_document *doc;
+	const char *t;
+	tok *toks;
+	size_t ntoks, tokcap;
+	span_toks *spans;
+	size_t nspans;
+	wset capmid;              /* words capitalised inside a sentence */
+	wset lower;               /* words written in lower case */
+	kset dropped;             /* keys of product and event names */
+	cand *cands;
+	size_t ncands, candcap;
+	/* the last unit found, for an acronym in brackets right after it */
+	uint32_t last_end;
+	int last_kind;            /* 0 none, 1 a mention (last cand), 2 dropped */
+	char *last_key;           /* for 2 */
+	/* a person named after a plural title ("Presidents Weber"), whose
+	 * title "and" passes on ("... and Haddad") */
+	uint32_t plural_end;
+	char *plural_title;
+} finder;
+
+/* --- code points ------------------------------------------------------------ */
+
+static uint32_t cp_at(const char *t, uint32_t p, uint32_t end, uint32_t *len)
+{
+	unsigned char c = (unsigned char)t[p];
+	if (c < 0x80) {
+		*len = 1;
+		return c;
+	}
+	size_t sl = ctl_utf8_seq_len((const unsigned char *)t + p, end - p);
+	if (!sl) {
+		*len = 1;
+		return 0xFFFD;
+	}
+	*len = (uint32_t)sl;
+	return ctl_utf8_decode((const unsigned char *)t + p, sl);
+}
+
+static bool cp_word(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ctl_is_alnum((unsigned char)cp);
+	if (cp == 0xAA || cp == 0xB5 || cp == 0xBA)
+		return true;
+	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD)
+		return false;
+	if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+	    (cp >= 0xFE00 && cp <= 0xFE6F) || (cp >= 0xFF00 && cp <= 0xFF20))
+		return false;
+	return true;
+}
+
+/* 1 upper case, -1 lower case, 0 neither (digits, caseless scripts) */
+static int cp_case(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ctl_is_upper((unsigned char)cp) ? 1 : ctl_is_lower((unsigned char)cp) ? -1 : 0;
+	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+		return 1;
+	if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
+		return -1;
+	if (cp >= 0x100 && cp <= 0x137)
+		return cp % 2 ? -1 : 1;
+	if (cp >= 0x139 && cp <= 0x148)
+		return cp % 2 ? 1 : -1;
+	if (cp >= 0x14A && cp <= 0x177)
+		return cp % 2 ? -1 : 1;
+	if (cp == 0x178)
+		return 1;
+	if (cp >= 0x179 && cp <= 0x17E)
+		return cp % 2 ? 1 : -1;
+	if ((cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F))
+		return 1;
+	if ((cp >= 0x3B1 && cp <= 0x3C9) || (cp >= 0x430 && cp <= 0x45F))
+		return -1;
+	return 0;
+}
+
+static bool cp_space(uint32_t cp);
+
+static char punct_code(uint32_t cp)
+{
+	switch (cp) {
+	case ',': case '.': case '!': case '?': case ':': case ';': case '(': case ')':
+	case '[': case ']': case '/': case '&': case '-': case '$':
+		return (char)cp;
+	case '"': case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB:
+		return '"';
+	case '\'': case 0x2018: case 0x2019:
+		return '\'';
+	case 0x2013: case 0x2014: case 0x2015:
+		return 'd';
+	case 0xA9:
+		return 'c';
+	default:
+		return '*';
+	}
+}
+
+/* --- lexical facts of one word ------------------------------------------- */
+
+static const ctl_lex_entry *lexget(const ctl_lexicon *lx, const char *s, size_t n)
+{
+	return ctl_lexicon_get(lx, s, n);
+}
+
+static bool kind_is(const ctl_lex_entry *e, const char *k)
+{
+	return e && !strcmp(ctl_lex_kind(e), k);
+}
+
+/* An all-capital key in common.tsv matches only all-capital text. */
+static const ctl_lex_entry *common_get(const struct ctl_actors_data *d, const char *s, size_t n,
+		bool allcaps)
+{
+	const ctl_lex_entry *e = lexget(d->common, s, n);
+	if (!e)
+		return NULL;
+	bool key_caps = false;
+	for (size_t i = 0; i < e->keylen; i++)
+		if (ctl_is_upper((unsigned char)e->key[i])) {
+			key_caps = true;
+			break;
+		}
+	if (key_caps && memcmp(e->key, s, n))
+		return NULL;
+	/* two- and three-letter capitals ("US", "IT", "AM") are acronyms, not
+	 * the function words they spell */
+	if (allcaps && !key_caps && n <= 3)
+		return NULL;
+	return e;
+}
+
+static uint32_t title_flags(const ctl_lex_entry *e)
+{
+	if (!e)
+		return 0;
+	const char *k = ctl_lex_kind(e);
+	return !strcmp(k, "head") ? L_T_HEAD : !strcmp(k, "weak") ? L_T_WEAK :
+	       !strcmp(k, "mod") ? L_T_MOD : !strcmp(k, "honorific") ? L_T_HON : 0;
+}
+
+static void lex_word(finder *F, tok *k)
+{
+	const struct ctl_actors_data *d = F->d;
+	const char *s = F->t + k->s;
+	size_t n = k->e - k->s;
+	size_t nb = (k->f & T_DOTS) && !(k->f & T_INITIAL) ? n - 1 : n; /* without the full stop */
+	uint32_t lx = 0;
+	const ctl_lex_entry *e;
+
+	if ((e = lexget(d->given, s, nb)))
+		lx |= kind_is(e, "family") ? L_FAMILY : L_GIVEN;
+	e = lexget(d->titles, s, n);
+	if (!e && nb != n)
+		e = lexget(d->titles, s, nb);
+	if (!e)
+		e = ctl_lex_get_sg(d->titles, s, nb);
+	if (!e && (k->f & T_DOTS)) { /* "C.E.O." */
+		char buf[32];
+		size_t m = 0;
+		for (size_t i = 0; i < n && m < sizeof(buf); i++)
+			if (s[i] != '.')
+				buf[m++] = s[i];
+		if (m < sizeof(buf))
+			e = lexget(d->titles, buf, m);
+	}
+	lx |= title_flags(e);
+	if ((e = common_get(d, s, nb, (k->f & T_ALLCAPS) != 0))) {
+		const char *c = ctl_lex_kind(e);
+		lx |= !strcmp(c, "function") ? L_C_FUNC : !strcmp(c, "time") ? L_C_TIME :
+		      !strcmp(c, "number") ? L_C_NUM : !strcmp(c, "code") ? L_C_CODE :
+		      !strcmp(c, "adjective") ? L_C_ADJ : !strcmp(c, "furniture") ? L_C_FURN : 0;
+	}
+	e = lexget(d->org_cues, s, n);
+	if (!e && nb != n)
+		e = lexget(d->org_cues, s, nb);
+	if (!e)
+		e = ctl_lex_get_sg(d->org_cues, s, nb);
+	if (e) {
+		const char *c = ctl_lex_kind(e);
+		lx |= !strcmp(c, "head") ? L_O_HEAD : !strcmp(c, "legal") ? L_O_LEGAL :
+		      !strcmp(c, "generic") ? L_O_GENERIC : !strcmp(c, "descriptor") ? L_O_DESC : 0;
+	}
+	if (kind_is(ctl_lex_get_sg(d->group_cues, s, nb), "head"))
+		lx |= L_G_HEAD;
+	if (ctl_lex_get_sg(d->nonactor, s, nb))
+		lx |= L_NONACTOR;
+	if (ctl_lex_get_sg(d->place_heads, s, nb))
+		lx |= L_P_HEAD;
+	if ((e = lexget(d->particles, s, nb)))
+		lx |= kind_is(e, "word") ? L_PART_WORD : kind_is(e, "prefix") ? L_PART_PREFIX :
+		      (L_PART_WORD | L_PART_PREFIX);
+	if ((e = lexget(d->context, s, nb))) {
+		const char *c = ctl_lex_kind(e);
+		lx |= !strcmp(c, "locative") ? L_X_LOC : !strcmp(c, "locadj") ? L_X_LOCADJ :
+		      !strcmp(c, "of") ? L_X_OF : !strcmp(c, "and") ? L_X_AND :
+		      !strcmp(c, "article") ? L_X_THE : !strcmp(c, "person") ? L_X_PERSON :
+		      !strcmp(c, "currency") ? L_X_MONEY : 0;
+	}
+	k->gz = ctl_gaz_get(d, s, n);
+	if (!k->gz && nb != n)
+		k->gz = ctl_gaz_get(d, s, nb);
+	if (k->gz)
+		lx |= L_GAZ;
+	k->lx = lx;
+
+	/* "Chile-Peru", "Chilean-US": every part a country's name */
+	if ((k->f & T_HYPH) && !k->gz && (k->f & T_CAP)) {
+		bool all = true;
+		uint32_t p = k->s;
+		while (p < k->e && all) {
+			uint32_t q = p;
+			while (q < k->e && F->t[q] != '-')
+				q++;
+			const ctl_gaz_entry *g = ctl_gaz_get(d, F->t + p, q - p);
+			all = g && g->kind != CTL_GAZ_ORG && g->kind != CTL_GAZ_CITY &&
+			      g->kind != CTL_GAZ_REGION;
+			p = q + 1;
+		}
+		if (all)
+			k->f |= T_SPLIT;
+	}
+}
+
+/* --- tokenising ------------------------------------------------------------- */
+
+static bool is_apos(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019;
+}
+
+static void shape_word(finder *F, tok *k)
+{
+	const char *t = F->t;
+	uint32_t p = k->s, len;
+	int first = 0, nup = 0, nlow = 0;
+	bool seen_low = false, mixed = false, digit = false, hyph = false;
+	int part_first = 0;   /* case of the last hyphen part's first letter */
+	uint32_t first_part_end = k->e;
+	int up_run = 0;       /* capitals at the start of the word */
+	bool at_part_start = true;
+	while (p < k->e) {
+		uint32_t cp = cp_at(t, p, k->e, &len);
+		if (cp == '-') {
+			hyph = true;
+			if (first_part_end == k->e)
+				first_part_end = p;
+			at_part_start = true;
+			seen_low = false;
+			p += len;
+			continue;
+		}
+		int c = cp_case(cp);
+		if (ctl_is_digit((unsigned char)(cp < 0x80 ? cp : 0)))
+			digit = true;
+		if (at_part_start && c) {
+			part_first = c;
+			at_part_start = false;
+		}
+		if (!first && c)
+			first = c;
+		if (c > 0) {
+			nup++;
+			if (seen_low)
+				mixed = true;
+			if (!nlow)
+				up_run++;
+		} else if (c < 0) {
+			nlow++;
+			seen_low = true;
+		}
+		p += len;
+	}
+	if (up_run >= 2 && nlow && !hyph)
+		mixed = true; /* "ZEvil" */
+	uint32_t f = T_WORD;
+	if (first > 0)
+		f |= T_CAP;
+	if (first < 0)
+		f |= T_LOWER;
+	if (nup >= 2 && !nlow)
+		f |= T_ALLCAPS;
+	if (mixed && first > 0)
+		f |= T_MIXED;
+	if (first < 0 && nup)
+		f |= T_CAMEL;
+	if (digit)
+		f |= T_DIGIT;
+	if (hyph) {
+		f |= T_HYPH;
+		if (part_first < 0)
+			f |= T_HYPHLOW;
+		if (first < 0 && part_first > 0) {
+			const ctl_lex_entry *e = lexget(F->d->particles, t + k->s, first_part_end - k->s);
+			if (e && !kind_is(e, "word")) {
+				f |= T_PARTPRE;
+				f &= ~(uint32_t)(T_LOWER | T_CAMEL);
+			}
+		}
+	}
+	if (nup == 1 && !nlow && !digit && k->e - k->s == 1)
+		f |= T_LETTER1;
+	k->f |= f;
+}
+
+/* Tokenises [ss, se) into F->toks; stops at a photo credit sign. */
+static void tokenise(finder *F, uint32_t ss, uint32_t se)
+{
+	const char *t = F->t;
+	uint32_t p = ss, len;
+	bool at_start = true;
+	while (p < se) {
+		uint32_t cp = cp_at(t, p, se, &len);
+		if (cp_space(cp)) {
+			p += len;
+			continue;
+		}
+		tok *k = CTL_ARRAY_PUSH(F->toks, F->ntoks, F->tokcap);
+		memset(k, 0, sizeof(*k));
+		k->s = p;
+		if (!cp_word(cp)) {
+			k->p = punct_code(cp);
+			p += len;
+			k->e = k->pe = p;
+			if (k->p == 'c')
+				break; /* "© Reuters/Name": a credit, to the end of the span */
+			if (k->p == '.' || k->p == '!' || k->p == '?' || k->p == ':')
+				at_start = true;
+			else if (k->p == '"' && (k->s == ss || cp_space((unsigned char)t[k->s - 1]) ||
+			                         t[k->s - 1] == '(' || (unsigned char)t[k->s - 1] == 0xA0))
+				at_start = true; /* an opening quote opens a sentence */
+			else if (k->p != '"' && k->p != '(' && k->p != '[' && k->p != '\'')
+				at_start = false;
+			if (k->p == '$' && F->ntoks > 1 && F->toks[F->ntoks - 2].pe == k->s &&
+			    (F->toks[F->ntoks - 2].f & T_WORD))
+				F->toks[F->ntoks - 2].f |= T_MONEY; /* "US$ 299" */
+			continue;
+		}
+		/* a word: letters and digits, joined by inner apostrophes, hyphens,
+		 * the full stops of dotted capitals ("U.S") and "&" ("AT&T") */
+		uint32_t q = p, seg = p; /* seg: start of the current dotted segment */
+		for (;;) {
+			while (q < se) {
+				uint32_t c = cp_at(t, q, se, &len);
+				if (!cp_word(c))
+					break;
+				q += len;
+			}
+			if (q >= se)
+				break;
+			uint32_t c = cp_at(t, q, se, &len);
+			uint32_t nx = q + len, l2 = 0;
+			uint32_t c2 = nx < se ? cp_at(t, nx, se, &l2) : 0;
+			if (is_apos(c)) {
+				if (nx < se && (c2 == 's' || c2 == 'S') &&
+				    (nx + 1 >= se || !cp_word(cp_at(t, nx + 1, se, &l2)))) {
+					k->f |= T_POSS;
+					k->e = q;
+					k->pe = nx + 1;
+					goto done;
+				}
+				if (nx < se && cp_word(c2)) {
+					q = nx;
+					continue;
+				}
+				if (q > p && (t[q - 1] == 's' || t[q - 1] == 'S') &&
+				    (q - p) > 2) { /* "Beatles'" */
+					k->f |= T_POSS;
+					k->e = q;
+					k->pe = nx;
+					goto done;
+				}
+				break;
+			}
+			if (c == '-' && nx < se && cp_word(c2)) {
+				q = nx;
+				continue;
+			}
+			if (c == '.' && nx < se && c2 < 0x80 && ctl_is_alpha((unsigned char)c2) &&
+			    q - seg == 1 && ctl_is_alpha((unsigned char)t[seg])) {
+				q = nx;
+				seg = nx;
+				continue;
+			}
+			if (c == '&' && nx < se && c2 < 0x80 && ctl_is_upper((unsigned char)c2) &&
+			    ctl_is_upper((unsigned char)t[q - 1])) {
+				q = nx;
+				continue;
+			}
+			break;
+		}
+		k->e = q;
+		k->pe = q;
+	done:
+		shape_word(F, k);
+		/* a full stop the word owns: dotted capitals, an initial, or an
+		 * abbreviation the lists know with its stop ("Inc.", "Dr.") */
+		if (!(k->f & T_POSS) && k->e < se && t[k->e] == '.') {
+			bool dotted = seg != p;
+			bool initial = k->e - k->s == 1 && ctl_is_upper((unsigned char)t[k->s]);
+			bool abbr = false;
+			if (!dotted && !initial && k->e - k->s < 12) {
+				size_t n = k->e - k->s + 1;
+				abbr = lexget(F->d->titles, t + k->s, n) || lexget(F->d->org_cues, t + k->s, n);
+			}
+			if (dotted || initial || abbr) {
+				k->e++;
+				k->pe = k->e;
+				k->f |= T_DOTS;
+				if (initial) {
+					k->f |= T_INITIAL;
+					k->f &= ~(uint32_t)T_LETTER1;
+				}
+			}
+		}
+		if (at_start)
+			k->f |= T_START;
+		at_start = false;
+		p = k->pe;
+		lex_word(F, k);
+	}
+}
+
+/* Title case or capitals: most longer words capitalised, and (almost) no
+ * lower-case word but function words; a sentence full of names still has
+ * its verbs and nouns in lower case. */
+static bool is_headline(const finder *F, size_t t0, size_t t1)
+{
+	size_t words = 0, caps = 0, allcaps = 0, letters = 0, lower = 0;
+	bool first = true;
+	for (size_t i = t0; i < t1; i++) {
+		const tok *k = &F->toks[i];
+		if (!(k->f & T_WORD) || (k->f & T_DIGIT))
+			continue;
+		letters++;
+		allcaps += (k->f & T_ALLCAPS) != 0;
+		if ((k->f & T_LOWER) && !(k->f & T_CAMEL) && !(k->lx & L_C_FUNC) && k->e - k->s >= 3)
+			lower++;
+		if (first) {
+			first = false;
+			continue;
+		}
+		if (k->e - k->s < 4 || (k->lx & L_C_FUNC))
+			continue;
+		words++;
+		caps += (k->f & (T_CAP | T_MIXED)) != 0;
+	}
+	if (letters >= 3 && allcaps == letters)
+		return true;
+	return words >= 3 && caps * 4 >= words * 3 && lower * 5 < caps;
+}
+
+/* --- which words may be names -------------------------------------------------- */
+
+static bool only_spaces(const char *t, uint32_t p, uint32_t q);
+
+static bool ends_like_common_word(const char *s, size_t n)
+{
+	static const char *const suffix[] = { "ly", "ing", "ed" };
+	for (size_t i = 0; i < 3; i++) {
+		size_t m = strlen(suffix[i]);
+		if (n > m + 2 && eqn(s + n - m, suffix[i], m))
+			return true;
+	}
+	return false;
+}
+
+static bool vouched(const finder *F, const tok *k)
+{
+	if ((k->lx & L_KNOWN) || (k->f & (T_MIXED | T_PARTPRE)))
+		return true;
+	size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
+	return wset_has(&F->capmid, F->t + k->s, n);
+}
+
+/* Could this word (not yet knowing its neighbours) be part of a name? */
+static bool plain_name_word(const tok *k)
+{
+	if (!(k->f & T_WORD) || (k->f & (T_DIGIT | T_SPLIT | T_MONEY)))
+		return false;
+	if (!(k->f & (T_CAP | T_MIXED | T_PARTPRE)))
+		return false;
+	if ((k->f & T_HYPHLOW) && !(k->f & T_PARTPRE))
+		return false;
+	if (k->lx & (L_C_FUNC | L_C_NUM | L_C_FURN | L_C_CODE | L_C_TIME))
+		return false;
+	return true;
+}
+
+static void mark_names(finder *F, size_t t0, size_t t1, bool headline)
+{
+	for (size_t i = t0; i < t1; i++) {
+		tok *k = &F->toks[i];
+		if (headline)
+			k->f |= T_HEAD;
+		if (!plain_name_word(k))
+			continue;
+		bool ok;
+		if (headline) {
+			ok = vouched(F, k);
+		} else if (k->f & T_START) {
+			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
+			if (vouched(F, k))
+				ok = true;
+			else if (wset_has(&F->lower, F->t + k->s, n))
+				ok = false;
+			else if (k->f & T_ALLCAPS)
+				ok = true;
+			else if (ends_like_common_word(F->t + k->s, n))
+				ok = false;
+			else if (i + 1 < t1 && plain_name_word(&F->toks[i + 1]) &&
+			         !(F->toks[i + 1].f & T_START) &&
+			         only_spaces(F->t, F->toks[i].pe, F->toks[i + 1].s))
+				ok = true; /* "Apoorva Kaul said": another name word follows */
+			else
+				ok = true, k->f |= T_TENT; /* the other documents decide */
+		} else {
+			ok = true;
+		}
+		if (ok)
+			k->f |= T_NAME;
+	}
+}
+
+/* --- runs and their elements ---------------------------------------------- */
+
+enum { E_NAME = 1, E_GAZ, E_TITLE, E_CONN, E_SKIP };
+enum { TK_HEAD = 1, TK_WEAK, TK_MOD, TK_HON };
+enum { C_PART = 1, C_OF, C_THE, C_AND, C_BRACKET };
+
+typedef struct elem {
+	size_t a, b;              /* tokens [a, b) */
+	uint8_t k;                /* E_* */
+	uint8_t sub;              /* TK_* or C_* */
+	const ctl_gaz_entry *gz;
+} elem;
+
+#define MAX_ELEMS 64
+
+static bool cp_space(uint32_t cp)
+{
+	return cp < 0x80 ? ctl_is_space((unsigned char)cp) :
+	       cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000;
+}
+
+/* Only white space (any script's) in [p, q)? */
+static bool only_spaces(const char *t, uint32_t p, uint32_t q)
+{
+	while (p < q) {
+		uint32_t len;
+		if (!cp_space(cp_at(t, p, q, &len)))
+			return false;
+		p += len;
+	}
+	return true;
+}
+
+/* Words [i, j) are consecutive words with only spaces between them. */
+static bool adjacent(const finder *F, size_t i, size_t j)
+{
+	for (size_t k = i; k < j; k++) {
+		const tok *a = &F->toks[k];
+		if (!(a->f & T_WORD))
+			return false;
+		if (k + 1 < j) {
+			if (a->f & T_POSS)
+				return false;
+			if (!only_spaces(F->t, a->e, F->toks[k + 1].s))
+				return false;
+		}
+	}
+	return true;
+}
+
+/* Words [i, j) joined with single spaces into buf; false if too long. */
+static bool phrase_key(const finder *F, size_t i, size_t j, char *buf, size_t cap, size_t *n)
+{
+	size_t m = 0;
+	for (size_t k = i; k < j; k++) {
+		const tok *a = &F->toks[k];
+		size_t l = a->e - a->s;
+		if (m + l + 2 > cap)
+			return false;
+		if (k > i)
+			buf[m++] = ' ';
+		memcpy(buf + m, F->t + a->s, l);
+		m += l;
+	}
+	buf[m] = '\0';
+	*n = m;
+	return true;
+}
+
+static size_t multi_match_at(const finder *F, size_t i, size_t end, const ctl_gaz_entry **gz,
+		uint8_t *title);
+
+/* The longest gazetteer or title name of two words or more at token i
+ * (looked up once per token; a span's tokens end at `end` for every call). */
+static size_t multi_match(const finder *F, size_t i, size_t end, const ctl_gaz_entry **gz,
+		uint8_t *title)
+{
+	tok *k = &F->toks[i];
+	if (!k->mm_done) {
+		k->mm_w = (uint8_t)multi_match_at(F, i, end, &k->mm_gz, &k->mm_title);
+		k->mm_done = true;
+	}
+	*gz = k->mm_gz;
+	*title = k->mm_title;
+	return k->mm_w;
+}
+
+static size_t multi_match_at(const finder *F, size_t i, size_t end, const ctl_gaz_entry **gz,
+		uint8_t *title)
+{
+	const struct ctl_actors_data *d = F->d;
+	size_t maxw = d->max_words;
+	*gz = NULL;
+	*title = 0;
+	for (size_t w = maxw; w >= 2; w--) {
+		if (i + w > end || !adjacent(F, i, i + w))
+			continue;
+		char buf[256];
+		size_t n;
+		if (!phrase_key(F, i, i + w, buf, sizeof(buf), &n))
+			continue;
+		if (F->toks[i].f & (T_CAP | T_MIXED)) {
+			const ctl_gaz_entry *g = ctl_gaz_get(d, buf, n);
+			if (g) {
+				*gz = g;
+				return w;
+			}
+		}
+		const ctl_lex_entry *e = ctl_lexicon_get(d->titles, buf, n);
+		if (!e)
+			e = ctl_lex_get_sg(d->titles, buf, n);
+		if (e && title_flags(e)) {
+			uint32_t fl = title_flags(e);
+			*title = fl == L_T_HEAD ? TK_HEAD : fl == L_T_WEAK ? TK_WEAK :
+			         fl == L_T_MOD ? TK_MOD : TK_HON;
+			return w;
+		}
+	}
+	return 0;
+}
+
+static uint8_t title_kind(uint32_t lx)
+{
+	return (lx & L_T_HON) ? TK_HON : (lx & L_T_HEAD) ? TK_HEAD : (lx & L_T_WEAK) ? TK_WEAK :
+	       (lx & L_T_MOD) ? TK_MOD : 0;
+}
+
+static bool name_start(const finder *F, size_t i, size_t end)
+{
+	const ctl_gaz_entry *g;
+	uint8_t tt;
+	return (F->toks[i].f & T_NAME) || (i < end && multi_match(F, i, end, &g, &tt) && g);
+}
+
+/* Builds the run of name words starting at token i; returns its end. */
+static size_t build_run(const finder *F, size_t i, size_t end, elem *el, size_t *nel)
+{
+	size_t k = i, n = 0;
+	bool in_comp = false;
+	while (k < end && n + 2 < MAX_ELEMS) {
+		const tok *a = &F->toks[k];
+		const ctl_gaz_entry *g;
+		uint8_t tt;
+		size_t w = (a->f & T_WORD) && ((a->f & (T_CAP | T_MIXED)) || (a->lx & L_TITLE)) ?
+		           multi_match(F, k, end, &g, &tt) : 0;
+		if (w && (g || (F->toks[k].f & (T_CAP | T_NAME)) || k + w < end)) {
+			bool lowtitle = !g && (a->f & T_LOWER);
+			if (lowtitle && !(k + w < end && name_start(F, k + w, end)))
+				break;
+			el[n++] = (elem){ k, k + w, g ? E_GAZ : E_TITLE, g ? 0 : tt, g };
+			k += w;
+			if (F->toks[k - 1].f & T_POSS)
+				break;
+			continue;
+		}
+		if (a->f & T_NAME) {
+			uint8_t tk = title_kind(a->lx);
+			if (tk)
+				el[n++] = (elem){ k, k + 1, E_TITLE, tk, NULL };
+			else if (a->gz)
+				el[n++] = (elem){ k, k + 1, E_GAZ, 0, a->gz };
+			else
+				el[n++] = (elem){ k, k + 1, E_NAME, 0, NULL };
+			k++;
+			if (a->f & T_POSS)
+				break;
+			continue;
+		}
+		/* lower-case titles before a name ("spokesman Dmitry Peskov") */
+		if ((a->f & T_LOWER) && title_kind(a->lx)) {
+			size_t j = k;
+			while (j < end && (F->toks[j].f & T_LOWER) && title_kind(F->toks[j].lx) &&
+			       !(F->toks[j].f & T_POSS))
+				j++;
+			if (j < end && name_start(F, j, end) && adjacent(F, k, j + 1)) {
+				for (; k < j; k++)
+					el[n++] = (elem){ k, k + 1, E_TITLE, title_kind(F->toks[k].lx), NULL };
+				continue;
+			}
+			break;
+		}
+		if (!n)
+			break;
+		const elem *prev = &el[n - 1];
+		const tok *pl = &F->toks[prev->b - 1];
+		/* "Kim Jong-un", "Theresa May" */
+		if (prev->k == E_NAME && (a->f & T_WORD) &&
+		    (((a->f & T_HYPHLOW) && (pl->lx & L_FAMILY)) ||
+		     ((a->f & T_CAP) && (a->lx & L_C_TIME) && (pl->lx & L_GIVEN)))) {
+			el[n++] = (elem){ k, k + 1, E_NAME, 0, NULL };
+			k++;
+			continue;
+		}
+		bool next_name = k + 1 < end && name_start(F, k + 1, end);
+		if ((a->f & T_LOWER) && (a->lx & L_PART_WORD) && next_name &&
+		    (prev->k == E_NAME || prev->k == E_GAZ)) {
+			el[n++] = (elem){ k, k + 1, E_CONN, C_PART, NULL };
+			k++;
+			continue;
+		}
+		if ((a->lx & L_X_OF) && (a->f & T_LOWER)) {
+			bool head = (prev->k == E_TITLE && (prev->sub == TK_HEAD || prev->sub == TK_WEAK)) ||
+			            (prev->k == E_NAME && (pl->lx & (L_ORGHEAD | L_P_HEAD | L_G_HEAD | L_NONACTOR)));
+			size_t j = k + 1;
+			bool the = j < end && (F->toks[j].lx & L_X_THE) && (F->toks[j].f & T_LOWER);
+			if (the)
+				j++;
+			if (head && j < end && name_start(F, j, end)) {
+				el[n++] = (elem){ k, k + 1, E_CONN, C_OF, NULL };
+				if (the)
+					el[n++] = (elem){ k + 1, k + 2, E_CONN, C_THE, NULL };
+				k = j;
+				in_comp = true;
+				continue;
+			}
+			break;
+		}
+		if (((a->lx & L_X_AND) && (a->f & T_LOWER) && in_comp && next_name) ||
+		    (a->p == '&' && next_name && prev->k == E_NAME)) {
+			el[n++] = (elem){ k, k + 1, E_CONN, C_AND, NULL };
+			k++;
+			continue;
+		}
+		if (a->p == ']' && prev->k == E_NAME && next_name && (F->toks[k + 1].f & T_NAME)) {
+			el[n++] = (elem){ k, k + 1, E_CONN, C_BRACKET, NULL };
+			k++;
+			continue;
+		}
+		break;
+	}
+	/* no connector at the end */
+	while (n && el[n - 1].k == E_CONN) {
+		k = el[n - 1].a;
+		n--;
+	}
+	*nel = n;
+	return k;
+}
+
+/* --- emitting ------------------------------------------------------------------ */
+
+/* The words of tokens [a, b) joined by single spaces (brackets dropped). */
+static char *join_words(const finder *F, size_t a, size_t b)
+{
+	ctl_buf buf = CTL_BUF_INIT;
+	for (size_t k = a; k < b; k++) {
+		const tok *t = &F->toks[k];
+		if (!(t->f & T_WORD) && t->p != '&')
+			continue;
+		if (buf.len)
+			ctl_buf_putc(&buf, ' ');
+		ctl_buf_put(&buf, F->t + t->s, t->e - t->s);
+	}
+	return ctl_buf_detach(&buf, NULL);
+}
+
+static cand *emit(finder *F, size_t a, size_t b, ctl_actor_type type, ctl_mention_role role,
+		uint8_t cue, const char *resolved)
+{
+	cand *c = CTL_ARRAY_PUSH(F->cands, F->ncands, F->candcap);
+	memset(c, 0, sizeof(*c));
+	c->m.start = F->toks[a].s;
+	c->m.end = F->toks[b - 1].e;
+	c->m.ext_start = c->m.start;
+	c->m.type = type;
+	c->m.role = role;
+	c->m.cue = cue;
+	c->m.name = join_words(F, a, b);
+	c->m.resolved = resolved ? ctl_xstrdup(resolved) : NULL;
+	c->key = ctl_name_key(c->m.name, strlen(c->m.name));
+	c->words = ctl_key_words(c->key);
+	F->last_end = F->toks[b - 1].pe;
+	F->last_kind = 1;
+	return c;
+}
+
+/* A joined place keeps its comma: "Bergen, Norway". */
+static void raw_name(finder *F, cand *c)
+{
+	ctl_buf buf = CTL_BUF_INIT;
+	uint32_t len;
+	for (uint32_t p = c->m.start; p < c->m.end;) {
+		uint32_t cp = cp_at(F->t, p, c->m.end, &len);
+		if (cp_space(cp)) {
+			if (buf.len && buf.ptr[buf.len - 1] != ' ')
+				ctl_buf_putc(&buf, ' ');
+		} else {
+			ctl_buf_put(&buf, F->t + p, len);
+		}
+		p += len;
+	}
+	free(c->m.name);
+	free(c->key);
+	c->m.name = ctl_buf_detach(&buf, NULL);
+	c->key = ctl_name_key(c->m.name, strlen(c->m.name));
+	c->words = ctl_key_words(c->key);
+}
+
+static void drop(finder *F, size_t a, size_t b)
+{
+	/* a word with a capital inside ("MacBook" in "MacBook Air") names the
+	 * product alone too */
+	if (b - a > 1)
+		for (size_t k = a; k < b; k++) {
+			const tok *w = &F->toks[k];
+			if ((w->f & T_MIXED) && !(w->f & T_ALLCAPS) && !(w->lx & L_KNOWN)) {
+				char *wk = ctl_name_key(F->t + w->s, w->e - w->s);
+				kset_add(&F->dropped, wk);
+				free(wk);
+			}
+		}
+	char *name = join_words(F, a, b);
+	char *key = ctl_name_key(name, strlen(name));
+	free(name);
+	kset_add(&F->dropped, key);
+	free(F->last_key);
+	F->last_key = key;
+	F->last_kind = 2;
+	F->last_end = F->toks[b - 1].pe;
+}
+
+/* A lower-case phrase of 1-3 words right after token j (exclusive start j)
+ * or ending right before token i, found in `lex` with one of the kinds. */
+static const ctl_lex_entry *phrase_near(const finder *F, size_t lo, size_t hi, size_t at,
+		bool after, const ctl_lexicon *lex)
+{
+	for (size_t w = 3; w >= 1; w--) {
+		size_t i, j;
+		if (after) {
+			i = at;
+			j = at + w;
+			if (j > hi)
+				continue;
+		} else {
+			if (at < lo + w)
+				continue;
+			i = at - w;
+			j = at;
+		}
+		bool ok = true;
+		for (size_t k = i; k < j && ok; k++)
+			ok = (F->toks[k].f & T_LOWER) && !(F->toks[k].f & T_DIGIT);
+		if (!ok || !adjacent(F, i, j))
+			continue;
+		char buf[128];
+		size_t n;
+		if (!phrase_key(F, i, j, buf, sizeof(buf), &n))
+			continue;
+		const ctl_lex_entry *e = ctl_lex_get_sg(lex, buf, n);
+		if (e)
+			return e;
+	}
+	return NULL;
+}
+
+static bool where_ok(const ctl_lex_entry *e, bool after)
+{
+	const char *k = ctl_lex_kind(e);
+	return !*k || !strcmp(k, "both") || !strcmp(k, after ? "after" : "before");
+}
+
+/* "in Bergen", "in central Oslo", "in the US" */
+static bool locative_before(const finder *F, size_t lo, size_t a)
+{
+	size_t k = a;
+	for (int step = 0; step < 3 && k > lo; step++) {
+		const tok *p = &F->toks[k - 1];
+		if (!(p->f & T_WORD))
+			return false;
+		if (p->lx & L_X_LOC)
+			return (p->f & T_LOWER) || (p->f & T_START);
+		if (!(p->lx & (L_X_LOCADJ | L_X_THE)) || !(p->f & T_LOWER))
+			return false;
+		k--;
+	}
+	return false;
+}
+
+/* ", who", ", aged", ", 49," right after token b */
+static bool person_after(const finder *F, size_t b, size_t hi)
+{
+	if (b + 1 >= hi || F->toks[b].p != ',')
+		return false;
+	const tok *n = &F->toks[b + 1];
+	if ((n->lx & L_X_PERSON) && (n->f & T_LOWER))
+		return true;
+	return (n->f & T_DIGIT) && n->e - n->s <= 3 && b + 2 < hi && F->toks[b + 2].p == ',';
+}
+
+/* The region, state or country after "City," (token b is the comma). */
+static size_t region_after(const finder *F, size_t b, size_t hi, bool any_country)
+{
+	if (b + 1 >= hi || F->toks[b].p != ',')
+		return 0;
+	const ctl_gaz_entry *g;
+	uint8_t tt;
+	size_t w = multi_match(F, b + 1, hi, &g, &tt);
+	if (!w || !g) {
+		w = 1;
+		g = (F->toks[b + 1].f & T_CAP) ? F->toks[b + 1].gz : NULL;
+	}
+	if (!g || (F->toks[b + w].f & T_POSS))
+		return 0;
+	/* "Springdale, Arkansas Governor ...": the region opens the next name */
+	size_t n = b + 1 + w;
+	if (n < hi && (F->toks[n].f & (T_CAP | T_NAME)) && only_spaces(F->t, F->toks[n - 1].pe, F->toks[n].s))
+		return 0;
+	if (g->kind == CTL_GAZ_REGION || (any_country && g->kind == CTL_GAZ_COUNTRY))
+		return n;
+	return 0;
+}
+
+typedef struct ctx {
+	size_t lo, hi;            /* the span's tokens */
+} ctx;
+
+static void emit_gaz(finder *F, const ctx *X, const elem *e, bool ignore_role)
+{
+	const ctl_gaz_entry *g = e->gz;
+	size_t a = e->a, b = e->b;
+	/* "US dollars": a currency */
+	if (b < X->hi && (F->toks[b].lx & L_X_MONEY) && (F->toks[b].f & T_LOWER) &&
+	    !(F->toks[b - 1].f & T_POSS))
+		return;
+	bool loc = !ignore_role && locative_before(F, X->lo, a);
+	switch (g->kind) {
+	case CTL_GAZ_COUNTRY:
+		emit(F, a, b, CTL_ACTOR_COUNTRY, loc ? CTL_MENTION_PLACE : CTL_MENTION_ACTOR,
+			CTL_CUE_LEXICON, g->canonical);
+		return;
+	case CTL_GAZ_ORG:
+		emit(F, a, b, (ctl_actor_type)g->type, CTL_MENTION_ACTOR, CTL_CUE_LEXICON, g->canonical);
+		return;
+	case CTL_GAZ_CAPITAL:
+	case CTL_GAZ_METONYM:
+	case CTL_GAZ_CITY:
+	case CTL_GAZ_REGION: {
+		size_t r = (F->toks[b - 1].f & T_POSS) ? 0 : region_after(F, b, X->hi, true);
+		bool place = g->kind == CTL_GAZ_CITY || g->kind == CTL_GAZ_REGION || loc || r;
+		if (!place) {
+			emit(F, a, b, CTL_ACTOR_COUNTRY, CTL_MENTION_ACTOR, CTL_CUE_LEXICON, g->canonical);
+			return;
+		}
+		size_t end = r ? r : b;
+		cand *c = emit(F, a, end, CTL_ACTOR_OTHER, CTL_MENTION_PLACE, CTL_CUE_LEXICON, NULL);
+		if (r)
+			raw_name(F, c);
+		if (!r && strlen(g->form) == c->m.end - c->m.start &&
+		    memcmp(g->form, F->t + c->m.start, c->m.end - c->m.start))
+			c->m.resolved = ctl_xstrdup(g->form); /* "OSLO" -> "Oslo" */
+		return;
+	}
+	case CTL_GAZ_DEMONYM: {
+		/* "Norwegian authorities", "the Chinese government" */
+		const ctl_lex_entry *gn = phrase_near(F, X->lo, X->hi, b, true, F->d->gov_nouns);
+		if (gn && !(F->toks[b - 1].f & T_POSS))
+			emit(F, a, b, CTL_ACTOR_COUNTRY, CTL_MENTION_ACTOR, CTL_CUE_LEXICON, g->canonical);
+		return;
+	}
+	case CTL_GAZ_PLURAL:
+		/* "the Americans" */
+		if (a > X->lo && (F->toks[a - 1].lx & L_X_THE) && (F->toks[a - 1].f & T_LOWER))
+			emit(F, a, b, CTL_ACTOR_COUNTRY, CTL_MENTION_ACTOR, CTL_CUE_LEXICON, g->canonical);
+		return;
+	default:
+		return;
+	}
+}
+
+/* A name of tokens [a, b) with no list entry: its type from its words and
+ * its neighbours. `titled`: a person's title stands before it. */
+static void emit_name(finder *F, const ctx *X, size_t a, size_t b, const char *title,
+		uint32_t title_start, bool before_title)
+{
+	const struct ctl_actors_data *d = F->d;
+	const tok *first = &F->toks[a], *last = &F->toks[b - 1];
+	size_t nw = 0;
+	bool letter1 = false, allcaps_one;
+	for (size_t k = a; k < b; k++)
+		if (F->toks[k].f & T_WORD) {
+			nw++;
+			letter1 |= (F->toks[k].f & T_LETTER1) != 0;
+		}
+	allcaps_one = nw == 1 && (first->f & T_ALLCAPS) && !(first->f & T_HEAD);
+	bool poss = (last->f & T_POSS) != 0;
+	size_t after = b;
+
+	/* "Presidents Weber and Haddad": the plural title covers both */
+	if (!title && F->plural_title && a >= X->lo + 2 && (F->toks[a - 1].lx & L_X_AND) &&
+	    (F->toks[a - 1].f & T_LOWER) && F->toks[a - 2].pe == F->plural_end) {
+		cand *c = emit(F, a, b, CTL_ACTOR_PERSON, CTL_MENTION_ACTOR, CTL_CUE_LEXICON, NULL);
+		c->m.title = ctl_xstrdup(F->plural_title);
+		return;
+	}
+	if (title) {
+		cand *c = emit(F, a, b, CTL_ACTOR_PERSON, CTL_MENTION_ACTOR, CTL_CUE_LEXICON, NULL);
+		c->m.title = ctl_xstrdup(title);
+		c->m.ext_start = title_start;
+		/* a plural head: the word is not listed, its singular is */
+		const tok *h = &F->toks[a - 1];
+		free(F->plural_title);
+		F->plural_title = NULL;
+		if ((h->lx & (L_T_HEAD | L_T_WEAK)) && (h->f & T_WORD) && h->e - h->s > 2 &&
+		    (F->t[h->e - 1] == 's' || F->t[h->e - 1] == 'S') &&
+		    !lexget(F->d->titles, F->t + h->s, h->e - h->s)) {
+			F->plural_title = ctl_xstrdup(title);
+			F->plural_end = F->toks[b - 1].pe;
+		}
+		return;
+	}
+	/* a title word or a cue alone is no name */
+	if (nw == 1 && (first->lx & (L_TITLE | L_O_DESC | L_C_ADJ | L_ORGHEAD | L_P_HEAD |
+	                              L_NONACTOR | L_G_HEAD | L_PART_WORD)) &&
+	    !(first->lx & (L_GIVEN | L_FAMILY)))
+		return;
+	/* products and versions: "Mac OS X", "WWDC 2005", "the iPod Nano" */
+	bool number_after = after < X->hi && (F->toks[after].f & T_DIGIT) &&
+	                    (F->toks[after].f & T_WORD) && !poss;
+	bool camel_before = a > X->lo && (F->toks[a - 1].f & T_CAMEL) && adjacent(F, a - 1, a + 1);
+	if (letter1 || number_after || camel_before) {
+		drop(F, a, b);
+		return;
+	}
+	/* "Springdale, Arkansas" (not a person's name) */
+	bool given = (first->lx & (L_GIVEN | L_FAMILY)) && nw >= 2;
+	size_t r = poss || given ? 0 : region_after(F, b, X->hi, false);
+	if (r) {
+		raw_name(F, emit(F, a, r, CTL_ACTOR_OTHER, CTL_MENTION_PLACE, CTL_CUE_CONTEXT, NULL));
+		return;
+	}
+	ctl_actor_type type = CTL_ACTOR_ORGANIZATION;
+	uint8_t cue = CTL_CUE_GUESS;
+	ctl_mention_role role = CTL_MENTION_ACTOR;
+	const ctl_lex_entry *e;
+	if (nw >= 2 && (last->lx & (L_ORGHEAD | L_G_HEAD))) {
+		type = (last->lx & L_ORGHEAD) ? CTL_ACTOR_ORGANIZATION : CTL_ACTOR_GROUP;
+		cue = CTL_CUE_LEXICON;
+	} else if ((first->lx & (L_GIVEN | L_FAMILY)) && nw >= 2) {
+		type = CTL_ACTOR_PERSON;
+		cue = CTL_CUE_LEXICON;
+	} else if (((e = phrase_near(F, X->lo, X->hi, after, true, d->group_cues)) && where_ok(e, true) && !poss) ||
+	           ((e = phrase_near(F, X->lo, X->hi, a, false, d->group_cues)) && where_ok(e, false))) {
+		type = CTL_ACTOR_GROUP;
+		cue = CTL_CUE_CONTEXT;
+	} else if (((e = phrase_near(F, X->lo, X->hi, after, true, d->org_cues)) && kind_is(e, "descriptor") && !poss) ||
+	           ((e = phrase_near(F, X->lo, X->hi, a, false, d->org_cues)) && kind_is(e, "descriptor"))) {
+		type = CTL_ACTOR_ORGANIZATION;
+		cue = CTL_CUE_CONTEXT;
+	} else if (phrase_near(F, X->lo, X->hi, a, false, d->products)) {
+		drop(F, a, b); /* "web browser Safari" */
+		return;
+	} else if (!poss && (e = phrase_near(F, X->lo, X->hi, after, true, d->place_heads)) &&
+	           after < X->hi && F->toks[after].s < F->toks[b - 1].pe + 2) {
+		type = CTL_ACTOR_OTHER; /* "the Moscone West center" */
+		role = CTL_MENTION_PLACE;
+		cue = CTL_CUE_CONTEXT;
+	} else if (person_after(F, b, X->hi)) {
+		type = CTL_ACTOR_PERSON;
+		cue = CTL_CUE_CONTEXT;
+	} else if (locative_before(F, X->lo, a) && !poss) {
+		type = CTL_ACTOR_OTHER;
+		role = CTL_MENTION_PLACE;
+		cue = CTL_CUE_CONTEXT;
+	} else if (nw == 1 && (first->lx & (L_GIVEN | L_FAMILY))) {
+		type = CTL_ACTOR_PERSON;
+	} else if (before_title) {
+		cue = CTL_CUE_SHAPE; /* "Korvell CEO ..." */
+	} else if (allcaps_one || nw >= 2) {
+		cue = CTL_CUE_SHAPE;
+	}
+	/* an acronym in brackets right after a name is that name */
+	if (allcaps_one && a > X->lo && F->toks[a - 1].p == '(' && b < X->hi && F->toks[b].p == ')' &&
+	    F->last_kind && F->toks[a - 1].s <= F->last_end + 2) {
+		if (F->last_kind == 2) {
+			drop(F, a, b);
+			return;
+		}
+		cand *prev = &F->cands[F->ncands - 1];
+		if (prev->m.role == CTL_MENTION_ACTOR) {
+			const char *res = prev->m.resolved ? prev->m.resolved : prev->m.name;
+			char *rc = ctl_xstrdup(res);
+			cand *c = emit(F, a, b, prev->m.type, CTL_MENTION_ACTOR, prev->m.cue, NULL);
+			c->m.resolved = rc;
+			c->gaz = prev->gaz;
+			return;
+		}
+	}
+	cand *c = emit(F, a, b, type, role, cue, NULL);
+	c->m.tentative = nw == 1 && (first->f & T_TENT);
+}
+
+/* Is there an org/group/place/event head deciding what zone [z0, z1) is? */
+static uint32_t zone_head(const finder *F, const elem *el, size_t z0, size_t z1)
+{
+	/* an "of" complement after a head: the head decides */
+	for (size_t i = z0 + 1; i < z1; i++)
+		if (el[i].k == E_CONN && el[i].sub == C_OF && el[i - 1].k == E_NAME)
+			return F->toks[el[i - 1].b - 1].lx & (L_ORGHEAD | L_G_HEAD | L_P_HEAD | L_NONACTOR);
+	if (el[z1 - 1].k != E_NAME)
+		return 0;
+	uint32_t lx = F->toks[el[z1 - 1].b - 1].lx;
+	if (lx & L_NONACTOR)
+		return L_NONACTOR;
+	if (lx & L_ORGHEAD)
+		return L_O_HEAD;
+	if (lx & L_G_HEAD)
+		return L_G_HEAD;
+	if (lx & L_P_HEAD)
+		return L_P_HEAD;
+	return 0;
+}
+
+static char *title_text(const finder *F, const elem *el, size_t t0, size_t t1)
+{
+	return join_words(F, el[t0].a, el[t1 - 1].b);
+}
+
+/* Parses one run's elements into mentions. */
+static void parse_run(finder *F, const ctx *X, elem *el, size_t n)
+{
+	/* 1. title phrases: [title words][of complement], valid when they end
+	 *    in a head; a lone capitalised weak head needs a given name after */
+	bool is_title[MAX_ELEMS] = { false };
+	size_t comp_end[MAX_ELEMS];
+	for (size_t i = 0; i < n; i++)
+		comp_end[i] = i;
+	for (size_t i = 0; i < n;) {
+		if (el[i].k != E_TITLE) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < n && el[j].k == E_TITLE)
+			j++;
+		/* drop trailing modifiers */
+		size_t h = j;
+		while (h > i && el[h - 1].sub == TK_MOD)
+			h--;
+		bool valid = h > i;
+		size_t ce = h;
+		if (valid && h == j && j < n && el[j].k == E_CONN && el[j].sub == C_OF) {
+			/* the complement runs to a person's name, or through a country */
+			size_t c = j + 1;
+			bool the = c < n && el[c].k == E_CONN && el[c].sub == C_THE;
+			if (the)
+				c++;
+			while (c < n && !(el[c].k == E_TITLE && (el[c].sub == TK_HEAD || el[c].sub == TK_HON))) {
+				if (el[c].k == E_NAME && (F->toks[el[c].a].lx & (L_GIVEN | L_FAMILY)) &&
+				    c + 1 < n && el[c + 1].k == E_NAME)
+					break;
+				if (el[c].k == E_GAZ && el[c].gz->kind == CTL_GAZ_COUNTRY) {
+					c++;
+					break;
+				}
+				c++;
+			}
+			ce = c;
+		}
+		if (valid) {
+			bool strong = false, lowercase = (F->toks[el[i].a].f & T_LOWER) != 0;
+			for (size_t k = i; k < h; k++)
+				strong |= el[k].sub == TK_HEAD || el[k].sub == TK_HON ||
+				          (F->toks[el[k].a].f & T_DOTS) || el[k].b - el[k].a > 1;
+			if (h - i >= 2 && el[h - 1].sub == TK_WEAK)
+				strong = true; /* "Attorney General" */
+			bool given_next = ce < n && el[ce].k == E_NAME &&
+			                  (F->toks[el[ce].a].lx & (L_GIVEN | L_FAMILY));
+			valid = strong || lowercase || given_next;
+			/* "Justice Ministry", "President Hotel": the title words
+			 * belong to the name of an organisation or place */
+			if (valid && ce == h && ce < n && el[ce].k == E_NAME && !given_next) {
+				size_t z = ce;
+				while (z < n && el[z].k != E_TITLE)
+					z++;
+				if (zone_head(F, el, ce, z) && !(el[i].sub == TK_HON))
+					valid = false;
+			}
+		}
+		if (valid) {
+			for (size_t k = i; k < ce; k++)
+				is_title[k] = true;
+			comp_end[i] = ce;
+			i = ce > j ? ce : j;
+			if (h < j) /* modifiers after the head ("Deputy Chairman Acting"?) */
+				for (size_t k = h; k < j; k++)
+					is_title[k] = true;
+		} else {
+			for (size_t k = i; k < j; k++)
+				el[k].k = (F->toks[el[k].a].f & (T_CAP | T_NAME)) ? E_NAME : E_SKIP;
+			i = j;
+		}
+	}
+
+	/* 2. zones between titles */
+	size_t i = 0;
+	char *title = NULL;
+	uint32_t title_start = 0;
+	while (i < n) {
+		if (is_title[i]) {
+			size_t t0 = i;
+			while (i < n && is_title[i] && (i == t0 || comp_end[i] == i))
+				i++;
+			free(title);
+			title = title_text(F, el, t0, i);
+			title_start = F->toks[el[t0].a].s;
+			/* a demonym right before the title belongs to it */
+			if (t0 > 0 && el[t0 - 1].k == E_GAZ && el[t0 - 1].gz->kind == CTL_GAZ_DEMONYM)
+				title_start = F->toks[el[t0 - 1].a].s;
+			/* mentions inside a complement: "of the USA", "of the Chilean
+			 * Foreign Ministry" */
+			size_t ce = comp_end[t0];
+			for (size_t k = t0; k < ce; k++) {
+				if (el[k].k != E_CONN || el[k].sub != C_OF)
+					continue;
+				size_t c0 = k + 1;
+				bool the = c0 < ce && el[c0].sub == C_THE && el[c0].k == E_CONN;
+				if (the)
+					c0++;
+				if (c0 >= ce)
+					break;
+				if (ce - c0 == 1 && el[c0].k == E_GAZ) {
+					emit_gaz(F, X, &el[c0], true);
+				} else if (the && zone_head(F, el, c0, ce) == L_O_HEAD) {
+					size_t a = el[c0].a;
+					if (el[c0].k == E_GAZ && el[c0].gz->kind == CTL_GAZ_COUNTRY) {
+						emit_gaz(F, X, &el[c0], true);
+						a = el[c0 + 1].a;
+					}
+					emit(F, a, el[ce - 1].b, CTL_ACTOR_ORGANIZATION, CTL_MENTION_ACTOR,
+						CTL_CUE_LEXICON, NULL);
+				}
+				break;
+			}
+			continue;
+		}
+		size_t z0 = i;
+		while (i < n && !is_title[i])
+			i++;
+		size_t z1 = i;
+		bool titled = z0 > 0 && title != NULL;
+		bool before_title = z1 < n;
+		/* skip bad elements at the edges */
+		while (z0 < z1 && (el[z0].k == E_SKIP || el[z0].k == E_CONN))
+			z0++;
+		while (z1 > z0 && (el[z1 - 1].k == E_SKIP || el[z1 - 1].k == E_CONN))
+			z1--;
+		if (z0 >= z1) {
+			continue;
+		}
+		uint32_t head = zone_head(F, el, z0, z1);
+		if (head && !(z1 - z0 == 1 && el[z0].b - el[z0].a == 1 && el[z0].k == E_NAME &&
+		              (F->toks[el[z0].a].lx & (L_GIVEN | L_FAMILY)))) {
+			size_t a0 = z0;
+			/* "US Senate ...": an abbreviated country stays apart */
+			if (el[a0].k == E_GAZ && el[a0].gz->exact && a0 + 1 < z1) {
+				emit_gaz(F, X, &el[a0], false);
+				a0++;
+			}
+			size_t a = el[a0].a, b = el[z1 - 1].b;
+			bool single = b - a == 1;
+			const tok *ft = &F->toks[a];
+			if (head == L_NONACTOR) {
+				drop(F, a, b);
+			} else if (single && (head == L_P_HEAD || (ft->f & (T_START | T_HEAD)) ||
+			                      (ft->lx & (L_O_LEGAL | L_O_GENERIC)))) {
+				/* "Police said", a lone "Group": too vague */
+			} else if (head == L_P_HEAD) {
+				size_t r = (F->toks[b - 1].f & T_POSS) ? 0 : region_after(F, el[z1 - 1].b, X->hi, false);
+				cand *c = emit(F, a, r ? r : b, CTL_ACTOR_OTHER, CTL_MENTION_PLACE, CTL_CUE_LEXICON, NULL);
+				if (r)
+					raw_name(F, c);
+			} else {
+				emit(F, a, b, head == L_G_HEAD ? CTL_ACTOR_GROUP : CTL_ACTOR_ORGANIZATION,
+					CTL_MENTION_ACTOR, CTL_CUE_LEXICON, NULL);
+			}
+			free(title);
+			title = NULL;
+			continue;
+		}
+		/* split into names and gazetteer names */
+		size_t k = z0;
+		bool first_unit = true;
+		while (k < z1) {
+			if (el[k].k == E_GAZ) {
+				/* "Jordan Peterson": a given name that is also a place */
+				bool given = el[k].b - el[k].a == 1 &&
+				             (F->toks[el[k].a].lx & (L_GIVEN | L_FAMILY)) &&
+				             k + 1 < z1 && el[k + 1].k == E_NAME;
+				if (!given) {
+					emit_gaz(F, X, &el[k], false);
+					k++;
+					first_unit = false;
+					continue;
+				}
+			}
+			if (el[k].k != E_NAME && el[k].k != E_GAZ) {
+				k++;
+				continue;
+			}
+			size_t u0 = k;
+			bool person = (F->toks[el[k].a].lx & (L_GIVEN | L_FAMILY)) != 0;
+			k++;
+			while (k < z1) {
+				if (el[k].k == E_NAME) {
+					/* "Korvell Inc. Anna Weber": a name ends after a legal
+					 * form or head, before a given name */
+					if ((F->toks[el[k - 1].b - 1].lx & L_ORGHEAD) &&
+					    (F->toks[el[k].a].lx & (L_GIVEN | L_FAMILY)) &&
+					    k + 1 < z1 && el[k + 1].k == E_NAME)
+						break;
+					k++;
+					continue;
+				}
+				if (el[k].k == E_CONN && k + 1 < z1 &&
+				    (el[k + 1].k == E_NAME || (person && el[k + 1].k == E_GAZ))) {
+					k++;
+					continue;
+				}
+				/* "Michael Jordan": a place's name inside a person's */
+				if (el[k].k == E_GAZ && person && el[k].b - el[k].a == 1 &&
+				    el[k].gz->kind != CTL_GAZ_DEMONYM) {
+					k++;
+					continue;
+				}
+				break;
+			}
+			size_t u1 = k;
+			bool t = titled && first_unit;
+			emit_name(F, X, el[u0].a, el[u1 - 1].b, t ? title : NULL, title_start,
+				before_title && u1 == z1);
+			first_unit = false;
+		}
+		free(title);
+		title = NULL;
+	}
+	free(title);
+}
+
+/* --- the document --------------------------------------------------------------- */
+
+/* The spans extraction reads: the headline, then the body's sentences. */
+static void collect_spans(finder *F, ctl_span **out, size_t *nout)
+{
+	const ctl_document *doc = F->doc;
+	ctl_span *spans = ctl_xmalloc((doc->nsentences + 1) * sizeof(*spans));
+	size_t k = 0;
+	for (size_t i = 0; i < doc->nlines; i++)
+		if (doc->lines[i].kind == CTL_LINE_TITLE) {
+			spans[k].start = doc->lines[i].start;
+			spans[k++].end = doc->lines[i].end;
+			break;
+		}
+	for (size_t i = 0; i < doc->nsentences; i++)
+		if (!k || doc->sentences[i].start >= spans[0].end)
+			spans[k++] = doc->sentences[i];
+	*out = spans;
+	*nout = k;
+}
+
+/* A wire dateline at the start of a line ("OSLO (Agency) -",
+ * "BERGEN, January 24."): words in capitals, an optional "(Agency)", then a
+ * comma or a dash, with any white space between (as ctl_dateline_end, but
+ * no-break spaces too). Returns where the text goes on, or 0; *place_end
+ * gets the end of the place. Only a known place, or one with an agency,
+ * counts ("ACME, the company ..." is no dateline). */
+static uint32_t dateline(finder *F, uint32_t ss, uint32_t se, uint32_t *place_end)
+{
+	const char *t = F->t;
+	if (ss > 0 && t[ss - 1] != '\n')
+		return 0;
+	uint32_t p = ss, caps = 0, len;
+	while (p < se && (ctl_is_upper((unsigned char)t[p]) || t[p] == ' ' || t[p] == '-' ||
+	                  t[p] == '.' || t[p] == '\'')) {
+		caps += ctl_is_upper((unsigned char)t[p]);
+		p++;
+	}
+	if (caps < 3)
+		return 0;
+	uint32_t pe = p;
+	while (pe > ss && (t[pe - 1] == ' ' || t[pe - 1] == '-' || t[pe - 1] == '.'))
+		pe--;
+	while (p < se && cp_space(cp_at(t, p, se, &len)))
+		p += len;
+	bool agency = false;
+	if (p < se && t[p] == '(') {
+		const char *close = memchr(t + p, ')', se - p);
+		if (!close || close - (t + p) > 40)
+			return 0;
+		p = (uint32_t)(close - t) + 1;
+		agency = true;
+	}
+	while (p < se && cp_space(cp_at(t, p, se, &len)))
+		p += len;
+	if (p >= se)
+		return 0;
+	uint32_t cp = cp_at(t, p, se, &len);
+	if (cp != ',' && cp != '-' && cp != 0x2013 && cp != 0x2014)
+		return 0;
+	if (!agency && !ctl_gaz_get(F->d, t + ss, pe - ss))
+		return 0;
+	*place_end = pe;
+	return p + len;
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+	const cand *x = a, *y = b;
+	if (x->m.start != y->m.start)
+		return x->m.start < y->m.start ? -1 : 1;
+	return x->m.end < y->m.end ? -1 : x->m.end > y->m.end;
+}
+
+static const char *last_word(const char *key)
+{
+	const char *sp = strrchr(key, ' ');
+	return sp ? sp + 1 : key;
+}
+
+/* The document's mentions, checked against each other. */
+static void settle(finder *F)
+{
+	kset surnames = { 0 }, singles = { 0 }, sure = { 0 };
+	for (size_t i = 0; i < F->ncands; i++)
+		if (!F->cands[i].m.tentative)
+			kset_add(&sure, F->cands[i].key);
+	for (size_t i = 0; i < F->ncands; i++)
+		if (F->cands[i].m.tentative && kset_has(&sure, F->cands[i].key))
+			F->cands[i].m.tentative = 0;
+	for (size_t i = 0; i < F->ncands; i++) {
+		cand *c = &F->cands[i];
+		if (c->m.role != CTL_MENTION_ACTOR || c->gaz || c->m.resolved)
+			continue;
+		/* a name dropped as a product or event elsewhere in the document */
+		if (c->m.cue <= CTL_CUE_SHAPE && kset_has(&F->dropped, c->key))
+			c->dead = true;
+		else if (c->m.type == CTL_ACTOR_PERSON && c->words >= 2 && c->m.cue >= CTL_CUE_CONTEXT)
+			kset_add(&surnames, last_word(c->key));
+		else if (c->m.type == CTL_ACTOR_PERSON && c->words == 1 && c->m.title)
+			kset_add(&surnames, c->key); /* "President Weber ... Weber said" */
+		else if (c->words == 1 && c->m.cue < CTL_CUE_CONTEXT)
+			kset_add(&singles, c->key);
+	}
+	for (size_t i = 0; i < F->ncands; i++) {
+		cand *c = &F->cands[i];
+		if (c->dead || c->m.role != CTL_MENTION_ACTOR || c->gaz || c->m.resolved ||
+		    c->m.cue >= CTL_CUE_CONTEXT)
+			continue;
+		/* a surname alone: the person named in full elsewhere */
+		if (c->words == 1 && kset_has(&surnames, c->key)) {
+			c->m.type = CTL_ACTOR_PERSON;
+			c->m.cue = CTL_CUE_CONTEXT;
+			c->m.tentative = 0;
+		} else if (c->words >= 2 && c->words <= 3 && kset_has(&singles, last_word(c->key))) {
+			/* "Apoorva Kaul" ... "Kaul": organisations are not called by
+			 * their last word */
+			c->m.type = CTL_ACTOR_PERSON;
+			c->m.cue = CTL_CUE_CONTEXT;
+			kset_add(&surnames, last_word(c->key));
+		}
+	}
+	for (size_t i = 0; i < F->ncands; i++) {
+		cand *c = &F->cands[i];
+		if (!c->dead && c->m.role == CTL_MENTION_ACTOR && !c->gaz && !c->m.resolved &&
+		    c->words == 1 && c->m.cue < CTL_CUE_CONTEXT && kset_has(&surnames, c->key)) {
+			c->m.type = CTL_ACTOR_PERSON;
+			c->m.cue = CTL_CUE_CONTEXT;
+			c->m.tentative = 0;
+		}
+	}
+	kset_free(&sure);
+	kset_free(&surnames);
+	kset_free(&singles);
+}
+
+static void mark_gaz(finder *F)
+{
+	for (size_t i = 0; i < F->ncands; i++)
+		if (F->cands[i].m.resolved && !F->cands[i].gaz)
+			F->cands[i].gaz = F->cands[i].m.type == CTL_ACTOR_COUNTRY ||
+			                  F->cands[i].m.cue == CTL_CUE_LEXICON;
+}
+
+int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
+		const ctl_document *doc, ctl_error *err)
+{
+	(void)err;
+	finder F;
+	memset(&F, 0, sizeof(F));
+	F.d = res->actors;
+	F.doc = doc;
+	F.t = doc->text;
+	wset_init(&F.capmid, doc->text);
+	wset_init(&F.lower, doc->text);
+
+	ctl_span *spans;
+	size_t nspans;
+	collect_spans(&F, &spans, &nspans);
+	F.spans = ctl_xcalloc(nspans ? nspans : 1, sizeof(*F.spans));
+	uint32_t *dl_end = ctl_xcalloc(nspans ? nspans : 1, sizeof(uint32_t));
+
+
+	/* 1. tokens and the document's evidence */
+	for (size_t s = 0; s < nspans; s++) {
+		span_toks *st = &F.spans[F.nspans++];
+		st->t0 = F.ntoks;
+		tokenise(&F, spans[s].start, spans[s].end);
+		st->t1 = F.ntoks;
+		st->headline = is_headline(&F, st->t0, st->t1);
+		uint32_t pe = 0, de = dateline(&F, spans[s].start, spans[s].end, &pe);
+		if (de) {
+			dl_end[s] = de;
+			for (size_t i = st->t0; i < st->t1; i++)
+				if (F.toks[i].s >= de) {
+					F.toks[i].f |= T_START;
+					break;
+				}
+		}
+		if (st->headline)
+			continue;
+		for (size_t i = st->t0; i < st->t1; i++) {
+			const tok *k = &F.toks[i];
+			if (!(k->f & T_WORD) || k->s < de)
+				continue;
+			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
+			if ((k->f & (T_CAP | T_MIXED)) && !(k->f & T_START))
+				wset_add(&F.capmid, k->s, (uint32_t)n);
+			else if ((k->f & T_START) && plain_name_word(k) && i + 1 < st->t1 &&
+			         plain_name_word(&F.toks[i + 1]) && (F.toks[i + 1].f & T_CAP) &&
+			         only_spaces(F.t, k->pe, F.toks[i + 1].s))
+				wset_add(&F.capmid, k->s, (uint32_t)n); /* "Korvell Computer said" */
+			else if (k->f & T_LOWER)
+				wset_add(&F.lower, k->s, (uint32_t)n);
+		}
+	}
+
+	/* 2-4. names, runs, mentions */
+	for (size_t s = 0; s < F.nspans; s++) {
+		span_toks *st = &F.spans[s];
+		mark_names(&F, st->t0, st->t1, st->headline);
+		ctx X = { st->t0, st->t1 };
+		F.last_kind = 0;
+		size_t i = st->t0;
+		if (dl_end[s]) {
+			/* a wire dateline says where the report was filed, not where
+			 * anything happens: no mention (the events stage reads it) */
+			while (i < st->t1 && F.toks[i].s < dl_end[s])
+				i++;
+		}
+		while (i < st->t1) {
+			tok *k = &F.toks[i];
+			if (k->f & T_SPLIT) {
+				/* "Chile-Peru": each country's name a mention */
+				uint32_t p = k->s;
+				while (p < k->e) {
+					uint32_t q = p;
+					while (q < k->e && F.t[q] != '-')
+						q++;
+					const ctl_gaz_entry *g = ctl_gaz_get(F.d, F.t + p, q - p);
+					if (g && g->kind == CTL_GAZ_COUNTRY) {
+						cand *c = CTL_ARRAY_PUSH(F.cands, F.ncands, F.candcap);
+						memset(c, 0, sizeof(*c));
+						c->m.start = c->m.ext_start = p;
+						c->m.end = q;
+						c->m.type = CTL_ACTOR_COUNTRY;
+						c->m.role = CTL_MENTION_ACTOR;
+						c->m.cue = CTL_CUE_LEXICON;
+						c->m.name = ctl_xstrndup(F.t + p, q - p);
+						c->m.resolved = ctl_xstrdup(g->canonical);
+						c->key = ctl_name_key(c->m.name, strlen(c->m.name));
+						c->words = 1;
+						c->gaz = true;
+					}
+					p = q + 1;
+				}
+				i++;
+				continue;
+			}
+			elem el[MAX_ELEMS];
+			size_t nel = 0;
+			size_t next = (k->f & T_WORD) ? build_run(&F, i, st->t1, el, &nel) : i;
+			if (!nel) {
+				i = next > i ? next : i + 1;
+				continue;
+			}
+			parse_run(&F, &X, el, nel);
+			i = next;
+		}
+	}
+	mark_gaz(&F);
+	settle(&F);
+
+	/* 5. out, in text order, without overlaps */
+	if (F.ncands)
+		qsort(F.cands, F.ncands, sizeof(*F.cands), cmp_cand);
+	uint32_t last_end = 0;
+	for (size_t i = 0; i < F.ncands; i++) {
+		cand *c = &F.cands[i];
+		if (!c->dead && c->m.start >= last_end && c->m.end > c->m.start) {
+			*CTL_ARRAY_PUSH(out->items, out->len, out->cap) = c->m;
+			last_end = c->m.end;
+		} else {
+			free(c->m.name);
+			free(c->m.resolved);
+			free(c->m.title);
+		}
+		free(c->key);
+	}
+	free(F.cands);
+	free(F.toks);
+	free(F.spans);
+	free(spans);
+	free(dl_end);
+	free(F.last_key);
+	free(F.plural_title);
+	wset_free(&F.capmid);
+	wset_free(&F.lower);
+	kset_free(&F.dropped);
+	return 0;
+}

@@ -1,0 +1,84 @@
+/*
+ * Actors, internal: the loaded knowledge (data/actors/) shared by the
+ * mention finder (actors_find.c) and the actor set (actors_set.c), and the
+ * name keys both compare names by.
+ */
+#ifndef CTL_ACTORS_INTERNAL_H
+#define CTL_ACTORS_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "ctimeline/actors.h"
+#include "lexicon.h"
+
+/* What a gazetteer name stands for (countries.tsv, places.tsv,
+ * organizations.tsv). */
+typedef enum ctl_gaz_kind {
+	CTL_GAZ_COUNTRY = 1, /* a country's name or another name of it */
+	CTL_GAZ_CAPITAL,     /* its capital: the government, or a place */
+	CTL_GAZ_METONYM,     /* another name of its government ("Elysee") */
+	CTL_GAZ_DEMONYM,     /* "Chilean": a country only before a government noun */
+	CTL_GAZ_PLURAL,      /* "Chileans": the country after "the" */
+	CTL_GAZ_CITY,        /* a city that is no capital */
+	CTL_GAZ_REGION,      /* a state, region, continent, sea */
+	CTL_GAZ_ORG          /* a known organisation or group */
+} ctl_gaz_kind;
+
+typedef struct ctl_gaz_entry {
+	char *form;            /* the name as written in the file (owned) */
+	const char *canonical; /* the country, organisation or place it names */
+	const char *country;   /* a place's country, or NULL */
+	uint8_t kind;          /* ctl_gaz_kind */
+	uint8_t exact;         /* an abbreviation: matches only text written as `form` */
+	uint8_t type;          /* ctl_actor_type of a CTL_GAZ_ORG entry */
+} ctl_gaz_entry;
+
+struct ctl_actors_data {
+	ctl_lexicon *given;       /* given_names.tsv */
+	ctl_lexicon *titles;      /* titles.tsv */
+	ctl_lexicon *org_cues;    /* org_cues.tsv */
+	ctl_lexicon *group_cues;  /* group_cues.tsv */
+	ctl_lexicon *common;      /* common.tsv */
+	ctl_lexicon *particles;   /* particles.tsv */
+	ctl_lexicon *gov_nouns;   /* gov_nouns.tsv */
+	ctl_lexicon *nonactor;    /* nonactor_heads.tsv */
+	ctl_lexicon *place_heads; /* place_heads.tsv */
+	ctl_lexicon *products;    /* product_cues.tsv */
+	ctl_lexicon *context;     /* context.tsv */
+	ctl_lexicon *countries;   /* countries.tsv */
+	ctl_lexicon *places;      /* places.tsv */
+	ctl_lexicon *orgs;        /* organizations.tsv */
+	/* the gazetteer: every name of a country, place or organisation, found
+	 * case-insensitively by open addressing (slot = entry index + 1) */
+	ctl_gaz_entry *gaz;
+	size_t ngaz, gazcap;
+	uint32_t *slots;
+	size_t nslots;
+	size_t max_words;         /* longest gazetteer or title key, in words */
+};
+
+/* The gazetteer entry whose name is key[0..n) (ASCII case ignored), or NULL.
+ * An abbreviation is returned only for text written exactly like it. */
+const ctl_gaz_entry *ctl_gaz_get(const struct ctl_actors_data *d, const char *key, size_t n);
+
+/* The lexicon entry for key[0..n), else for its English singular ("Courts",
+ * "Ministries", "Presidents"), or NULL. */
+const ctl_lex_entry *ctl_lex_get_sg(const ctl_lexicon *lex, const char *key, size_t n);
+
+/* Field 1 of a lexicon entry ("" if none). */
+const char *ctl_lex_kind(const ctl_lex_entry *e);
+
+/*
+ * The key names are compared by: lower case, diacritics folded to ASCII
+ * (Latin-1 and Latin Extended-A), full stops and apostrophes dropped,
+ * hyphens and runs of space as one space, and, in each word, a final run of
+ * "i"/"y" written as "i" (Sergey/Sergei, Yury/Yuri, Nikolay/Nikolai: one
+ * transliteration rule, not a list). Returns a new string (caller frees).
+ */
+char *ctl_name_key(const char *s, size_t n);
+
+/* Number of words (space-separated) in a key. */
+size_t ctl_key_words(const char *key);
+
+#endif

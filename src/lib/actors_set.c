@@ -1,0 +1,694 @@
+/*
+ * Actors, step 2: every document's mentions merged into actors.
+ *
+ * Mentions are grouped by their name key (ctl_name_key: case, diacritics,
+ * punctuation and -y/-i transliteration folded; a country's other names by
+ * the country). Groups are then joined by hashed keys, never by comparing
+ * all pairs:
+ *   - an organisation's name without its legal form or generic last word
+ *     ("Korvell Inc.", "Korvell Computer" -> "Korvell"; "ZQ Group" -> "ZQ");
+ *   - an acronym and the one name whose initials it spells;
+ *   - a person's first and last name without the middle ones;
+ *   - a surname alone joins the one person of that surname named in full in
+ *     the same document, else the one in all documents.
+ * Every decision depends on the set of mentions only, so the actors, their
+ * names and their ids do not depend on the order documents came in.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "actors_internal.h"
+#include "resources.h"
+#include "util.h"
+
+typedef struct rec {
+	size_t doc;
+	uint32_t start, end;
+	uint8_t type, cue, role;
+	bool gaz;                 /* resolved by the lists: its key is settled */
+	bool tentative;
+	char *name;
+	char *resolved;
+	char *key;
+	size_t words;
+	size_t group;
+	size_t actor;             /* cluster, then actor index */
+} rec;
+
+typedef struct lookup_ent {
+	size_t doc;
+	uint32_t start, end;
+	size_t actor;
+} lookup_ent;
+
+struct ctl_actor_set {
+	const ctl_resources *res;
+	rec *recs;
+	size_t nrecs, cap;
+	lookup_ent *lookup;
+	size_t nlookup;
+};
+
+ctl_actor_set *ctl_actor_set_new(const ctl_resources *res)
+{
+	ctl_actor_set *set = ctl_xcalloc(1, sizeof(*set));
+	set->res = res;
+	return set;
+}
+
+void ctl_actor_set_free(ctl_actor_set *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->nrecs; i++) {
+		free(set->recs[i].name);
+		free(set->recs[i].resolved);
+		free(set->recs[i].key);
+	}
+	free(set->recs);
+	free(set->lookup);
+	free(set);
+}
+
+void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_list *mentions)
+{
+	for (size_t i = 0; i < mentions->len; i++) {
+		const ctl_mention *m = &mentions->items[i];
+		if (m->role != CTL_MENTION_ACTOR || !m->name)
+			continue;
+		rec *r = CTL_ARRAY_PUSH(set->recs, set->nrecs, set->cap);
+		memset(r, 0, sizeof(*r));
+		r->doc = doc_index;
+		r->start = m->start;
+		r->end = m->end;
+		r->type = (uint8_t)m->type;
+		r->cue = m->cue;
+		r->role = (uint8_t)m->role;
+		r->name = ctl_xstrdup(m->name);
+		r->resolved = m->resolved ? ctl_xstrdup(m->resolved) : NULL;
+		r->gaz = m->resolved != NULL;
+		r->tentative = m->tentative != 0;
+		const char *k = m->resolved ? m->resolved : m->name;
+		r->key = ctl_name_key(k, strlen(k));
+		r->words = ctl_key_words(r->key);
+	}
+}
+
+/* --- a string -> index map ---------------------------------------------------- */
+
+typedef struct smap {
+	const char **keys;
+	size_t *vals;
+	size_t nslots, n;
+} smap;
+
+static size_t smap_hash(const char *k)
+{
+	return (size_t)ctl_hash_nocase(k, strlen(k));
+}
+
+static void smap_put(smap *m, const char *key, size_t val);
+
+static void smap_grow(smap *m)
+{
+	smap old = *m;
+	m->nslots = old.nslots ? old.nslots * 2 : 64;
+	m->keys = ctl_xcalloc(m->nslots, sizeof(*m->keys));
+	m->vals = ctl_xcalloc(m->nslots, sizeof(*m->vals));
+	m->n = 0;
+	for (size_t i = 0; i < old.nslots; i++)
+		if (old.keys[i])
+			smap_put(m, old.keys[i], old.vals[i]);
+	free(old.keys);
+	free(old.vals);
+}
+
+/* Adds key -> val unless the key is there; the key must outlive the map. */
+static void smap_put(smap *m, const char *key, size_t val)
+{
+	if ((m->n + 1) * 2 > m->nslots)
+		smap_grow(m);
+	size_t h = smap_hash(key) & (m->nslots - 1);
+	while (m->keys[h]) {
+		if (!strcmp(m->keys[h], key))
+			return;
+		h = (h + 1) & (m->nslots - 1);
+	}
+	m->keys[h] = key;
+	m->vals[h] = val;
+	m->n++;
+}
+
+static bool smap_get(const smap *m, const char *key, size_t *val)
+{
+	if (!m->nslots)
+		return false;
+	size_t h = smap_hash(key) & (m->nslots - 1);
+	while (m->keys[h]) {
+		if (!strcmp(m->keys[h], key)) {
+			*val = m->vals[h];
+			return true;
+		}
+		h = (h + 1) & (m->nslots - 1);
+	}
+	return false;
+}
+
+static void smap_free(smap *m)
+{
+	free(m->keys);
+	free(m->vals);
+}
+
+/* --- union-find ----------------------------------------------------------------- */
+
+static size_t uf_find(size_t *p, size_t x)
+{
+	while (p[x] != x) {
+		p[x] = p[p[x]];
+		x = p[x];
+	}
+	return x;
+}
+
+/* Unions by the smaller index: the result does not depend on call order. */
+static void uf_union(size_t *p, size_t a, size_t b)
+{
+	a = uf_find(p, a);
+	b = uf_find(p, b);
+	if (a < b)
+		p[b] = a;
+	else if (b < a)
+		p[a] = b;
+}
+
+/* --- groups ------------------------------------------------------------------------ */
+
+typedef struct group {
+	const char *key;          /* a rec's key */
+	size_t words;
+	long votes[5];            /* type votes */
+	bool caps;                /* some mention is written in capitals (an acronym) */
+	bool gaz;
+} group;
+
+static const long cue_weight[] = { 1, 2, 4, 8 };
+
+static int voted(const long *v)
+{
+	int best = 0;
+	for (int t = 1; t < 5; t++)
+		if (v[t] > v[best])
+			best = t;
+	return best;
+}
+
+static bool all_caps(const char *s)
+{
+	bool letter = false;
+	for (; *s; s++) {
+		if (ctl_is_lower((unsigned char)*s))
+			return false;
+		letter |= ctl_is_upper((unsigned char)*s);
+	}
+	return letter;
+}
+
+/* key without its trailing legal forms and generic words, or NULL */
+static char *strip_org_words(const struct ctl_actors_data *d, const char *key)
+{
+	char *k = ctl_xstrdup(key);
+	bool stripped = false;
+	for (;;) {
+		char *sp = strrchr(k, ' ');
+		if (!sp)
+			break;
+		const ctl_lex_entry *e = ctl_lexicon_get(d->org_cues, sp + 1, strlen(sp + 1));
+		if (!e || (strcmp(ctl_lex_kind(e), "legal") && strcmp(ctl_lex_kind(e), "generic")))
+			break;
+		*sp = '\0';
+		stripped = true;
+	}
+	if (!stripped) {
+		free(k);
+		return NULL;
+	}
+	return k;
+}
+
+/* The initials of a multi-word name's content words ("bfc"), or NULL. */
+static char *initials(const struct ctl_actors_data *d, const char *key)
+{
+	size_t n = strlen(key);
+	char *out = ctl_xmalloc(n + 1);
+	size_t k = 0, words = 0;
+	const char *p = key;
+	while (*p) {
+		const char *q = strchr(p, ' ');
+		size_t l = q ? (size_t)(q - p) : strlen(p);
+		const ctl_lex_entry *e = ctl_lexicon_get(d->context, p, l);
+		bool skip = e && (!strcmp(ctl_lex_kind(e), "of") || !strcmp(ctl_lex_kind(e), "and") ||
+		                  !strcmp(ctl_lex_kind(e), "article"));
+		if (!skip) {
+			out[k++] = *p;
+			words++;
+		}
+		if (!q)
+			break;
+		p = q + 1;
+	}
+	out[k] = '\0';
+	if (words < 2) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static char *first_last(const char *key)
+{
+	const char *sp = strchr(key, ' ');
+	const char *ls = strrchr(key, ' ');
+	if (!sp || sp == ls)
+		return NULL;
+	size_t a = (size_t)(sp - key);
+	size_t n = a + strlen(ls);
+	char *out = ctl_xmalloc(n + 1);
+	memcpy(out, key, a);
+	strcpy(out + a, ls);
+	return out;
+}
+
+static const char *last_word(const char *key)
+{
+	const char *sp = strrchr(key, ' ');
+	return sp ? sp + 1 : key;
+}
+
+/* --- choosing names ------------------------------------------------------------------ */
+
+typedef struct namecount {
+	const char *name;
+	size_t n;
+	size_t words;
+} namecount;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static size_t word_count(const char *s)
+{
+	size_t w = 1;
+	for (; *s; s++)
+		w += *s == ' ';
+	return w;
+}
+
+/* Is a better than b as the actor's name? */
+static bool better_name(const namecount *a, const namecount *b, int type)
+{
+	if (type == CTL_ACTOR_PERSON && (a->words >= 2) != (b->words >= 2))
+		return a->words >= 2;
+	if (a->n != b->n)
+		return a->n > b->n;
+	size_t la = strlen(a->name), lb = strlen(b->name);
+	if (la != lb)
+		return la > lb;
+	return strcmp(a->name, b->name) < 0;
+}
+
+/* --- finishing ------------------------------------------------------------------------ */
+
+typedef struct cluster {
+	size_t *recs;
+	size_t n, cap;
+	long votes[5];
+	const char *first_doc;    /* for ordering ties */
+	uint32_t first_start;
+	ctl_actor a;              /* built */
+} cluster;
+
+static const char *doc_id(const ctl_timeline *tl, size_t doc)
+{
+	return doc < tl->ndocs && tl->docs[doc].id ? tl->docs[doc].id : "";
+}
+
+typedef struct sname {
+	const char *surname;
+	size_t root;
+	size_t doc;
+} sname;
+
+static int cmp_sname(const void *a, const void *b)
+{
+	const sname *x = a, *y = b;
+	int c = strcmp(x->surname, y->surname);
+	if (c)
+		return c;
+	return x->root < y->root ? -1 : x->root > y->root;
+}
+
+static int cmp_sname_doc(const void *a, const void *b)
+{
+	const sname *x = a, *y = b;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	if (x->root != y->root)
+		return x->root < y->root ? -1 : 1;
+	return strcmp(x->surname, y->surname);
+}
+
+static int cmp_ref(const void *a, const void *b)
+{
+	const ctl_ref *x = a, *y = b;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static int cmp_cluster(const void *a, const void *b)
+{
+	const cluster *x = a, *y = b;
+	if (x->a.nmentions != y->a.nmentions)
+		return x->a.nmentions > y->a.nmentions ? -1 : 1;
+	int c = strcmp(x->a.name, y->a.name);
+	if (c)
+		return c;
+	if (x->a.type != y->a.type)
+		return x->a.type < y->a.type ? -1 : 1;
+	c = strcmp(x->first_doc, y->first_doc);
+	if (c)
+		return c;
+	return x->first_start < y->first_start ? -1 : x->first_start > y->first_start;
+}
+
+static int cmp_lookup(const void *a, const void *b)
+{
+	const lookup_ent *x = a, *y = b;
+	if (x->doc != y->doc)
+		return x->doc < y->doc ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	return x->end < y->end ? -1 : x->end > y->end;
+}
+
+static void build_actor(cluster *c, const rec *recs, const ctl_timeline *tl)
+{
+	/* type: the mentions' votes */
+	int type = voted(c->votes);
+	ctl_actor *a = &c->a;
+	a->type = (ctl_actor_type)type;
+
+	/* names, counted (the cluster's recs sorted by name) */
+	const char **names = ctl_xmalloc((c->n * 2 + 1) * sizeof(*names));
+	size_t nn = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		names[nn++] = recs[c->recs[i]].name;
+		if (recs[c->recs[i]].resolved)
+			names[nn++] = recs[c->recs[i]].resolved;
+	}
+	/* the name: a country by its canonical name; else the best surface name */
+	const char *best_res = NULL;
+	size_t best_res_n = 0;
+	if (type == CTL_ACTOR_COUNTRY) {
+		const char **res = ctl_xmalloc((c->n + 1) * sizeof(*res));
+		size_t nr = 0;
+		for (size_t i = 0; i < c->n; i++)
+			if (recs[c->recs[i]].resolved && recs[c->recs[i]].type == CTL_ACTOR_COUNTRY)
+				res[nr++] = recs[c->recs[i]].resolved;
+		qsort(res, nr, sizeof(*res), cmp_str);
+		for (size_t i = 0; i < nr;) {
+			size_t j = i;
+			while (j < nr && !strcmp(res[j], res[i]))
+				j++;
+			if (j - i > best_res_n) {
+				best_res_n = j - i;
+				best_res = res[i];
+			}
+			i = j;
+		}
+		free(res);
+	}
+	const char **surf = ctl_xmalloc((c->n + 1) * sizeof(*surf));
+	for (size_t i = 0; i < c->n; i++)
+		surf[i] = recs[c->recs[i]].name;
+	qsort(surf, c->n, sizeof(*surf), cmp_str);
+	namecount best = { NULL, 0, 0 };
+	for (size_t i = 0; i < c->n;) {
+		size_t j = i;
+		while (j < c->n && !strcmp(surf[j], surf[i]))
+			j++;
+		namecount nc = { surf[i], j - i, word_count(surf[i]) };
+		if (!best.name || better_name(&nc, &best, type))
+			best = nc;
+		i = j;
+	}
+	free(surf);
+	a->name = ctl_xstrdup(best_res ? best_res : best.name);
+
+	/* aliases: every other name, once, sorted */
+	qsort(names, nn, sizeof(*names), cmp_str);
+	a->aliases = ctl_xmalloc((nn + 1) * sizeof(char *));
+	for (size_t i = 0; i < nn; i++) {
+		if ((i && !strcmp(names[i], names[i - 1])) || !strcmp(names[i], a->name))
+			continue;
+		a->aliases[a->naliases++] = ctl_xstrdup(names[i]);
+	}
+	free(names);
+
+	/* mentions in document order */
+	a->mentions = ctl_xcalloc(c->n ? c->n : 1, sizeof(ctl_ref));
+	a->nmentions = c->n;
+	for (size_t i = 0; i < c->n; i++) {
+		const rec *r = &recs[c->recs[i]];
+		a->mentions[i] = (ctl_ref){ r->doc, r->start, r->end, NULL };
+	}
+	qsort(a->mentions, c->n, sizeof(ctl_ref), cmp_ref);
+	c->first_doc = NULL;
+	for (size_t i = 0; i < c->n; i++) {
+		const rec *r = &recs[c->recs[i]];
+		const char *id = doc_id(tl, r->doc);
+		if (!c->first_doc || strcmp(id, c->first_doc) < 0 ||
+		    (!strcmp(id, c->first_doc) && r->start < c->first_start)) {
+			c->first_doc = id;
+			c->first_start = r->start;
+		}
+	}
+}
+
+int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
+{
+	(void)err;
+	const struct ctl_actors_data *d = set->res->actors;
+	rec *recs = set->recs;
+	size_t nr = set->nrecs;
+
+	/* 1. groups by key */
+	smap gmap = { 0 };
+	group *groups = ctl_xcalloc(nr ? nr : 1, sizeof(*groups));
+	size_t ng = 0;
+	for (size_t i = 0; i < nr; i++) {
+		size_t g;
+		if (!smap_get(&gmap, recs[i].key, &g)) {
+			g = ng++;
+			groups[g].key = recs[i].key;
+			groups[g].words = recs[i].words;
+			smap_put(&gmap, recs[i].key, g);
+		}
+		recs[i].group = g;
+		groups[g].votes[recs[i].type < 5 ? recs[i].type : 4] += cue_weight[recs[i].cue & 3];
+		groups[g].caps |= all_caps(recs[i].name);
+		groups[g].gaz |= recs[i].gaz;
+	}
+	size_t *parent = ctl_xmalloc((ng ? ng : 1) * sizeof(*parent));
+	for (size_t g = 0; g < ng; g++)
+		parent[g] = g;
+
+	/* 2. joins by derived keys */
+	smap acr = { 0 };          /* initials -> group, for initials met once */
+	char **owned = ctl_xcalloc(ng * 2 + 1, sizeof(char *));
+	size_t nowned = 0;
+	smap acr_count = { 0 };
+	size_t *acr_n = ctl_xcalloc(ng + 1, sizeof(size_t));
+	for (size_t g = 0; g < ng; g++) {
+		int t = voted(groups[g].votes);
+		if (groups[g].words < 2)
+			continue;
+		if (t == CTL_ACTOR_ORGANIZATION || t == CTL_ACTOR_GROUP || t == CTL_ACTOR_OTHER) {
+			char *s = strip_org_words(d, groups[g].key);
+			size_t h;
+			if (s && smap_get(&gmap, s, &h) && voted(groups[h].votes) != CTL_ACTOR_PERSON &&
+			    voted(groups[h].votes) != CTL_ACTOR_COUNTRY)
+				uf_union(parent, g, h);
+			free(s);
+		}
+		if (t == CTL_ACTOR_PERSON && groups[g].words >= 3) {
+			char *s = first_last(groups[g].key);
+			size_t h;
+			if (s && smap_get(&gmap, s, &h) && voted(groups[h].votes) == CTL_ACTOR_PERSON)
+				uf_union(parent, g, h);
+			free(s);
+		}
+		if (t != CTL_ACTOR_PERSON) {
+			char *s = initials(d, groups[g].key);
+			if (s) {
+				size_t slot;
+				if (smap_get(&acr_count, s, &slot)) {
+					acr_n[slot]++;
+					free(s);
+				} else {
+					owned[nowned] = s;
+					smap_put(&acr_count, s, nowned);
+					acr_n[nowned] = 1;
+					smap_put(&acr, s, g);
+					nowned++;
+				}
+			}
+		}
+	}
+	for (size_t g = 0; g < ng; g++) {
+		size_t slot, h;
+		if (groups[g].words == 1 && groups[g].caps && !groups[g].gaz &&
+		    smap_get(&acr_count, groups[g].key, &slot) && acr_n[slot] == 1 &&
+		    smap_get(&acr, groups[g].key, &h))
+			uf_union(parent, g, h);
+	}
+
+	/* 3. clusters of groups; the surnames of the people named in full, as
+	 *    sorted (surname, cluster) and (document, cluster, surname) lists */
+	long (*cvotes)[5] = ctl_xcalloc(ng ? ng : 1, sizeof(*cvotes));
+	for (size_t g = 0; g < ng; g++)
+		for (int t = 0; t < 5; t++)
+			cvotes[uf_find(parent, g)][t] += groups[g].votes[t];
+	sname *sr = ctl_xmalloc((nr ? nr : 1) * sizeof(*sr));
+	size_t nsr = 0;
+	for (size_t i = 0; i < nr; i++) {
+		rec *r = &recs[i];
+		size_t root = uf_find(parent, r->group);
+		if (r->words < 2 || r->gaz || voted(cvotes[root]) != CTL_ACTOR_PERSON)
+			continue;
+		sr[nsr++] = (sname){ last_word(r->key), root, r->doc };
+	}
+	sname *byname = ctl_xmalloc((nsr ? nsr : 1) * sizeof(*byname));
+	memcpy(byname, sr, nsr * sizeof(*sr));
+	qsort(byname, nsr, sizeof(*byname), cmp_sname);
+	size_t nbn = 0;      /* distinct (surname, cluster) */
+	for (size_t i = 0; i < nsr; i++)
+		if (!nbn || cmp_sname(&byname[nbn - 1], &byname[i]))
+			byname[nbn++] = byname[i];
+	qsort(sr, nsr, sizeof(*sr), cmp_sname_doc);
+
+	/* 4. each mention's cluster; a surname alone joins its person */
+	for (size_t i = 0; i < nr; i++) {
+		rec *r = &recs[i];
+		r->actor = uf_find(parent, r->group);
+		if (r->words != 1 || r->gaz)
+			continue;
+		if (r->cue >= CTL_CUE_LEXICON && r->type != CTL_ACTOR_PERSON)
+			continue;
+		/* the clusters of people with this surname: [lo, hi) of byname */
+		sname probe = { r->key, 0, 0 };
+		size_t lo = 0, hi = nbn;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(byname[mid].surname, r->key) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		hi = lo;
+		while (hi < nbn && !strcmp(byname[hi].surname, r->key))
+			hi++;
+		if (lo == hi)
+			continue;
+		size_t hits = 0, hit = 0;
+		for (size_t j = lo; j < hi; j++) {
+			probe.root = byname[j].root;
+			probe.doc = r->doc;
+			if (bsearch(&probe, sr, nsr, sizeof(*sr), cmp_sname_doc)) {
+				hits++;
+				hit = byname[j].root;
+			}
+		}
+		if (hits == 1)
+			r->actor = hit;
+		else if (!hits && hi - lo == 1)
+			r->actor = byname[lo].root;
+	}
+
+	/* a cluster of tentative mentions only is no actor */
+	bool *certain = ctl_xcalloc(ng ? ng : 1, sizeof(bool));
+	for (size_t i = 0; i < nr; i++)
+		certain[recs[i].actor] |= !recs[i].tentative;
+	for (size_t i = 0; i < nr; i++)
+		if (!certain[recs[i].actor])
+			recs[i].actor = SIZE_MAX;
+	free(certain);
+
+	/* 5. actors */
+	size_t *cidx = ctl_xmalloc((ng ? ng : 1) * sizeof(*cidx));
+	for (size_t g = 0; g < ng; g++)
+		cidx[g] = SIZE_MAX;
+	cluster *cl = ctl_xcalloc(nr ? nr : 1, sizeof(*cl));
+	size_t ncl = 0;
+	for (size_t i = 0; i < nr; i++) {
+		size_t root = recs[i].actor;
+		if (root == SIZE_MAX)
+			continue;
+		if (cidx[root] == SIZE_MAX)
+			cidx[root] = ncl++;
+		cluster *k = &cl[cidx[root]];
+		*CTL_ARRAY_PUSH(k->recs, k->n, k->cap) = i;
+		k->votes[recs[i].type < 5 ? recs[i].type : 4] += cue_weight[recs[i].cue & 3];
+	}
+	for (size_t c = 0; c < ncl; c++)
+		build_actor(&cl[c], recs, tl);
+	qsort(cl, ncl, sizeof(*cl), cmp_cluster);
+	size_t base = tl->nactors;
+	free(set->lookup);
+	set->lookup = ctl_xmalloc((nr ? nr : 1) * sizeof(*set->lookup));
+	set->nlookup = 0;
+	for (size_t c = 0; c < ncl; c++) {
+		ctl_actor *a = ctl_timeline_add_actor(tl);
+		*a = cl[c].a;
+		size_t idx = base + c;
+		char id[32];
+		snprintf(id, sizeof(id), "a%zu", c + 1);
+		a->id = ctl_xstrdup(id);
+		for (size_t i = 0; i < cl[c].n; i++) {
+			const rec *r = &recs[cl[c].recs[i]];
+			set->lookup[set->nlookup++] = (lookup_ent){ r->doc, r->start, r->end, idx };
+		}
+		free(cl[c].recs);
+	}
+	qsort(set->lookup, set->nlookup, sizeof(*set->lookup), cmp_lookup);
+
+	free(cidx);
+	free(cl);
+	free(sr);
+	free(byname);
+	free(cvotes);
+	for (size_t i = 0; i < nowned; i++)
+		free(owned[i]);
+	free(owned);
+	free(acr_n);
+	smap_free(&acr);
+	smap_free(&acr_count);
+	free(parent);
+	free(groups);
+	smap_free(&gmap);
+	return 0;
+}
+
+size_t ctl_actor_set_lookup(const ctl_actor_set *set, size_t doc_index, uint32_t start, uint32_t end)
+{
+	lookup_ent key = { doc_index, start, end, 0 };
+	if (!set->nlookup)
+		return SIZE_MAX;
+	const lookup_ent *e = bsearch(&key, set->lookup, set->nlookup, sizeof(*set->lookup), cmp_lookup);
+	return e ? e->actor : SIZE_MAX;
+}

@@ -1,0 +1,214 @@
+/*
+ * Events on made-up articles: triggers and dates, statements dated by the
+ * report, years completed from the narrative, named events from the
+ * gazetteer, bounds for undated articles, and merging across articles.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "helpers.h"
+
+typedef struct art {
+	const char *name;
+	const char *text;
+	const char *dct; /* or NULL */
+} art;
+
+static ctl_timeline *extract(ctl_resources *res, const art *arts, size_t n)
+{
+	ctl_extractor *x = ctl_extractor_new(res);
+	ctl_error err;
+	ctl_error_clear(&err);
+	for (size_t i = 0; i < n; i++) {
+		ctl_document *doc = NULL;
+		if (ctl_document_from_memory(&doc, arts[i].name, arts[i].text, strlen(arts[i].text), NULL, &err))
+			fail_msg("%s", err.msg);
+		if (arts[i].dct) {
+			ctl_day d;
+			assert_int_equal(ctl_day_parse(arts[i].dct, 10, &d), 0);
+			ctl_document_set_dct(doc, d, "user");
+		}
+		if (ctl_document_analyze(doc, res, &err) || ctl_extractor_add(x, doc, &err))
+			fail_msg("%s", err.msg);
+		ctl_document_free(doc);
+	}
+	ctl_timeline *tl = NULL;
+	if (ctl_extractor_finish(x, &tl, &err))
+		fail_msg("%s", err.msg);
+	ctl_extractor_free(x);
+	return tl;
+}
+
+static const ctl_event *find_event(const ctl_timeline *tl, const char *trigger)
+{
+	for (size_t i = 0; i < tl->nevents; i++)
+		if (!strcmp(tl->events[i].trigger.text, trigger))
+			return &tl->events[i];
+	return NULL;
+}
+
+static void assert_dates(const ctl_event *e, const char *earliest, const char *latest)
+{
+	char a[11], b[11];
+	assert_non_null(e);
+	ctl_day_format(e->when.earliest, a);
+	ctl_day_format(e->when.latest, b);
+	if (strcmp(a, earliest) || strcmp(b, latest))
+		fail_msg("event '%s': [%s, %s], wanted [%s, %s]", e->title, a, b, earliest, latest);
+}
+
+static bool has_actor(const ctl_timeline *tl, const ctl_event *e, const char *name)
+{
+	for (size_t i = 0; i < e->nactors; i++) {
+		const ctl_actor *a = &tl->actors[e->actors[i]];
+		if (!strcmp(a->name, name))
+			return true;
+		for (size_t k = 0; k < a->naliases; k++)
+			if (!strcmp(a->aliases[k], name))
+				return true;
+	}
+	return false;
+}
+
+/* A dated event, a statement on the report's day, a weekday resolved. */
+static void test_dated_and_statements(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "a.txt",
+		"Freedonia and Sylvania sign trade deal\n"
+		"\n"
+		"Freedonian Trade Minister Maria Gonzalez said on Tuesday that the two countries would cut tariffs.\n"
+		"On March 3, Gonzalez met Sylvanian Prime Minister John Whitfield in Geneva to discuss the plan.\n"
+		"The weather was mild and the talks were long.\n",
+		"2019-03-14" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *met = find_event(tl, "met");
+	assert_dates(met, "2019-03-03", "2019-03-03");
+	assert_string_equal(met->type, "meeting");
+	assert_int_equal(met->when.certainty, CTL_CERT_INFERRED);
+	assert_true(has_actor(tl, met, "John Whitfield"));
+	const ctl_event *said = find_event(tl, "said");
+	/* "said on Tuesday" in a report of Thursday 14 March: Tuesday 12 March */
+	assert_dates(said, "2019-03-12", "2019-03-12");
+	assert_string_equal(said->type, "statement");
+	assert_true(has_actor(tl, said, "Maria Gonzalez"));
+	/* the lead statement carries the headline */
+	assert_string_equal(said->title, "Freedonia and Sylvania sign trade deal");
+	/* a sentence with no date and no speaker is no event */
+	assert_null(find_event(tl, "talks"));
+	for (size_t i = 0; i < tl->nevents; i++) {
+		const ctl_event *e = &tl->events[i];
+		assert_true(e->nsources >= 1);
+		assert_non_null(e->trigger.text);
+		/* the trigger lies inside one of its sources */
+		bool inside = false;
+		for (size_t k = 0; k < e->nsources; k++)
+			inside |= e->trigger.start >= e->sources[k].start && e->trigger.end <= e->sources[k].end;
+		assert_true(inside);
+	}
+	ctl_timeline_free(tl);
+}
+
+/* No date stated: bounds from the facts, a year completed from the narrative. */
+static void test_undated_article(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "b.txt",
+		"Minister rejects the claims\n"
+		"\n"
+		"Sylvanian Foreign Minister John Whitfield told reporters in an interview published Wednesday that the claims were false.\n"
+		"In January, the Freedonian parliament issued a report alleging interference in the election of November 8, 2016.\n"
+		"On March 30, Whitfield denied the allegations.\n",
+		NULL } };
+	ctl_timeline *tl = extract(res, a, 1);
+	/* the report follows the election it is about: January 2017 */
+	assert_dates(find_event(tl, "issued a report"), "2017-01-01", "2017-01-31");
+	/* the narrative goes on in 2017 */
+	const ctl_event *denied = find_event(tl, "denied");
+	assert_dates(denied, "2017-03-30", "2017-03-30");
+	assert_string_equal(denied->type, "denial");
+	/* the article: after its latest dated fact, within that year */
+	assert_int_equal(tl->docs[0].dct.certainty, CTL_CERT_BOUNDED);
+	char d[11];
+	ctl_day_format(tl->docs[0].dct.earliest, d);
+	assert_string_equal(d, "2017-03-30");
+	ctl_day_format(tl->docs[0].dct.latest, d);
+	assert_string_equal(d, "2017-12-31");
+	/* "published Wednesday": the first Wednesday after March 30 at the earliest */
+	const ctl_event *told = find_event(tl, "told");
+	assert_dates(told, "2017-04-05", "2017-12-27");
+	assert_int_equal(told->when.certainty, CTL_CERT_BOUNDED);
+	assert_int_equal(told->when.precision, CTL_PREC_NONE);
+	ctl_timeline_free(tl);
+}
+
+/* Two articles on one meeting: one event citing both; another stays apart. */
+static void test_merge_across_articles(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = {
+		{ "c1.txt",
+		  "Leaders meet at summit\n"
+		  "\n"
+		  "BERLIN, July 9. Freedonian President Anna Weber and Sylvanian President Omar Haddad met on the sidelines of the G20 summit in Hamburg last Friday.\n",
+		  NULL },
+		{ "c2.txt",
+		  "Minister recalls talks\n"
+		  "\n"
+		  "Sylvanian Foreign Minister John Whitfield said on Monday that the meeting between Presidents Weber and Haddad in Hamburg was useful.\n"
+		  "On July 1, Weber met Haddad in Vienna.\n",
+		  "2017-07-12" },
+	};
+	for (int order = 0; order < 2; order++) {
+		art two[2] = { a[order], a[1 - order] };
+		ctl_timeline *tl = extract(res, two, 2);
+		size_t meetings = 0;
+		for (size_t i = 0; i < tl->nevents; i++) {
+			const ctl_event *e = &tl->events[i];
+			if (strcmp(e->type, "meeting"))
+				continue;
+			meetings++;
+			if (e->nsources == 2) {
+				/* the summit's days, narrowed by both reports */
+				assert_dates(e, "2017-07-07", "2017-07-08");
+				assert_true(has_actor(tl, e, "Anna Weber"));
+				assert_true(has_actor(tl, e, "Omar Haddad"));
+				assert_string_equal(e->place, "Hamburg");
+			} else {
+				/* the Vienna meeting is another event */
+				assert_dates(e, "2017-07-01", "2017-07-01");
+			}
+		}
+		assert_int_equal(meetings, 2);
+		/* the undated article is placed in the week after the Friday */
+		char d[11];
+		size_t c1 = strcmp(tl->docs[0].id, "c1") ? 1 : 0;
+		ctl_day_format(tl->docs[c1].dct.earliest, d);
+		assert_string_equal(d, "2017-07-08");
+		ctl_day_format(tl->docs[c1].dct.latest, d);
+		assert_string_equal(d, "2017-07-14");
+		ctl_timeline_free(tl);
+	}
+}
+
+static int setup(void **state)
+{
+	*state = test_resources();
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	ctl_resources_free(*state);
+	return 0;
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dated_and_statements),
+		cmocka_unit_test(test_undated_article),
+		cmocka_unit_test(test_merge_across_articles),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
