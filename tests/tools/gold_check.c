@@ -6,7 +6,11 @@
  * 3 days on each side, and it links every key actor (by name or alias).
  *
  *   gold_check EVENTS.json GOLD.json [--min-must N] [--min-should N]
- *              [--merged ID]... [--max-noise N]
+ *              [--merged ID]... [--max-noise N] [--texts DIR]
+ *
+ * --texts DIR also checks that every event has a trigger and sources, and
+ * that each trigger's and source's text is exactly the bytes at its offsets
+ * in DIR/<doc id>.txt.
  *
  * Prints one line per gold event and actor, then a summary; exits 1 when a
  * threshold is missed, 2 on bad input.
@@ -163,6 +167,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	int min_must = 0, min_should = 0, max_noise = -1;
+	const char *texts = NULL;
 	const char *merged_ids[16];
 	int nmerged = 0;
 	for (int i = 3; i + 1 < argc; i += 2) {
@@ -170,6 +175,7 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--min-should")) min_should = atoi(argv[i + 1]);
 		else if (!strcmp(argv[i], "--max-noise")) max_noise = atoi(argv[i + 1]);
 		else if (!strcmp(argv[i], "--merged") && nmerged < 16) merged_ids[nmerged++] = argv[i + 1];
+		else if (!strcmp(argv[i], "--texts")) texts = argv[i + 1];
 		else { fprintf(stderr, "gold_check: unknown option %s\n", argv[i]); return 2; }
 	}
 	cJSON *got = load(argv[1]), *gold = load(argv[2]);
@@ -245,9 +251,51 @@ int main(int argc, char **argv)
 			printf("noise: actor %s \"%s\"\n", str(a, "id"), str(a, "name"));
 		noisy += bad;
 	}
+	/* offsets point at the right bytes */
+	int bad_offsets = 0;
+	if (texts) {
+		cJSON_ArrayForEach(ev, events) {
+			const cJSON *trig = cJSON_GetObjectItemCaseSensitive(ev, "trigger");
+			const cJSON *srcs = cJSON_GetObjectItemCaseSensitive(ev, "sources");
+			if (!trig || cJSON_GetArraySize(srcs) < 1) {
+				printf("event %s: no trigger or no source\n", str(ev, "id"));
+				bad_offsets++;
+				continue;
+			}
+			const cJSON *refs[64];
+			int nrefs = 0;
+			refs[nrefs++] = trig;
+			const cJSON *r;
+			cJSON_ArrayForEach(r, srcs)
+				if (nrefs < 64)
+					refs[nrefs++] = r;
+			for (int i = 0; i < nrefs; i++) {
+				char path[4096], *data;
+				size_t len;
+				ctl_error err;
+				snprintf(path, sizeof(path), "%s/%s.txt", texts, str(refs[i], "doc"));
+				if (ctl_read_file(&data, &len, path, 1u << 30, &err)) {
+					printf("event %s: %s\n", str(ev, "id"), err.msg);
+					bad_offsets++;
+					continue;
+				}
+				double st = cJSON_GetObjectItemCaseSensitive(refs[i], "start")->valuedouble;
+				double en = cJSON_GetObjectItemCaseSensitive(refs[i], "end")->valuedouble;
+				const char *txt = str(refs[i], "text");
+				if (!txt || st < 0 || en > (double)len || en < st || strlen(txt) != (size_t)(en - st) ||
+				    memcmp(data + (size_t)st, txt, (size_t)(en - st))) {
+					printf("event %s: text at %s:%.0f-%.0f does not match\n", str(ev, "id"), path, st, en);
+					bad_offsets++;
+				}
+				free(data);
+			}
+		}
+	}
 	printf("must %d/%d, should %d/%d, actors %d/%d, noise %d, events %d of which %d match a gold event\n",
 		must, nmust, should, nshould, actors_found, nactors, noisy, nevents, useful);
-	if (must < min_must || should < min_should || (max_noise >= 0 && noisy > max_noise))
+	if (texts)
+		printf("offsets: %d bad\n", bad_offsets);
+	if (must < min_must || should < min_should || (max_noise >= 0 && noisy > max_noise) || bad_offsets)
 		failed = 1;
 	cJSON_Delete(got);
 	cJSON_Delete(gold);

@@ -1,0 +1,24 @@
+# extract on the seeds, scored against the gold timeline (tests/data/
+# seeds.gold.json) with its own matching rule: every must event, at least 7
+# of the 8 should events, the Hamburg meeting as one event citing both
+# articles, no noise, and every trigger and source at the right bytes.
+. "$(dirname "$0")/harness.bash"
+GOLD_CHECK=$(dirname "$BIN")/tests/gold_check
+
+expect_exit 0 "extract seeds" -- "$BIN" extract "$SRC/seeds" -o "$TMP/events.json"
+expect_exit 0 "gold check" -- "$GOLD_CHECK" "$TMP/events.json" "$SRC/tests/data/seeds.gold.json" \
+  --min-must 4 --min-should 7 --merged hamburg-g20-meeting --max-noise 0 --texts "$SRC/seeds"
+cat "$TMP/out"
+expect_in "$TMP/out" "offsets: 0 bad" "offsets point at the right bytes"
+
+# the same articles in another order give the same events (order-independent merge)
+mkdir "$TMP/rev"
+i=9
+for f in "$SRC"/seeds/*.txt; do
+  cp "$f" "$TMP/rev/$i-$(basename "$f")"; i=$((i - 1))
+done
+expect_exit 0 "extract reversed" -- "$BIN" extract "$TMP/rev" -o "$TMP/rev.json"
+grep -E '"(title|earliest|latest)":' "$TMP/events.json" | sort >"$TMP/a"
+grep -E '"(title|earliest|latest)":' "$TMP/rev.json" | sort >"$TMP/b"
+cmp -s "$TMP/a" "$TMP/b" && ok || ko "events depend on the order of the articles"
+finish
