@@ -17,7 +17,9 @@ static void help(FILE *f)
 		"options:\n"
 		"  -a, --aliases        add a column with each actor's other names\n"
 		"  -m, --mentions       first list every document's named mentions:\n"
-		"                       offsets, type, role (actor or place) and name\n"
+		"                       offsets, type, role (actor, place, or 'actor?' for a\n"
+		"                       sentence's first word other documents must confirm)\n"
+		"                       and name\n"
 		"  -o, --output FILE    write to FILE (default '-': standard output)\n"
 		CLI_INPUT_HELP
 		"  -h, --help           show this help\n");
@@ -46,7 +48,8 @@ static int add_doc(ctl_document *doc, const ctl_resources *res, void *user)
 			const ctl_mention *m = &ml.items[i];
 			ctl_buf_printf(run->out, "%u-%u\t%s\t%s\t%s", m->start, m->end,
 				ctl_actor_type_name(m->type),
-				m->role == CTL_MENTION_PLACE ? "place" : "actor", m->name);
+				m->role == CTL_MENTION_PLACE ? "place" : m->tentative ? "actor?" : "actor",
+				m->name);
 			if (m->resolved)
 				ctl_buf_printf(run->out, " -> %s", m->resolved);
 			if (m->title)

@@ -355,3 +355,26 @@ size_t ctl_key_words(const char *key)
 {
 	return *key ? count_words(key) : 0;
 }
+
+char *ctl_person_surname(const struct ctl_actors_data *d, const char *key)
+{
+	const char *sp = strchr(key, ' ');
+	if (sp) {
+		const ctl_lex_entry *e = ctl_lexicon_get(d->given, key, (size_t)(sp - key));
+		if (e && !strcmp(ctl_lex_kind(e), "family"))
+			return ctl_xstrndup(key, (size_t)(sp - key));
+	}
+	/* the last word, with the particles before it ("ten hag", "bin salman") */
+	const char *s = strrchr(key, ' ');
+	if (!s)
+		return ctl_xstrdup(key);
+	while (s > key) {
+		const char *p = s;
+		while (p > key && p[-1] != ' ')
+			p--;
+		if (p == key || !ctl_lexicon_get(d->particles, p, (size_t)(s - p)))
+			break;
+		s = p - 1;
+	}
+	return ctl_xstrdup(s + 1);
+}

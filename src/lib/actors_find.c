@@ -61,7 +61,8 @@ enum {
 	L_PART_WORD = 1u << 19, L_PART_PREFIX = 1u << 20,
 	L_GAZ = 1u << 21,
 	L_X_LOC = 1u << 22, L_X_LOCADJ = 1u << 23, L_X_OF = 1u << 24, L_X_AND = 1u << 25,
-	L_X_THE = 1u << 26, L_X_PERSON = 1u << 27, L_X_MONEY = 1u << 28
+	L_X_THE = 1u << 26, L_X_PERSON = 1u << 27, L_X_MONEY = 1u << 28,
+	L_X_OFNAME = 1u << 29
 };
 #define L_TITLE (L_T_HEAD | L_T_WEAK | L_T_MOD | L_T_HON)
 #define L_ORGHEAD (L_O_HEAD | L_O_LEGAL | L_O_GENERIC)
@@ -218,6 +219,7 @@ typedef struct cand {
 	char *key;                /* ctl_name_key of the name */
 	size_t words;             /* words in the key */
 	bool gaz;                 /* from the gazetteer (its type is settled) */
+	bool plain;               /* only unknown words in title case, no cue */
 	bool dead;
 } cand;
 
@@ -374,13 +376,23 @@ static void lex_word(finder *F, tok *k)
 	size_t nb = (k->f & T_DOTS) && !(k->f & T_INITIAL) ? n - 1 : n; /* without the full stop */
 	uint32_t lx = 0;
 	const ctl_lex_entry *e;
+	/* a lower-case word is only looked up where lower-case words matter */
+	bool cap = (k->f & (T_CAP | T_MIXED | T_PARTPRE | T_HYPH)) != 0;
 
-	if ((e = lexget(d->given, s, nb)))
+	if (cap && (e = lexget(d->given, s, nb)))
 		lx |= kind_is(e, "family") ? L_FAMILY : L_GIVEN;
-	e = lexget(d->titles, s, n);
-	if (!e && nb != n)
+	if ((e = common_get(d, s, nb, (k->f & T_ALLCAPS) != 0))) {
+		const char *c = ctl_lex_kind(e);
+		lx |= !strcmp(c, "function") ? L_C_FUNC : !strcmp(c, "time") ? L_C_TIME :
+		      !strcmp(c, "number") ? L_C_NUM : !strcmp(c, "code") ? L_C_CODE :
+		      !strcmp(c, "adjective") ? L_C_ADJ : !strcmp(c, "furniture") ? L_C_FURN : 0;
+	}
+	/* a lower-case function word is no title, cue or particle */
+	bool func = !cap && (lx & L_C_FUNC);
+	e = func ? NULL : lexget(d->titles, s, n);
+	if (!func && !e && nb != n)
 		e = lexget(d->titles, s, nb);
-	if (!e)
+	if (cap && !e)
 		e = ctl_lex_get_sg(d->titles, s, nb);
 	if (!e && (k->f & T_DOTS)) { /* "C.E.O." */
 		char buf[32];
@@ -392,40 +404,35 @@ static void lex_word(finder *F, tok *k)
 			e = lexget(d->titles, buf, m);
 	}
 	lx |= title_flags(e);
-	if ((e = common_get(d, s, nb, (k->f & T_ALLCAPS) != 0))) {
-		const char *c = ctl_lex_kind(e);
-		lx |= !strcmp(c, "function") ? L_C_FUNC : !strcmp(c, "time") ? L_C_TIME :
-		      !strcmp(c, "number") ? L_C_NUM : !strcmp(c, "code") ? L_C_CODE :
-		      !strcmp(c, "adjective") ? L_C_ADJ : !strcmp(c, "furniture") ? L_C_FURN : 0;
-	}
-	e = lexget(d->org_cues, s, n);
-	if (!e && nb != n)
+	e = func ? NULL : lexget(d->org_cues, s, n);
+	if (!func && !e && nb != n)
 		e = lexget(d->org_cues, s, nb);
-	if (!e)
+	if (cap && !e)
 		e = ctl_lex_get_sg(d->org_cues, s, nb);
 	if (e) {
 		const char *c = ctl_lex_kind(e);
 		lx |= !strcmp(c, "head") ? L_O_HEAD : !strcmp(c, "legal") ? L_O_LEGAL :
 		      !strcmp(c, "generic") ? L_O_GENERIC : !strcmp(c, "descriptor") ? L_O_DESC : 0;
 	}
-	if (kind_is(ctl_lex_get_sg(d->group_cues, s, nb), "head"))
+	if (cap && kind_is(ctl_lex_get_sg(d->group_cues, s, nb), "head"))
 		lx |= L_G_HEAD;
-	if (ctl_lex_get_sg(d->nonactor, s, nb))
+	if (cap && ctl_lex_get_sg(d->nonactor, s, nb))
 		lx |= L_NONACTOR;
-	if (ctl_lex_get_sg(d->place_heads, s, nb))
+	if (cap && ctl_lex_get_sg(d->place_heads, s, nb))
 		lx |= L_P_HEAD;
-	if ((e = lexget(d->particles, s, nb)))
+	if (!func && (e = lexget(d->particles, s, nb)))
 		lx |= kind_is(e, "word") ? L_PART_WORD : kind_is(e, "prefix") ? L_PART_PREFIX :
 		      (L_PART_WORD | L_PART_PREFIX);
 	if ((e = lexget(d->context, s, nb))) {
 		const char *c = ctl_lex_kind(e);
 		lx |= !strcmp(c, "locative") ? L_X_LOC : !strcmp(c, "locadj") ? L_X_LOCADJ :
-		      !strcmp(c, "of") ? L_X_OF : !strcmp(c, "and") ? L_X_AND :
+		      !strcmp(c, "of") ? (L_X_OF | L_X_OFNAME) : !strcmp(c, "for") ? L_X_OF :
+		      !strcmp(c, "and") ? L_X_AND :
 		      !strcmp(c, "article") ? L_X_THE : !strcmp(c, "person") ? L_X_PERSON :
 		      !strcmp(c, "currency") ? L_X_MONEY : 0;
 	}
-	k->gz = ctl_gaz_get(d, s, n);
-	if (!k->gz && nb != n)
+	k->gz = cap ? ctl_gaz_get(d, s, n) : NULL;
+	if (cap && !k->gz && nb != n)
 		k->gz = ctl_gaz_get(d, s, nb);
 	if (k->gz)
 		lx |= L_GAZ;
@@ -720,6 +727,13 @@ static void mark_names(finder *F, size_t t0, size_t t1, bool headline)
 		tok *k = &F->toks[i];
 		if (headline)
 			k->f |= T_HEAD;
+		/* "Ten Hag", "Van Dijk": a capitalised particle opens a surname */
+		if ((k->lx & L_PART_WORD) && (k->f & T_CAP) && !(k->f & T_START) && !headline &&
+		    i + 1 < t1 && plain_name_word(&F->toks[i + 1]) && (F->toks[i + 1].f & T_CAP) &&
+		    only_spaces(F->t, k->pe, F->toks[i + 1].s)) {
+			k->f |= T_NAME;
+			continue;
+		}
 		if (!plain_name_word(k))
 			continue;
 		bool ok;
@@ -950,8 +964,14 @@ static size_t build_run(const finder *F, size_t i, size_t end, elem *el, size_t 
 			continue;
 		}
 		if ((a->lx & L_X_OF) && (a->f & T_LOWER)) {
+			/* after a head ("Ministry of ...", "President of ..."), or
+			 * between unknown words ("Call of Duty") */
 			bool head = (prev->k == E_TITLE && (prev->sub == TK_HEAD || prev->sub == TK_WEAK)) ||
 			            (prev->k == E_NAME && (pl->lx & (L_ORGHEAD | L_P_HEAD | L_G_HEAD | L_NONACTOR)));
+			bool plain = prev->k == E_NAME && !(pl->lx & (L_KNOWN | L_C_ADJ)) && !in_comp &&
+			             k + 1 < end && (F->toks[k + 1].f & T_NAME) && !F->toks[k + 1].gz &&
+			             !(F->toks[k + 1].lx & L_KNOWN) && !(pl->f & T_POSS);
+			head |= plain && (a->lx & L_X_OFNAME);
 			size_t j = k + 1;
 			bool the = j < end && (F->toks[j].lx & L_X_THE) && (F->toks[j].f & T_LOWER);
 			if (the)
@@ -1297,8 +1317,10 @@ static void emit_name(finder *F, const ctx *X, size_t a, size_t b, const char *t
 	           ((e = phrase_near(F, X->lo, X->hi, a, false, d->org_cues)) && kind_is(e, "descriptor"))) {
 		type = CTL_ACTOR_ORGANIZATION;
 		cue = CTL_CUE_CONTEXT;
-	} else if (phrase_near(F, X->lo, X->hi, a, false, d->products)) {
-		drop(F, a, b); /* "web browser Safari" */
+	} else if (phrase_near(F, X->lo, X->hi, a, false, d->products) ||
+	           (!poss && (e = phrase_near(F, X->lo, X->hi, after, true, d->nonactor)) &&
+	            kind_is(e, "product"))) {
+		drop(F, a, b); /* "web browser Safari", "the Webb telescope" */
 		return;
 	} else if (!poss && (e = phrase_near(F, X->lo, X->hi, after, true, d->place_heads)) &&
 	           after < X->hi && F->toks[after].s < F->toks[b - 1].pe + 2) {
@@ -1338,6 +1360,11 @@ static void emit_name(finder *F, const ctx *X, size_t a, size_t b, const char *t
 	}
 	cand *c = emit(F, a, b, type, role, cue, NULL);
 	c->m.tentative = nw == 1 && (first->f & T_TENT);
+	c->plain = cue == CTL_CUE_SHAPE || cue == CTL_CUE_GUESS;
+	for (size_t k = a; k < b && c->plain; k++)
+		c->plain = (F->toks[k].f & T_WORD) && (F->toks[k].f & T_CAP) &&
+		           !(F->toks[k].f & (T_ALLCAPS | T_MIXED)) && !F->toks[k].gz &&
+		           !(F->toks[k].lx & (L_KNOWN | L_C_ADJ));
 }
 
 /* Is there an org/group/place/event head deciding what zone [z0, z1) is? */
@@ -1533,11 +1560,18 @@ static void parse_run(finder *F, const ctx *X, elem *el, size_t n)
 		bool first_unit = true;
 		while (k < z1) {
 			if (el[k].k == E_GAZ) {
-				/* "Jordan Peterson": a given name that is also a place */
+				/* "Jordan Peterson": a given name that is also a place;
+				 * "Saudi Aramco", "Manchester United": a demonym or a
+				 * city opening a name */
 				bool given = el[k].b - el[k].a == 1 &&
 				             (F->toks[el[k].a].lx & (L_GIVEN | L_FAMILY)) &&
 				             k + 1 < z1 && el[k + 1].k == E_NAME;
-				if (!given) {
+				bool demonym = (el[k].gz->kind == CTL_GAZ_DEMONYM || el[k].gz->kind == CTL_GAZ_CITY ||
+				                el[k].gz->kind == CTL_GAZ_CAPITAL) && k + 1 < z1 &&
+				               el[k + 1].k == E_NAME &&
+				               !(F->toks[el[k + 1].a].lx & (L_GIVEN | L_FAMILY | L_C_ADJ)) &&
+				               !(F->toks[el[k].b - 1].f & T_POSS);
+				if (!given && !demonym) {
 					emit_gaz(F, X, &el[k], false);
 					k++;
 					first_unit = false;
@@ -1684,8 +1718,11 @@ static void settle(finder *F)
 		/* a name dropped as a product or event elsewhere in the document */
 		if (c->m.cue <= CTL_CUE_SHAPE && kset_has(&F->dropped, c->key))
 			c->dead = true;
-		else if (c->m.type == CTL_ACTOR_PERSON && c->words >= 2 && c->m.cue >= CTL_CUE_CONTEXT)
-			kset_add(&surnames, last_word(c->key));
+		else if (c->m.type == CTL_ACTOR_PERSON && c->words >= 2 && c->m.cue >= CTL_CUE_CONTEXT) {
+			char *sur = ctl_person_surname(F->d, c->key);
+			kset_add(&surnames, sur);
+			free(sur);
+		}
 		else if (c->m.type == CTL_ACTOR_PERSON && c->words == 1 && c->m.title)
 			kset_add(&surnames, c->key); /* "President Weber ... Weber said" */
 		else if (c->words == 1 && c->m.cue < CTL_CUE_CONTEXT)
@@ -1697,11 +1734,11 @@ static void settle(finder *F)
 		    c->m.cue >= CTL_CUE_CONTEXT)
 			continue;
 		/* a surname alone: the person named in full elsewhere */
-		if (c->words == 1 && kset_has(&surnames, c->key)) {
+		if (c->words <= 3 && kset_has(&surnames, c->key)) {
 			c->m.type = CTL_ACTOR_PERSON;
 			c->m.cue = CTL_CUE_CONTEXT;
 			c->m.tentative = 0;
-		} else if (c->words >= 2 && c->words <= 3 && kset_has(&singles, last_word(c->key))) {
+		} else if (c->plain && c->words >= 2 && c->words <= 3 && kset_has(&singles, last_word(c->key))) {
 			/* "Apoorva Kaul" ... "Kaul": organisations are not called by
 			 * their last word */
 			c->m.type = CTL_ACTOR_PERSON;
@@ -1712,7 +1749,7 @@ static void settle(finder *F)
 	for (size_t i = 0; i < F->ncands; i++) {
 		cand *c = &F->cands[i];
 		if (!c->dead && c->m.role == CTL_MENTION_ACTOR && !c->gaz && !c->m.resolved &&
-		    c->words == 1 && c->m.cue < CTL_CUE_CONTEXT && kset_has(&surnames, c->key)) {
+		    c->words <= 3 && c->m.cue < CTL_CUE_CONTEXT && kset_has(&surnames, c->key)) {
 			c->m.type = CTL_ACTOR_PERSON;
 			c->m.cue = CTL_CUE_CONTEXT;
 			c->m.tentative = 0;

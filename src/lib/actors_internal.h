@@ -81,4 +81,9 @@ char *ctl_name_key(const char *s, size_t n);
 /* Number of words (space-separated) in a key. */
 size_t ctl_key_words(const char *key);
 
+/* The word of a person's name key that stands for the person alone: the
+ * last, or the first when it is an East Asian family name written first
+ * ("xi jinping" -> "xi"). A new string (caller frees). */
+char *ctl_person_surname(const struct ctl_actors_data *d, const char *key);
+
 #endif

@@ -279,12 +279,6 @@ static char *first_last(const char *key)
 	return out;
 }
 
-static const char *last_word(const char *key)
-{
-	const char *sp = strrchr(key, ' ');
-	return sp ? sp + 1 : key;
-}
-
 /* --- choosing names ------------------------------------------------------------------ */
 
 typedef struct namecount {
@@ -571,10 +565,11 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 		size_t root = uf_find(parent, r->group);
 		if (r->words < 2 || r->gaz || voted(cvotes[root]) != CTL_ACTOR_PERSON)
 			continue;
-		sr[nsr++] = (sname){ last_word(r->key), root, r->doc };
+		sr[nsr++] = (sname){ ctl_person_surname(d, r->key), root, r->doc };
 	}
 	sname *byname = ctl_xmalloc((nsr ? nsr : 1) * sizeof(*byname));
-	memcpy(byname, sr, nsr * sizeof(*sr));
+	if (nsr)
+		memcpy(byname, sr, nsr * sizeof(*sr));
 	qsort(byname, nsr, sizeof(*byname), cmp_sname);
 	size_t nbn = 0;      /* distinct (surname, cluster) */
 	for (size_t i = 0; i < nsr; i++)
@@ -586,7 +581,7 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	for (size_t i = 0; i < nr; i++) {
 		rec *r = &recs[i];
 		r->actor = uf_find(parent, r->group);
-		if (r->words != 1 || r->gaz)
+		if (r->words > 3 || r->gaz)
 			continue;
 		if (r->cue >= CTL_CUE_LEXICON && r->type != CTL_ACTOR_PERSON)
 			continue;
@@ -669,6 +664,8 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 
 	free(cidx);
 	free(cl);
+	for (size_t i = 0; i < nsr; i++)
+		free((char *)sr[i].surname);
 	free(sr);
 	free(byname);
 	free(cvotes);
