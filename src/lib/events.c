@@ -526,7 +526,33 @@ typedef struct doc_state {
 	uint32_t lss, lse;        /* the last statement's speaker */
 	char *dateline_place;
 	size_t ncands_doc;
+	uint8_t *row_seen;        /* per gazetteer row: 0 unknown, 1 not in doc, 2 in doc */
+	/* quotation marks of the current sentence, for in_quotes() */
+	uint32_t q_scan;          /* quotes counted up to here ... */
+	bool q_open;              /* ... and open there */
+	uint32_t q_ss;            /* the sentence's start; q_open_at_ss: open there */
+	bool q_open_at_ss;
+	uint32_t *q_pos;          /* quote characters in the sentence */
+	size_t q_n, q_cap;
 } doc_state;
+
+/* The mention at exactly [start, end), by binary search (mentions are in
+ * text order), or NULL. */
+static const ctl_mention *find_mention(const ctl_mention_list *ml, uint32_t start, uint32_t end)
+{
+	size_t lo = 0, hi = ml->len;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ml->items[mid].start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < ml->len && ml->items[lo].start == start; lo++)
+		if (ml->items[lo].end == end)
+			return &ml->items[lo];
+	return NULL;
+}
 
 /* Does a whole word (or phrase) `w` occur in t[s, e), case-insensitively? */
 static bool has_word(const char *t, uint32_t s, uint32_t e, const char *w)
@@ -545,6 +571,25 @@ static bool has_word(const char *t, uint32_t s, uint32_t e, const char *w)
 			return true;
 	}
 	return false;
+}
+
+static bool doc_has_word(const ctl_document *doc, const char *w);
+
+/* Whether row i's place or one of its cues occurs in the document's kept
+ * text, looked up once per document and row. */
+static bool row_in_doc(doc_state *ds, size_t i)
+{
+	if (!ds->row_seen) {
+		ds->row_seen = ctl_xcalloc(ds->d->ngaz ? ds->d->ngaz : 1, 1);
+	}
+	if (!ds->row_seen[i]) {
+		const gaz_row *r = &ds->d->gaz[i];
+		bool in = *r->place && doc_has_word(ds->doc, r->place);
+		for (size_t k = 0; k < r->ncues && !in; k++)
+			in = doc_has_word(ds->doc, r->cues[k]);
+		ds->row_seen[i] = in ? 2 : 1;
+	}
+	return ds->row_seen[i] == 2;
 }
 
 static bool doc_has_word(const ctl_document *doc, const char *w)
@@ -574,26 +619,22 @@ static const gaz_row *pick_row(doc_state *ds, size_t first, size_t count, uint32
 	for (size_t i = first; i < first + count; i++) {
 		const gaz_row *r = &d->gaz[i];
 		int score = 0, y, m, dd;
-		bool indoc = false;
 		ctl_day_to_ymd(r->start, &y, &m, &dd);
-		if (*r->place && has_word(t, ss, se, r->place))
+		bool in_sentence = *r->place && has_word(t, ss, se, r->place);
+		if (in_sentence)
 			score += 3;
-		else if (*r->place)
-			indoc = doc_has_word(ds->doc, r->place);
 		for (size_t k = 0; k < nyears; k++)
 			if (years[k] == y) {
 				score += 2;
 				break;
 			}
-		for (size_t k = 0; k < r->ncues; k++) {
+		for (size_t k = 0; k < r->ncues; k++)
 			if (has_word(t, ss, se, r->cues[k])) {
 				score += 2;
 				break;
 			}
-			if (!indoc)
-				indoc = doc_has_word(ds->doc, r->cues[k]);
-		}
-		score += indoc;
+		if (!in_sentence && score >= 2 && row_in_doc(ds, i))
+			score += 1;
 		if (score < 3)
 			continue;
 		int64_t dist = ds->ref == CTL_DAY_NONE ? 0 : (int64_t)r->start - ds->ref;
@@ -622,23 +663,58 @@ static const char *group_of(const struct ctl_events_data *d, const char *cls)
 	return e && e->nfields > 2 ? e->fields[2] : cls;
 }
 
-/* Is the mention inside quotation marks on its line (an odd number of
- * quote characters before it)? Names inside quotes are rarely subjects. */
-static bool in_quotes(const ctl_document *doc, uint32_t pos)
+/* Is t[i] a quotation mark ('"', U+201C or U+201D)? Returns its length. */
+static size_t quote_at(const char *t, size_t i, size_t n)
 {
-	uint32_t ls = pos;
-	while (ls > 0 && doc->text[ls - 1] != '\n')
-		ls--;
-	size_t q = 0;
-	for (uint32_t i = ls; i < pos; i++) {
-		unsigned char c = (unsigned char)doc->text[i];
-		if (c == '"')
-			q++;
-		else if (c == 0xE2 && i + 2 < pos && (unsigned char)doc->text[i + 1] == 0x80 &&
-		         ((unsigned char)doc->text[i + 2] == 0x9C || (unsigned char)doc->text[i + 2] == 0x9D))
-			q++;
+	unsigned char c = (unsigned char)t[i];
+	if (c == '"')
+		return 1;
+	if (c == 0xE2 && i + 2 < n && (unsigned char)t[i + 1] == 0x80 &&
+	    ((unsigned char)t[i + 2] == 0x9C || (unsigned char)t[i + 2] == 0x9D))
+		return 3;
+	return 0;
+}
+
+/* Records the sentence's quotation marks and whether a quote is open at its
+ * start (counting from its line's start, resumed from the last sentence, so
+ * the whole document is scanned once). */
+static void scan_quotes(doc_state *ds, uint32_t ss, uint32_t se)
+{
+	const char *t = ds->doc->text;
+	size_t n = ds->doc->len;
+	for (uint32_t i = ds->q_scan; i < ss; i++) {
+		if (t[i] == '\n')
+			ds->q_open = false;
+		else if (quote_at(t, i, n))
+			ds->q_open = !ds->q_open;
 	}
-	return q % 2 == 1;
+	ds->q_ss = ss;
+	ds->q_open_at_ss = ds->q_open;
+	ds->q_n = 0;
+	for (uint32_t i = ss; i < se; i++) {
+		size_t k = quote_at(t, i, n);
+		if (k) {
+			*CTL_ARRAY_PUSH(ds->q_pos, ds->q_n, ds->q_cap) = i;
+			ds->q_open = !ds->q_open;
+			i += (uint32_t)k - 1;
+		}
+	}
+	ds->q_scan = se;
+}
+
+/* Is pos (in the current sentence) inside quotation marks? Names inside
+ * quotes are rarely the subject of the sentence. */
+static bool in_quotes(const doc_state *ds, uint32_t pos)
+{
+	size_t lo = 0, hi = ds->q_n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ds->q_pos[mid] < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return ds->q_open_at_ss ^ (lo % 2 == 1);
 }
 
 /* Only white space and commas between byte offsets a and b. */
@@ -665,7 +741,7 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 		if (m->role != CTL_MENTION_ACTOR || m->end > tk[a].s)
 			continue;
 		/* "Smith, who is also an envoy of the Ministry, said": the person */
-		if (m->type == CTL_ACTOR_PERSON && !in_quotes(ds->doc, m->start) && m->end + 2 < tk[a].s &&
+		if (m->type == CTL_ACTOR_PERSON && !in_quotes(ds, m->start) && m->end + 2 < tk[a].s &&
 		    t[m->end] == ',' && (ctl_eq_nocase(t + m->end + 1, 5, " who ") ||
 		                         ctl_eq_nocase(t + m->end + 1, 5, " the ")))
 			appositive = m;
@@ -677,7 +753,7 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 			return true;
 		}
 		/* "Russia's top diplomat said": the country is not the speaker */
-		if (in_quotes(ds->doc, m->start) || t[m->end] == '\'' ||
+		if (in_quotes(ds, m->start) || t[m->end] == '\'' ||
 		    ((unsigned char)t[m->end] == 0xE2 && (unsigned char)t[m->end + 2] == 0x99))
 			continue;
 		if (m->type == CTL_ACTOR_PERSON)
@@ -729,10 +805,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 	if (has_subject) {
 		/* a person's surname, a canonical name, or the name as written */
 		uint32_t s = subs;
-		const ctl_mention *m = NULL;
-		for (size_t i = 0; i < ds->mentions->len; i++)
-			if (ds->mentions->items[i].start == subs && ds->mentions->items[i].end == sube)
-				m = &ds->mentions->items[i];
+		const ctl_mention *m = find_mention(ds->mentions, subs, sube);
 		if (m && m->type == CTL_ACTOR_PERSON) {
 			for (uint32_t i = subs; i < sube; i++)
 				if (t[i] == ' ')
@@ -947,6 +1020,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 	size_t len;
 	if (!ntok)
 		return;
+	scan_quotes(ds, ss, se);
 
 	/* mentions and time expressions of this sentence */
 	while (*mi < ds->mentions->len && ds->mentions->items[*mi].start < ss)
@@ -1090,6 +1164,11 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		size_t r = attach(ds, tk, tr, ntr, src, s, dl_end && s->s < dl_end);
 		if (!r)
 			continue;
+		/* a word of a named event's phrase ("the G20 summit ... last
+		 * Friday") stands for what the named event dates */
+		for (size_t g = 0; g < ngaz && s->kind == SRC_TIMEX; g++)
+			if (src[g].trig && tr[r - 1].a >= src[g].a && tr[r - 1].b <= src[g].b)
+				r = src[g].trig;
 		trig *T = &tr[r - 1];
 		if (T->dated) {
 			dsrc *o = &src[T->dated - 1];
@@ -1179,7 +1258,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		bool hs = false;
 		for (size_t i = m0; i < m1; i++) {
 			const ctl_mention *m = &ds->mentions->items[i];
-			if (m->role == CTL_MENTION_ACTOR && m->end <= c->ts && !in_quotes(ds->doc, m->start)) {
+			if (m->role == CTL_MENTION_ACTOR && m->end <= c->ts && !in_quotes(ds, m->start)) {
 				subs = m->start;
 				sube = m->end;
 				hs = true;
@@ -1252,19 +1331,19 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		add_mentions(c, ds, m0, m1);
 		content_words(c, t, tk, ntok);
 		/* "he said" in the next sentences is this speaker */
-		for (size_t i = 0; i < ds->mentions->len; i++)
-			if (ds->mentions->items[i].start == sps && ds->mentions->items[i].type == CTL_ACTOR_PERSON) {
-				ds->has_last_speaker = true;
-				ds->lss = sps;
-				ds->lse = spe;
-			}
+		const ctl_mention *sm = find_mention(ds->mentions, sps, spe);
+		if (sm && sm->type == CTL_ACTOR_PERSON) {
+			ds->has_last_speaker = true;
+			ds->lss = sps;
+			ds->lse = spe;
+		}
 		return;
 	}
 
 	/* the last person named outside quotes, for "he said" later on */
 	for (size_t i = m0; i < m1; i++) {
 		const ctl_mention *m = &ds->mentions->items[i];
-		if (m->type == CTL_ACTOR_PERSON && m->role == CTL_MENTION_ACTOR && !in_quotes(ds->doc, m->start)) {
+		if (m->type == CTL_ACTOR_PERSON && m->role == CTL_MENTION_ACTOR && !in_quotes(ds, m->start)) {
 			ds->has_last_person = true;
 			ds->lps = m->start;
 			ds->lpe = m->end;
@@ -1402,10 +1481,43 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 			c->when.certainty = CTL_CERT_BOUNDED;
 	}
 	free(ds.dateline_place);
+	free(ds.row_seen);
+	free(ds.q_pos);
 	return 0;
 }
 
 /* ---- merge -------------------------------------------------------------- */
+
+/* Sorts candidate indices by earliest day (unknown first), then index:
+ * a bottom-up merge sort, O(n log n). */
+static int earlier(const cand *c, size_t x, size_t y)
+{
+	ctl_day a = c[x].when.earliest, b = c[y].when.earliest;
+	if (a != b)
+		return a == CTL_DAY_NONE ? -1 : b == CTL_DAY_NONE ? 1 : (a < b ? -1 : 1);
+	return (x > y) - (x < y);
+}
+
+static void sort_by_earliest(size_t *v, size_t n, const cand *c)
+{
+	if (n < 2)
+		return;
+	size_t *tmp = ctl_xmalloc(n * sizeof(*tmp));
+	for (size_t w = 1; w < n; w *= 2) {
+		for (size_t lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			while (i < mid && j < hi)
+				tmp[k++] = earlier(c, v[j], v[i]) < 0 ? v[j++] : v[i++];
+			while (i < mid)
+				tmp[k++] = v[i++];
+			while (j < hi)
+				tmp[k++] = v[j++];
+		}
+		memcpy(v, tmp, n * sizeof(*tmp));
+	}
+	free(tmp);
+}
 
 static size_t uf_find(size_t *p, size_t x)
 {
@@ -1425,6 +1537,14 @@ static void uf_union(size_t *p, size_t a, size_t b)
 		p[b] = a;
 	else if (b < a)
 		p[a] = b;
+}
+
+static int strcasecmp_ascii(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (ctl_to_lower((unsigned char)*a) != ctl_to_lower((unsigned char)*b))
+			return 1;
+	return *a != *b;
 }
 
 /* Which member's date speaks for a merged event: its own date first. */
@@ -1463,10 +1583,12 @@ static bool same_event(const cand *a, const cand *b)
 				common += a->words[i] == b->words[k];
 		return common >= 3;
 	}
+	if (a->place && b->place && strcasecmp_ascii(a->place, b->place))
+		return false;
 	size_t sh = shared_actors(a, b);
 	if (sh >= 2)
 		return true;
-	return sh >= 1 && a->place && b->place && !strcmp(a->place, b->place);
+	return sh >= 1 && a->place && b->place;
 }
 
 static int cmp_ref(const ctl_ref *x, const ctl_ref *y, const ctl_timeline *tl)
@@ -1596,13 +1718,23 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 			size_t a = st->c[i].actors[k];
 			bucket[start[a] + fill[a]++] = i;
 		}
-	for (size_t a = 0; a < na; a++)
-		for (size_t x = start[a]; x < start[a + 1]; x++)
-			for (size_t y = x + 1; y < start[a + 1]; y++) {
-				size_t i = bucket[x], j = bucket[y];
-				if (uf_find(parent, i) != uf_find(parent, j) && same_event(&st->c[i], &st->c[j]))
-					uf_union(parent, i, j);
+	/* within a bucket, sorted by earliest day, a candidate meets only the
+	 * ones that start before it ends */
+	for (size_t a = 0; a < na; a++) {
+		size_t *bk = bucket + start[a], nb = start[a + 1] - start[a];
+		sort_by_earliest(bk, nb, st->c);
+		for (size_t x = 0; x < nb; x++) {
+			const cand *cx = &st->c[bk[x]];
+			for (size_t y = x + 1; y < nb; y++) {
+				const cand *cy = &st->c[bk[y]];
+				if (cx->when.latest != CTL_DAY_NONE && cy->when.earliest != CTL_DAY_NONE &&
+				    cy->when.earliest > cx->when.latest)
+					break;
+				if (uf_find(parent, bk[x]) != uf_find(parent, bk[y]) && same_event(cx, cy))
+					uf_union(parent, bk[x], bk[y]);
 			}
+		}
+	}
 	free(count);
 	free(start);
 	free(bucket);
