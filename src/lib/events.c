@@ -1488,17 +1488,22 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 
 /* ---- merge -------------------------------------------------------------- */
 
-/* Sorts candidate indices by earliest day (unknown first), then index:
- * a bottom-up merge sort, O(n log n). */
-static int earlier(const cand *c, size_t x, size_t y)
+/* Sorts candidate indices by earliest day (unknown first), then by where
+ * they stand (document id, offset), never by input order: a bottom-up merge
+ * sort, O(n log n). */
+static int earlier(const cand *c, const size_t *doc_rank, size_t x, size_t y)
 {
 	ctl_day a = c[x].when.earliest, b = c[y].when.earliest;
 	if (a != b)
 		return a == CTL_DAY_NONE ? -1 : b == CTL_DAY_NONE ? 1 : (a < b ? -1 : 1);
+	if (doc_rank[c[x].doc] != doc_rank[c[y].doc])
+		return doc_rank[c[x].doc] < doc_rank[c[y].doc] ? -1 : 1;
+	if (c[x].ts != c[y].ts)
+		return c[x].ts < c[y].ts ? -1 : 1;
 	return (x > y) - (x < y);
 }
 
-static void sort_by_earliest(size_t *v, size_t n, const cand *c)
+static void sort_by_earliest(size_t *v, size_t n, const cand *c, const size_t *doc_rank)
 {
 	if (n < 2)
 		return;
@@ -1508,7 +1513,7 @@ static void sort_by_earliest(size_t *v, size_t n, const cand *c)
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi)
-				tmp[k++] = earlier(c, v[j], v[i]) < 0 ? v[j++] : v[i++];
+				tmp[k++] = earlier(c, doc_rank, v[j], v[i]) < 0 ? v[j++] : v[i++];
 			while (i < mid)
 				tmp[k++] = v[i++];
 			while (j < hi)
@@ -1518,6 +1523,8 @@ static void sort_by_earliest(size_t *v, size_t n, const cand *c)
 	}
 	free(tmp);
 }
+
+#define MERGE_WINDOW 64
 
 static size_t uf_find(size_t *p, size_t x)
 {
@@ -1589,6 +1596,35 @@ static bool same_event(const cand *a, const cand *b)
 	if (sh >= 2)
 		return true;
 	return sh >= 1 && a->place && b->place;
+}
+
+typedef struct doc_key {
+	const char *id;
+	size_t i;
+} doc_key;
+
+static int cmp_doc_key(const void *a, const void *b)
+{
+	const doc_key *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* A merged event's member: its document's rank, its sentence, its index. */
+typedef struct member {
+	size_t rank;
+	uint32_t ss;
+	size_t idx;
+} member;
+
+static int cmp_member(const void *a, const void *b)
+{
+	const member *x = a, *y = b;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->ss != y->ss)
+		return x->ss < y->ss ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
 static int cmp_ref(const ctl_ref *x, const ctl_ref *y, const ctl_timeline *tl)
@@ -1699,6 +1735,17 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 			c->speaker = ctl_actor_set_lookup(actors, c->doc, c->sps, c->spe);
 	}
 
+	/* documents ranked by id: the order sources are listed in */
+	size_t *doc_rank = ctl_xcalloc(tl->ndocs + 1, sizeof(size_t));
+	{
+		doc_key *ord = ctl_xmalloc((tl->ndocs + 1) * sizeof(*ord));
+		for (size_t i = 0; i < tl->ndocs; i++)
+			ord[i] = (doc_key){ tl->docs[i].id, i };
+		qsort(ord, tl->ndocs, sizeof(*ord), cmp_doc_key);
+		for (size_t i = 0; i < tl->ndocs; i++)
+			doc_rank[ord[i].i] = i;
+		free(ord);
+	}
 	/* candidate pairs only within an actor's bucket */
 	size_t *parent = ctl_xmalloc((n ? n : 1) * sizeof(size_t));
 	for (size_t i = 0; i < n; i++)
@@ -1719,13 +1766,15 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 			bucket[start[a] + fill[a]++] = i;
 		}
 	/* within a bucket, sorted by earliest day, a candidate meets only the
-	 * ones that start before it ends */
+	 * ones that start before it ends, and at most MERGE_WINDOW of them: an
+	 * actor quoted thousands of times on one day costs n * window tests,
+	 * not n * n (the ones further on are reached through the chain) */
 	for (size_t a = 0; a < na; a++) {
 		size_t *bk = bucket + start[a], nb = start[a + 1] - start[a];
-		sort_by_earliest(bk, nb, st->c);
+		sort_by_earliest(bk, nb, st->c, doc_rank);
 		for (size_t x = 0; x < nb; x++) {
 			const cand *cx = &st->c[bk[x]];
-			for (size_t y = x + 1; y < nb; y++) {
+			for (size_t y = x + 1; y < nb && y <= x + MERGE_WINDOW; y++) {
 				const cand *cy = &st->c[bk[y]];
 				if (cx->when.latest != CTL_DAY_NONE && cy->when.earliest != CTL_DAY_NONE &&
 				    cy->when.earliest > cx->when.latest)
@@ -1753,6 +1802,9 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 		gmem[gstart[r] + gfill[r]++] = i;
 	}
 	free(gfill);
+	size_t *stamp = ctl_xmalloc((tl->nactors + 1) * sizeof(size_t));
+	for (size_t i = 0; i <= tl->nactors; i++)
+		stamp[i] = SIZE_MAX;
 	size_t first_event = tl->nevents;
 	for (size_t root = 0; root < n; root++) {
 		if (uf_find(parent, root) != root)
@@ -1792,42 +1844,41 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 		e->trigger = (ctl_ref){ best->doc, best->ts, best->te, ctl_xstrdup(best->trigger_text) };
 		e->sources = ctl_xcalloc(members, sizeof(ctl_ref));
 		e->actors = NULL;
-		size_t acap = 0;
-		for (size_t g = gstart[root]; g < gstart[root + 1]; g++) {
-			const cand *c = &st->c[gmem[g]];
+		/* members in document order (by document id, then offset), so
+		 * sources come out sorted and duplicates side by side */
+		size_t nmem = gstart[root + 1] - gstart[root];
+		member *mem = ctl_xmalloc(nmem * sizeof(*mem));
+		for (size_t g = 0; g < nmem; g++) {
+			const cand *c = &st->c[gmem[gstart[root] + g]];
+			mem[g] = (member){ doc_rank[c->doc], c->ss, gmem[gstart[root] + g] };
+		}
+		qsort(mem, nmem, sizeof(*mem), cmp_member);
+		size_t acap = 0, speaker = SIZE_MAX;
+		for (size_t g = 0; g < nmem; g++) {
+			const cand *c = &st->c[mem[g].idx];
 			if (!e->place && c->place)
 				e->place = ctl_xstrdup(c->place);
+			if (speaker == SIZE_MAX)
+				speaker = c->speaker;
 			/* one source per sentence */
-			bool dup = false;
-			for (size_t k = 0; k < e->nsources; k++)
-				dup |= e->sources[k].doc == c->doc && e->sources[k].start == c->ss;
-			if (!dup)
+			if (!g || mem[g].rank != mem[g - 1].rank || mem[g].ss != mem[g - 1].ss)
 				e->sources[e->nsources++] = (ctl_ref){ c->doc, c->ss, c->se, ctl_xstrdup(c->sentence_text) };
-			for (size_t k = 0; k < c->nactors; k++) {
-				bool seen = false;
-				for (size_t j = 0; j < e->nactors; j++)
-					seen |= e->actors[j] == c->actors[k];
-				if (!seen)
+			for (size_t k = 0; k < c->nactors; k++)
+				if (stamp[c->actors[k]] != root) {
+					stamp[c->actors[k]] = root;
 					*CTL_ARRAY_PUSH(e->actors, e->nactors, acap) = c->actors[k];
-			}
+				}
 		}
+		free(mem);
 		/* the speaker first, then people, organisations and groups, then
 		 * countries and the rest; by actor index within each (actor ids do
 		 * not depend on the input order, so neither does this) */
-		size_t speaker = SIZE_MAX;
-		for (size_t g = gstart[root]; g < gstart[root + 1] && speaker == SIZE_MAX; g++)
-			speaker = st->c[gmem[g]].speaker;
 		actor_order ao = { tl, speaker };
 		sort_actors(e->actors, e->nactors, &ao);
-		/* sources in document order */
-		for (size_t x = 1; x < e->nsources; x++)
-			for (size_t y = x; y > 0 && cmp_ref(&e->sources[y], &e->sources[y - 1], tl) < 0; y--) {
-				ctl_ref tmp = e->sources[y];
-				e->sources[y] = e->sources[y - 1];
-				e->sources[y - 1] = tmp;
-			}
 	}
 	free(parent);
+	free(stamp);
+	free(doc_rank);
 	free(gstart);
 	free(gmem);
 	sort_events(tl, first_event);
