@@ -14,5 +14,6 @@
 #include "actors.h"
 #include "extract.h"
 #include "render.h"
+#include "export.h"
 
 #endif

@@ -77,12 +77,13 @@ typedef struct report {
 	const ctl_report_options *opts;
 } report;
 
-static void warn(const report *r, const char *fmt, const char *a, const char *m)
+/* Tells the caller a diagram was left out, and why. */
+static void warn_left_out(const report *r, const char *view, const char *why)
 {
 	if (!r->opts->warn)
 		return;
 	char msg[600];
-	snprintf(msg, sizeof(msg), fmt, a, m);
+	snprintf(msg, sizeof(msg), "%s diagram left out of the report: %s", view, why);
 	r->opts->warn(r->opts->warn_user, msg);
 }
 
@@ -92,6 +93,15 @@ static void diagram(report *r, ctl_view view, const char *anchor, const char *he
 	ctl_buf_printf(b, "<section id=\"%s\">\n<h2>%s</h2>\n", anchor, heading);
 	if (!r->tl->nevents) {
 		ctl_buf_puts(b, "<p class=\"note\">Nothing to draw: no events.</p>\n</section>\n");
+		return;
+	}
+	size_t limit = view == CTL_VIEW_TIMELINE ? CTL_REPORT_MAX_TIMELINE_EVENTS : CTL_REPORT_MAX_GRAPH_EVENTS;
+	if (r->tl->nevents > limit) {
+		char why[160];
+		snprintf(why, sizeof(why), "%zu events are more than the report draws (%zu); "
+			"'ctimeline render' draws them", r->tl->nevents, limit);
+		ctl_buf_printf(b, "<p class=\"note\">This diagram is left out: %s.</p>\n</section>\n", why);
+		warn_left_out(r, anchor, why);
 		return;
 	}
 	ctl_render_options ro = { 0 };
@@ -108,7 +118,7 @@ static void diagram(report *r, ctl_view view, const char *anchor, const char *he
 		ctl_buf_puts(b, "<p class=\"note\">This diagram is left out: ");
 		esc(b, err.msg);
 		ctl_buf_puts(b, ".</p>\n");
-		warn(r, "%s diagram left out of the report: %s", anchor, err.msg);
+		warn_left_out(r, anchor, err.msg);
 	}
 	free(o.data);
 	ctl_buf_puts(b, "</section>\n");

@@ -54,6 +54,22 @@ for e in d["events"]:
 ' "$TMP/a.timelinejs"
 fi
 
+# golden files: each export of a frozen extraction of the seeds (tests/data/export/README.md)
+G="$SRC/tests/data/export"
+mkdir "$TMP/gold"
+cp "$G/seeds.json" "$TMP/gold/"
+(cd "$TMP/gold" && "$BIN" export --to csv -o csv seeds.json && "$BIN" export --to timelinejs -o timelinejs.json seeds.json \
+  && "$BIN" export --to timelinejs-csv -o timelinejs.csv seeds.json && "$BIN" export --to dot -o graph.dot seeds.json \
+  && "$BIN" export --to graphml -o graph.graphml seeds.json && "$BIN" report --no-diagrams -o report.html seeds.json) \
+  && ok || ko "golden exports failed"
+for f in csv/events.csv csv/actors.csv csv/links.csv csv/documents.csv timelinejs.json timelinejs.csv graph.dot graph.graphml; do
+  cmp -s "$G/$f" "$TMP/gold/$f" && ok || ko "$f differs from tests/data/export/$f"
+done
+mask() { sed 's/ctimeline [0-9][0-9.]*/ctimeline VERSION/g' "$1"; }
+[ "$(mask "$G/report.html")" = "$(mask "$TMP/gold/report.html")" ] && ok || ko "report.html differs from tests/data/export/report.html"
+expect_exit 0 "golden events.csv reads back" -- "$BIN" export --to json -o "$TMP/gold/back.json" "$G/csv/events.csv"
+cmp -s "$TMP/gold/back.json" "$G/seeds.json" && ok || ko "golden events.csv -> JSON differs from seeds.json"
+
 # CSV: a directory of four tables
 expect_exit 0 "export --to csv" -- "$BIN" export --to csv -o "$TMP/csv" "$SRC/seeds"
 for t in events actors links documents; do
