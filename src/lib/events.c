@@ -527,6 +527,7 @@ typedef struct doc_state {
 	char *dateline_place;
 	size_t ncands_doc;
 	uint8_t *row_seen;        /* per gazetteer row: 0 unknown, 1 not in doc, 2 in doc */
+	uint32_t dl_end;          /* end of the current line's wire dateline, or 0 */
 	/* quotation marks of the current sentence, for in_quotes() */
 	uint32_t q_scan;          /* quotes counted up to here ... */
 	bool q_open;              /* ... and open there */
@@ -878,6 +879,9 @@ static void add_mentions(cand *c, doc_state *ds, size_t m0, size_t m1)
 {
 	for (size_t i = m0; i < m1; i++) {
 		const ctl_mention *m = &ds->mentions->items[i];
+		/* "PLACE, July 12. /AGENCY/.": who filed the report takes no part */
+		if (m->start < ds->dl_end)
+			continue;
 		if (m->role == CTL_MENTION_PLACE) {
 			if (!c->place)
 				c->place = ctl_xstrdup(m->resolved ? m->resolved : m->name);
@@ -1041,6 +1045,18 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 	while (le < ds->doc->len && t[le] != '\n')
 		le++;
 	uint32_t dl_end = ctl_dateline_end(t, ls, le, NULL);
+	if (dl_end) {
+		/* the dateline runs to its agency tag, if any: "DAVOS, January 24. /TASS/." */
+		uint32_t p = dl_end;
+		while (p < se && p < dl_end + 40 && t[p] != '/')
+			p++;
+		if (p < se && t[p] == '/') {
+			const char *close = memchr(t + p + 1, '/', se - p - 1 < 40 ? se - p - 1 : 40);
+			if (close)
+				dl_end = (uint32_t)(close - t) + 1;
+		}
+	}
+	ds->dl_end = dl_end;
 
 	/* 1. triggers, longest phrase first, not inside a name or a date */
 	size_t ntr = 0;
