@@ -203,59 +203,6 @@ static bool is_upper_cp(uint32_t cp)
 	       (cp >= 0x400 && cp <= 0x42F);
 }
 
-/* --- white space --------------------------------------------------------- */
-
-/* Unicode white space: scraped pages put U+00A0 between words as often as
- * ' ', and U+2009/U+202F around dashes. */
-static size_t space_len(const unsigned char *s, size_t n)
-{
-	if (!n)
-		return 0;
-	if (ctl_is_space(s[0]))
-		return 1;
-	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
-		return 2;                                   /* U+00A0 */
-	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8B || s[2] == 0xAF))
-		return 3;                                   /* U+2000..U+200B, U+202F */
-	if (n >= 3 && ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) ||
-	               (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)))
-		return 3;                                   /* U+205F, U+3000 */
-	return 0;
-}
-
-/* Length of the white-space character that ends just before s[p], not
- * starting before s[lo]; else 0. */
-static size_t space_before(const unsigned char *s, uint32_t lo, uint32_t p)
-{
-	for (uint32_t k = 1; k <= 3 && k <= p - lo; k++)
-		if (space_len(s + p - k, k) == k)
-			return k;
-	return 0;
-}
-
-static uint32_t skip_space(const unsigned char *s, uint32_t p, uint32_t b)
-{
-	size_t k;
-	while (p < b && (k = space_len(s + p, b - p)))
-		p += (uint32_t)k;
-	return p;
-}
-
-static uint32_t skip_word(const unsigned char *s, uint32_t p, uint32_t b)
-{
-	while (p < b && !space_len(s + p, b - p))
-		p++;
-	return p;
-}
-
-static uint32_t trim_end(const unsigned char *s, uint32_t a, uint32_t b)
-{
-	size_t k;
-	while (b > a && (k = space_before(s, a, b)))
-		b -= (uint32_t)k;
-	return b;
-}
-
 /* --- per-line features --------------------------------------------------- */
 
 enum cls { C_BLANK, C_BAD, C_SHORT, C_NEAR, C_GOOD, C_TITLE };
@@ -392,7 +339,7 @@ static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
 	uint32_t p = b;
 	for (uint32_t w = 0; w <= SUFFIX_MAX_WORDS && p > a; w++) {
 		uint32_t ws = p;
-		while (ws > a && !space_before(s, a, ws) && b - ws <= SUFFIX_MAX_BYTES + 4)
+		while (ws > a && !ctl_space_before(s, a, ws) && b - ws <= SUFFIX_MAX_BYTES + 4)
 			ws--;
 		bool dash = (p - ws == 1 && s[ws] == '-') ||
 			(p - ws == 3 && s[ws] == 0xE2 && s[ws + 1] == 0x80 &&
@@ -402,7 +349,7 @@ static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
 		size_t k = ctl_utf8_seq_len(s + ws, p - ws);
 		if (!k || !is_upper_cp(ctl_utf8_decode(s + ws, k)))
 			return false;
-		p = trim_end(s, a, ws);
+		p = ctl_trim_end(s, a, ws);
 	}
 	return false;
 }
@@ -413,12 +360,12 @@ static void measure(const char *t, const struct ctl_clean_data *cd, enum script 
 	const unsigned char *s = (const unsigned char *)t;
 	uint32_t a = li->a, b = li->b, p = a;
 	while (p < b) {
-		p = skip_space(s, p, b);
+		p = ctl_skip_space(s, p, b);
 		if (p >= b)
 			break;
 		uint32_t ws = p;
 		bool letter = false, digit = false;
-		while (p < b && !space_len(s + p, b - p)) {
+		while (p < b && !ctl_space_len(s + p, b - p)) {
 			if (s[p] < 0x80) {
 				letter |= ctl_is_alpha(s[p]);
 				digit |= ctl_is_digit(s[p]);
@@ -481,7 +428,7 @@ static void cue_span(const char *t, uint32_t *a, uint32_t *b)
 {
 	const unsigned char *s = (const unsigned char *)t;
 	for (;;) {
-		size_t k = *a < *b ? space_len(s + *a, *b - *a) : 0;
+		size_t k = *a < *b ? ctl_space_len(s + *a, *b - *a) : 0;
 		if (k)
 			*a += (uint32_t)k;
 		else if (*a < *b && (s[*a] == '*' || s[*a] == '-' || s[*a] == '|' || s[*a] == '>'))
@@ -495,7 +442,7 @@ static void cue_span(const char *t, uint32_t *a, uint32_t *b)
 			break;
 	}
 	for (;;) {
-		size_t k = space_before(s, *a, *b);
+		size_t k = ctl_space_before(s, *a, *b);
 		if (k)
 			*b -= (uint32_t)k;
 		else if (*b > *a && (s[*b - 1] == ':' || s[*b - 1] == '.' || s[*b - 1] == '>' ||
@@ -536,13 +483,13 @@ static const cue *match_cue(const struct ctl_clean_data *cd, const char *t, uint
 	size_t maxw = ctl_lexicon_max_words(cd->cues);
 	uint32_t p = x;
 	for (size_t w = 0; w < maxw && p < b; w++) {
-		p = skip_word(s, p, b);
+		p = ctl_skip_word(s, p, b);
 		if ((e = ctl_lexicon_get(cd->cues, t + x, p - x))) {
 			const cue *c = &cd->cueinfo[e - ctl_lexicon_at(cd->cues, 0)];
 			if (c->match == CUE_PREFIX)
 				return c;
 		}
-		p = skip_space(s, p, b);
+		p = ctl_skip_space(s, p, b);
 	}
 	for (size_t i = 0; i < cd->ncontains; i++) {
 		e = cd->contains[i];
@@ -725,8 +672,8 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 		line_info *l = &li[i];
 		l->a = doc->lines[i].start;
 		l->b = doc->lines[i].end;
-		l->a = skip_space((const unsigned char *)t, l->a, l->b);
-		l->b = trim_end((const unsigned char *)t, l->a, l->b);
+		l->a = ctl_skip_space((const unsigned char *)t, l->a, l->b);
+		l->b = ctl_trim_end((const unsigned char *)t, l->a, l->b);
 		if (l->a == l->b) {
 			l->cls = C_BLANK;
 			continue;

@@ -88,59 +88,6 @@ void ctl_segment_data_free(struct ctl_segment_data *d)
 	free(d);
 }
 
-/* --- white space --------------------------------------------------------- */
-
-/* Unicode white space: scraped pages put U+00A0 between words as often as
- * ' ', and U+2009/U+202F around dashes. */
-static size_t space_len(const unsigned char *s, size_t n)
-{
-	if (!n)
-		return 0;
-	if (ctl_is_space(s[0]))
-		return 1;
-	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
-		return 2;                                   /* U+00A0 */
-	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8B || s[2] == 0xAF))
-		return 3;                                   /* U+2000..U+200B, U+202F */
-	if (n >= 3 && ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) ||
-	               (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)))
-		return 3;                                   /* U+205F, U+3000 */
-	return 0;
-}
-
-/* Length of the white-space character that ends just before s[p], not
- * starting before s[lo]; else 0. */
-static size_t space_before(const unsigned char *s, uint32_t lo, uint32_t p)
-{
-	for (uint32_t k = 1; k <= 3 && k <= p - lo; k++)
-		if (space_len(s + p - k, k) == k)
-			return k;
-	return 0;
-}
-
-static uint32_t skip_space(const unsigned char *s, uint32_t p, uint32_t b)
-{
-	size_t k;
-	while (p < b && (k = space_len(s + p, b - p)))
-		p += (uint32_t)k;
-	return p;
-}
-
-static uint32_t skip_word(const unsigned char *s, uint32_t p, uint32_t b)
-{
-	while (p < b && !space_len(s + p, b - p))
-		p++;
-	return p;
-}
-
-static uint32_t trim_end(const unsigned char *s, uint32_t a, uint32_t b)
-{
-	size_t k;
-	while (b > a && (k = space_before(s, a, b)))
-		b -= (uint32_t)k;
-	return b;
-}
-
 /* --- characters ---------------------------------------------------------- */
 
 /* Length of a sentence-final mark at s[0..n): . ! ? or … (U+2026), else 0. */
@@ -249,7 +196,7 @@ static bool stop_ends_sentence(const struct ctl_segment_data *d, const char *t, 
 {
 	const unsigned char *s = (const unsigned char *)t;
 	uint32_t w = dot;
-	while (w > from && !space_before(s, from, w))
+	while (w > from && !ctl_space_before(s, from, w))
 		w--;
 	size_t k;
 	while (w < dot && (k = opener_len(s + w, dot - w)))
@@ -273,12 +220,12 @@ static bool dateline_fragment(const char *t, uint32_t a, uint32_t b)
 	const unsigned char *s = (const unsigned char *)t;
 	uint32_t words = 0;
 	for (uint32_t p = a; p < b;) {
-		p = skip_space(s, p, b);
+		p = ctl_skip_space(s, p, b);
 		if (p >= b)
 			break;
 		if (++words > DATELINE_MAX_WORDS)
 			return false;
-		uint32_t e = skip_word(s, p, b), q = p;
+		uint32_t e = ctl_skip_word(s, p, b), q = p;
 		while (q < e && !ctl_is_alnum(s[q]) && s[q] < 0x80)
 			q++;
 		if (q < e && ctl_is_lower(s[q]))
@@ -291,8 +238,8 @@ static bool dateline_fragment(const char *t, uint32_t a, uint32_t b)
 static void push(ctl_document *doc, size_t *cap, uint32_t a, uint32_t b)
 {
 	const unsigned char *s = (const unsigned char *)doc->text;
-	a = skip_space(s, a, b);
-	b = trim_end(s, a, b);
+	a = ctl_skip_space(s, a, b);
+	b = ctl_trim_end(s, a, b);
 	if (a == b)
 		return;
 	ctl_span *sp = CTL_ARRAY_PUSH(doc->sentences, doc->nsentences, *cap);
@@ -320,9 +267,9 @@ static void segment_line(const struct ctl_segment_data *d, ctl_document *doc, si
 		while (j < b && (k = closer_len(s + j, b - j)))
 			j += (uint32_t)k;
 		i = j;
-		if (j >= b || !space_len(s + j, b - j))
+		if (j >= b || !ctl_space_len(s + j, b - j))
 			continue;           /* "3.5", "U.S.-led", "?!)" mid-word */
-		uint32_t q = skip_space(s, j, b);
+		uint32_t q = ctl_skip_space(s, j, b);
 		if (q >= b || !can_open(s + q, b - q))
 			continue;
 		/* a lone full stop may belong to an abbreviation */

@@ -160,3 +160,54 @@ uint32_t ctl_dateline_end(const char *t, uint32_t ls, uint32_t le, uint32_t *pla
 	return 0;
 }
 
+
+/* Unicode white space: scraped pages put U+00A0 between words as often as
+ * ' ', and U+2009/U+202F around dashes. */
+size_t ctl_space_len(const unsigned char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	if (ctl_is_space(s[0]))
+		return 1;
+	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
+		return 2;                                   /* U+00A0 */
+	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && (s[2] <= 0x8B || s[2] == 0xAF))
+		return 3;                                   /* U+2000..U+200B, U+202F */
+	if (n >= 3 && ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0x9F) ||
+	               (s[0] == 0xE3 && s[1] == 0x80 && s[2] == 0x80)))
+		return 3;                                   /* U+205F, U+3000 */
+	return 0;
+}
+
+/* Length of the white-space character that ends just before s[p], not
+ * starting before s[lo]; else 0. */
+size_t ctl_space_before(const unsigned char *s, uint32_t lo, uint32_t p)
+{
+	for (uint32_t k = 1; k <= 3 && k <= p - lo; k++)
+		if (ctl_space_len(s + p - k, k) == k)
+			return k;
+	return 0;
+}
+
+uint32_t ctl_skip_space(const unsigned char *s, uint32_t p, uint32_t b)
+{
+	size_t k;
+	while (p < b && (k = ctl_space_len(s + p, b - p)))
+		p += (uint32_t)k;
+	return p;
+}
+
+uint32_t ctl_skip_word(const unsigned char *s, uint32_t p, uint32_t b)
+{
+	while (p < b && !ctl_space_len(s + p, b - p))
+		p++;
+	return p;
+}
+
+uint32_t ctl_trim_end(const unsigned char *s, uint32_t a, uint32_t b)
+{
+	size_t k;
+	while (b > a && (k = ctl_space_before(s, a, b)))
+		b -= (uint32_t)k;
+	return b;
+}

@@ -53,4 +53,16 @@ char *ctl_path_join(const char *dir, const char *name);
  */
 uint32_t ctl_dateline_end(const char *t, uint32_t ls, uint32_t le, uint32_t *place_end);
 
+/* Unicode white space as scraped pages use it (ASCII, U+00A0, U+2000..U+200B,
+ * U+202F, U+205F, U+3000): the length of the one starting at s[0..n), or 0. */
+size_t ctl_space_len(const unsigned char *s, size_t n);
+/* Length of the white-space character ending just before s[p], not starting
+ * before s[lo]; else 0. */
+size_t ctl_space_before(const unsigned char *s, uint32_t lo, uint32_t p);
+/* Skips white space / a run of non-space from p, up to b. */
+uint32_t ctl_skip_space(const unsigned char *s, uint32_t p, uint32_t b);
+uint32_t ctl_skip_word(const unsigned char *s, uint32_t p, uint32_t b);
+/* The end of s[a, b) without its trailing white space. */
+uint32_t ctl_trim_end(const unsigned char *s, uint32_t a, uint32_t b);
+
 #endif
