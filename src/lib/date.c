@@ -83,22 +83,11 @@ void ctl_day_format(ctl_day day, char out[11])
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 }
 
-static int parse_digits(const char *s, size_t n)
-{
-	int v = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (!ctl_is_digit((unsigned char)s[i]))
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 int ctl_day_parse(const char *s, size_t len, ctl_day *out)
 {
 	if (len != 10 || s[4] != '-' || s[7] != '-')
 		return CTL_EDATA;
-	int y = parse_digits(s, 4), m = parse_digits(s + 5, 2), d = parse_digits(s + 8, 2);
+	int y = ctl_digits(s, 4), m = ctl_digits(s + 5, 2), d = ctl_digits(s + 8, 2);
 	if (y < 0 || m < 0 || d < 0 || !ctl_date_valid(y, m, d))
 		return CTL_EDATA;
 	*out = ctl_day_from_ymd(y, m, d);

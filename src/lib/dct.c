@@ -46,25 +46,14 @@ typedef struct ymd {
 	int y, m, d;
 } ymd;
 
-static int digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (!ctl_is_digit((unsigned char)s[i]))
-			return -1;
-		v = v * 10 + s[i] - '0';
-	}
-	return v;
-}
-
 /* Parses "YYYY-MM-DD..." or "XXXX-MM-DD..." (a time may follow). */
 static bool value_ymd(const char *v, ymd *out)
 {
 	if (strlen(v) < 10 || v[4] != '-' || v[7] != '-')
 		return false;
-	out->y = memcmp(v, "XXXX", 4) ? digits(v, 4) : 0;
-	out->m = digits(v + 5, 2);
-	out->d = digits(v + 8, 2);
+	out->y = memcmp(v, "XXXX", 4) ? ctl_digits(v, 4) : 0;
+	out->m = ctl_digits(v + 5, 2);
+	out->d = ctl_digits(v + 8, 2);
 	return out->y >= 0 && out->m >= 1 && out->m <= 12 && out->d >= 1 && out->d <= 31;
 }
 
@@ -198,7 +187,7 @@ int ctl_dct_detect(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 		ymd v;
 		bool full = value_ymd(x->value, &v);
 		/* every year the page names votes for a missing year */
-		int year = full ? v.y : (strlen(x->value) >= 4 ? digits(x->value, 4) : -1);
+		int year = full ? v.y : (strlen(x->value) >= 4 ? ctl_digits(x->value, 4) : -1);
 		if (year > 0) {
 			size_t k = 0;
 			while (k < nyears && year_votes_y[k] != year)

@@ -348,27 +348,16 @@ void ctl_event_store_free(ctl_event_store *st)
 
 /* ---- dates -------------------------------------------------------------- */
 
-static int digits(const char *s, int n)
-{
-	int v = 0;
-	for (int i = 0; i < n; i++) {
-		if (!ctl_is_digit((unsigned char)s[i]))
-			return -1;
-		v = v * 10 + s[i] - '0';
-	}
-	return v;
-}
-
 /* A value with the year missing: "XXXX-MM" or "XXXX-MM-DD". */
 static bool partial_md(const char *v, int *m, int *d)
 {
 	if (strncmp(v, "XXXX-", 5) || strlen(v) < 7)
 		return false;
-	int mm = digits(v + 5, 2), dd = 0;
+	int mm = ctl_digits(v + 5, 2), dd = 0;
 	if (mm < 1 || mm > 12)
 		return false;
 	if (v[7] == '-') {
-		dd = digits(v + 8, 2);
+		dd = ctl_digits(v + 8, 2);
 		if (dd < 1 || dd > 31)
 			return false;
 	}

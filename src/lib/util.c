@@ -211,3 +211,14 @@ uint32_t ctl_trim_end(const unsigned char *s, uint32_t a, uint32_t b)
 		b -= (uint32_t)k;
 	return b;
 }
+
+int ctl_digits(const char *s, size_t n)
+{
+	int v = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!ctl_is_digit((unsigned char)s[i]) || v > 99999999)
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}

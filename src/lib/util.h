@@ -65,4 +65,7 @@ uint32_t ctl_skip_word(const unsigned char *s, uint32_t p, uint32_t b);
 /* The end of s[a, b) without its trailing white space. */
 uint32_t ctl_trim_end(const unsigned char *s, uint32_t a, uint32_t b);
 
+/* The value of the n decimal digits at s, or -1 if one is not a digit. */
+int ctl_digits(const char *s, size_t n);
+
 #endif
