@@ -23,4 +23,15 @@ expect_in "$TMP/out" '"title":	"Given title"' "--manifest title"
 printf 'path,date\nx.txt,2017-13-01\n' >"$TMP/bad.csv"
 expect_exit 1 "bad manifest" -- "$BIN" extract --manifest "$TMP/bad.csv" "$SRC/seeds"
 expect_in "$TMP/err" "bad.csv:2:2: '2017-13-01' is not a date" "bad manifest message"
+
+# a user gazetteer dates a named event the article names without a date
+printf 'Leaders gather\n\nFreedonian President Anna Weber and Sylvanian President Omar Haddad met at the Harbour Forum in Springfield to discuss trade.\n' >"$TMP/forum.txt"
+printf '# phrase\tstart\tend\tplace\tcues\nharbour forum\t2019-05-14\t2019-05-15\tSpringfield\t\n' >"$TMP/gaz.tsv"
+expect_exit 0 "--gazetteer" -- "$BIN" extract --gazetteer "$TMP/gaz.tsv" "$TMP/forum.txt"
+expect_in "$TMP/out" '"earliest":	"2019-05-14"' "--gazetteer dates the event"
+expect_exit 0 "without the gazetteer" -- "$BIN" extract "$TMP/forum.txt"
+expect_not_in "$TMP/out" '2019-05-14' "no date without the gazetteer"
+printf 'harbour forum\tnot-a-date\n' >"$TMP/badgaz.tsv"
+expect_exit 1 "bad gazetteer" -- "$BIN" extract --gazetteer "$TMP/badgaz.tsv" "$TMP/forum.txt"
+expect_in "$TMP/err" "badgaz.tsv:1:" "bad gazetteer names file and line"
 finish
