@@ -25,7 +25,7 @@ extern "C" {
 
 typedef enum ctl_mention_role {
 	CTL_MENTION_ACTOR = 0, /* names an actor ("Moscow is ready to discuss") */
-	CTL_MENTION_PLACE      /* names a place where something happens ("met in Hamburg") */
+	CTL_MENTION_PLACE      /* names a place where something happens ("met in Geneva") */
 } ctl_mention_role;
 
 /* How a mention's type was decided, weakest first: the actor set weighs the
@@ -40,9 +40,9 @@ typedef enum ctl_mention_cue {
 } ctl_mention_cue;
 
 typedef struct ctl_mention {
-	uint32_t start, end;       /* the name itself, e.g. "Sergey Lavrov" */
+	uint32_t start, end;       /* the name itself, e.g. "Anna Weber" */
 	uint32_t ext_start;        /* start of the whole phrase incl. a title or role
-	                              ("Russian Foreign Minister Sergey Lavrov"); == start if none */
+	                              ("Freedonian Foreign Minister Anna Weber"); == start if none */
 	ctl_actor_type type;
 	ctl_mention_role role;
 	char *name;                /* the name as written, NUL-terminated copy */

@@ -6,7 +6,7 @@
  * Per document, sentence by sentence (one pass over each sentence's tokens):
  *   1. triggers: words and phrases of data/events/triggers.tsv;
  *   2. date sources: DATE/TIME expressions, and named recurring events of
- *      data/events/gazetteer.tsv ("the G20 summit in Hamburg");
+ *      data/events/gazetteer.tsv ("the G7 summit in Elmau");
  *   3. each date source dates the trigger it belongs to: the reporting verb
  *      right before it ("said Thursday"), else the most specific trigger,
  *      nearest first; a named event no verb claims is an event itself;
@@ -1035,7 +1035,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		le++;
 	uint32_t dl_end = ctl_dateline_end(t, ls, le, NULL);
 	if (dl_end) {
-		/* the dateline runs to its agency tag, if any: "DAVOS, January 24. /TASS/." */
+		/* the dateline runs to its agency tag, if any: "SPRINGFIELD, May 3. /AGENCY/." */
 		uint32_t p = dl_end;
 		while (p < se && p < dl_end + 40 && t[p] != '/')
 			p++;
@@ -1356,7 +1356,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 	}
 }
 
-/* The place a wire dateline names, in title case ("DAVOS" -> "Davos"). */
+/* The place a wire dateline names, in title case ("SPRINGFIELD" -> "Springfield"). */
 static char *dateline_place(const ctl_document *doc)
 {
 	for (size_t i = 0; i < doc->nlines; i++) {
@@ -1698,8 +1698,12 @@ static int cmp_event(const ctl_event *a, const ctl_event *b, const ctl_timeline 
 static void sort_events(ctl_timeline *tl, size_t first)
 {
 	size_t n = tl->nevents - first;
+	/* nothing to sort; with no events at all tl->events is NULL, and
+	 * NULL + 0 is undefined behaviour (found by fuzz_extract) */
+	if (n < 2)
+		return;
 	ctl_event *ev = tl->events + first;
-	ctl_event *tmp = ctl_xmalloc((n ? n : 1) * sizeof(*tmp));
+	ctl_event *tmp = ctl_xmalloc(n * sizeof(*tmp));
 	for (size_t w = 1; w < n; w *= 2) {
 		for (size_t lo = 0; lo < n; lo += 2 * w) {
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
