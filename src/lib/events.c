@@ -785,29 +785,56 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 	return false;
 }
 
-/* A title a person would write: the subject's short name, the verb in the
- * present, and the words that follow up to the clause's end (at most 9). */
+/* A name as a title shows it: a person's surname, a canonical name for
+ * the rest ("Moscow" -> "Russia"), or the name as written. */
+static void put_short_name(ctl_buf *b, doc_state *ds, uint32_t ms, uint32_t me)
+{
+	const char *t = ds->doc->text;
+	uint32_t s = ms;
+	const ctl_mention *m = find_mention(ds->mentions, ms, me);
+	if (m && m->type == CTL_ACTOR_PERSON) {
+		for (uint32_t i = ms; i < me; i++)
+			if (t[i] == ' ')
+				s = i + 1;
+	}
+	if (m && m->resolved && m->type != CTL_ACTOR_PERSON)
+		ctl_buf_puts(b, m->resolved);
+	else
+		ctl_buf_put(b, t + s, me - s);
+}
+
+/* A title a person would write: the subject's short name ("Smith and Jones"
+ * when two are joined by "and"), the verb in the present, and the words
+ * that follow up to the clause's end (at most 9). A reporting verb that
+ * ends its sentence ("..., the ministry said") takes what was said. */
 static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *tr,
 		bool has_subject, uint32_t subs, uint32_t sube)
 {
 	const char *t = ds->doc->text;
 	ctl_buf b = CTL_BUF_INIT;
+	bool plural = false;
 	if (has_subject) {
-		/* a person's surname, a canonical name, or the name as written */
-		uint32_t s = subs;
 		const ctl_mention *m = find_mention(ds->mentions, subs, sube);
-		if (m && m->type == CTL_ACTOR_PERSON) {
-			for (uint32_t i = subs; i < sube; i++)
-				if (t[i] == ' ')
-					s = i + 1;
+		/* a subject coordinated with the mention before it */
+		if (m && m > ds->mentions->items) {
+			const ctl_mention *p = m - 1;
+			if (p->role == CTL_MENTION_ACTOR && p->end + 5 == m->ext_start &&
+			    ctl_eq_nocase(t + p->end, 5, " and ")) {
+				put_short_name(&b, ds, p->start, p->end);
+				ctl_buf_puts(&b, " and ");
+				plural = true;
+			}
 		}
-		if (m && m->resolved && m->type != CTL_ACTOR_PERSON)
-			ctl_buf_puts(&b, m->resolved);
-		else
-			ctl_buf_put(&b, t + s, sube - s);
+		put_short_name(&b, ds, subs, sube);
 		ctl_buf_putc(&b, ' ');
 	}
-	ctl_buf_puts(&b, tr->e->fields[3]);
+	const char *verb = tr->e->fields[3];
+	size_t vw = strcspn(verb, " ");
+	ctl_buf_put(&b, verb, vw);
+	/* "Smith and Jones meet": two subjects drop the third person's -s */
+	if (plural && vw > 2 && verb[vw - 1] == 's' && verb[vw - 2] != 's')
+		b.ptr[--b.len] = '\0';
+	ctl_buf_puts(&b, verb + vw);
 	size_t words = 0;
 	for (size_t i = tr->b; i < ntok && words < 9; i++) {
 		/* stop at the clause's end: punctuation between tokens (quotes pass) */
@@ -825,9 +852,38 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
 		words++;
 	}
+	if (!words && tr->report && has_subject && tk[0].s < subs) {
+		/* "During the talks, X backed the idea, the ministry said." */
+		ctl_buf_puts(&b, ": ");
+		for (size_t i = 0; i < ntok && i < 12 && tk[i].e <= subs; i++) {
+			if (i)
+				ctl_buf_putc(&b, ' ');
+			ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
+		}
+	}
 	if (b.len && ctl_is_lower((unsigned char)b.ptr[0]))
 		b.ptr[0] = (char)(b.ptr[0] - 32);
 	return ctl_buf_detach(&b, NULL);
+}
+
+/* With no named subject ("A preliminary answer has been given ..."), the
+ * sentence's own first words (at most 10, to the clause's end) read best. */
+static char *clause_title(doc_state *ds, const tok *tk, size_t ntok)
+{
+	const char *t = ds->doc->text;
+	size_t n = 1;
+	while (n < ntok && n < 10) {
+		bool stop = false;
+		for (uint32_t p = tk[n - 1].e; p < tk[n].s; p++)
+			stop |= t[p] == ',' || t[p] == '.' || t[p] == ';' || t[p] == ':' || t[p] == '(' || t[p] == '[';
+		if (stop)
+			break;
+		n++;
+	}
+	char *title = ctl_xstrndup(t + tk[0].s, tk[n - 1].e - tk[0].s);
+	if (ctl_is_lower((unsigned char)title[0]))
+		title[0] = (char)(title[0] - 32);
+	return title;
 }
 
 static cand *new_cand(ctl_event_store *st, doc_state *ds, size_t di, const char *doc_id,
@@ -1278,7 +1334,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 			if (ctl_is_lower((unsigned char)c->title[0]))
 				c->title[0] = (char)(c->title[0] - 32);
 		} else {
-			c->title = make_title(ds, tk, ntok, T, hs, subs, sube);
+			c->title = hs ? make_title(ds, tk, ntok, T, hs, subs, sube) : clause_title(ds, tk, ntok);
 		}
 		add_mentions(c, ds, m0, m1);
 		content_words(c, t, tk, ntok);
