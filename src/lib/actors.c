@@ -235,7 +235,57 @@ void ctl_actors_data_free(struct ctl_actors_data *d)
 		free(d->gaz[i].form);
 	free(d->gaz);
 	free(d->slots);
+	free(d->first_hash);
+	free(d->first_maxw);
 	free(d);
+}
+
+static void first_word_add(struct ctl_actors_data *d, const char *key, size_t n)
+{
+	const char *sp = memchr(key, ' ', n);
+	if (!sp)
+		return;
+	size_t w = 1;
+	for (size_t i = 0; i < n; i++)
+		w += key[i] == ' ';
+	uint8_t wc = (uint8_t)(w > 255 ? 255 : w);
+	uint64_t h = ctl_hash_nocase(key, (size_t)(sp - key));
+	size_t mask = d->nfirst - 1, i = (size_t)h & mask;
+	while (d->first_maxw[i] && d->first_hash[i] != h)
+		i = (i + 1) & mask;
+	d->first_hash[i] = h;
+	if (wc > d->first_maxw[i])
+		d->first_maxw[i] = wc;
+}
+
+static void build_first_words(struct ctl_actors_data *d)
+{
+	size_t nt = ctl_lexicon_count(d->titles), n = 64;
+	while (n < 2 * (d->ngaz + nt))
+		n *= 2;
+	d->nfirst = n;
+	d->first_hash = ctl_xcalloc(n, sizeof(*d->first_hash));
+	d->first_maxw = ctl_xcalloc(n, sizeof(*d->first_maxw));
+	for (size_t i = 0; i < d->ngaz; i++)
+		first_word_add(d, d->gaz[i].form, strlen(d->gaz[i].form));
+	for (size_t i = 0; i < nt; i++) {
+		const ctl_lex_entry *e = ctl_lexicon_at(d->titles, i);
+		first_word_add(d, e->key, e->keylen);
+	}
+}
+
+size_t ctl_actors_first_word_max(const struct ctl_actors_data *d, const char *w, size_t n)
+{
+	if (!d->nfirst)
+		return d->max_words;
+	uint64_t h = ctl_hash_nocase(w, n);
+	size_t mask = d->nfirst - 1, i = (size_t)h & mask;
+	while (d->first_maxw[i]) {
+		if (d->first_hash[i] == h)
+			return d->first_maxw[i];
+		i = (i + 1) & mask;
+	}
+	return 0;
 }
 
 int ctl_actors_data_load(struct ctl_actors_data **out, const char *dir, ctl_error *err)
@@ -262,6 +312,7 @@ int ctl_actors_data_load(struct ctl_actors_data **out, const char *dir, ctl_erro
 	size_t tw = ctl_lexicon_max_words(d->titles);
 	if (tw > d->max_words)
 		d->max_words = tw;
+	build_first_words(d);
 	*out = d;
 	return 0;
 }

@@ -854,9 +854,11 @@ static size_t multi_match_at(const finder *F, size_t i, size_t end, const ctl_ga
 		uint8_t *title)
 {
 	const struct ctl_actors_data *d = F->d;
-	size_t maxw = d->max_words;
 	*gz = NULL;
 	*title = 0;
+	/* a phrase key begins with token i's own bytes: only the lengths some
+	 * key starting with that word has are worth looking up */
+	size_t maxw = ctl_actors_first_word_max(d, F->t + F->toks[i].s, F->toks[i].e - F->toks[i].s);
 	for (size_t w = maxw; w >= 2; w--) {
 		if (i + w > end || !adjacent(F, i, i + w))
 			continue;
@@ -1352,9 +1354,12 @@ static void emit_name(finder *F, const ctx *X, size_t a, size_t b, const char *t
 		if (prev->m.role == CTL_MENTION_ACTOR) {
 			const char *res = prev->m.resolved ? prev->m.resolved : prev->m.name;
 			char *rc = ctl_xstrdup(res);
+			/* emit() may grow F->cands and move it: read prev first
+			 * (a use after free found by fuzz_extract) */
+			bool gaz = prev->gaz;
 			cand *c = emit(F, a, b, prev->m.type, CTL_MENTION_ACTOR, prev->m.cue, NULL);
 			c->m.resolved = rc;
-			c->gaz = prev->gaz;
+			c->gaz = gaz;
 			return;
 		}
 	}

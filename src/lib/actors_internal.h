@@ -56,7 +56,19 @@ struct ctl_actors_data {
 	uint32_t *slots;
 	size_t nslots;
 	size_t max_words;         /* longest gazetteer or title key, in words */
+	/* the first words of the gazetteer and title keys of two words or more,
+	 * by their hash (ctl_hash_nocase), with the most words such a key has:
+	 * most capitalised words begin no such key, and one look-up spares the
+	 * look-ups of every longer phrase (issue 9: multi-word look-ups were an
+	 * eighth of the extraction) */
+	uint64_t *first_hash;
+	uint8_t *first_maxw;      /* 0: empty slot */
+	size_t nfirst;            /* a power of two */
 };
+
+/* The most words of a multi-word gazetteer or title key beginning with the
+ * word w[0..n) (ASCII case ignored), or 0 if none does; may overcount. */
+size_t ctl_actors_first_word_max(const struct ctl_actors_data *d, const char *w, size_t n);
 
 /* The gazetteer entry whose name is key[0..n) (ASCII case ignored), or NULL.
  * An abbreviation is returned only for text written exactly like it. */

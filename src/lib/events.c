@@ -524,6 +524,7 @@ typedef struct doc_state {
 	bool q_open_at_ss;
 	uint32_t *q_pos;          /* quote characters in the sentence */
 	size_t q_n, q_cap;
+	size_t line_cur;          /* the current sentence's line in doc->lines */
 } doc_state;
 
 /* The mention at exactly [start, end), by binary search (mentions are in
@@ -1083,12 +1084,23 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 	while (t1 < tx->len && tx->items[t1].start < se)
 		t1++;
 	/* a wire dateline opening the sentence's line */
-	uint32_t ls = ss;
-	while (ls > 0 && t[ls - 1] != '\n')
-		ls--;
-	uint32_t le = se;
-	while (le < ds->doc->len && t[le] != '\n')
-		le++;
+	/* the sentence's line, from the line table: sentences come in text
+	 * order, so a cursor finds each in one pass over the lines (scanning
+	 * the text for '\n' from every sentence was quadratic on a long line) */
+	const ctl_document *doc = ds->doc;
+	while (ds->line_cur + 1 < doc->nlines && doc->lines[ds->line_cur].end < ss)
+		ds->line_cur++;
+	uint32_t ls = ss, le = se;
+	if (ds->line_cur < doc->nlines && doc->lines[ds->line_cur].start <= ss &&
+	    doc->lines[ds->line_cur].end >= se) {
+		ls = doc->lines[ds->line_cur].start;
+		le = doc->lines[ds->line_cur].end;
+	} else {
+		while (ls > 0 && t[ls - 1] != '\n')
+			ls--;
+		while (le < doc->len && t[le] != '\n')
+			le++;
+	}
 	uint32_t dl_end = ctl_dateline_end(t, ls, le, NULL);
 	if (dl_end) {
 		/* the dateline runs to its agency tag, if any: "SPRINGFIELD, May 3. /AGENCY/." */
@@ -1107,7 +1119,9 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 	size_t ntr = 0;
 	for (size_t i = 0; i < ntok;) {
 		size_t took = 0;
-		for (size_t k = d->max_trigger_words; k >= 1; k--) {
+		/* only the phrase lengths of the keys that begin with this word */
+		size_t kmax = ctl_lexicon_first_word_max(d->triggers, t + tk[i].s, tk[i].e - tk[i].s);
+		for (size_t k = kmax < d->max_trigger_words ? kmax : d->max_trigger_words; k >= 1; k--) {
 			if (i + k > ntok || !phrase(t, tk, i, k, buf, sizeof(buf), &len))
 				continue;
 			const ctl_lex_entry *e = ctl_lexicon_get(d->triggers, buf, len);
@@ -1151,7 +1165,15 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		}
 	}
 	for (size_t i = 0; i < ntok; i++) {
-		for (size_t k = d->max_gaz_words; k >= 1; k--) {
+		/* only the lengths of the keys beginning with this word; a single
+		 * word is also looked up without a final "s" */
+		const char *w0 = t + tk[i].s;
+		size_t n0 = tk[i].e - tk[i].s;
+		size_t kmax = ctl_lexicon_first_word_max(d->gaz_index, w0, n0);
+		if (!kmax && n0 > 1 && (w0[n0 - 1] == 's' || w0[n0 - 1] == 'S') &&
+		    ctl_lexicon_first_word_max(d->gaz_index, w0, n0 - 1))
+			kmax = 1;
+		for (size_t k = kmax < d->max_gaz_words ? kmax : d->max_gaz_words; k >= 1; k--) {
 			if (i + k > ntok || !phrase(t, tk, i, k, buf, sizeof(buf), &len))
 				continue;
 			const ctl_lex_entry *e = ctl_lexicon_get(d->gaz_index, buf, len);

@@ -15,7 +15,38 @@ struct ctl_lexicon {
 	uint32_t *slots;         /* open addressing: entry index + 1, 0 = empty */
 	size_t nslots;
 	size_t max_words;
+	/* first words (up to the first space) of the keys, by hash, with the
+	 * most words of a key beginning with them (0: empty slot); see
+	 * ctl_lexicon_first_word_max */
+	uint64_t *fw_hash;
+	uint8_t *fw_maxw;
+	size_t nfw;
 };
+
+static void index_first_words(ctl_lexicon *lex)
+{
+	size_t n = 16;
+	while (n < lex->nentries * 2)
+		n *= 2;
+	lex->fw_hash = ctl_xcalloc(n, sizeof(*lex->fw_hash));
+	lex->fw_maxw = ctl_xcalloc(n, sizeof(*lex->fw_maxw));
+	lex->nfw = n;
+	for (size_t i = 0; i < lex->nentries; i++) {
+		const ctl_lex_entry *e = &lex->entries[i];
+		const char *sp = memchr(e->key, ' ', e->keylen);
+		size_t w = 1;
+		for (size_t k = 0; k < e->keylen; k++)
+			w += e->key[k] == ' ';
+		uint8_t wc = (uint8_t)(w > 255 ? 255 : w);
+		uint64_t h = ctl_hash_nocase(e->key, sp ? (size_t)(sp - e->key) : e->keylen);
+		size_t j = (size_t)h & (n - 1);
+		while (lex->fw_maxw[j] && lex->fw_hash[j] != h)
+			j = (j + 1) & (n - 1);
+		lex->fw_hash[j] = h;
+		if (wc > lex->fw_maxw[j])
+			lex->fw_maxw[j] = wc;
+	}
+}
 
 static void index_entries(ctl_lexicon *lex)
 {
@@ -39,6 +70,17 @@ static void index_entries(ctl_lexicon *lex)
 		if (!dup)
 			lex->slots[h] = (uint32_t)(i + 1);
 	}
+}
+
+size_t ctl_lexicon_first_word_max(const ctl_lexicon *lex, const char *w, size_t n)
+{
+	if (!lex || !lex->nfw)
+		return 0;
+	uint64_t h = ctl_hash_nocase(w, n);
+	for (size_t j = (size_t)h & (lex->nfw - 1); lex->fw_maxw[j]; j = (j + 1) & (lex->nfw - 1))
+		if (lex->fw_hash[j] == h)
+			return lex->fw_maxw[j];
+	return 0;
 }
 
 int ctl_lexicon_parse(ctl_lexicon **out, const char *name, const char *data,
@@ -117,6 +159,7 @@ int ctl_lexicon_parse(ctl_lexicon **out, const char *name, const char *data,
 	free(fieldstart);
 	free(rows);
 	index_entries(lex);
+	index_first_words(lex);
 	*out = lex;
 	return 0;
 }
@@ -142,6 +185,8 @@ void ctl_lexicon_free(ctl_lexicon *lex)
 	free(lex->entries);
 	free(lex->fieldpool);
 	free(lex->slots);
+	free(lex->fw_hash);
+	free(lex->fw_maxw);
 	free(lex);
 }
 

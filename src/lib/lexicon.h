@@ -39,5 +39,13 @@ const ctl_lex_entry *ctl_lexicon_at(const ctl_lexicon *lex, size_t i);
 /* The longest key length in words (spaces + 1), to bound multi-word look-ups. */
 size_t ctl_lexicon_max_words(const ctl_lexicon *lex);
 const char *ctl_lexicon_name(const ctl_lexicon *lex);
+/*
+ * The most words (spaces + 1) of a key whose first word (up to its first
+ * space) is w[0..n) ignoring ASCII case; 0 if no key begins with that word.
+ * Hash-based, so it may overcount, never undercount: a phrase look-up loop
+ * ("longest phrase first") starts there instead of at max_words and skips
+ * a word that begins no key (issue 9: such loops did most look-ups).
+ */
+size_t ctl_lexicon_first_word_max(const ctl_lexicon *lex, const char *w, size_t n);
 
 #endif
