@@ -253,7 +253,7 @@ static void rewrite(buf *b, article *a, const char *s)
 				&& !(i + 4 < n && s[i + 4] >= '0' && s[i + 4] <= '9')) {
 			int y = atoi(s + i);
 			if (y >= 1950 && y <= 2030) {
-				char t[8];
+				char t[16];
 				snprintf(t, sizeof(t), "%d", y + a->year_shift);
 				puts_(b, t);
 				i += 4;
@@ -271,7 +271,7 @@ static void rewrite(buf *b, article *a, const char *s)
 					int d = atoi(s + i + 1);
 					size_t dl = 1 + (s[i + 2] >= '0' && s[i + 2] <= '9');
 					if (d >= 1 && d <= 31) {
-						char t[8];
+						char t[16];
 						snprintf(t, sizeof(t), " %d", (d - 1 + a->day_shift) % 28 + 1);
 						puts_(b, t);
 						i += 1 + dl;
