@@ -2,6 +2,7 @@
  * ctimeline: turn news articles into a dated, sourced timeline.
  * The command table; each command lives in its own cmd_<name>.c.
  */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
@@ -38,22 +39,36 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	/* A closed pipe on stdout (`ctimeline extract x | head -c0`) is a
+	 * write error like any other: reported, exit 1 (issue 8), not a
+	 * silent death by SIGPIPE. Every write to stdout is checked. */
+	signal(SIGPIPE, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_USAGE;
 	}
 	const char *name = argv[1];
+	int rc;
 	if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
 		usage(stdout);
-		return CLI_OK;
-	}
-	if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
+		rc = CLI_OK;
+	} else if (!strcmp(name, "--version") || !strcmp(name, "-V")) {
 		printf("ctimeline %s\n", ctl_version());
-		return CLI_OK;
+		rc = CLI_OK;
+	} else {
+		rc = CLI_USAGE;
+		size_t i = 0;
+		while (i < NCOMMANDS && strcmp(name, commands[i].name))
+			i++;
+		if (i < NCOMMANDS)
+			rc = commands[i].run(argc - 1, argv + 1);
+		else
+			cli_error("'%s' is not a command (see 'ctimeline --help')", name);
 	}
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		if (!strcmp(name, commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
-	cli_error("'%s' is not a command (see 'ctimeline --help')", name);
-	return CLI_USAGE;
+	/* what went to stdout outside ctl_write_file_atomic (--help) */
+	if (rc == CLI_OK && (fflush(stdout) != 0 || ferror(stdout))) {
+		cli_error("<stdout>: write failed");
+		rc = CLI_FAIL;
+	}
+	return rc;
 }

@@ -116,11 +116,14 @@ bool ctl_dct_future_cue(const ctl_resources *res, const char *t, uint32_t ls, ui
 	return future_before(res->dct, t, ls, pos);
 }
 
-static size_t count_words(const char *t, uint32_t s, uint32_t e)
+/* The words in t[s, e), counted up to `max` only: callers ask "more than
+ * 8?" or "none?", and counting a whole long line for each time expression
+ * on it was quadratic. */
+static size_t count_words(const char *t, uint32_t s, uint32_t e, size_t max)
 {
 	size_t n = 0;
 	bool in = false;
-	for (uint32_t i = s; i < e; i++) {
+	for (uint32_t i = s; i < e && n <= max; i++) {
 		bool w = !ctl_is_space((unsigned char)t[i]);
 		n += w && !in;
 		in = w;
@@ -132,7 +135,7 @@ static size_t count_words(const char *t, uint32_t s, uint32_t e)
  * outside the date (times, zones and capitalised place names may stand). */
 static bool date_only_line(const char *t, uint32_t ls, uint32_t le, uint32_t ts, uint32_t te)
 {
-	if (count_words(t, ls, le) > 8)
+	if (count_words(t, ls, le, 8) > 8)
 		return false;
 	for (uint32_t i = ls; i < le;) {
 		if (i >= ts && i < te) {
@@ -217,7 +220,7 @@ int ctl_dct_detect(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 		if (kind && !strcmp(kind, "publication")) {
 			rank = 3;
 			src = "header";
-		} else if (dl && count_words(doc->text, dl, x->start) == 0) {
+		} else if (dl && count_words(doc->text, dl, x->start, 0) == 0) {
 			rank = 3;
 			src = "dateline";
 		} else if (li < top && date_only_line(doc->text, l->start, l->end, x->start, x->end)) {

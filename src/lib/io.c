@@ -109,9 +109,19 @@ int ctl_write_file_atomic(const char *path, const char *data, size_t len, ctl_er
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
 		int e = errno;
+		/* ENOENT also comes from a directory that exists but takes no new
+		 * files (/proc, /sys): say so rather than "does not exist" */
+		bool dir_exists = false;
+		if (e == ENOENT) {
+			tmp[dirlen] = '\0';
+			dir_exists = stat(dirlen ? tmp : ".", &st) == 0 && S_ISDIR(st.st_mode);
+		}
 		free(tmp);
-		if (e == ENOENT)
+		if (e == ENOENT && !dir_exists)
 			return ctl_error_set(err, CTL_EIO, "%s: directory does not exist", path);
+		if (e == ENOENT)
+			return ctl_error_set(err, CTL_EIO, "%s: cannot create a file in its directory",
+				path);
 		return ctl_error_set(err, CTL_EIO, "%s: cannot write: %s", path, strerror(e));
 	}
 	int e = 0;

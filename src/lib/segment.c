@@ -37,6 +37,13 @@ struct ctl_segment_data {
 #define DATELINE_MAX_WORDS 6
 /* Longest word looked up as an abbreviation ("u.s.a.", "messrs."). */
 #define ABBR_MAX_BYTES 16
+/* Longest sentence (bytes). A longer run without a sentence end (a scraped
+ * page on one line, a list joined by commas) is cut into pieces of at most
+ * this size at white space. Real sentences are far shorter; the bound keeps
+ * the per-sentence stages (triggers x mentions in events.c) from growing
+ * with the square of a 20 MB line (found by tests/cli/bad_input.sh: 100 KB
+ * of one sentence took 5 s, 1 MB over 120 s). README "Limits". */
+#define SENTENCE_MAX_BYTES 4096
 
 static int parse_kinds(struct ctl_segment_data *d, ctl_error *err)
 {
@@ -240,6 +247,24 @@ static void push(ctl_document *doc, size_t *cap, uint32_t a, uint32_t b)
 	const unsigned char *s = (const unsigned char *)doc->text;
 	a = ctl_skip_space(s, a, b);
 	b = ctl_trim_end(s, a, b);
+	while (b - a > SENTENCE_MAX_BYTES) {
+		/* the last white space within the limit, else the last character
+		 * boundary (never inside a UTF-8 sequence) */
+		uint32_t cut = a + SENTENCE_MAX_BYTES;
+		while (cut > a && s[cut] != ' ' && s[cut] != '\t')
+			cut--;
+		if (cut == a) {
+			cut = a + SENTENCE_MAX_BYTES;
+			while (cut > a && (s[cut] & 0xC0) == 0x80)
+				cut--;
+			if (cut == a) /* not UTF-8 (cannot happen: text is repaired) */
+				cut = a + SENTENCE_MAX_BYTES;
+		}
+		ctl_span *sp = CTL_ARRAY_PUSH(doc->sentences, doc->nsentences, *cap);
+		sp->start = a;
+		sp->end = ctl_trim_end(s, a, cut);
+		a = ctl_skip_space(s, cut, b);
+	}
 	if (a == b)
 		return;
 	ctl_span *sp = CTL_ARRAY_PUSH(doc->sentences, doc->nsentences, *cap);
