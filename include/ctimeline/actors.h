@@ -85,6 +85,10 @@ void ctl_actor_set_free(ctl_actor_set *set);
  */
 void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_list *mentions);
 
+/* Renumbers the recorded mentions' documents (old index i becomes
+ * new_index[i], of ndocs) and puts them in that order. */
+void ctl_actor_set_remap_docs(ctl_actor_set *set, const size_t *new_index, size_t ndocs);
+
 /*
  * Clusters every recorded mention into actors and appends them to
  * tl->actors, with canonical names, types, aliases and mentions, ids "a1",

@@ -24,13 +24,53 @@ void ctl_extractor_free(ctl_extractor *x);
 
 /*
  * Runs the per-document stages on `doc` (already analysed) and keeps what
- * the timeline needs; the caller may free `doc` right after.
+ * the timeline needs; the caller may free `doc` right after. The same as
+ * ctl_extract_document then ctl_extractor_add_result.
  */
 int ctl_extractor_add(ctl_extractor *x, const ctl_document *doc, ctl_error *err);
 
 /*
+ * One document's result before the merge across documents: what
+ * ctl_extractor_add keeps of it. ctl_extract_document only reads `res`, so
+ * several threads may extract documents at once; results may be added in
+ * any order (the finished timeline is the same), or written as one JSON
+ * line (format "ctimeline-partial", version 1, docs/partial.md) and read
+ * back, on another machine, for the merge.
+ */
+typedef struct ctl_doc_result ctl_doc_result;
+
+int ctl_extract_document(ctl_doc_result **out, const ctl_resources *res,
+		const ctl_document *doc, ctl_error *err);
+void ctl_doc_result_free(ctl_doc_result *r);
+
+/* The result's document entry (id, path, title, date). */
+const ctl_doc_info *ctl_doc_result_info(const ctl_doc_result *r);
+
+/* Writes the result as one line of JSON (no newline) into a new string
+ * the caller frees with free(). */
+int ctl_doc_result_to_json(char **out, const ctl_doc_result *r, ctl_error *err);
+
+/* Reads one result; `name` names the input in messages ("part.jsonl:3"). */
+int ctl_doc_result_from_json(ctl_doc_result **out, const char *name, const char *data,
+		size_t len, ctl_error *err);
+
+/* Adds a result to the extractor, which takes it over (do not free it). */
+void ctl_extractor_add_result(ctl_extractor *x, ctl_doc_result *r);
+
+/*
+ * Reads results written by ctl_doc_result_to_json from `data`: JSON values
+ * one after another (one per line, or pretty-printed), each an object or an
+ * array of objects, and adds them; *added counts them. Messages name
+ * `name` and the line (counted from first_line): "part.jsonl:3: ...".
+ */
+int ctl_extractor_add_json(ctl_extractor *x, const char *name, size_t first_line,
+		const char *data, size_t len, size_t *added, ctl_error *err);
+
+/*
  * Merges everything added into a timeline that the caller owns (free with
- * ctl_timeline_free). The extractor is spent afterwards: free it.
+ * ctl_timeline_free). The documents are listed in the order of their ids
+ * (then paths), whatever order they were added in. The extractor is spent
+ * afterwards: free it.
  */
 int ctl_extractor_finish(ctl_extractor *x, ctl_timeline **out, ctl_error *err);
 

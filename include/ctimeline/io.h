@@ -29,6 +29,19 @@ int ctl_read_file(char **out, size_t *len, const char *path, size_t max_bytes,
 int ctl_write_file_atomic(const char *path, const char *data, size_t len,
 		ctl_error *err);
 
+/*
+ * The same, as a stream: ctl_out_open creates the temporary file (or takes
+ * standard output for "-"), ctl_out_write appends (buffered; the first
+ * write error sticks and is returned by every later call), ctl_out_commit
+ * flushes, syncs and renames into place, ctl_out_abort removes the
+ * temporary file and leaves any previous file untouched. Both free `o`.
+ */
+typedef struct ctl_out ctl_out;
+int ctl_out_open(ctl_out **out, const char *path, ctl_error *err);
+int ctl_out_write(ctl_out *o, const char *data, size_t len, ctl_error *err);
+int ctl_out_commit(ctl_out *o, ctl_error *err);
+void ctl_out_abort(ctl_out *o);
+
 #ifdef __cplusplus
 }
 #endif

@@ -2,6 +2,7 @@
 #ifndef CTL_CLI_H
 #define CTL_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <ctimeline/ctimeline.h>
 
@@ -16,6 +17,7 @@ typedef struct cli_command {
 
 /* The commands (one file each: cmd_<name>.c). */
 int cmd_extract(int argc, char **argv);
+int cmd_merge(int argc, char **argv);
 int cmd_clean(int argc, char **argv);
 int cmd_actors(int argc, char **argv);
 int cmd_timex(int argc, char **argv);
@@ -72,6 +74,39 @@ typedef int (*cli_doc_fn)(ctl_document *doc, const ctl_resources *res, void *use
  */
 int cli_for_each_document(const cli_input_opts *o, const ctl_resources *res,
 		char **paths, int npaths, cli_doc_fn fn, void *user);
+
+/* The articles named on the command line, expanded, with the manifest. */
+typedef struct cli_files {
+	char **files;
+	size_t n;
+	ctl_manifest *manifest;
+	bool progress;
+} cli_files;
+
+/* Expands paths (and loads --manifest); reports errors; returns an exit code. */
+int cli_list_files(const cli_input_opts *o, char **paths, int npaths, cli_files *f);
+void cli_files_release(cli_files *f);
+/* Reads and analyses f->files[i] with the user's dates and titles applied.
+ * Prints nothing (safe on any thread); the caller reports err. */
+int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
+		const cli_files *f, size_t i, ctl_document **out, ctl_error *err);
+/* The invalid UTF-8 warning, when n > 0. */
+void cli_warn_invalid(const char *file, size_t n, size_t first);
+/* Progress on stderr (if enabled): file i of f->n; i == f->n clears it. */
+void cli_progress(const cli_files *f, size_t i);
+
+/* Called for each document's result in input order; takes it over. Return
+ * non-zero to stop. */
+typedef int (*cli_result_fn)(ctl_doc_result *r, void *user);
+/*
+ * Reads, analyses and extracts the articles of `paths` on `jobs` threads
+ * (parallel.c); results reach fn in input order, on the calling thread,
+ * whatever the number of threads. Reports errors; returns an exit code.
+ */
+int cli_extract_documents(const cli_input_opts *o, const ctl_resources *res,
+		char **paths, int npaths, int jobs, cli_result_fn fn, void *user);
+/* The default number of threads: the cores this process may use. */
+int cli_default_jobs(void);
 
 /* Loads resources for o->data_dir, reporting errors; NULL on failure. */
 ctl_resources *cli_load_resources(const cli_input_opts *o);

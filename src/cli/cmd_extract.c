@@ -19,18 +19,55 @@ static void help(FILE *f)
 		"                       is replaced only once it is completely written\n"
 		"  -g, --gazetteer FILE more named events with known dates (format of\n"
 		"                       data/events/gazetteer.tsv); repeatable\n"
+		"  -j, --jobs N         extract on N threads (default: the number of cores);\n"
+		"                       the output is the same for any N\n"
+		"      --jsonl          write each article's own result as one line of JSON\n"
+		"                       (format \"ctimeline-partial\"), as soon as it is done,\n"
+		"                       instead of the merged timeline: the map step of a\n"
+		"                       distributed run; 'ctimeline merge' makes the timeline\n"
 		CLI_INPUT_HELP
 		"  -h, --help           show this help\n");
 }
 
-static int add_doc(ctl_document *doc, const ctl_resources *res, void *user)
+static int add_result(ctl_doc_result *r, void *user)
+{
+	ctl_extractor_add_result(user, r);
+	return 0;
+}
+
+/* --jsonl: one line per article, streamed into the output */
+static int write_line(ctl_doc_result *r, void *user)
 {
 	ctl_error err;
-	(void)res;
 	ctl_error_clear(&err);
-	if (ctl_extractor_add(user, doc, &err))
+	char *line;
+	int rc = ctl_doc_result_to_json(&line, r, &err);
+	ctl_doc_result_free(r);
+	if (!rc) {
+		rc = ctl_out_write(user, line, strlen(line), &err);
+		if (!rc)
+			rc = ctl_out_write(user, "\n", 1, &err);
+		free(line);
+	}
+	return rc ? cli_lib_error(&err) : 0;
+}
+
+static int extract_jsonl(const cli_input_opts *in, const ctl_resources *res, char **paths,
+		int npaths, int jobs, const char *output)
+{
+	ctl_error err;
+	ctl_error_clear(&err);
+	ctl_out *out;
+	if (ctl_out_open(&out, output, &err))
 		return cli_lib_error(&err);
-	return 0;
+	int rc = cli_extract_documents(in, res, paths, npaths, jobs, write_line, out);
+	if (rc) {
+		ctl_out_abort(out);
+		return rc;
+	}
+	if (ctl_out_commit(out, &err))
+		return cli_lib_error(&err);
+	return CLI_OK;
 }
 
 int cmd_extract(int argc, char **argv)
@@ -38,6 +75,8 @@ int cmd_extract(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "gazetteer", required_argument, NULL, 'g' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "jsonl", no_argument, NULL, 0x200 },
 		{ "help", no_argument, NULL, 'h' },
 		CLI_INPUT_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -46,10 +85,12 @@ int cmd_extract(int argc, char **argv)
 	const char *output = "-";
 	const char *gazetteers[32];
 	int ngaz = 0;
+	int jobs = cli_default_jobs();
+	bool jsonl = false;
 	int c, r;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:g:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:g:j:h", longopts, NULL)) != -1) {
 		if ((r = cli_input_option(&in, "extract", c, optarg)) != 0) {
 			if (r < 0)
 				goto usage;
@@ -64,6 +105,17 @@ int cmd_extract(int argc, char **argv)
 			}
 			gazetteers[ngaz++] = optarg;
 			break;
+		case 'j': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || end == optarg || v < 1 || v > 256) {
+				cli_usage_error("extract", "--jobs wants a number from 1 to 256, not '%s'", optarg);
+				goto usage;
+			}
+			jobs = (int)v;
+			break;
+		}
+		case 0x200: jsonl = true; break;
 		case 'h': help(stdout); cli_input_opts_release(&in); return CLI_OK;
 		default: cli_usage_error("extract", "unknown option or missing value: \'%s\'", argv[optind - 1]); goto usage;
 		}
@@ -87,9 +139,15 @@ int cmd_extract(int argc, char **argv)
 			return cli_lib_error(&gerr);
 		}
 	}
+	if (jsonl) {
+		int jrc = extract_jsonl(&in, res, argv + optind, argc - optind, jobs, output);
+		ctl_resources_free(res);
+		cli_input_opts_release(&in);
+		return jrc;
+	}
 	ctl_timeline *tl = NULL;
 	ctl_extractor *x = ctl_extractor_new(res);
-	int rc = cli_for_each_document(&in, res, argv + optind, argc - optind, add_doc, x);
+	int rc = cli_extract_documents(&in, res, argv + optind, argc - optind, jobs, add_result, x);
 	ctl_error err;
 	ctl_error_clear(&err);
 	if (rc == CLI_OK && ctl_extractor_finish(x, &tl, &err))

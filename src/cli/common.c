@@ -125,74 +125,112 @@ static bool dct_override(const cli_input_opts *o, const char *path, ctl_day *day
 	return false;
 }
 
-int cli_for_each_document(const cli_input_opts *o, const ctl_resources *res,
-		char **paths, int npaths, cli_doc_fn fn, void *user)
+int cli_list_files(const cli_input_opts *o, char **paths, int npaths, cli_files *f)
 {
 	ctl_error err;
 	ctl_error_clear(&err);
-	ctl_manifest *manifest = NULL;
-	char **files = NULL;
-	size_t nfiles = 0, cap = 0;
-	int rc = CLI_OK;
-
-	if (o->manifest && ctl_manifest_load(&manifest, o->manifest, &err))
+	memset(f, 0, sizeof(*f));
+	size_t cap = 0;
+	if (o->manifest && ctl_manifest_load(&f->manifest, o->manifest, &err))
 		return cli_lib_error(&err);
 	/* expand every path first, so a typo in the last one fails before work */
 	for (int i = 0; i < npaths; i++) {
 		char **list;
 		size_t n;
 		if (ctl_list_inputs(&list, &n, paths[i], &err)) {
-			rc = cli_lib_error(&err);
-			goto out;
+			cli_files_release(f);
+			return cli_lib_error(&err);
 		}
-		if (nfiles + n > cap) {
-			cap = (nfiles + n) * 2;
-			files = realloc(files, cap * sizeof(char *));
-			if (!files)
+		if (f->n + n > cap) {
+			cap = (f->n + n) * 2;
+			f->files = realloc(f->files, cap * sizeof(char *));
+			if (!f->files)
 				abort();
 		}
-		memcpy(files + nfiles, list, n * sizeof(char *));
-		nfiles += n;
+		memcpy(f->files + f->n, list, n * sizeof(char *));
+		f->n += n;
 		free(list);
 	}
-	bool progress = o->progress < 0 ? isatty(STDERR_FILENO) && nfiles > 1 : o->progress;
+	f->progress = o->progress < 0 ? isatty(STDERR_FILENO) && f->n > 1 : o->progress;
+	return CLI_OK;
+}
+
+void cli_files_release(cli_files *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->files[i]);
+	free(f->files);
+	ctl_manifest_free(f->manifest);
+	memset(f, 0, sizeof(*f));
+}
+
+int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
+		const cli_files *f, size_t i, ctl_document **out, ctl_error *err)
+{
 	ctl_ingest_options io = { o->max_doc_bytes };
-	for (size_t i = 0; i < nfiles && rc == CLI_OK; i++) {
+	ctl_document *doc;
+	*out = NULL;
+	int rc = ctl_document_read(&doc, f->files[i], &io, err);
+	if (rc)
+		return rc;
+	ctl_day day;
+	const char *title = NULL;
+	if (dct_override(o, f->files[i], &day))
+		ctl_document_set_dct(doc, day, "user");
+	else if (f->manifest && ctl_manifest_lookup(f->manifest, f->files[i], &day, &title))
+		ctl_document_set_dct(doc, day, "manifest");
+	if ((rc = ctl_document_analyze(doc, res, err))) {
+		ctl_document_free(doc);
+		return rc;
+	}
+	if (title) {
+		free(doc->title);
+		doc->title = strdup(title);
+	}
+	*out = doc;
+	return 0;
+}
+
+void cli_warn_invalid(const char *file, size_t n, size_t first)
+{
+	if (n)
+		fprintf(stderr, "ctimeline: %s: warning: %zu bytes of invalid UTF-8 replaced (first at byte %zu)\n",
+			file, n, first);
+}
+
+void cli_progress(const cli_files *f, size_t i)
+{
+	if (!f->progress)
+		return;
+	if (i < f->n)
+		fprintf(stderr, "\rctimeline: %zu/%zu %s\033[K", i + 1, f->n, f->files[i]);
+	else
+		fputs("\r\033[K", stderr);
+}
+
+int cli_for_each_document(const cli_input_opts *o, const ctl_resources *res,
+		char **paths, int npaths, cli_doc_fn fn, void *user)
+{
+	cli_files f;
+	int rc = cli_list_files(o, paths, npaths, &f);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < f.n && rc == CLI_OK; i++) {
 		ctl_document *doc;
-		if (progress)
-			fprintf(stderr, "\rctimeline: %zu/%zu %s\033[K", i + 1, nfiles, files[i]);
-		if (ctl_document_read(&doc, files[i], &io, &err)) {
+		ctl_error err;
+		ctl_error_clear(&err);
+		cli_progress(&f, i);
+		if (cli_read_document(o, res, &f, i, &doc, &err)) {
 			rc = cli_lib_error(&err);
 			break;
 		}
-		if (doc->invalid_bytes)
-			fprintf(stderr, "ctimeline: %s: warning: %zu bytes of invalid UTF-8 replaced (first at byte %zu)\n",
-				files[i], doc->invalid_bytes, doc->first_invalid);
-		ctl_day day;
-		const char *title = NULL;
-		if (dct_override(o, files[i], &day))
-			ctl_document_set_dct(doc, day, "user");
-		else if (manifest && ctl_manifest_lookup(manifest, files[i], &day, &title))
-			ctl_document_set_dct(doc, day, "manifest");
-		if (ctl_document_analyze(doc, res, &err)) {
-			rc = cli_lib_error(&err);
-		} else {
-			if (title) {
-				free(doc->title);
-				doc->title = strdup(title);
-			}
-			if (fn(doc, res, user))
-				rc = CLI_FAIL;
-		}
+		cli_warn_invalid(f.files[i], doc->invalid_bytes, doc->first_invalid);
+		if (fn(doc, res, user))
+			rc = CLI_FAIL;
 		ctl_document_free(doc);
 	}
-	if (progress)
-		fputs("\r\033[K", stderr);
-out:
-	for (size_t i = 0; i < nfiles; i++)
-		free(files[i]);
-	free(files);
-	ctl_manifest_free(manifest);
+	cli_progress(&f, f.n);
+	cli_files_release(&f);
 	return rc;
 }
 

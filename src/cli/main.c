@@ -9,6 +9,7 @@
 
 static const cli_command commands[] = {
 	{ "extract", cmd_extract, "read articles, write the events JSON" },
+	{ "merge", cmd_merge, "merge per-article results of 'extract --jsonl' runs into one timeline" },
 	{ "clean", cmd_clean, "show the text extraction reads (and what was dropped)" },
 	{ "actors", cmd_actors, "list the people, organisations, countries and groups named" },
 	{ "timex", cmd_timex, "show the time expressions of an article, normalised (TIMEX3)" },

@@ -94,6 +94,26 @@ void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_l
 	}
 }
 
+void ctl_actor_set_remap_docs(ctl_actor_set *set, const size_t *new_index, size_t ndocs)
+{
+	/* and in document order, a document's own in text order (a stable
+	 * counting sort), as if the documents had come in that order */
+	size_t *start = ctl_xcalloc(ndocs + 1, sizeof(size_t));
+	for (size_t i = 0; i < set->nrecs; i++) {
+		set->recs[i].doc = new_index[set->recs[i].doc];
+		start[set->recs[i].doc + 1]++;
+	}
+	for (size_t d = 0; d < ndocs; d++)
+		start[d + 1] += start[d];
+	rec *sorted = ctl_xmalloc((set->nrecs + 1) * sizeof(*sorted));
+	for (size_t i = 0; i < set->nrecs; i++)
+		sorted[start[set->recs[i].doc]++] = set->recs[i];
+	free(set->recs);
+	set->recs = sorted;
+	set->cap = set->nrecs + 1;
+	free(start);
+}
+
 /* --- a string -> index map ---------------------------------------------------- */
 
 typedef struct smap {

@@ -316,6 +316,8 @@ struct ctl_event_store {
 	const ctl_resources *res;
 	cand *c;
 	size_t n, cap;
+	char **pool;              /* class names of candidates read from JSON */
+	size_t npool, poolcap;
 };
 
 ctl_event_store *ctl_event_store_new(const ctl_resources *res)
@@ -343,6 +345,9 @@ void ctl_event_store_free(ctl_event_store *st)
 	for (size_t i = 0; i < st->n; i++)
 		cand_release(&st->c[i]);
 	free(st->c);
+	for (size_t i = 0; i < st->npool; i++)
+		free(st->pool[i]);
+	free(st->pool);
 	free(st);
 }
 
@@ -1973,6 +1978,188 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 		char id[32];
 		snprintf(id, sizeof(id), "e%zu", i - first_event + 1);
 		tl->events[i].id = ctl_xstrdup(id);
+	}
+	return 0;
+}
+
+/* ---- one document's candidates, moved and serialised ------------------------ */
+
+void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t doc_index,
+		const char *doc_id)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
+		*c = from->c[i];
+		c->doc = doc_index;
+		c->doc_id = doc_id;
+	}
+	from->n = 0;
+	for (size_t i = 0; i < from->npool; i++)
+		*CTL_ARRAY_PUSH(st->pool, st->npool, st->poolcap) = from->pool[i];
+	from->npool = 0;
+}
+
+/* Renumbers the documents and puts the candidates in document order
+ * (stable: a document's own stay in text order), as if the documents had
+ * been added in that order: which member of a merged event is met first
+ * must not depend on it. A counting sort, linear. */
+void ctl_event_store_remap_docs(ctl_event_store *st, const size_t *new_index,
+		const ctl_timeline *tl)
+{
+	size_t nd = tl->ndocs;
+	size_t *start = ctl_xcalloc(nd + 1, sizeof(size_t));
+	for (size_t i = 0; i < st->n; i++) {
+		st->c[i].doc = new_index[st->c[i].doc];
+		st->c[i].doc_id = tl->docs[st->c[i].doc].id;
+		start[st->c[i].doc + 1]++;
+	}
+	for (size_t d = 0; d < nd; d++)
+		start[d + 1] += start[d];
+	cand *sorted = ctl_xmalloc((st->n + 1) * sizeof(*sorted));
+	for (size_t i = 0; i < st->n; i++)
+		sorted[start[st->c[i].doc]++] = st->c[i];
+	free(st->c);
+	st->c = sorted;
+	st->cap = st->n + 1;
+	free(start);
+}
+
+/* Every field ctl_events_finish reads; the `resolved at finish` ones are not
+ * kept. Content-word hashes are 16 hex digits (JSON numbers are doubles). */
+cJSON *ctl_event_store_to_cjson(const ctl_event_store *st)
+{
+	cJSON *arr = cJSON_CreateArray();
+	for (size_t i = 0; i < st->n; i++) {
+		const cand *c = &st->c[i];
+		cJSON *o = cJSON_CreateObject();
+		ctl_pj_add_interval(o, "", &c->when);
+		cJSON_AddNumberToObject(o, "date_kind", c->dk);
+		cJSON_AddNumberToObject(o, "weekday", c->weekday);
+		cJSON_AddStringToObject(o, "class", c->cls);
+		cJSON_AddStringToObject(o, "group", c->group);
+		cJSON *t = ctl_pj_span_new(c->ts, c->te);
+		cJSON_AddItemToArray(t, cJSON_CreateString(c->trigger_text));
+		cJSON_AddItemToObject(o, "trigger", t);
+		t = ctl_pj_span_new(c->ss, c->se);
+		cJSON_AddItemToArray(t, cJSON_CreateString(c->sentence_text));
+		cJSON_AddItemToObject(o, "sentence", t);
+		cJSON *ms = cJSON_AddArrayToObject(o, "mentions");
+		for (size_t k = 0; k < c->nm; k++)
+			cJSON_AddItemToArray(ms, ctl_pj_span_new(c->ms[k], c->me[k]));
+		if (c->has_speaker)
+			cJSON_AddItemToObject(o, "speaker", ctl_pj_span_new(c->sps, c->spe));
+		else
+			cJSON_AddNullToObject(o, "speaker");
+		if (c->place)
+			cJSON_AddStringToObject(o, "place", c->place);
+		else
+			cJSON_AddNullToObject(o, "place");
+		if (c->title)
+			cJSON_AddStringToObject(o, "title", c->title);
+		else
+			cJSON_AddNullToObject(o, "title");
+		cJSON_AddBoolToObject(o, "main", c->main);
+		cJSON_AddBoolToObject(o, "future", c->future);
+		cJSON *w = cJSON_AddArrayToObject(o, "words");
+		for (size_t k = 0; k < c->nwords; k++) {
+			char hex[17];
+			snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)c->words[k]);
+			cJSON_AddItemToArray(w, cJSON_CreateString(hex));
+		}
+		cJSON_AddItemToArray(arr, o);
+	}
+	return arr;
+}
+
+/* The store's copy of a class name: the same few names recur in a document. */
+static const char *intern(ctl_event_store *st, char *s)
+{
+	for (size_t i = 0; i < st->npool; i++)
+		if (!strcmp(st->pool[i], s)) {
+			free(s);
+			return st->pool[i];
+		}
+	*CTL_ARRAY_PUSH(st->pool, st->npool, st->poolcap) = s;
+	return s;
+}
+
+static int read_cand(ctl_pj *p, ctl_event_store *st, const cJSON *o, cand *c)
+{
+	int rc, dk;
+	char *cls = NULL, *group = NULL;
+	const cJSON *v;
+	if ((rc = ctl_pj_interval(p, o, "", &c->when)) ||
+	    (rc = ctl_pj_int(p, o, "date_kind", DATE_NONE, DATE_BEFORE, &dk)) ||
+	    (rc = ctl_pj_int(p, o, "weekday", 0, 7, &c->weekday)) ||
+	    (rc = ctl_pj_string(p, o, "class", false, &cls)))
+		return rc;
+	c->cls = intern(st, cls);
+	if ((rc = ctl_pj_string(p, o, "group", false, &group)))
+		return rc;
+	c->group = intern(st, group);
+	c->dk = (date_kind)dk;
+	v = cJSON_GetObjectItemCaseSensitive(o, "trigger");
+	if ((rc = ctl_pj_span(p, v, "trigger", &c->ts, &c->te)))
+		return rc;
+	if (cJSON_GetArraySize(v) != 3 || !cJSON_IsString(cJSON_GetArrayItem(v, 2)))
+		return ctl_pj_fail(p, "trigger", "not [start, end, text]");
+	c->trigger_text = ctl_xstrdup(cJSON_GetArrayItem(v, 2)->valuestring);
+	v = cJSON_GetObjectItemCaseSensitive(o, "sentence");
+	if ((rc = ctl_pj_span(p, v, "sentence", &c->ss, &c->se)))
+		return rc;
+	if (cJSON_GetArraySize(v) != 3 || !cJSON_IsString(cJSON_GetArrayItem(v, 2)))
+		return ctl_pj_fail(p, "sentence", "not [start, end, text]");
+	c->sentence_text = ctl_xstrdup(cJSON_GetArrayItem(v, 2)->valuestring);
+	v = cJSON_GetObjectItemCaseSensitive(o, "mentions");
+	if (!cJSON_IsArray(v))
+		return ctl_pj_fail(p, "mentions", "not an array");
+	const cJSON *m;
+	cJSON_ArrayForEach(m, v) {
+		uint32_t s, e;
+		if ((rc = ctl_pj_span(p, m, "mentions", &s, &e)))
+			return rc;
+		push_mention(c, s, e);
+	}
+	v = cJSON_GetObjectItemCaseSensitive(o, "speaker");
+	if (v && !cJSON_IsNull(v)) {
+		if ((rc = ctl_pj_span(p, v, "speaker", &c->sps, &c->spe)))
+			return rc;
+		c->has_speaker = true;
+	}
+	if ((rc = ctl_pj_string(p, o, "place", true, &c->place)) ||
+	    (rc = ctl_pj_string(p, o, "title", true, &c->title)) ||
+	    (rc = ctl_pj_bool(p, o, "main", &c->main)) ||
+	    (rc = ctl_pj_bool(p, o, "future", &c->future)))
+		return rc;
+	v = cJSON_GetObjectItemCaseSensitive(o, "words");
+	if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) > 8)
+		return ctl_pj_fail(p, "words", "not an array of at most 8 hashes");
+	cJSON_ArrayForEach(m, v) {
+		const char *h = cJSON_GetStringValue(m);
+		char *end;
+		if (!h || strlen(h) != 16 || strspn(h, "0123456789abcdef") != 16)
+			return ctl_pj_fail(p, "words", "not 16 hex digits");
+		c->words[c->nwords++] = (uint64_t)strtoull(h, &end, 16);
+	}
+	return 0;
+}
+
+int ctl_event_store_from_cjson(ctl_event_store *st, const cJSON *arr, ctl_pj *p)
+{
+	if (!cJSON_IsArray(arr))
+		return ctl_pj_fail(p, "candidates", "not an array");
+	int i = 0;
+	const cJSON *o;
+	cJSON_ArrayForEach(o, arr) {
+		snprintf(p->where, sizeof(p->where), "candidates[%d]", i++);
+		if (!cJSON_IsObject(o))
+			return ctl_pj_fail(p, NULL, "not an object");
+		cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
+		memset(c, 0, sizeof(*c));
+		c->speaker = SIZE_MAX;
+		int rc = read_cand(p, st, o, c);
+		if (rc)
+			return rc; /* the store frees what was read */
 	}
 	return 0;
 }

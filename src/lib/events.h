@@ -9,6 +9,7 @@
 #include "ctimeline/document.h"
 #include "ctimeline/timeline.h"
 #include "ctimeline/timex.h"
+#include "partial.h"
 
 typedef struct ctl_event_store ctl_event_store;
 
@@ -32,6 +33,20 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
  */
 int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set *actors,
 		ctl_error *err);
+
+/*
+ * The per-document result (partial.c): a store holding one document's
+ * candidates (found with doc_index 0) is moved into the extractor's store
+ * as document `doc_index` (`from` is left empty); after the documents are
+ * put in their canonical order, every candidate's document is renumbered
+ * (new_index[old]). Candidates are written as, and read from, a JSON array.
+ */
+void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t doc_index,
+		const char *doc_id);
+void ctl_event_store_remap_docs(ctl_event_store *st, const size_t *new_index,
+		const ctl_timeline *tl);
+cJSON *ctl_event_store_to_cjson(const ctl_event_store *st);
+int ctl_event_store_from_cjson(ctl_event_store *st, const cJSON *arr, ctl_pj *p);
 
 /* Adds the rows of a user gazetteer file (format of data/events/gazetteer.tsv). */
 int ctl_events_add_gazetteer(ctl_resources *res, const char *path, ctl_error *err);

@@ -1,13 +1,15 @@
 /*
- * The pipeline driver: per-document stages, then the merge across
- * documents. Documents are released by the caller as soon as they are
- * added: only what the timeline keeps stays in memory.
+ * The pipeline driver: per-document stages (partial.c:
+ * ctl_extract_document), then the merge across documents. Documents are
+ * released by the caller as soon as they are added: only what the timeline
+ * keeps stays in memory.
  */
 #include <stdlib.h>
+#include <string.h>
 #include "ctimeline/extract.h"
 #include "ctimeline/actors.h"
-#include "ctimeline/timex.h"
 #include "events.h"
+#include "partial.h"
 #include "util.h"
 
 struct ctl_extractor {
@@ -37,50 +39,72 @@ void ctl_extractor_free(ctl_extractor *x)
 	free(x);
 }
 
-/* The spans extraction reads: the headline, then the body's sentences. */
-static ctl_span *kept_spans(const ctl_document *doc, size_t *n)
+void ctl_extractor_add_result(ctl_extractor *x, ctl_doc_result *r)
 {
-	ctl_span *spans = ctl_xmalloc((doc->nsentences + 1) * sizeof(*spans));
-	size_t k = 0;
-	for (size_t i = 0; i < doc->nlines; i++)
-		if (doc->lines[i].kind == CTL_LINE_TITLE) {
-			spans[k].start = doc->lines[i].start;
-			spans[k++].end = doc->lines[i].end;
-			break;
-		}
-	/* the headline comes first in the file, so the spans stay in text order */
-	for (size_t i = 0; i < doc->nsentences; i++)
-		if (!k || doc->sentences[i].start >= spans[0].end)
-			spans[k++] = doc->sentences[i];
-	*n = k;
-	return spans;
+	ctl_doc_info *d = ctl_timeline_add_doc_info(x->tl);
+	size_t di = x->tl->ndocs - 1;
+	ctl_mention_list mentions;
+	ctl_event_store *events;
+	ctl_doc_result_take(r, d, &mentions, &events);
+	ctl_actor_set_add(x->actors, di, &mentions);
+	ctl_event_store_absorb(x->events, events, di, d->id);
+	ctl_mention_list_release(&mentions);
+	ctl_event_store_free(events);
 }
 
 int ctl_extractor_add(ctl_extractor *x, const ctl_document *doc, ctl_error *err)
 {
-	size_t di = ctl_timeline_add_document(x->tl, doc);
-	ctl_timex_list tx;
-	ctl_mention_list mentions;
-	ctl_timex_list_init(&tx);
-	ctl_mention_list_init(&mentions);
-	size_t nspans;
-	ctl_span *spans = kept_spans(doc, &nspans);
-	ctl_day dct = doc->dct.precision == CTL_PREC_DAY ? doc->dct.earliest : CTL_DAY_NONE;
-	int rc = ctl_timex_tag_spans(&tx, x->res, doc->text, spans, nspans, dct, err);
-	if (!rc)
-		rc = ctl_mentions_find(&mentions, x->res, doc, err);
-	if (!rc) {
-		ctl_actor_set_add(x->actors, di, &mentions);
-		rc = ctl_events_find(x->events, doc, di, &x->tl->docs[di], &tx, &mentions, err);
+	ctl_doc_result *r;
+	int rc = ctl_extract_document(&r, x->res, doc, err);
+	if (rc)
+		return rc;
+	ctl_extractor_add_result(x, r);
+	return 0;
+}
+
+typedef struct doc_order {
+	const ctl_doc_info *d;
+	size_t i;
+} doc_order;
+
+static int cmp_doc_order(const void *a, const void *b)
+{
+	const doc_order *x = a, *y = b;
+	int c = strcmp(x->d->id, y->d->id);
+	if (!c)
+		c = strcmp(x->d->path, y->d->path);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Puts the documents in their canonical order (id, then path), so that the
+ * result does not depend on the order they were added in, nor on how a
+ * corpus was split between runs that are merged. */
+static void sort_documents(ctl_extractor *x)
+{
+	size_t n = x->tl->ndocs;
+	if (n == 0)
+		return; /* and no NULL into memcpy (found by fuzz_merge) */
+	doc_order *ord = ctl_xmalloc((n + 1) * sizeof(*ord));
+	for (size_t i = 0; i < n; i++)
+		ord[i] = (doc_order){ &x->tl->docs[i], i };
+	qsort(ord, n, sizeof(*ord), cmp_doc_order);
+	size_t *new_index = ctl_xmalloc((n + 1) * sizeof(*new_index));
+	ctl_doc_info *docs = ctl_xmalloc((n + 1) * sizeof(*docs));
+	for (size_t k = 0; k < n; k++) {
+		new_index[ord[k].i] = k;
+		docs[k] = *ord[k].d;
 	}
-	free(spans);
-	ctl_timex_list_release(&tx);
-	ctl_mention_list_release(&mentions);
-	return rc;
+	memcpy(x->tl->docs, docs, n * sizeof(*docs));
+	free(docs);
+	free(ord);
+	ctl_actor_set_remap_docs(x->actors, new_index, n);
+	ctl_event_store_remap_docs(x->events, new_index, x->tl);
+	free(new_index);
 }
 
 int ctl_extractor_finish(ctl_extractor *x, ctl_timeline **out, ctl_error *err)
 {
+	sort_documents(x);
 	int rc = ctl_actor_set_finish(x->actors, x->tl, err);
 	if (!rc)
 		rc = ctl_events_finish(x->events, x->tl, x->actors, err);

@@ -90,6 +90,161 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+struct ctl_out {
+	char *path;
+	char *tmp;      /* NULL for standard output or a device */
+	int fd;
+	bool device;    /* a character device or pipe named by path (/dev/full):
+	                   written in place, never replaced by a rename */
+	int err;        /* the first write error (errno), 0 if none */
+	char *buf;      /* bytes not yet written */
+	size_t len;
+};
+
+#define OUT_BUF (256 * 1024)
+
+int ctl_out_open(ctl_out **out, const char *path, ctl_error *err)
+{
+	*out = NULL;
+	ctl_out *o = ctl_xcalloc(1, sizeof(*o));
+	o->path = ctl_xstrdup(path);
+	o->buf = ctl_xmalloc(OUT_BUF);
+	if (!strcmp(path, "-")) {
+		o->fd = STDOUT_FILENO;
+		*out = o;
+		return 0;
+	}
+	struct stat st;
+	int rc = 0;
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		rc = ctl_error_set(err, CTL_EIO, "%s: is a directory", path);
+		goto fail;
+	}
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		o->fd = open(path, O_WRONLY);
+		if (o->fd < 0) {
+			rc = ctl_error_set(err, CTL_EIO, "%s: cannot write: %s", path, strerror(errno));
+			goto fail;
+		}
+		o->device = true;
+		*out = o;
+		return 0;
+	}
+	/* the temporary file lives beside the target, so rename() is atomic */
+	size_t n = strlen(path);
+	o->tmp = ctl_xmalloc(n + 32);
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	snprintf(o->tmp, n + 32, "%.*s.%s.tmpXXXXXX", (int)dirlen, path, path + dirlen);
+	o->fd = mkstemp(o->tmp);
+	if (o->fd < 0) {
+		int e = errno;
+		/* ENOENT also comes from a directory that exists but takes no new
+		 * files (/proc, /sys): say so rather than "does not exist" */
+		bool dir_exists = false;
+		if (e == ENOENT) {
+			o->tmp[dirlen] = '\0';
+			dir_exists = stat(dirlen ? o->tmp : ".", &st) == 0 && S_ISDIR(st.st_mode);
+		}
+		if (e == ENOENT && !dir_exists)
+			rc = ctl_error_set(err, CTL_EIO, "%s: directory does not exist", path);
+		else if (e == ENOENT)
+			rc = ctl_error_set(err, CTL_EIO, "%s: cannot create a file in its directory",
+				path);
+		else
+			rc = ctl_error_set(err, CTL_EIO, "%s: cannot write: %s", path, strerror(e));
+		free(o->tmp);
+		o->tmp = NULL;
+		goto fail;
+	}
+	*out = o;
+	return 0;
+fail:
+	free(o->path);
+	free(o->buf);
+	free(o);
+	return rc;
+}
+
+static void out_flush(ctl_out *o)
+{
+	if (!o->err && o->len && write_all(o->fd, o->buf, o->len) != 0)
+		o->err = errno ? errno : EIO;
+	o->len = 0;
+}
+
+int ctl_out_write(ctl_out *o, const char *data, size_t len, ctl_error *err)
+{
+	if (len >= OUT_BUF) {
+		out_flush(o);
+		if (!o->err && write_all(o->fd, data, len) != 0)
+			o->err = errno ? errno : EIO;
+	} else {
+		if (o->len + len > OUT_BUF)
+			out_flush(o);
+		memcpy(o->buf + o->len, data, len);
+		o->len += len;
+	}
+	if (o->err)
+		return ctl_error_set(err, CTL_EIO, "%s: write failed: %s",
+			strcmp(o->path, "-") ? o->path : "<stdout>", strerror(o->err));
+	return 0;
+}
+
+void ctl_out_abort(ctl_out *o)
+{
+	if (!o)
+		return;
+	if (o->tmp) {
+		close(o->fd);
+		unlink(o->tmp);
+		free(o->tmp);
+	} else if (o->device) {
+		close(o->fd);
+	}
+	free(o->path);
+	free(o->buf);
+	free(o);
+}
+
+int ctl_out_commit(ctl_out *o, ctl_error *err)
+{
+	out_flush(o);
+	int e = o->err;
+	if (!o->tmp) {
+		/* standard output or a device: nothing to sync or rename */
+		if (o->device && close(o->fd) != 0 && !e)
+			e = errno;
+		const char *name = o->device ? o->path : "<stdout>";
+		if (e)
+			ctl_error_set(err, CTL_EIO, "%s: write failed: %s", name, strerror(e));
+		free(o->path);
+		free(o->buf);
+		free(o);
+		return e ? CTL_EIO : 0;
+	}
+	if (!e && fsync(o->fd) != 0)
+		e = errno;
+	/* keep the usual permissions (mkstemp creates 0600) */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (!e && fchmod(o->fd, 0666 & ~mask) != 0)
+		e = errno;
+	if (close(o->fd) != 0 && !e)
+		e = errno;
+	if (!e && rename(o->tmp, o->path) != 0)
+		e = errno;
+	if (e) {
+		unlink(o->tmp);
+		ctl_error_set(err, CTL_EIO, "%s: cannot write: %s", o->path, strerror(e));
+	}
+	free(o->tmp);
+	free(o->path);
+	free(o->buf);
+	free(o);
+	return e ? CTL_EIO : 0;
+}
+
 int ctl_write_file_atomic(const char *path, const char *data, size_t len, ctl_error *err)
 {
 	if (!strcmp(path, "-")) {
@@ -97,50 +252,13 @@ int ctl_write_file_atomic(const char *path, const char *data, size_t len, ctl_er
 			return ctl_error_set(err, CTL_EIO, "<stdout>: write failed: %s", strerror(errno));
 		return 0;
 	}
-	struct stat st;
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-		return ctl_error_set(err, CTL_EIO, "%s: is a directory", path);
-	/* the temporary file lives beside the target, so rename() is atomic */
-	size_t n = strlen(path);
-	char *tmp = ctl_xmalloc(n + 32);
-	const char *slash = strrchr(path, '/');
-	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	snprintf(tmp, n + 32, "%.*s.%s.tmpXXXXXX", (int)dirlen, path, path + dirlen);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		int e = errno;
-		/* ENOENT also comes from a directory that exists but takes no new
-		 * files (/proc, /sys): say so rather than "does not exist" */
-		bool dir_exists = false;
-		if (e == ENOENT) {
-			tmp[dirlen] = '\0';
-			dir_exists = stat(dirlen ? tmp : ".", &st) == 0 && S_ISDIR(st.st_mode);
-		}
-		free(tmp);
-		if (e == ENOENT && !dir_exists)
-			return ctl_error_set(err, CTL_EIO, "%s: directory does not exist", path);
-		if (e == ENOENT)
-			return ctl_error_set(err, CTL_EIO, "%s: cannot create a file in its directory",
-				path);
-		return ctl_error_set(err, CTL_EIO, "%s: cannot write: %s", path, strerror(e));
+	ctl_out *o;
+	int rc = ctl_out_open(&o, path, err);
+	if (rc)
+		return rc;
+	if ((rc = ctl_out_write(o, data, len, err))) {
+		ctl_out_abort(o);
+		return rc;
 	}
-	int e = 0;
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0)
-		e = errno;
-	/* keep the usual permissions (mkstemp creates 0600) */
-	mode_t mask = umask(0);
-	umask(mask);
-	if (!e && fchmod(fd, 0666 & ~mask) != 0)
-		e = errno;
-	if (close(fd) != 0 && !e)
-		e = errno;
-	if (!e && rename(tmp, path) != 0)
-		e = errno;
-	if (e) {
-		unlink(tmp);
-		free(tmp);
-		return ctl_error_set(err, CTL_EIO, "%s: cannot write: %s", path, strerror(e));
-	}
-	free(tmp);
-	return 0;
+	return ctl_out_commit(o, err);
 }

@@ -1,0 +1,194 @@
+/* ctimeline merge: per-article results (extract --jsonl) in, events JSON out. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include "cli.h"
+
+/* A whole-file input (a JSON array, a pretty-printed object) larger than
+ * this is refused; line-by-line input has no size limit. */
+#define MERGE_MAX_JSON_BYTES (1024UL * 1024 * 1024)
+
+static void help(FILE *f)
+{
+	fprintf(f,
+		"usage: ctimeline merge [options] FILE...\n"
+		"\n"
+		"Merges the per-article results that 'ctimeline extract --jsonl' writes\n"
+		"(one JSON object per line, format \"ctimeline-partial\"; or a JSON array of\n"
+		"them) from any number of runs into one timeline, exactly as a single\n"
+		"'extract' over all the articles would make it: the output is the same\n"
+		"however the articles were split between runs. '-' reads standard input.\n"
+		"\n"
+		"options:\n"
+		"  -o, --output FILE    write the events JSON to FILE (default '-': standard\n"
+		"                       output); the file is replaced only once complete\n"
+		"  --data-dir DIR       knowledge files (default: $CTIMELINE_DATA_DIR or the\n"
+		"                       built-in data/); use the same as the extract runs\n"
+		"  -h, --help           show this help\n");
+}
+
+typedef struct merge_state {
+	ctl_extractor *x;
+	size_t results;
+} merge_state;
+
+static int add_json(merge_state *st, const char *name, size_t line, const char *data, size_t len)
+{
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (ctl_extractor_add_json(st->x, name, line, data, len, &st->results, &err))
+		return cli_lib_error(&err);
+	return CLI_OK;
+}
+
+static bool blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+/* Does a line hold one whole JSON object ('{' ... '}')? */
+static bool whole_object(const char *s, size_t n)
+{
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	while (n && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	return n >= 2 && s[0] == '{' && s[n - 1] == '}';
+}
+
+static int read_rest(FILE *f, const char *path, char **buf, size_t *len)
+{
+	size_t cap = *len + 65536;
+	*buf = realloc(*buf, cap);
+	for (;;) {
+		if (!*buf)
+			abort();
+		size_t n = fread(*buf + *len, 1, cap - *len - 1, f);
+		*len += n;
+		if (n == 0)
+			break;
+		if (*len > MERGE_MAX_JSON_BYTES) {
+			cli_error("%s: a whole-file JSON input larger than 1 GiB (write one result "
+				"per line: extract --jsonl)", path);
+			return CLI_FAIL;
+		}
+		if (cap - *len < 4096) {
+			cap *= 2;
+			*buf = realloc(*buf, cap);
+		}
+	}
+	if (ferror(f)) {
+		cli_error("%s: read failed: %s", path, strerror(errno));
+		return CLI_FAIL;
+	}
+	(*buf)[*len] = '\0';
+	return CLI_OK;
+}
+
+/* One input: JSON Lines, one result per line; if the first line is not a
+ * whole JSON value (a pretty-printed object, an array), the whole file as
+ * JSON values instead. */
+static int merge_file(merge_state *st, const char *path)
+{
+	bool is_stdin = !strcmp(path, "-");
+	const char *shown = is_stdin ? "<stdin>" : path;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	if (!f) {
+		cli_error("%s: cannot open: %s", path, strerror(errno));
+		return CLI_FAIL;
+	}
+	char *line = NULL;
+	size_t cap = 0, lineno = 0;
+	ssize_t n;
+	int rc = CLI_OK;
+	bool first = true;
+	while (rc == CLI_OK && (n = getline(&line, &cap, f)) >= 0) {
+		lineno++;
+		if (blank(line, (size_t)n))
+			continue;
+		if (first) {
+			first = false;
+			if (!whole_object(line, (size_t)n)) {
+				size_t len = (size_t)n;
+				rc = read_rest(f, shown, &line, &len);
+				if (rc == CLI_OK)
+					rc = add_json(st, shown, lineno, line, len);
+				break;
+			}
+		}
+		rc = add_json(st, shown, lineno, line, (size_t)n);
+	}
+	if (rc == CLI_OK && ferror(f)) {
+		cli_error("%s: read failed: %s", shown, strerror(errno));
+		rc = CLI_FAIL;
+	}
+	free(line);
+	if (!is_stdin)
+		fclose(f);
+	return rc;
+}
+
+int cmd_merge(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "data-dir", required_argument, NULL, 0x100 },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	cli_input_opts in = { .progress = -1 };
+	const char *output = "-";
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': output = optarg; break;
+		case 0x100: in.data_dir = optarg; break;
+		case 'h': help(stdout); return CLI_OK;
+		default:
+			cli_usage_error("merge", "unknown option or missing value: \'%s\'", argv[optind - 1]);
+			return CLI_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		cli_usage_error("merge", "no input: name files written by 'extract --jsonl'");
+		return CLI_USAGE;
+	}
+	ctl_resources *res = cli_load_resources(&in);
+	if (!res)
+		return CLI_FAIL;
+	merge_state st = { ctl_extractor_new(res), 0 };
+	int rc = CLI_OK;
+	for (int i = optind; i < argc && rc == CLI_OK; i++)
+		rc = merge_file(&st, argv[i]);
+	if (rc == CLI_OK && st.results == 0) {
+		cli_error("%s: no results to merge", argc - optind == 1 ? argv[optind] : "input");
+		rc = CLI_FAIL;
+	}
+	ctl_timeline *tl = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (rc == CLI_OK && ctl_extractor_finish(st.x, &tl, &err))
+		rc = cli_lib_error(&err);
+	ctl_extractor_free(st.x);
+	if (rc == CLI_OK) {
+		char *json;
+		if (ctl_timeline_to_json(&json, tl, &err)) {
+			rc = cli_lib_error(&err);
+		} else {
+			rc = cli_write_output(output, json, strlen(json));
+			free(json);
+		}
+	}
+	ctl_timeline_free(tl);
+	ctl_resources_free(res);
+	return rc;
+}

@@ -1,0 +1,169 @@
+/*
+ * Extraction on several threads (`extract -j N`). Workers claim the next
+ * article, read, analyse and extract it (ctl_extract_document only reads
+ * the shared resources) and leave the result in a slot; the calling thread
+ * takes the results strictly in input order, so what it builds is the same
+ * for any number of threads. Workers run at most WINDOW_PER_JOB articles
+ * per thread ahead of the consumer: memory stays bounded by a few
+ * documents per thread, not by the corpus.
+ */
+#define _DEFAULT_SOURCE /* sysconf(_SC_NPROCESSORS_ONLN) */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+
+#define WINDOW_PER_JOB 4
+#define MAX_JOBS 256
+
+typedef struct slot {
+	bool done;
+	int rc;
+	ctl_error err;
+	ctl_doc_result *r;
+	size_t invalid, first_invalid;
+} slot;
+
+typedef struct pool {
+	const cli_input_opts *o;
+	const ctl_resources *res;
+	const cli_files *f;
+	pthread_mutex_t mu;
+	pthread_cond_t done_cv;   /* a slot was filled */
+	pthread_cond_t space_cv;  /* the consumer moved on, or stop */
+	size_t next;              /* the next article to claim */
+	size_t consumed;          /* results taken so far */
+	size_t window;
+	bool stop;
+	slot *slots;              /* ring: article i in slots[i % window] */
+} pool;
+
+int cli_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > MAX_JOBS ? MAX_JOBS : (int)n;
+}
+
+/* Reads, analyses and extracts article i into s (any thread). */
+static void run_one(const pool *p, size_t i, slot *s)
+{
+	ctl_document *doc;
+	ctl_error_clear(&s->err);
+	s->r = NULL;
+	s->rc = cli_read_document(p->o, p->res, p->f, i, &doc, &s->err);
+	if (s->rc)
+		return;
+	s->invalid = doc->invalid_bytes;
+	s->first_invalid = doc->first_invalid;
+	s->rc = ctl_extract_document(&s->r, p->res, doc, &s->err);
+	ctl_document_free(doc);
+}
+
+static void *worker(void *arg)
+{
+	pool *p = arg;
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (!p->stop && p->next < p->f->n && p->next >= p->consumed + p->window)
+			pthread_cond_wait(&p->space_cv, &p->mu);
+		if (p->stop || p->next >= p->f->n)
+			break;
+		size_t i = p->next++;
+		pthread_mutex_unlock(&p->mu);
+		slot s;
+		run_one(p, i, &s);
+		pthread_mutex_lock(&p->mu);
+		s.done = true;
+		p->slots[i % p->window] = s;
+		pthread_cond_broadcast(&p->done_cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+/* Hands result i (in s) to fn; returns an exit code. */
+static int deliver(const cli_files *f, size_t i, slot *s, cli_result_fn fn, void *user)
+{
+	cli_progress(f, i);
+	if (s->rc)
+		return cli_lib_error(&s->err);
+	cli_warn_invalid(f->files[i], s->invalid, s->first_invalid);
+	ctl_doc_result *r = s->r;
+	s->r = NULL;
+	return fn(r, user) ? CLI_FAIL : CLI_OK;
+}
+
+int cli_extract_documents(const cli_input_opts *o, const ctl_resources *res,
+		char **paths, int npaths, int jobs, cli_result_fn fn, void *user)
+{
+	cli_files f;
+	int rc = cli_list_files(o, paths, npaths, &f);
+	if (rc)
+		return rc;
+	if (jobs < 1)
+		jobs = 1;
+	if ((size_t)jobs > f.n)
+		jobs = f.n ? (int)f.n : 1;
+
+	pool p = { .o = o, .res = res, .f = &f };
+	if (jobs == 1) {
+		/* no thread: the same steps, one after the other */
+		for (size_t i = 0; i < f.n && rc == CLI_OK; i++) {
+			slot s;
+			run_one(&p, i, &s);
+			rc = deliver(&f, i, &s, fn, user);
+		}
+		cli_progress(&f, f.n);
+		cli_files_release(&f);
+		return rc;
+	}
+
+	p.window = (size_t)jobs * WINDOW_PER_JOB;
+	p.slots = calloc(p.window, sizeof(*p.slots));
+	pthread_t *threads = calloc((size_t)jobs, sizeof(*threads));
+	if (!p.slots || !threads)
+		abort();
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.done_cv, NULL);
+	pthread_cond_init(&p.space_cv, NULL);
+	int started = 0;
+	for (; started < jobs; started++)
+		if (pthread_create(&threads[started], NULL, worker, &p) != 0)
+			break;
+	if (started == 0) {
+		cli_error("cannot start a thread");
+		rc = CLI_FAIL;
+	}
+	for (size_t i = 0; i < f.n && rc == CLI_OK; i++) {
+		pthread_mutex_lock(&p.mu);
+		slot *s = &p.slots[i % p.window];
+		while (!s->done)
+			pthread_cond_wait(&p.done_cv, &p.mu);
+		slot taken = *s;
+		s->done = false;
+		s->r = NULL;
+		p.consumed = i + 1;
+		pthread_cond_broadcast(&p.space_cv);
+		pthread_mutex_unlock(&p.mu);
+		rc = deliver(&f, i, &taken, fn, user);
+		ctl_doc_result_free(taken.r);
+	}
+	pthread_mutex_lock(&p.mu);
+	p.stop = true;
+	pthread_cond_broadcast(&p.space_cv);
+	pthread_mutex_unlock(&p.mu);
+	for (int t = 0; t < started; t++)
+		pthread_join(threads[t], NULL);
+	/* results made ahead of a failure */
+	for (size_t k = 0; k < p.window; k++)
+		ctl_doc_result_free(p.slots[k].r);
+	pthread_cond_destroy(&p.space_cv);
+	pthread_cond_destroy(&p.done_cv);
+	pthread_mutex_destroy(&p.mu);
+	free(threads);
+	free(p.slots);
+	cli_progress(&f, f.n);
+	cli_files_release(&f);
+	return rc;
+}

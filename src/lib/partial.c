@@ -1,0 +1,468 @@
+/*
+ * One document's extraction result (extract.h: ctl_doc_result): the
+ * per-document stages run on their own, so that documents can be extracted
+ * on several threads or machines, and the result written as one JSON line
+ * ("ctimeline-partial", version 1: docs/partial.md) and read back losslessly
+ * for the merge across documents.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ctimeline/extract.h"
+#include "ctimeline/actors.h"
+#include "ctimeline/timex.h"
+#include "events.h"
+#include "partial.h"
+#include "util.h"
+
+#define PARTIAL_FORMAT "ctimeline-partial"
+#define PARTIAL_VERSION 1
+
+/* ---- small cJSON readers --------------------------------------------------- */
+
+int ctl_pj_fail(ctl_pj *p, const char *key, const char *problem)
+{
+	if (key)
+		return ctl_error_set(p->err, CTL_EDATA, "%s: %s%s%s: %s", p->name, p->where,
+			p->where[0] ? "." : "", key, problem);
+	return ctl_error_set(p->err, CTL_EDATA, "%s: %s: %s", p->name,
+		p->where[0] ? p->where : "top level", problem);
+}
+
+int ctl_pj_string(ctl_pj *p, const cJSON *o, const char *key, bool nullable, char **out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	*out = NULL;
+	if (nullable && (!v || cJSON_IsNull(v)))
+		return 0;
+	if (!cJSON_IsString(v))
+		return ctl_pj_fail(p, key, v ? "not a string" : "missing");
+	*out = ctl_xstrdup(v->valuestring);
+	return 0;
+}
+
+static bool whole_in(const cJSON *v, double lo, double hi)
+{
+	return cJSON_IsNumber(v) && v->valuedouble >= lo && v->valuedouble <= hi &&
+		v->valuedouble == (double)(int64_t)v->valuedouble;
+}
+
+int ctl_pj_u32(ctl_pj *p, const cJSON *o, const char *key, uint32_t *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	if (!whole_in(v, 0, 4294967295.0))
+		return ctl_pj_fail(p, key, "not a byte offset");
+	*out = (uint32_t)v->valuedouble;
+	return 0;
+}
+
+int ctl_pj_int(ctl_pj *p, const cJSON *o, const char *key, int lo, int hi, int *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	if (!whole_in(v, lo, hi))
+		return ctl_pj_fail(p, key, "not a whole number in range");
+	*out = (int)v->valuedouble;
+	return 0;
+}
+
+int ctl_pj_bool(ctl_pj *p, const cJSON *o, const char *key, bool *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	if (!cJSON_IsBool(v))
+		return ctl_pj_fail(p, key, "not true or false");
+	*out = cJSON_IsTrue(v);
+	return 0;
+}
+
+static int pj_day(ctl_pj *p, const cJSON *o, const char *key, ctl_day *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	*out = CTL_DAY_NONE;
+	if (cJSON_IsNull(v))
+		return 0;
+	if (!cJSON_IsString(v) || ctl_day_parse(v->valuestring, strlen(v->valuestring), out))
+		return ctl_pj_fail(p, key, "not a date (YYYY-MM-DD or null)");
+	return 0;
+}
+
+int ctl_pj_interval(ctl_pj *p, const cJSON *o, const char *prefix, ctl_interval *out)
+{
+	char k[4][48];
+	snprintf(k[0], sizeof(k[0]), "%searliest", prefix);
+	snprintf(k[1], sizeof(k[1]), "%slatest", prefix);
+	snprintf(k[2], sizeof(k[2]), "%sprecision", prefix);
+	snprintf(k[3], sizeof(k[3]), "%scertainty", prefix);
+	*out = ctl_interval_unknown();
+	char *s = NULL;
+	int rc;
+	if ((rc = pj_day(p, o, k[0], &out->earliest)) || (rc = pj_day(p, o, k[1], &out->latest)))
+		return rc;
+	if (out->earliest != CTL_DAY_NONE && out->latest != CTL_DAY_NONE && out->earliest > out->latest)
+		return ctl_pj_fail(p, k[1], "before the earliest date");
+	if ((rc = ctl_pj_string(p, o, k[2], false, &s)))
+		return rc;
+	rc = ctl_precision_parse(s, &out->precision);
+	free(s);
+	if (rc)
+		return ctl_pj_fail(p, k[2], "not day, month, year or none");
+	if ((rc = ctl_pj_string(p, o, k[3], false, &s)))
+		return rc;
+	rc = ctl_certainty_parse(s, &out->certainty);
+	free(s);
+	if (rc)
+		return ctl_pj_fail(p, k[3], "not stated, inferred or bounded");
+	return 0;
+}
+
+static void add_day(cJSON *o, const char *key, ctl_day d)
+{
+	if (d == CTL_DAY_NONE) {
+		cJSON_AddNullToObject(o, key);
+		return;
+	}
+	char iso[11];
+	ctl_day_format(d, iso);
+	cJSON_AddStringToObject(o, key, iso);
+}
+
+void ctl_pj_add_interval(cJSON *o, const char *prefix, const ctl_interval *iv)
+{
+	char k[48];
+	snprintf(k, sizeof(k), "%searliest", prefix);
+	add_day(o, k, iv->earliest);
+	snprintf(k, sizeof(k), "%slatest", prefix);
+	add_day(o, k, iv->latest);
+	snprintf(k, sizeof(k), "%sprecision", prefix);
+	cJSON_AddStringToObject(o, k, ctl_precision_name(iv->precision));
+	snprintf(k, sizeof(k), "%scertainty", prefix);
+	cJSON_AddStringToObject(o, k, ctl_certainty_name(iv->certainty));
+}
+
+int ctl_pj_span(ctl_pj *p, const cJSON *v, const char *key, uint32_t *s, uint32_t *e)
+{
+	const cJSON *a = cJSON_GetArrayItem(v, 0), *b = cJSON_GetArrayItem(v, 1);
+	if (!cJSON_IsArray(v) || !whole_in(a, 0, 4294967295.0) || !whole_in(b, 0, 4294967295.0) ||
+	    a->valuedouble > b->valuedouble)
+		return ctl_pj_fail(p, key, "not a [start, end] byte span");
+	*s = (uint32_t)a->valuedouble;
+	*e = (uint32_t)b->valuedouble;
+	return 0;
+}
+
+cJSON *ctl_pj_span_new(uint32_t s, uint32_t e)
+{
+	cJSON *a = cJSON_CreateArray();
+	cJSON_AddItemToArray(a, cJSON_CreateNumber(s));
+	cJSON_AddItemToArray(a, cJSON_CreateNumber(e));
+	return a;
+}
+
+/* ---- the result ------------------------------------------------------------ */
+
+struct ctl_doc_result {
+	ctl_doc_info info;           /* owned strings */
+	ctl_mention_list mentions;   /* the actor mentions the actor set records */
+	ctl_event_store *events;     /* candidates, as document 0 */
+};
+
+static ctl_doc_result *result_new(void)
+{
+	ctl_doc_result *r = ctl_xcalloc(1, sizeof(*r));
+	r->info.dct = ctl_interval_unknown();
+	ctl_mention_list_init(&r->mentions);
+	r->events = ctl_event_store_new(NULL);
+	return r;
+}
+
+void ctl_doc_result_free(ctl_doc_result *r)
+{
+	if (!r)
+		return;
+	free(r->info.id);
+	free(r->info.path);
+	free(r->info.title);
+	free(r->info.dct_source);
+	ctl_mention_list_release(&r->mentions);
+	ctl_event_store_free(r->events);
+	free(r);
+}
+
+/* The spans extraction reads: the headline, then the body's sentences. */
+static ctl_span *kept_spans(const ctl_document *doc, size_t *n)
+{
+	ctl_span *spans = ctl_xmalloc((doc->nsentences + 1) * sizeof(*spans));
+	size_t k = 0;
+	for (size_t i = 0; i < doc->nlines; i++)
+		if (doc->lines[i].kind == CTL_LINE_TITLE) {
+			spans[k].start = doc->lines[i].start;
+			spans[k++].end = doc->lines[i].end;
+			break;
+		}
+	/* the headline comes first in the file, so the spans stay in text order */
+	for (size_t i = 0; i < doc->nsentences; i++)
+		if (!k || doc->sentences[i].start >= spans[0].end)
+			spans[k++] = doc->sentences[i];
+	*n = k;
+	return spans;
+}
+
+/* Keeps the mentions ctl_actor_set_add records (named actors), in order. */
+static void keep_actor_mentions(ctl_mention_list *l)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < l->len; i++) {
+		ctl_mention *m = &l->items[i];
+		if (m->role == CTL_MENTION_ACTOR && m->name) {
+			free(m->title);
+			m->title = NULL; /* not recorded */
+			l->items[k++] = *m;
+		} else {
+			free(m->name);
+			free(m->resolved);
+			free(m->title);
+		}
+	}
+	l->len = k;
+}
+
+int ctl_extract_document(ctl_doc_result **out, const ctl_resources *res,
+		const ctl_document *doc, ctl_error *err)
+{
+	*out = NULL;
+	ctl_doc_result *r = result_new();
+	r->info.id = ctl_xstrdup(doc->id);
+	r->info.path = ctl_xstrdup(doc->path);
+	r->info.title = doc->title ? ctl_xstrdup(doc->title) : NULL;
+	r->info.dct = doc->dct;
+	r->info.dct_source = ctl_xstrdup(doc->dct_source);
+
+	ctl_timex_list tx;
+	ctl_timex_list_init(&tx);
+	size_t nspans;
+	ctl_span *spans = kept_spans(doc, &nspans);
+	ctl_day dct = doc->dct.precision == CTL_PREC_DAY ? doc->dct.earliest : CTL_DAY_NONE;
+	int rc = ctl_timex_tag_spans(&tx, res, doc->text, spans, nspans, dct, err);
+	if (!rc)
+		rc = ctl_mentions_find(&r->mentions, res, doc, err);
+	ctl_event_store *st = ctl_event_store_new(res);
+	if (!rc)
+		rc = ctl_events_find(st, doc, 0, &r->info, &tx, &r->mentions, err);
+	ctl_event_store_absorb(r->events, st, 0, r->info.id);
+	ctl_event_store_free(st);
+	free(spans);
+	ctl_timex_list_release(&tx);
+	if (rc) {
+		ctl_doc_result_free(r);
+		return rc;
+	}
+	keep_actor_mentions(&r->mentions);
+	*out = r;
+	return 0;
+}
+
+const ctl_doc_info *ctl_doc_result_info(const ctl_doc_result *r)
+{
+	return &r->info;
+}
+
+/* ---- JSON ------------------------------------------------------------------ */
+
+static void add_str_or_null(cJSON *o, const char *k, const char *s)
+{
+	if (s)
+		cJSON_AddStringToObject(o, k, s);
+	else
+		cJSON_AddNullToObject(o, k);
+}
+
+int ctl_doc_result_to_json(char **out, const ctl_doc_result *r, ctl_error *err)
+{
+	cJSON *top = cJSON_CreateObject();
+	cJSON_AddStringToObject(top, "format", PARTIAL_FORMAT);
+	cJSON_AddNumberToObject(top, "version", PARTIAL_VERSION);
+	cJSON *d = cJSON_AddObjectToObject(top, "document");
+	cJSON_AddStringToObject(d, "id", r->info.id);
+	cJSON_AddStringToObject(d, "path", r->info.path);
+	add_str_or_null(d, "title", r->info.title);
+	ctl_pj_add_interval(d, "dct_", &r->info.dct);
+	cJSON_AddStringToObject(d, "dct_source", r->info.dct_source ? r->info.dct_source : "");
+	cJSON *ms = cJSON_AddArrayToObject(top, "mentions");
+	for (size_t i = 0; i < r->mentions.len; i++) {
+		const ctl_mention *m = &r->mentions.items[i];
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddItemToObject(o, "span", ctl_pj_span_new(m->start, m->end));
+		cJSON_AddStringToObject(o, "name", m->name);
+		add_str_or_null(o, "resolved", m->resolved);
+		cJSON_AddStringToObject(o, "type", ctl_actor_type_name(m->type));
+		cJSON_AddNumberToObject(o, "cue", m->cue);
+		cJSON_AddBoolToObject(o, "tentative", m->tentative != 0);
+		cJSON_AddItemToArray(ms, o);
+	}
+	cJSON_AddItemToObject(top, "candidates", ctl_event_store_to_cjson(r->events));
+	*out = cJSON_PrintUnformatted(top);
+	cJSON_Delete(top);
+	if (!*out)
+		return ctl_error_set(err, CTL_ENOMEM, "out of memory writing a document's result");
+	return 0;
+}
+
+static int read_result(ctl_pj *p, const cJSON *top, ctl_doc_result *r)
+{
+	int rc, version;
+	char *fmt = NULL;
+	if (!cJSON_IsObject(top))
+		return ctl_pj_fail(p, NULL, "not a JSON object");
+	if ((rc = ctl_pj_string(p, top, "format", false, &fmt)))
+		return rc;
+	bool ok = !strcmp(fmt, PARTIAL_FORMAT);
+	bool finished = !strcmp(fmt, "ctimeline-events");
+	free(fmt);
+	if (finished)
+		return ctl_pj_fail(p, NULL, "a finished timeline (ctimeline-events), not per-document "
+			"results: merge reads what 'extract --jsonl' writes");
+	if (!ok)
+		return ctl_pj_fail(p, "format", "not \"" PARTIAL_FORMAT "\"");
+	if ((rc = ctl_pj_int(p, top, "version", 0, 1000000, &version)))
+		return rc;
+	if (version != PARTIAL_VERSION)
+		return ctl_pj_fail(p, "version", "not a version this build reads (1)");
+
+	const cJSON *d = cJSON_GetObjectItemCaseSensitive(top, "document");
+	snprintf(p->where, sizeof(p->where), "document");
+	if (!cJSON_IsObject(d))
+		return ctl_pj_fail(p, NULL, "missing or not an object");
+	if ((rc = ctl_pj_string(p, d, "id", false, &r->info.id)) ||
+	    (rc = ctl_pj_string(p, d, "path", false, &r->info.path)) ||
+	    (rc = ctl_pj_string(p, d, "title", true, &r->info.title)) ||
+	    (rc = ctl_pj_interval(p, d, "dct_", &r->info.dct)) ||
+	    (rc = ctl_pj_string(p, d, "dct_source", false, &r->info.dct_source)))
+		return rc;
+
+	const cJSON *ms = cJSON_GetObjectItemCaseSensitive(top, "mentions"), *o;
+	p->where[0] = '\0';
+	if (!cJSON_IsArray(ms))
+		return ctl_pj_fail(p, "mentions", "missing or not an array");
+	int i = 0;
+	cJSON_ArrayForEach(o, ms) {
+		snprintf(p->where, sizeof(p->where), "mentions[%d]", i++);
+		if (!cJSON_IsObject(o))
+			return ctl_pj_fail(p, NULL, "not an object");
+		ctl_mention *m = CTL_ARRAY_PUSH(r->mentions.items, r->mentions.len, r->mentions.cap);
+		memset(m, 0, sizeof(*m));
+		int cue = 0;
+		bool tentative = false;
+		char *type = NULL;
+		if ((rc = ctl_pj_span(p, cJSON_GetObjectItemCaseSensitive(o, "span"), "span",
+				&m->start, &m->end)) ||
+		    (rc = ctl_pj_string(p, o, "name", false, &m->name)) ||
+		    (rc = ctl_pj_string(p, o, "resolved", true, &m->resolved)) ||
+		    (rc = ctl_pj_string(p, o, "type", false, &type)))
+			return rc;
+		rc = ctl_actor_type_parse(type, &m->type);
+		free(type);
+		if (rc)
+			return ctl_pj_fail(p, "type", "not an actor type");
+		if ((rc = ctl_pj_int(p, o, "cue", CTL_CUE_GUESS, CTL_CUE_LEXICON, &cue)) ||
+		    (rc = ctl_pj_bool(p, o, "tentative", &tentative)))
+			return rc;
+		m->ext_start = m->start;
+		m->role = CTL_MENTION_ACTOR;
+		m->cue = (uint8_t)cue;
+		m->tentative = tentative;
+	}
+	p->where[0] = '\0';
+	return ctl_event_store_from_cjson(r->events,
+		cJSON_GetObjectItemCaseSensitive(top, "candidates"), p);
+}
+
+int ctl_doc_result_from_json(ctl_doc_result **out, const char *name, const char *data,
+		size_t len, ctl_error *err)
+{
+	*out = NULL;
+	ctl_pj p = { err, name, "" };
+	cJSON *top = cJSON_ParseWithLength(data, len);
+	if (!top) {
+		size_t at = 0;
+		const char *e = cJSON_GetErrorPtr();
+		if (e && e >= data && e <= data + len)
+			at = (size_t)(e - data);
+		return ctl_error_set(err, CTL_EDATA, "%s: not valid JSON (near byte %zu)", name, at);
+	}
+	ctl_doc_result *r = result_new();
+	int rc = read_result(&p, top, r);
+	cJSON_Delete(top);
+	if (rc) {
+		ctl_doc_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+/* The parts the extractor takes over (extract.c). */
+void ctl_doc_result_take(ctl_doc_result *r, ctl_doc_info *info, ctl_mention_list *mentions,
+		ctl_event_store **events)
+{
+	*info = r->info;
+	*mentions = r->mentions;
+	*events = r->events;
+	memset(&r->info, 0, sizeof(r->info));
+	ctl_mention_list_init(&r->mentions);
+	r->events = NULL;
+	ctl_doc_result_free(r);
+}
+
+static bool all_space(const char *s, const char *end)
+{
+	for (; s < end; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n')
+			return false;
+	return true;
+}
+
+int ctl_extractor_add_json(ctl_extractor *x, const char *name, size_t first_line,
+		const char *data, size_t len, size_t *added, ctl_error *err)
+{
+	const char *p = data, *end = data + len;
+	size_t line = first_line;
+	char where[4096];
+	while (!all_space(p, end)) {
+		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+			line += *p++ == '\n';
+		const char *after = NULL;
+		cJSON *v = cJSON_ParseWithLengthOpts(p, (size_t)(end - p), &after, false);
+		if (!v)
+			return ctl_error_set(err, CTL_EDATA, "%s:%zu: not valid JSON", name, line);
+		int rc = 0;
+		if (cJSON_IsArray(v)) {
+			int i = 0;
+			const cJSON *o;
+			cJSON_ArrayForEach(o, v) {
+				snprintf(where, sizeof(where), "%s:%zu: [%d]", name, line, i++);
+				char *s = cJSON_PrintUnformatted(o);
+				ctl_doc_result *r;
+				rc = s ? ctl_doc_result_from_json(&r, where, s, strlen(s), err)
+					: ctl_error_set(err, CTL_ENOMEM, "out of memory");
+				free(s);
+				if (rc)
+					break;
+				ctl_extractor_add_result(x, r);
+				++*added;
+			}
+		} else {
+			snprintf(where, sizeof(where), "%s:%zu", name, line);
+			ctl_doc_result *r;
+			rc = ctl_doc_result_from_json(&r, where, p, (size_t)(after - p), err);
+			if (!rc) {
+				ctl_extractor_add_result(x, r);
+				++*added;
+			}
+		}
+		cJSON_Delete(v);
+		if (rc)
+			return rc;
+		for (; p < after; p++)
+			line += *p == '\n';
+	}
+	return 0;
+}

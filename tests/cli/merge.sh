@@ -1,0 +1,105 @@
+# Map and merge (issue 9): `extract --jsonl` writes one result per article,
+# `merge` makes the timeline exactly as one `extract` over all articles:
+# byte-identical for any split of the corpus, any order of the parts, any
+# number of threads; and the GNU parallel recipe of the README, run here
+# on the local machine.
+. "$(dirname "$0")/harness.bash"
+
+MAKE_CORPUS=$(dirname "$BIN")/bench/make_corpus
+mkdir -p "$TMP/seeds" "$TMP/gen"
+cp "$SRC"/seeds/*.txt "$TMP/seeds/"
+cd "$TMP" || exit 1
+
+# the reference: one run over everything, one thread
+expect_exit 0 "extract seeds -j 1" -- "$BIN" extract -j 1 -o all.json seeds
+# the same with more threads
+for j in 2 3 8; do
+  expect_exit 0 "extract seeds -j $j" -- "$BIN" extract -j "$j" -o "all$j.json" seeds
+  cmp -s all.json "all$j.json" && ok || ko "-j $j differs from -j 1"
+done
+
+# every split of the five seeds into two runs (31 of them), merged
+files=(seeds/*.txt)
+n=${#files[@]}
+splits_ok=0
+for mask in $(seq 1 $(((1 << n) - 1))); do
+  a=() b=()
+  for i in $(seq 0 $((n - 1))); do
+    if (((mask >> i) & 1)); then a+=("${files[$i]}"); else b+=("${files[$i]}"); fi
+  done
+  "$BIN" extract --jsonl -o a.jsonl "${a[@]}" || { ko "extract --jsonl (split $mask)"; continue; }
+  if [ ${#b[@]} -gt 0 ]; then
+    "$BIN" extract --jsonl -j 2 -o b.jsonl "${b[@]}" || { ko "extract --jsonl (split $mask)"; continue; }
+    "$BIN" merge -o m.json b.jsonl a.jsonl
+  else
+    "$BIN" merge -o m.json a.jsonl
+  fi
+  if cmp -s all.json m.json; then splits_ok=$((splits_ok + 1)); else ko "split $mask: merge differs from extract"; fi
+done
+[ "$splits_ok" -eq $(((1 << n) - 1)) ] && ok || ko "only $splits_ok splits identical"
+
+# one line per article, each a ctimeline-partial object
+"$BIN" extract --jsonl -o parts.jsonl seeds
+expect_lines parts.jsonl "$n" "one line per article"
+python3 - parts.jsonl <<'PY' && ok || ko "partial lines have the documented shape"
+import json, sys
+for line in open(sys.argv[1]):
+    o = json.loads(line)
+    assert o["format"] == "ctimeline-partial" and o["version"] == 1
+    assert set(o) == {"format", "version", "document", "mentions", "candidates"}
+    assert o["document"]["id"] and o["document"]["path"].startswith("seeds/")
+PY
+# a pretty-printed JSON array of the same results, and standard input
+python3 -c "
+import json, sys
+json.dump([json.loads(l) for l in open('parts.jsonl')], open('parts.json', 'w'), indent=2)"
+expect_exit 0 "merge a JSON array" -- "$BIN" merge -o arr.json parts.json
+cmp -s all.json arr.json && ok || ko "merge of a JSON array differs"
+"$BIN" merge - <parts.jsonl >stdin.json && cmp -s all.json stdin.json && ok || ko "merge from stdin differs"
+
+# a generated corpus (a few hundred articles), split in three uneven parts
+"$MAKE_CORPUS" 1.5 gen >/dev/null
+expect_exit 0 "extract generated corpus" -- "$BIN" extract -j 1 -o gen.json gen
+ls gen/*.txt >list
+total=$(wc -l <list)
+head -n 7 list | xargs "$BIN" extract --jsonl -j 2 -o g1.jsonl
+sed -n "8,$((total / 2))p" list | xargs "$BIN" extract --jsonl -o g2.jsonl
+sed -n "$((total / 2 + 1)),\$p" list | xargs "$BIN" extract --jsonl -j 3 -o g3.jsonl
+expect_exit 0 "merge three parts" -- "$BIN" merge -o gm.json g3.jsonl g1.jsonl g2.jsonl
+cmp -s gen.json gm.json && ok || ko "generated corpus: merge of three parts differs from one extract"
+"$BIN" extract -j 2 -o gen2.json gen && cmp -s gen.json gen2.json && ok || ko "generated corpus: -j 2 differs"
+
+# the README's GNU parallel recipe, with the local machine as the only host
+if command -v parallel >/dev/null; then
+  echo ":" >hosts
+  find gen -name '*.txt' | sort | parallel --will-cite --sshloginfile hosts \
+    --transferfile {} --cleanup -X "$BIN" extract --jsonl --no-progress {} >gp.jsonl
+  [ "$(wc -l <gp.jsonl)" -eq "$total" ] && ok || ko "GNU parallel: one line per article"
+  expect_exit 0 "GNU parallel: merge" -- "$BIN" merge -o gp.json gp.jsonl
+  cmp -s gen.json gp.json && ok || ko "GNU parallel recipe: result differs from one extract"
+else
+  ko "GNU parallel is not installed (scripts/install-deps installs it)"
+fi
+
+# errors: a finished timeline, bad JSON, an empty input, a bad field
+expect_exit 1 "merge a finished timeline" -- "$BIN" merge all.json
+expect_in "$TMP/err" "all.json:1: top level: a finished timeline" "finished timeline named"
+printf '%s\n' "$(head -n 1 parts.jsonl)" 'not json' >bad.jsonl
+expect_exit 1 "merge bad JSON" -- "$BIN" merge bad.jsonl
+expect_in "$TMP/err" "bad.jsonl:2: not valid JSON" "bad line named"
+: >empty.jsonl
+expect_exit 1 "merge nothing" -- "$BIN" merge empty.jsonl
+expect_in "$TMP/err" "empty.jsonl: no results to merge" "empty input named"
+head -n 1 parts.jsonl | sed 's/"dct_precision":"[a-z]*"/"dct_precision":"week"/' >field.jsonl
+expect_exit 1 "merge a bad field" -- "$BIN" merge field.jsonl
+expect_in "$TMP/err" "field.jsonl:1: document.dct_precision: not day, month, year or none" "bad field named"
+expect_exit 1 "merge a missing file" -- "$BIN" merge nothere.jsonl
+expect_in "$TMP/err" "nothere.jsonl: cannot open" "missing file named"
+expect_exit 2 "extract -j 0" -- "$BIN" extract -j 0 seeds
+expect_exit 2 "merge without input" -- "$BIN" merge
+# a failed --jsonl run leaves no file behind and keeps the old one
+echo keep >kept.jsonl
+expect_exit 1 "extract --jsonl with a missing input" -- "$BIN" extract --jsonl -o kept.jsonl seeds nothere.txt
+[ "$(cat kept.jsonl)" = keep ] && ok || ko "a failed run replaced the output"
+[ "$(ls -A | grep -c '\.tmp')" -eq 0 ] && ok || ko "temporary file left behind"
+finish
