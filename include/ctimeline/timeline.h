@@ -6,6 +6,7 @@
 #define CTIMELINE_TIMELINE_H
 
 #include "common.h"
+#include "io.h"
 #include "date.h"
 #include "document.h"
 
@@ -96,6 +97,10 @@ int ctl_actor_type_parse(const char *s, ctl_actor_type *out);
  * same bytes, and reading them back and writing again gives identical bytes.
  */
 int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err);
+
+/* The same bytes, written into an output stream (io.h) a megabyte at a
+ * time; the caller commits or aborts the stream. */
+int ctl_timeline_write_json(ctl_out *out, const ctl_timeline *tl, ctl_error *err);
 
 /*
  * Parses events JSON (any version this build knows) from `data`; `name`

@@ -111,6 +111,9 @@ int cli_default_jobs(void);
 /* Loads resources for o->data_dir, reporting errors; NULL on failure. */
 ctl_resources *cli_load_resources(const cli_input_opts *o);
 
+/* Writes the events JSON to path ("-" = stdout) atomically, streamed;
+ * reports errors. */
+int cli_write_timeline(const char *path, const ctl_timeline *tl);
 /* Writes data to path ("-" = stdout) atomically; reports errors. */
 int cli_write_output(const char *path, const char *data, size_t len);
 

@@ -179,15 +179,8 @@ int cmd_merge(int argc, char **argv)
 	if (rc == CLI_OK && ctl_extractor_finish(st.x, &tl, &err))
 		rc = cli_lib_error(&err);
 	ctl_extractor_free(st.x);
-	if (rc == CLI_OK) {
-		char *json;
-		if (ctl_timeline_to_json(&json, tl, &err)) {
-			rc = cli_lib_error(&err);
-		} else {
-			rc = cli_write_output(output, json, strlen(json));
-			free(json);
-		}
-	}
+	if (rc == CLI_OK)
+		rc = cli_write_timeline(output, tl);
 	ctl_timeline_free(tl);
 	ctl_resources_free(res);
 	return rc;

@@ -234,6 +234,23 @@ int cli_for_each_document(const cli_input_opts *o, const ctl_resources *res,
 	return rc;
 }
 
+int cli_write_timeline(const char *path, const ctl_timeline *tl)
+{
+	ctl_error err;
+	ctl_error_clear(&err);
+	ctl_out *out;
+	if (ctl_out_open(&out, path, &err))
+		return cli_lib_error(&err);
+	fflush(stdout);
+	if (ctl_timeline_write_json(out, tl, &err)) {
+		ctl_out_abort(out);
+		return cli_lib_error(&err);
+	}
+	if (ctl_out_commit(out, &err))
+		return cli_lib_error(&err);
+	return CLI_OK;
+}
+
 int cli_write_output(const char *path, const char *data, size_t len)
 {
 	ctl_error err;

@@ -4,6 +4,8 @@
  * released by the caller as soon as they are added: only what the timeline
  * keeps stays in memory.
  */
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ctimeline/extract.h"
@@ -76,36 +78,80 @@ static int cmp_doc_order(const void *a, const void *b)
 	return c ? c : (x->i > y->i) - (x->i < y->i);
 }
 
+static int cmp_id(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Ids must be unique (references name documents by id): x.txt in two
+ * directories become "x" and "x~2", in canonical order. `sorted` are the
+ * original ids in order, for telling a new id is free. */
+static void unique_ids(ctl_doc_info *docs, size_t n, char **sorted)
+{
+	for (size_t k = 1; k < n; k++) {
+		if (strcmp(docs[k].id, sorted[k - 1]) != 0)
+			continue;
+		size_t base = strlen(sorted[k - 1]);
+		char *id = ctl_xmalloc(base + 24);
+		for (unsigned long m = 2;; m++) {
+			snprintf(id, base + 24, "%s~%lu", sorted[k - 1], m);
+			/* taken by an original id, or by the one before in this run */
+			bool taken = bsearch(&id, sorted, n, sizeof(*sorted), cmp_id) != NULL ||
+				!strcmp(id, docs[k - 1].id);
+			if (!taken)
+				break;
+		}
+		free(docs[k].id);
+		docs[k].id = id;
+	}
+}
+
 /* Puts the documents in their canonical order (id, then path), so that the
  * result does not depend on the order they were added in, nor on how a
- * corpus was split between runs that are merged. */
-static void sort_documents(ctl_extractor *x)
+ * corpus was split between runs that are merged. The same article twice
+ * (same id and path) is an error. */
+static int sort_documents(ctl_extractor *x, ctl_error *err)
 {
 	size_t n = x->tl->ndocs;
 	if (n == 0)
-		return; /* and no NULL into memcpy (found by fuzz_merge) */
+		return 0; /* and no NULL into memcpy (found by fuzz_merge) */
 	doc_order *ord = ctl_xmalloc((n + 1) * sizeof(*ord));
 	for (size_t i = 0; i < n; i++)
 		ord[i] = (doc_order){ &x->tl->docs[i], i };
 	qsort(ord, n, sizeof(*ord), cmp_doc_order);
+	for (size_t k = 1; k < n; k++)
+		if (!strcmp(ord[k].d->id, ord[k - 1].d->id) && !strcmp(ord[k].d->path, ord[k - 1].d->path)) {
+			int rc = ctl_error_set(err, CTL_EDATA, "%s: the same article given twice "
+				"(document id '%s')", ord[k].d->path, ord[k].d->id);
+			free(ord);
+			return rc;
+		}
 	size_t *new_index = ctl_xmalloc((n + 1) * sizeof(*new_index));
 	ctl_doc_info *docs = ctl_xmalloc((n + 1) * sizeof(*docs));
+	char **sorted = ctl_xmalloc((n + 1) * sizeof(*sorted));
 	for (size_t k = 0; k < n; k++) {
 		new_index[ord[k].i] = k;
 		docs[k] = *ord[k].d;
+		sorted[k] = ctl_xstrdup(docs[k].id);
 	}
+	unique_ids(docs, n, sorted);
+	for (size_t k = 0; k < n; k++)
+		free(sorted[k]);
+	free(sorted);
 	memcpy(x->tl->docs, docs, n * sizeof(*docs));
 	free(docs);
 	free(ord);
 	ctl_actor_set_remap_docs(x->actors, new_index, n);
 	ctl_event_store_remap_docs(x->events, new_index, x->tl);
 	free(new_index);
+	return 0;
 }
 
 int ctl_extractor_finish(ctl_extractor *x, ctl_timeline **out, ctl_error *err)
 {
-	sort_documents(x);
-	int rc = ctl_actor_set_finish(x->actors, x->tl, err);
+	int rc = sort_documents(x, err);
+	if (!rc)
+		rc = ctl_actor_set_finish(x->actors, x->tl, err);
 	if (!rc)
 		rc = ctl_events_finish(x->events, x->tl, x->actors, err);
 	if (rc)

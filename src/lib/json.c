@@ -30,6 +30,9 @@
 
 typedef struct jw {
 	ctl_buf b;
+	ctl_out *out;               /* a stream to empty b into, or NULL */
+	int rc;                     /* the stream's first error */
+	ctl_error *err;
 	int depth;
 	bool first[JW_MAX_DEPTH];   /* no item written yet at this depth */
 	bool in_obj[JW_MAX_DEPTH];  /* the container at this depth is an object */
@@ -184,12 +187,20 @@ static void add_interval(jw *w, const char *date_key, const char *prefix,
 	kv_string(w, key, ctl_certainty_name(iv->certainty));
 }
 
-int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err)
+/* Empties the buffer into the stream once it holds a megabyte, so that
+ * writing a file needs no copy of the whole output in memory. */
+static void jw_drain(jw *w, size_t at_least)
 {
-	jw w;
-	memset(&w, 0, sizeof(w));
-	ctl_buf_init(&w.b);
-	(void)err;
+	if (!w->out || w->b.len < at_least)
+		return;
+	if (!w->rc)
+		w->rc = ctl_out_write(w->out, w->b.ptr, w->b.len, w->err);
+	w->b.len = 0;
+}
+
+static void write_timeline(jw *wp, const ctl_timeline *tl)
+{
+#define w (*wp)
 	jw_open(&w, true);
 	kv_string(&w, "format", CTL_EVENTS_FORMAT);
 	jw_key(&w, "version");
@@ -206,6 +217,7 @@ int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err)
 		add_interval(&w, "dct", "dct_", &d->dct);
 		kv_str_or_null(&w, "dct_source", d->dct_source && d->dct_source[0] ? d->dct_source : NULL);
 		jw_close(&w);
+		jw_drain(wp, 1 << 20);
 	}
 	jw_close(&w);
 
@@ -228,6 +240,7 @@ int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err)
 			ref_json(&w, tl, &a->mentions[k], false);
 		jw_close(&w);
 		jw_close(&w);
+		jw_drain(wp, 1 << 20);
 	}
 	jw_close(&w);
 
@@ -256,13 +269,37 @@ int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err)
 			ref_json(&w, tl, &e->sources[k], true);
 		jw_close(&w);
 		jw_close(&w);
+		jw_drain(wp, 1 << 20);
 	}
 	jw_close(&w);
 	jw_close(&w);
 	/* end with a newline, as a text file should */
 	ctl_buf_putc(&w.b, '\n');
+#undef w
+}
+
+int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err)
+{
+	jw w;
+	memset(&w, 0, sizeof(w));
+	ctl_buf_init(&w.b);
+	(void)err;
+	write_timeline(&w, tl);
 	*out = ctl_buf_detach(&w.b, NULL);
 	return 0;
+}
+
+int ctl_timeline_write_json(ctl_out *out, const ctl_timeline *tl, ctl_error *err)
+{
+	jw w;
+	memset(&w, 0, sizeof(w));
+	ctl_buf_init(&w.b);
+	w.out = out;
+	w.err = err;
+	write_timeline(&w, tl);
+	jw_drain(&w, 0);
+	ctl_buf_release(&w.b);
+	return w.rc;
 }
 
 /* ---- reading ------------------------------------------------------------ */

@@ -228,9 +228,10 @@ static void actors_text(ctl_buf *out, const ctl_timeline *tl, const ctl_event *e
 		if (shown)
 			ctl_buf_puts(out, ", ");
 		ctl_buf_puts(out, name);
-		char more[32];
+		char more[32] = "";
 		size_t rest = e->nactors - i - 1;
-		snprintf(more, sizeof(more), rest ? " +%zu" : "", rest);
+		if (rest)
+			snprintf(more, sizeof(more), " +%zu", rest);
 		double w = ctl_lay_text_width(out->ptr + start, out->len - start, size) +
 			ctl_lay_text_width(more, strlen(more), size);
 		if (w > max_w) {

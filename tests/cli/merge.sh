@@ -95,6 +95,24 @@ expect_exit 1 "merge a bad field" -- "$BIN" merge field.jsonl
 expect_in "$TMP/err" "field.jsonl:1: document.dct_precision: not day, month, year or none" "bad field named"
 expect_exit 1 "merge a missing file" -- "$BIN" merge nothere.jsonl
 expect_in "$TMP/err" "nothere.jsonl: cannot open" "missing file named"
+# the same article twice is an error; two articles of the same file name in
+# different directories get distinct ids ("x", "x~2") in every run
+expect_exit 1 "the same article twice" -- "$BIN" extract seeds seeds/${files[0]#seeds/}
+expect_in "$TMP/err" "the same article given twice" "duplicate article named"
+expect_exit 1 "merge the same part twice" -- "$BIN" merge parts.jsonl parts.jsonl
+expect_in "$TMP/err" "the same article given twice" "duplicate part named"
+mkdir -p dup/a dup/b
+cp "${files[0]}" dup/a/x.txt
+cp "${files[1]}" dup/b/x.txt
+expect_exit 0 "same file name in two directories" -- "$BIN" extract -o dup.json dup/a dup/b
+python3 -c "
+import json, sys
+ids = [d['id'] for d in json.load(open('dup.json'))['documents']]
+sys.exit(0 if ids == ['x', 'x~2'] else 1)" && ok || ko "distinct document ids"
+"$BIN" extract --jsonl -o dupb.jsonl dup/b && "$BIN" extract --jsonl -o dupa.jsonl dup/a &&
+  "$BIN" merge -o dupm.json dupb.jsonl dupa.jsonl && cmp -s dup.json dupm.json && ok ||
+  ko "same file names: merge differs from extract"
+expect_exit 0 "render what has renamed ids" -- "$BIN" render -T svg -o dupr dup.json
 expect_exit 2 "extract -j 0" -- "$BIN" extract -j 0 seeds
 expect_exit 2 "merge without input" -- "$BIN" merge
 # a failed --jsonl run leaves no file behind and keeps the old one
