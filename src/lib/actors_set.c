@@ -41,79 +41,6 @@ typedef struct lookup_ent {
 	size_t actor;
 } lookup_ent;
 
-struct ctl_actor_set {
-	const ctl_resources *res;
-	rec *recs;
-	size_t nrecs, cap;
-	lookup_ent *lookup;
-	size_t nlookup;
-};
-
-ctl_actor_set *ctl_actor_set_new(const ctl_resources *res)
-{
-	ctl_actor_set *set = ctl_xcalloc(1, sizeof(*set));
-	set->res = res;
-	return set;
-}
-
-void ctl_actor_set_free(ctl_actor_set *set)
-{
-	if (!set)
-		return;
-	for (size_t i = 0; i < set->nrecs; i++) {
-		free(set->recs[i].name);
-		free(set->recs[i].resolved);
-		free(set->recs[i].key);
-	}
-	free(set->recs);
-	free(set->lookup);
-	free(set);
-}
-
-void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_list *mentions)
-{
-	for (size_t i = 0; i < mentions->len; i++) {
-		const ctl_mention *m = &mentions->items[i];
-		if (m->role != CTL_MENTION_ACTOR || !m->name)
-			continue;
-		rec *r = CTL_ARRAY_PUSH(set->recs, set->nrecs, set->cap);
-		memset(r, 0, sizeof(*r));
-		r->doc = doc_index;
-		r->start = m->start;
-		r->end = m->end;
-		r->type = (uint8_t)m->type;
-		r->cue = m->cue;
-		r->role = (uint8_t)m->role;
-		r->name = ctl_xstrdup(m->name);
-		r->resolved = m->resolved ? ctl_xstrdup(m->resolved) : NULL;
-		r->gaz = m->resolved != NULL;
-		r->tentative = m->tentative != 0;
-		const char *k = m->resolved ? m->resolved : m->name;
-		r->key = ctl_name_key(k, strlen(k));
-		r->words = ctl_key_words(r->key);
-	}
-}
-
-void ctl_actor_set_remap_docs(ctl_actor_set *set, const size_t *new_index, size_t ndocs)
-{
-	/* and in document order, a document's own in text order (a stable
-	 * counting sort), as if the documents had come in that order */
-	size_t *start = ctl_xcalloc(ndocs + 1, sizeof(size_t));
-	for (size_t i = 0; i < set->nrecs; i++) {
-		set->recs[i].doc = new_index[set->recs[i].doc];
-		start[set->recs[i].doc + 1]++;
-	}
-	for (size_t d = 0; d < ndocs; d++)
-		start[d + 1] += start[d];
-	rec *sorted = ctl_xmalloc((set->nrecs + 1) * sizeof(*sorted));
-	for (size_t i = 0; i < set->nrecs; i++)
-		sorted[start[set->recs[i].doc]++] = set->recs[i];
-	free(set->recs);
-	set->recs = sorted;
-	set->cap = set->nrecs + 1;
-	free(start);
-}
-
 /* --- a string -> index map ---------------------------------------------------- */
 
 typedef struct smap {
@@ -178,6 +105,98 @@ static void smap_free(smap *m)
 {
 	free(m->keys);
 	free(m->vals);
+}
+
+struct ctl_actor_set {
+	const ctl_resources *res;
+	rec *recs;
+	size_t nrecs, cap;
+	/* the recs' names and keys, each string once: a corpus names the same
+	 * few thousand actors in a million mentions */
+	smap pool;
+	char **strs;
+	size_t nstrs, strcap;
+	lookup_ent *lookup;
+	size_t nlookup;
+};
+
+ctl_actor_set *ctl_actor_set_new(const ctl_resources *res)
+{
+	ctl_actor_set *set = ctl_xcalloc(1, sizeof(*set));
+	set->res = res;
+	return set;
+}
+
+void ctl_actor_set_free(ctl_actor_set *set)
+{
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->nstrs; i++)
+		free(set->strs[i]);
+	free(set->strs);
+	smap_free(&set->pool);
+	free(set->recs);
+	free(set->lookup);
+	free(set);
+}
+
+/* The pool's copy of s (copied), or of owned (taken over). */
+static char *intern(ctl_actor_set *set, const char *s, char *owned)
+{
+	const char *k = owned ? owned : s;
+	size_t i;
+	if (smap_get(&set->pool, k, &i)) {
+		free(owned);
+		return set->strs[i];
+	}
+	char *copy = owned ? owned : ctl_xstrdup(s);
+	*CTL_ARRAY_PUSH(set->strs, set->nstrs, set->strcap) = copy;
+	smap_put(&set->pool, copy, set->nstrs - 1);
+	return copy;
+}
+
+void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_list *mentions)
+{
+	for (size_t i = 0; i < mentions->len; i++) {
+		const ctl_mention *m = &mentions->items[i];
+		if (m->role != CTL_MENTION_ACTOR || !m->name)
+			continue;
+		rec *r = CTL_ARRAY_PUSH(set->recs, set->nrecs, set->cap);
+		memset(r, 0, sizeof(*r));
+		r->doc = doc_index;
+		r->start = m->start;
+		r->end = m->end;
+		r->type = (uint8_t)m->type;
+		r->cue = m->cue;
+		r->role = (uint8_t)m->role;
+		r->name = intern(set, m->name, NULL);
+		r->resolved = m->resolved ? intern(set, m->resolved, NULL) : NULL;
+		r->gaz = m->resolved != NULL;
+		r->tentative = m->tentative != 0;
+		const char *k = m->resolved ? m->resolved : m->name;
+		r->key = intern(set, NULL, ctl_name_key(k, strlen(k)));
+		r->words = ctl_key_words(r->key);
+	}
+}
+
+void ctl_actor_set_remap_docs(ctl_actor_set *set, const size_t *new_index, size_t ndocs)
+{
+	/* and in document order, a document's own in text order (a stable
+	 * counting sort), as if the documents had come in that order */
+	size_t *start = ctl_xcalloc(ndocs + 1, sizeof(size_t));
+	for (size_t i = 0; i < set->nrecs; i++) {
+		set->recs[i].doc = new_index[set->recs[i].doc];
+		start[set->recs[i].doc + 1]++;
+	}
+	for (size_t d = 0; d < ndocs; d++)
+		start[d + 1] += start[d];
+	rec *sorted = ctl_xmalloc((set->nrecs + 1) * sizeof(*sorted));
+	for (size_t i = 0; i < set->nrecs; i++)
+		sorted[start[set->recs[i].doc]++] = set->recs[i];
+	free(set->recs);
+	set->recs = sorted;
+	set->cap = set->nrecs + 1;
+	free(start);
 }
 
 /* --- union-find ----------------------------------------------------------------- */
@@ -503,12 +522,13 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 
 	/* 1. groups by key */
 	smap gmap = { 0 };
-	group *groups = ctl_xcalloc(nr ? nr : 1, sizeof(*groups));
-	size_t ng = 0;
+	group *groups = NULL;     /* grown: far fewer groups than mentions */
+	size_t ng = 0, gcap = 0;
 	for (size_t i = 0; i < nr; i++) {
 		size_t g;
 		if (!smap_get(&gmap, recs[i].key, &g)) {
-			g = ng++;
+			g = ng;
+			memset(CTL_ARRAY_PUSH(groups, ng, gcap), 0, sizeof(*groups));
 			groups[g].key = recs[i].key;
 			groups[g].words = recs[i].words;
 			smap_put(&gmap, recs[i].key, g);
@@ -648,7 +668,7 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	size_t *cidx = ctl_xmalloc((ng ? ng : 1) * sizeof(*cidx));
 	for (size_t g = 0; g < ng; g++)
 		cidx[g] = SIZE_MAX;
-	cluster *cl = ctl_xcalloc(nr ? nr : 1, sizeof(*cl));
+	cluster *cl = ctl_xcalloc(ng ? ng : 1, sizeof(*cl)); /* a cluster per root group at most */
 	size_t ncl = 0;
 	for (size_t i = 0; i < nr; i++) {
 		size_t root = recs[i].actor;
@@ -698,6 +718,19 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	free(parent);
 	free(groups);
 	smap_free(&gmap);
+	/* the mentions live on in tl->actors and the lookup table: what the
+	 * set recorded is not needed any more (and events.c's merge, which
+	 * comes next, is the other peak of memory) */
+	for (size_t i = 0; i < set->nstrs; i++)
+		free(set->strs[i]);
+	free(set->strs);
+	smap_free(&set->pool);
+	memset(&set->pool, 0, sizeof(set->pool));
+	set->strs = NULL;
+	set->nstrs = set->strcap = 0;
+	free(set->recs);
+	set->recs = NULL;
+	set->nrecs = set->cap = 0;
 	return 0;
 }
 

@@ -1947,14 +1947,18 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 		qsort(mem, nmem, sizeof(*mem), cmp_member);
 		size_t acap = 0, speaker = SIZE_MAX;
 		for (size_t g = 0; g < nmem; g++) {
-			const cand *c = &st->c[mem[g].idx];
+			cand *c = &st->c[mem[g].idx];
 			if (!e->place && c->place)
 				e->place = ctl_xstrdup(c->place);
 			if (speaker == SIZE_MAX)
 				speaker = c->speaker;
-			/* one source per sentence */
-			if (!g || mem[g].rank != mem[g - 1].rank || mem[g].ss != mem[g - 1].ss)
-				e->sources[e->nsources++] = (ctl_ref){ c->doc, c->ss, c->se, ctl_xstrdup(c->sentence_text) };
+			/* one source per sentence; its text moves from the candidate
+			 * (each belongs to one event): no second copy of every source
+			 * sentence while the store is alive */
+			if (!g || mem[g].rank != mem[g - 1].rank || mem[g].ss != mem[g - 1].ss) {
+				e->sources[e->nsources++] = (ctl_ref){ c->doc, c->ss, c->se, c->sentence_text };
+				c->sentence_text = NULL;
+			}
 			for (size_t k = 0; k < c->nactors; k++)
 				if (stamp[c->actors[k]] != root) {
 					stamp[c->actors[k]] = root;
@@ -1973,6 +1977,12 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 	free(doc_rank);
 	free(gstart);
 	free(gmem);
+	/* the candidates are spent: free them before sorting the events */
+	for (size_t i = 0; i < st->n; i++)
+		cand_release(&st->c[i]);
+	free(st->c);
+	st->c = NULL;
+	st->n = st->cap = 0;
 	sort_events(tl, first_event);
 	for (size_t i = first_event; i < tl->nevents; i++) {
 		char id[32];
