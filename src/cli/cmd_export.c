@@ -45,13 +45,9 @@ static void help(FILE *f)
 		"exit status: 0 success, 1 failure (bad input, unwritable output), 2 usage error.\n");
 }
 
-static int add_doc(ctl_document *doc, const ctl_resources *res, void *user)
+static int add_result(ctl_doc_result *r, void *user)
 {
-	ctl_error err;
-	(void)res;
-	ctl_error_clear(&err);
-	if (ctl_extractor_add(user, doc, &err))
-		return cli_lib_error(&err);
+	ctl_extractor_add_result(user, r);
 	return 0;
 }
 
@@ -71,7 +67,8 @@ int cli_load_timeline(ctl_timeline **tl, const cli_input_opts *in, const char *c
 			return cli_lib_error(&err);
 		}
 	ctl_extractor *x = ctl_extractor_new(res);
-	int rc = cli_for_each_document(in, res, paths, npaths, add_doc, x);
+	/* on every core, as extract does by default: same result */
+	int rc = cli_extract_documents(in, res, paths, npaths, cli_default_jobs(), add_result, x);
 	if (rc == CLI_OK && ctl_extractor_finish(x, tl, &err))
 		rc = cli_lib_error(&err);
 	ctl_extractor_free(x);
