@@ -42,6 +42,7 @@ typedef struct cli_input_opts {
 	size_t ndct;
 	size_t max_doc_bytes;
 	int progress;           /* -1: auto (stderr is a terminal) */
+	bool lenient;           /* repair invalid UTF-8, accept empty articles */
 } cli_input_opts;
 
 #define CLI_INPUT_LONG_OPTIONS \
@@ -50,14 +51,18 @@ typedef struct cli_input_opts {
 	{ "dct", required_argument, NULL, 0x102 }, \
 	{ "max-doc-bytes", required_argument, NULL, 0x103 }, \
 	{ "progress", no_argument, NULL, 0x104 }, \
-	{ "no-progress", no_argument, NULL, 0x105 }
+	{ "no-progress", no_argument, NULL, 0x105 }, \
+	{ "lenient", no_argument, NULL, 0x106 }
 
 #define CLI_INPUT_HELP \
 	"  --data-dir DIR       knowledge files (default: $CTIMELINE_DATA_DIR or the built-in data/)\n" \
 	"  --dct FILE=DATE      publication date of FILE (YYYY-MM-DD), wins over detection; repeatable\n" \
 	"  --manifest CSV       publication dates for many files: columns path,date[,url,title]\n" \
 	"  --max-doc-bytes N    refuse articles larger than N bytes (K/M/G suffixes; default 16M)\n" \
-	"  --progress, --no-progress  progress on stderr (default: when stderr is a terminal)\n"
+	"  --progress, --no-progress  progress on stderr (default: when stderr is a terminal)\n" \
+	"  --lenient            instead of failing, replace invalid UTF-8 and NUL bytes\n" \
+	"                       by '?' (offsets kept; a warning says how many) and read\n" \
+	"                       an empty file as an article without text\n"
 
 /* Handles one of the shared options; returns 1 if handled, 0 if not ours,
  * CLI_USAGE (negated: -2) on a bad value. */

@@ -86,6 +86,9 @@ int cli_input_option(cli_input_opts *o, const char *cmd, int opt, const char *ar
 	case 0x105:
 		o->progress = 0;
 		return 1;
+	case 0x106:
+		o->lenient = true;
+		return 1;
 	}
 	return 0;
 }
@@ -173,6 +176,21 @@ int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
 	int rc = ctl_document_read(&doc, f->files[i], &io, err);
 	if (rc)
 		return rc;
+	/* bad text is an error unless the user asked to go on (--lenient):
+	 * then it is repaired (or read as nothing) and reported as a warning */
+	if (!o->lenient && doc->invalid_bytes) {
+		rc = ctl_error_set(err, CTL_EDATA, "%s: not valid UTF-8 text: %zu bad bytes, the "
+			"first at byte %zu (--lenient replaces them with '?')", f->files[i],
+			doc->invalid_bytes, doc->first_invalid);
+		ctl_document_free(doc);
+		return rc;
+	}
+	if (!o->lenient && doc->len == 0) {
+		rc = ctl_error_set(err, CTL_EDATA, "%s: empty article (--lenient reads it as an "
+			"article without text)", f->files[i]);
+		ctl_document_free(doc);
+		return rc;
+	}
 	ctl_day day;
 	const char *title = NULL;
 	if (dct_override(o, f->files[i], &day))

@@ -21,9 +21,12 @@ expect_fast() {
   echo "  $what: $((SECONDS - t0)) s" >&2
 }
 
-# NUL bytes: replaced like invalid UTF-8 (offsets kept), reported, not fatal
+# NUL bytes: an error like invalid UTF-8; with --lenient replaced (offsets
+# kept) and reported
 printf 'A title line\n\nThe minister said on Monday\0 that the talks would go on next week.\n' >"$TMP/nul.txt"
-expect_exit 0 "NUL bytes are repaired" -- "$BIN" extract "$TMP/nul.txt"
+expect_exit 1 "NUL bytes" -- "$BIN" extract "$TMP/nul.txt"
+expect_in "$TMP/err" "nul.txt: not valid UTF-8 text: 1 bad bytes, the first at byte 41" "NUL byte named"
+expect_exit 0 "NUL bytes are repaired with --lenient" -- "$BIN" extract --lenient "$TMP/nul.txt"
 expect_in "$TMP/err" "nul.txt: warning: 1 bytes of invalid UTF-8 replaced" "NUL byte reported"
 expect_lines "$TMP/err" 1 "NUL byte warning is one line"
 
@@ -128,6 +131,14 @@ if [ "$(id -u)" -ne 0 ]; then
   chmod 755 "$TMP/ro"
 fi
 [ "$(ls -A "$TMP" | grep -c '\.tmp')" -eq 0 ] && ok || ko "temporary file left behind"
+
+# a full disk named as the output file: written in place (a device is
+# never replaced by a rename), the error reported, exit 1
+if [ -w /dev/full ]; then
+  expect_exit 1 "output file on a full disk" -- "$BIN" extract -o /dev/full "$SRC/seeds"
+  expect_in "$TMP/err" "/dev/full: write failed: No space left on device" "full disk named"
+  [ -c /dev/full ] && ok || ko "/dev/full is no longer a device"
+fi
 
 # stdout to a closed pipe: an error and exit 1, not a silent SIGPIPE death.
 # The pipe's reader is closed before ctimeline starts (not `| head -c0`,

@@ -52,13 +52,19 @@ expect_exit 1 "failed run keeps old output" -- "$BIN" extract -o "$TMP/events.js
 expect_in "$TMP/events.json" "keep" "old output intact"
 [ "$(ls -A "$TMP" | grep -c tmp)" -eq 0 ] && ok || ko "temporary file left behind"
 
-# invalid UTF-8 is replaced and reported once, not fatal
+# invalid UTF-8 is an error naming the file and the first bad byte; with
+# --lenient it is replaced and reported once
 printf 'Headline here\n\nA sentence with a bad byte \xff in it, and more words to make it a body line.\n' >"$TMP/bad.txt"
-expect_exit 0 "invalid UTF-8 is repaired" -- "$BIN" extract "$TMP/bad.txt"
+expect_exit 1 "invalid UTF-8" -- "$BIN" extract "$TMP/bad.txt"
+expect_in "$TMP/err" "bad.txt: not valid UTF-8 text: 1 bad bytes, the first at byte 42" "invalid UTF-8 message"
+expect_lines "$TMP/err" 1 "invalid UTF-8 message is one line"
+expect_exit 0 "invalid UTF-8 repaired with --lenient" -- "$BIN" extract --lenient "$TMP/bad.txt"
 expect_in "$TMP/err" "bad.txt: warning: 1 bytes of invalid UTF-8 replaced" "invalid UTF-8 warning"
-# an empty article is fine: a document with nothing in it
+# an empty file is an error; with --lenient, a document with nothing in it
 : >"$TMP/empty.txt"
-expect_exit 0 "empty article" -- "$BIN" extract "$TMP/empty.txt"
+expect_exit 1 "empty article" -- "$BIN" extract "$TMP/empty.txt"
+expect_in "$TMP/err" "empty.txt: empty article" "empty article message"
+expect_exit 0 "empty article with --lenient" -- "$BIN" extract --lenient "$TMP/empty.txt"
 expect_in "$TMP/out" '"id":	"empty"' "empty article listed"
 # stdin
 expect_exit 0 "stdin" -- sh -c "\"$BIN\" extract - <\"$SRC/seeds/002_bc849348ce8e31ef.txt\""
