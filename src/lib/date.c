@@ -68,6 +68,33 @@ void ctl_day_iso_week(ctl_day day, int *iso_year, int *week)
 	*week = (int)((thursday - ctl_day_from_ymd(y, 1, 1)) / 7 + 1);
 }
 
+/* n digits of v (zero-padded) at out; printf costs more than the rest of
+ * writing a date, and the JSON and CSV writers write millions of them */
+static void put_digits(char *out, int v, int n)
+{
+	for (int i = n - 1; i >= 0; i--) {
+		out[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* "YYYY", "YYYY-MM" or "YYYY-MM-DD" (parts 1-3), NUL-terminated */
+static void format_ymd(char out[11], int y, int m, int d, int parts)
+{
+	put_digits(out, y, 4);
+	out[4] = '\0';
+	if (parts < 2)
+		return;
+	out[4] = '-';
+	put_digits(out + 5, m, 2);
+	out[7] = '\0';
+	if (parts < 3)
+		return;
+	out[7] = '-';
+	put_digits(out + 8, d, 2);
+	out[10] = '\0';
+}
+
 void ctl_day_format(ctl_day day, char out[11])
 {
 	if (day == CTL_DAY_NONE) {
@@ -80,7 +107,7 @@ void ctl_day_format(ctl_day day, char out[11])
 		out[0] = '\0';
 		return;
 	}
-	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	format_ymd(out, y, m, d, 3);
 }
 
 int ctl_day_parse(const char *s, size_t len, ctl_day *out)
@@ -129,9 +156,9 @@ void ctl_interval_format(const ctl_interval *iv, char out[11])
 	if (y < 0 || y > 9999)
 		return;
 	switch (iv->precision) {
-	case CTL_PREC_DAY: snprintf(out, 11, "%04d-%02d-%02d", y, m, d); break;
-	case CTL_PREC_MONTH: snprintf(out, 11, "%04d-%02d", y, m); break;
-	case CTL_PREC_YEAR: snprintf(out, 11, "%04d", y); break;
+	case CTL_PREC_DAY: format_ymd(out, y, m, d, 3); break;
+	case CTL_PREC_MONTH: format_ymd(out, y, m, d, 2); break;
+	case CTL_PREC_YEAR: format_ymd(out, y, m, d, 1); break;
 	default: break;
 	}
 }

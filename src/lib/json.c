@@ -131,9 +131,13 @@ static void jw_null(jw *w)
 static void jw_uint(jw *w, uint32_t v)
 {
 	char b[16];
+	size_t i = sizeof(b);
 	jw_value(w);
-	snprintf(b, sizeof(b), "%" PRIu32, v);
-	ctl_buf_puts(&w->b, b);
+	do {
+		b[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	ctl_buf_put(&w->b, b + i, sizeof(b) - i);
 }
 
 static void kv_string(jw *w, const char *k, const char *s)
@@ -174,16 +178,21 @@ static void ref_json(jw *w, const ctl_timeline *tl, const ctl_ref *r, bool with_
 static void add_interval(jw *w, const char *date_key, const char *prefix,
 		const ctl_interval *iv)
 {
+	/* prefix "" (events) or "dct_" (documents): keys built without printf */
 	char key[32], b[11];
+	size_t pl = strlen(prefix);
+	if (pl > 16)
+		pl = 16;
+	memcpy(key, prefix, pl);
 	ctl_interval_format(iv, b);
 	kv_str_or_null(w, date_key, b[0] ? b : NULL);
-	snprintf(key, sizeof(key), "%searliest", prefix);
+	memcpy(key + pl, "earliest", 9);
 	kv_day_or_null(w, key, iv->earliest);
-	snprintf(key, sizeof(key), "%slatest", prefix);
+	memcpy(key + pl, "latest", 7);
 	kv_day_or_null(w, key, iv->latest);
-	snprintf(key, sizeof(key), "%sprecision", prefix);
+	memcpy(key + pl, "precision", 10);
 	kv_string(w, key, ctl_precision_name(iv->precision));
-	snprintf(key, sizeof(key), "%scertainty", prefix);
+	memcpy(key + pl, "certainty", 10);
 	kv_string(w, key, ctl_certainty_name(iv->certainty));
 }
 
