@@ -244,9 +244,6 @@ typedef struct finder {
 	 * title "and" passes on ("... and Haddad") */
 	uint32_t plural_end;
 	char *plural_title;
-	/* what lex_word found for each distinct word of the document */
-	struct lex_memo *memo;
-	size_t memo_slots, memo_n;
 } finder;
 
 /* --- code points ------------------------------------------------------------ */
@@ -371,75 +368,7 @@ static uint32_t title_flags(const ctl_lex_entry *e)
 	       !strcmp(k, "mod") ? L_T_MOD : !strcmp(k, "honorific") ? L_T_HON : 0;
 }
 
-/* lex_word's answer for a word: about ten look-ups in as many lists, made
- * once per distinct word of a document (most words recur: "the", names). */
-typedef struct lex_memo {
-	uint32_t s, n;           /* the word's first occurrence; n == 0: empty */
-	uint32_t fbits;          /* the shape flags lex_word reads */
-	uint32_t lx;
-	bool split;
-	const ctl_gaz_entry *gz;
-} lex_memo;
-
-#define LEX_MEMO_FLAGS (T_CAP | T_MIXED | T_PARTPRE | T_HYPH | T_DOTS | T_INITIAL | T_ALLCAPS)
-
-static void lex_word_uncached(finder *F, tok *k);
-
-static size_t memo_hash(const char *s, size_t n, uint32_t fbits)
-{
-	uint64_t h = 1469598103934665603ULL ^ fbits;
-	for (size_t i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return (size_t)(h ^ (h >> 29));
-}
-
-static void memo_grow(finder *F)
-{
-	lex_memo *old = F->memo;
-	size_t nold = F->memo_slots;
-	F->memo_slots = nold ? nold * 2 : 256;
-	F->memo = ctl_xcalloc(F->memo_slots, sizeof(*F->memo));
-	for (size_t i = 0; i < nold; i++) {
-		if (!old[i].n)
-			continue;
-		size_t h = memo_hash(F->t + old[i].s, old[i].n, old[i].fbits) & (F->memo_slots - 1);
-		while (F->memo[h].n)
-			h = (h + 1) & (F->memo_slots - 1);
-		F->memo[h] = old[i];
-	}
-	free(old);
-}
-
 static void lex_word(finder *F, tok *k)
-{
-	uint32_t n = k->e - k->s, fbits = k->f & LEX_MEMO_FLAGS;
-	if (n == 0) {
-		lex_word_uncached(F, k);
-		return;
-	}
-	if ((F->memo_n + 1) * 2 > F->memo_slots)
-		memo_grow(F);
-	const char *w = F->t + k->s;
-	size_t h = memo_hash(w, n, fbits) & (F->memo_slots - 1);
-	for (; F->memo[h].n; h = (h + 1) & (F->memo_slots - 1)) {
-		const lex_memo *m = &F->memo[h];
-		if (m->n == n && m->fbits == fbits && !memcmp(F->t + m->s, w, n)) {
-			k->lx = m->lx;
-			k->gz = m->gz;
-			if (m->split)
-				k->f |= T_SPLIT;
-			return;
-		}
-	}
-	uint32_t before = k->f;
-	lex_word_uncached(F, k);
-	F->memo[h] = (lex_memo){ k->s, n, fbits, k->lx, (k->f & ~before & T_SPLIT) != 0, k->gz };
-	F->memo_n++;
-}
-
-static void lex_word_uncached(finder *F, tok *k)
 {
 	const struct ctl_actors_data *d = F->d;
 	const char *s = F->t + k->s;
@@ -1970,7 +1899,6 @@ int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
 		free(c->key);
 	}
 	free(F.cands);
-	free(F.memo);
 	free(F.toks);
 	free(F.spans);
 	free(spans);
