@@ -179,24 +179,21 @@ void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_l
 	}
 }
 
+static size_t rec_doc(const void *r)
+{
+	return ((const rec *)r)->doc;
+}
+
 void ctl_actor_set_remap_docs(ctl_actor_set *set, const size_t *new_index, size_t ndocs)
 {
-	/* and in document order, a document's own in text order (a stable
-	 * counting sort), as if the documents had come in that order */
-	size_t *start = ctl_xcalloc(ndocs + 1, sizeof(size_t));
-	for (size_t i = 0; i < set->nrecs; i++) {
-		set->recs[i].doc = new_index[set->recs[i].doc];
-		start[set->recs[i].doc + 1]++;
-	}
-	for (size_t d = 0; d < ndocs; d++)
-		start[d + 1] += start[d];
-	rec *sorted = ctl_xmalloc((set->nrecs + 1) * sizeof(*sorted));
+	/* and in document order, a document's own in text order, as if the
+	 * documents had come in that order */
 	for (size_t i = 0; i < set->nrecs; i++)
-		sorted[start[set->recs[i].doc]++] = set->recs[i];
+		set->recs[i].doc = new_index[set->recs[i].doc];
+	rec *sorted = ctl_sort_by_key(set->recs, set->nrecs, sizeof(rec), ndocs, rec_doc);
 	free(set->recs);
 	set->recs = sorted;
 	set->cap = set->nrecs + 1;
-	free(start);
 }
 
 /* --- union-find ----------------------------------------------------------------- */

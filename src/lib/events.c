@@ -2009,29 +2009,26 @@ void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t d
 	from->npool = 0;
 }
 
+static size_t cand_doc(const void *c)
+{
+	return ((const cand *)c)->doc;
+}
+
 /* Renumbers the documents and puts the candidates in document order
  * (stable: a document's own stay in text order), as if the documents had
  * been added in that order: which member of a merged event is met first
- * must not depend on it. A counting sort, linear. */
+ * must not depend on it. */
 void ctl_event_store_remap_docs(ctl_event_store *st, const size_t *new_index,
 		const ctl_timeline *tl)
 {
-	size_t nd = tl->ndocs;
-	size_t *start = ctl_xcalloc(nd + 1, sizeof(size_t));
 	for (size_t i = 0; i < st->n; i++) {
 		st->c[i].doc = new_index[st->c[i].doc];
 		st->c[i].doc_id = tl->docs[st->c[i].doc].id;
-		start[st->c[i].doc + 1]++;
 	}
-	for (size_t d = 0; d < nd; d++)
-		start[d + 1] += start[d];
-	cand *sorted = ctl_xmalloc((st->n + 1) * sizeof(*sorted));
-	for (size_t i = 0; i < st->n; i++)
-		sorted[start[st->c[i].doc]++] = st->c[i];
+	cand *sorted = ctl_sort_by_key(st->c, st->n, sizeof(cand), tl->ndocs, cand_doc);
 	free(st->c);
 	st->c = sorted;
 	st->cap = st->n + 1;
-	free(start);
 }
 
 /* Every field ctl_events_finish reads; the `resolved at finish` ones are not
@@ -2098,7 +2095,7 @@ static int read_cand(ctl_pj *p, ctl_event_store *st, const cJSON *o, cand *c)
 	int rc, dk;
 	char *cls = NULL, *group = NULL;
 	const cJSON *v;
-	if ((rc = ctl_pj_interval(p, o, "", &c->when)) ||
+	if ((rc = ctl_pj_interval(p, o, NULL, "", &c->when)) ||
 	    (rc = ctl_pj_int(p, o, "date_kind", DATE_NONE, DATE_BEFORE, &dk)) ||
 	    (rc = ctl_pj_int(p, o, "weekday", 0, 7, &c->weekday)) ||
 	    (rc = ctl_pj_string(p, o, "class", false, &cls)))

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
+#include "json_read.h"
 #include "ctimeline/timeline.h"
 #include "ctimeline/buf.h"
 #include "util.h"
@@ -367,110 +368,36 @@ static void id_add(id_index *x, const char *id, size_t index)
 }
 
 typedef struct reader {
-	const char *name;
-	ctl_error *err;
+	ctl_pj p;                 /* input name, error, where we are */
 	ctl_timeline *tl;
-	char where[128];
 	id_index docs, actors;
 } reader;
 
 static int fail(reader *r, const char *key, const char *problem)
 {
-	return ctl_error_set(r->err, CTL_EDATA, "%s: %s%s%s: %s", r->name, r->where,
-		*r->where && key ? "." : "", key ? key : "", problem);
+	return ctl_pj_fail(&r->p, key, problem);
 }
 
 static const cJSON *get(reader *r, const cJSON *o, const char *key, int type_mask,
 		bool nullable, int *rc)
 {
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	if (!v) {
-		*rc = fail(r, key, "missing");
-		return NULL;
-	}
-	if (cJSON_IsNull(v) && nullable)
-		return NULL;
-	if (!(v->type & type_mask)) {
-		*rc = fail(r, key, "wrong type");
-		return NULL;
-	}
-	return v;
+	return ctl_pj_get(&r->p, o, key, type_mask, nullable, rc);
 }
 
 static int get_string(reader *r, const cJSON *o, const char *key, bool nullable, char **out)
 {
-	int rc = 0;
-	const cJSON *v = get(r, o, key, cJSON_String, nullable, &rc);
-	*out = v ? ctl_xstrdup(v->valuestring) : NULL;
-	return rc;
+	return ctl_pj_string(&r->p, o, key, nullable, out);
 }
 
 static int get_u32(reader *r, const cJSON *o, const char *key, uint32_t *out)
 {
-	int rc = 0;
-	const cJSON *v = get(r, o, key, cJSON_Number, false, &rc);
-	if (rc)
-		return rc;
-	double d = v->valuedouble;
-	if (!(d >= 0 && d <= 4294967295.0) || floor(d) != d)
-		return fail(r, key, "not a byte offset");
-	*out = (uint32_t)d;
-	return 0;
-}
-
-static int get_day(reader *r, const cJSON *o, const char *key, ctl_day *out)
-{
-	int rc = 0;
-	const cJSON *v = get(r, o, key, cJSON_String, true, &rc);
-	*out = CTL_DAY_NONE;
-	if (rc || !v)
-		return rc;
-	if (ctl_day_parse(v->valuestring, strlen(v->valuestring), out))
-		return fail(r, key, "not a date (YYYY-MM-DD)");
-	return 0;
+	return ctl_pj_u32(&r->p, o, key, out);
 }
 
 static int get_interval(reader *r, const cJSON *o, const char *date_key,
 		const char *prefix, ctl_interval *iv)
 {
-	char key[32];
-	int rc;
-	char *date = NULL, *prec = NULL, *cert = NULL;
-	*iv = ctl_interval_unknown();
-	snprintf(key, sizeof(key), "%searliest", prefix);
-	if ((rc = get_day(r, o, key, &iv->earliest)))
-		return rc;
-	snprintf(key, sizeof(key), "%slatest", prefix);
-	if ((rc = get_day(r, o, key, &iv->latest)))
-		return rc;
-	if (iv->earliest != CTL_DAY_NONE && iv->latest != CTL_DAY_NONE && iv->earliest > iv->latest)
-		return fail(r, key, "earlier than the earliest date");
-	snprintf(key, sizeof(key), "%sprecision", prefix);
-	if ((rc = get_string(r, o, key, false, &prec)))
-		goto out;
-	if (ctl_precision_parse(prec, &iv->precision)) {
-		rc = fail(r, key, "unknown precision (day, month, year, none)");
-		goto out;
-	}
-	snprintf(key, sizeof(key), "%scertainty", prefix);
-	if ((rc = get_string(r, o, key, false, &cert)))
-		goto out;
-	if (ctl_certainty_parse(cert, &iv->certainty)) {
-		rc = fail(r, key, "unknown certainty (stated, inferred, bounded)");
-		goto out;
-	}
-	if ((rc = get_string(r, o, date_key, true, &date)))
-		goto out;
-	/* the date must agree with the interval it summarises */
-	char expect[11];
-	ctl_interval_format(iv, expect);
-	if (strcmp(date ? date : "", expect))
-		rc = fail(r, date_key, "does not match earliest and precision");
-out:
-	free(date);
-	free(prec);
-	free(cert);
-	return rc;
+	return ctl_pj_interval(&r->p, o, date_key, prefix, iv);
 }
 
 static int find_doc(reader *r, const char *id, size_t *out)
@@ -511,7 +438,7 @@ static int read_documents(reader *r, const cJSON *arr)
 	int rc = 0, i = 0;
 	const cJSON *o;
 	cJSON_ArrayForEach(o, arr) {
-		snprintf(r->where, sizeof(r->where), "documents[%d]", i++);
+		snprintf(r->p.where, sizeof(r->p.where), "documents[%d]", i++);
 		if (!cJSON_IsObject(o))
 			return fail(r, NULL, "not an object");
 		ctl_doc_info *d = ctl_timeline_add_doc_info(r->tl);
@@ -536,7 +463,7 @@ static int read_actors(reader *r, const cJSON *arr)
 	int rc = 0, i = 0;
 	const cJSON *o;
 	cJSON_ArrayForEach(o, arr) {
-		snprintf(r->where, sizeof(r->where), "actors[%d]", i++);
+		snprintf(r->p.where, sizeof(r->p.where), "actors[%d]", i++);
 		if (!cJSON_IsObject(o))
 			return fail(r, NULL, "not an object");
 		ctl_actor *a = ctl_timeline_add_actor(r->tl);
@@ -580,7 +507,7 @@ static int read_events(reader *r, const cJSON *arr)
 	int rc = 0, i = 0;
 	const cJSON *o;
 	cJSON_ArrayForEach(o, arr) {
-		snprintf(r->where, sizeof(r->where), "events[%d]", i++);
+		snprintf(r->p.where, sizeof(r->p.where), "events[%d]", i++);
 		if (!cJSON_IsObject(o))
 			return fail(r, NULL, "not an object");
 		ctl_event *e = ctl_timeline_add_event(r->tl);
@@ -636,7 +563,7 @@ int ctl_timeline_from_json(ctl_timeline **out, const char *name,
 		return ctl_error_set(err, CTL_EDATA, "%s:%zu:%zu: invalid JSON (or nested deeper than %d levels)",
 			name, line, col, CJSON_NESTING_LIMIT);
 	}
-	reader r = { name, err, ctl_timeline_new(), "", { NULL, 0, 0 }, { NULL, 0, 0 } };
+	reader r = { { err, name, "" }, ctl_timeline_new(), { NULL, 0, 0 }, { NULL, 0, 0 } };
 	int rc = 0;
 	const cJSON *fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
 	const cJSON *ver = cJSON_GetObjectItemCaseSensitive(root, "version");
@@ -653,10 +580,10 @@ int ctl_timeline_from_json(ctl_timeline **out, const char *name,
 	const cJSON *a;
 	if (!(a = get_array(&r, root, "documents", &rc)) || (rc = read_documents(&r, a)))
 		goto out;
-	r.where[0] = '\0';
+	r.p.where[0] = '\0';
 	if (!(a = get_array(&r, root, "actors", &rc)) || (rc = read_actors(&r, a)))
 		goto out;
-	r.where[0] = '\0';
+	r.p.where[0] = '\0';
 	if (!(a = get_array(&r, root, "events", &rc)) || (rc = read_events(&r, a)))
 		goto out;
 out:

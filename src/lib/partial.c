@@ -13,106 +13,13 @@
 #include "ctimeline/timex.h"
 #include "events.h"
 #include "partial.h"
+#include "json_read.h"
 #include "util.h"
 
 #define PARTIAL_FORMAT "ctimeline-partial"
 #define PARTIAL_VERSION 1
 
-/* ---- small cJSON readers --------------------------------------------------- */
-
-int ctl_pj_fail(ctl_pj *p, const char *key, const char *problem)
-{
-	if (key)
-		return ctl_error_set(p->err, CTL_EDATA, "%s: %s%s%s: %s", p->name, p->where,
-			p->where[0] ? "." : "", key, problem);
-	return ctl_error_set(p->err, CTL_EDATA, "%s: %s: %s", p->name,
-		p->where[0] ? p->where : "top level", problem);
-}
-
-int ctl_pj_string(ctl_pj *p, const cJSON *o, const char *key, bool nullable, char **out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	*out = NULL;
-	if (nullable && (!v || cJSON_IsNull(v)))
-		return 0;
-	if (!cJSON_IsString(v))
-		return ctl_pj_fail(p, key, v ? "not a string" : "missing");
-	*out = ctl_xstrdup(v->valuestring);
-	return 0;
-}
-
-static bool whole_in(const cJSON *v, double lo, double hi)
-{
-	return cJSON_IsNumber(v) && v->valuedouble >= lo && v->valuedouble <= hi &&
-		v->valuedouble == (double)(int64_t)v->valuedouble;
-}
-
-int ctl_pj_u32(ctl_pj *p, const cJSON *o, const char *key, uint32_t *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	if (!whole_in(v, 0, 4294967295.0))
-		return ctl_pj_fail(p, key, "not a byte offset");
-	*out = (uint32_t)v->valuedouble;
-	return 0;
-}
-
-int ctl_pj_int(ctl_pj *p, const cJSON *o, const char *key, int lo, int hi, int *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	if (!whole_in(v, lo, hi))
-		return ctl_pj_fail(p, key, "not a whole number in range");
-	*out = (int)v->valuedouble;
-	return 0;
-}
-
-int ctl_pj_bool(ctl_pj *p, const cJSON *o, const char *key, bool *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	if (!cJSON_IsBool(v))
-		return ctl_pj_fail(p, key, "not true or false");
-	*out = cJSON_IsTrue(v);
-	return 0;
-}
-
-static int pj_day(ctl_pj *p, const cJSON *o, const char *key, ctl_day *out)
-{
-	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-	*out = CTL_DAY_NONE;
-	if (cJSON_IsNull(v))
-		return 0;
-	if (!cJSON_IsString(v) || ctl_day_parse(v->valuestring, strlen(v->valuestring), out))
-		return ctl_pj_fail(p, key, "not a date (YYYY-MM-DD or null)");
-	return 0;
-}
-
-int ctl_pj_interval(ctl_pj *p, const cJSON *o, const char *prefix, ctl_interval *out)
-{
-	char k[4][48];
-	snprintf(k[0], sizeof(k[0]), "%searliest", prefix);
-	snprintf(k[1], sizeof(k[1]), "%slatest", prefix);
-	snprintf(k[2], sizeof(k[2]), "%sprecision", prefix);
-	snprintf(k[3], sizeof(k[3]), "%scertainty", prefix);
-	*out = ctl_interval_unknown();
-	char *s = NULL;
-	int rc;
-	if ((rc = pj_day(p, o, k[0], &out->earliest)) || (rc = pj_day(p, o, k[1], &out->latest)))
-		return rc;
-	if (out->earliest != CTL_DAY_NONE && out->latest != CTL_DAY_NONE && out->earliest > out->latest)
-		return ctl_pj_fail(p, k[1], "before the earliest date");
-	if ((rc = ctl_pj_string(p, o, k[2], false, &s)))
-		return rc;
-	rc = ctl_precision_parse(s, &out->precision);
-	free(s);
-	if (rc)
-		return ctl_pj_fail(p, k[2], "not day, month, year or none");
-	if ((rc = ctl_pj_string(p, o, k[3], false, &s)))
-		return rc;
-	rc = ctl_certainty_parse(s, &out->certainty);
-	free(s);
-	if (rc)
-		return ctl_pj_fail(p, k[3], "not stated, inferred or bounded");
-	return 0;
-}
+/* ---- small cJSON writers --------------------------------------------------- */
 
 static void add_day(cJSON *o, const char *key, ctl_day d)
 {
@@ -136,17 +43,6 @@ void ctl_pj_add_interval(cJSON *o, const char *prefix, const ctl_interval *iv)
 	cJSON_AddStringToObject(o, k, ctl_precision_name(iv->precision));
 	snprintf(k, sizeof(k), "%scertainty", prefix);
 	cJSON_AddStringToObject(o, k, ctl_certainty_name(iv->certainty));
-}
-
-int ctl_pj_span(ctl_pj *p, const cJSON *v, const char *key, uint32_t *s, uint32_t *e)
-{
-	const cJSON *a = cJSON_GetArrayItem(v, 0), *b = cJSON_GetArrayItem(v, 1);
-	if (!cJSON_IsArray(v) || !whole_in(a, 0, 4294967295.0) || !whole_in(b, 0, 4294967295.0) ||
-	    a->valuedouble > b->valuedouble)
-		return ctl_pj_fail(p, key, "not a [start, end] byte span");
-	*s = (uint32_t)a->valuedouble;
-	*e = (uint32_t)b->valuedouble;
-	return 0;
 }
 
 cJSON *ctl_pj_span_new(uint32_t s, uint32_t e)
@@ -334,7 +230,7 @@ static int read_result(ctl_pj *p, const cJSON *top, ctl_doc_result *r)
 	if ((rc = ctl_pj_string(p, d, "id", false, &r->info.id)) ||
 	    (rc = ctl_pj_string(p, d, "path", false, &r->info.path)) ||
 	    (rc = ctl_pj_string(p, d, "title", true, &r->info.title)) ||
-	    (rc = ctl_pj_interval(p, d, "dct_", &r->info.dct)) ||
+	    (rc = ctl_pj_interval(p, d, NULL, "dct_", &r->info.dct)) ||
 	    (rc = ctl_pj_string(p, d, "dct_source", false, &r->info.dct_source)))
 		return rc;
 

@@ -222,3 +222,19 @@ int ctl_digits(const char *s, size_t n)
 	}
 	return v;
 }
+
+void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
+		size_t (*key)(const void *item))
+{
+	const char *in = items;
+	size_t *start = ctl_xcalloc(nkeys + 1, sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		start[key(in + i * size) + 1]++;
+	for (size_t k = 0; k < nkeys; k++)
+		start[k + 1] += start[k];
+	char *out = ctl_xmalloc((n + 1) * size);
+	for (size_t i = 0; i < n; i++)
+		memcpy(out + start[key(in + i * size)]++ * size, in + i * size, size);
+	free(start);
+	return out;
+}

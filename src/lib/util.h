@@ -16,6 +16,11 @@ char *ctl_xstrndup(const char *s, size_t n);
 
 /* Grows an array *items of *cap elements of `size` bytes to hold `need`. */
 void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size);
+/* The n items (each `size` bytes) in a new array, stably sorted by
+ * key(item) in [0, nkeys): a counting sort, linear. */
+void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
+		size_t (*key)(const void *item));
+
 #define CTL_ARRAY_PUSH(arr, len, cap) \
 	(ctl_array_grow((void **)&(arr), &(cap), (len) + 1, sizeof(*(arr))), &(arr)[(len)++])
 

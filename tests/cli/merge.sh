@@ -92,7 +92,7 @@ expect_exit 1 "merge nothing" -- "$BIN" merge empty.jsonl
 expect_in "$TMP/err" "empty.jsonl: no results to merge" "empty input named"
 head -n 1 parts.jsonl | sed 's/"dct_precision":"[a-z]*"/"dct_precision":"week"/' >field.jsonl
 expect_exit 1 "merge a bad field" -- "$BIN" merge field.jsonl
-expect_in "$TMP/err" "field.jsonl:1: document.dct_precision: not day, month, year or none" "bad field named"
+expect_in "$TMP/err" "field.jsonl:1: document.dct_precision: unknown precision (day, month, year, none)" "bad field named"
 expect_exit 1 "merge a missing file" -- "$BIN" merge nothere.jsonl
 expect_in "$TMP/err" "nothere.jsonl: cannot open" "missing file named"
 # the same article twice is an error; two articles of the same file name in
