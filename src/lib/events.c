@@ -288,7 +288,6 @@ typedef enum date_kind {
 
 typedef struct cand {
 	size_t doc;
-	const char *doc_id;       /* owned by the timeline */
 	ctl_interval when;
 	date_kind dk;
 	int weekday;              /* DATE_WEEKDAY: 1 = Monday ... 7 = Sunday */
@@ -892,13 +891,12 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok)
 	return title;
 }
 
-static cand *new_cand(ctl_event_store *st, doc_state *ds, size_t di, const char *doc_id,
+static cand *new_cand(ctl_event_store *st, doc_state *ds, size_t di,
 		const trig *tr, const tok *tk, uint32_t ss, uint32_t se)
 {
 	cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
 	memset(c, 0, sizeof(*c));
 	c->doc = di;
-	c->doc_id = doc_id;
 	c->when = ctl_interval_unknown();
 	c->cls = tr->e->fields[1];
 	c->group = group_of(ds->d, c->cls);
@@ -1062,8 +1060,7 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	return first_report == SIZE_MAX ? 0 : first_report + 1;
 }
 
-static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const char *doc_id,
-		uint32_t ss, uint32_t se, const ctl_timex_list *tx, size_t *ti, size_t *mi,
+static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint32_t ss, uint32_t se, const ctl_timex_list *tx, size_t *ti, size_t *mi,
 		tok **toks, size_t *tokcap, trig **trigs, size_t *trigcap, dsrc **srcs, size_t *srccap,
 		bool lead)
 {
@@ -1324,7 +1321,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		trig *T = &tr[s->trig - 1];
 		if (T->report)
 			continue; /* statements below */
-		cand *c = new_cand(st, ds, di, doc_id, T, tk, ss, se);
+		cand *c = new_cand(st, ds, di, T, tk, ss, se);
 		c->when = s->iv;
 		c->dk = DATE_OWN;
 		c->future = ctl_dct_future_cue(ds->res, t, ls, s->s);
@@ -1380,7 +1377,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		}
 		if (actors < 2 && !(actors && place))
 			continue;
-		cand *c = new_cand(st, ds, di, doc_id, &tr[r], tk, ss, se);
+		cand *c = new_cand(st, ds, di, &tr[r], tk, ss, se);
 		c->dk = DATE_BEFORE;
 		c->title = make_title(ds, tk, ntok, &tr[r], false, 0, 0);
 		add_mentions(c, ds, m0, m1);
@@ -1394,7 +1391,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, const
 		uint32_t sps, spe;
 		if (!find_speaker(ds, tk, ntok, tr[r].a, tr[r].b, m0, m1, &sps, &spe))
 			break;
-		cand *c = new_cand(st, ds, di, doc_id, &tr[r], tk, ss, se);
+		cand *c = new_cand(st, ds, di, &tr[r], tk, ss, se);
 		c->has_speaker = true;
 		c->sps = sps;
 		c->spe = spe;
@@ -1495,7 +1492,7 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 	for (size_t k = 0; k < doc->nsentences; k++) {
 		/* the lead: the article's first sentences carry its main event */
 		bool lead = k < 3 && first == st->n;
-		sentence_events(st, &ds, doc_index, info->id, doc->sentences[k].start, doc->sentences[k].end,
+		sentence_events(st, &ds, doc_index, doc->sentences[k].start, doc->sentences[k].end,
 			tx, &ti, &mi, &toks, &tokcap, &trigs, &trigcap, &srcs, &srccap, lead);
 		if (ds.ref == CTL_DAY_NONE && ds.anchor != CTL_DAY_NONE)
 			ds.ref = ds.anchor;
@@ -1994,15 +1991,13 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 
 /* ---- one document's candidates, moved and serialised ------------------------ */
 
-void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t doc_index,
-		const char *doc_id)
+void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t doc_index)
 {
 	for (size_t i = 0; i < from->n; i++) {
 		cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
 		*c = from->c[i];
 		c->doc = doc_index;
-		c->doc_id = doc_id;
-	}
+		}
 	from->n = 0;
 	for (size_t i = 0; i < from->npool; i++)
 		*CTL_ARRAY_PUSH(st->pool, st->npool, st->poolcap) = from->pool[i];
@@ -2021,10 +2016,8 @@ static size_t cand_doc(const void *c)
 void ctl_event_store_remap_docs(ctl_event_store *st, const size_t *new_index,
 		const ctl_timeline *tl)
 {
-	for (size_t i = 0; i < st->n; i++) {
+	for (size_t i = 0; i < st->n; i++)
 		st->c[i].doc = new_index[st->c[i].doc];
-		st->c[i].doc_id = tl->docs[st->c[i].doc].id;
-	}
 	cand *sorted = ctl_sort_by_key(st->c, st->n, sizeof(cand), tl->ndocs, cand_doc);
 	free(st->c);
 	st->c = sorted;

@@ -41,8 +41,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
  * put in their canonical order, every candidate's document is renumbered
  * (new_index[old]). Candidates are written as, and read from, a JSON array.
  */
-void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t doc_index,
-		const char *doc_id);
+void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t doc_index);
 void ctl_event_store_remap_docs(ctl_event_store *st, const size_t *new_index,
 		const ctl_timeline *tl);
 cJSON *ctl_event_store_to_cjson(const ctl_event_store *st);

@@ -49,7 +49,7 @@ void ctl_extractor_add_result(ctl_extractor *x, ctl_doc_result *r)
 	ctl_event_store *events;
 	ctl_doc_result_take(r, d, &mentions, &events);
 	ctl_actor_set_add(x->actors, di, &mentions);
-	ctl_event_store_absorb(x->events, events, di, d->id);
+	ctl_event_store_absorb(x->events, events, di);
 	ctl_mention_list_release(&mentions);
 	ctl_event_store_free(events);
 }
@@ -141,8 +141,15 @@ static int sort_documents(ctl_extractor *x, ctl_error *err)
 	memcpy(x->tl->docs, docs, n * sizeof(*docs));
 	free(docs);
 	free(ord);
-	ctl_actor_set_remap_docs(x->actors, new_index, n);
-	ctl_event_store_remap_docs(x->events, new_index, x->tl);
+	/* documents that came in order (a directory, sorted by name) need no
+	 * renumbering: skip copying every mention and candidate */
+	bool same = true;
+	for (size_t k = 0; k < n && same; k++)
+		same = new_index[k] == k;
+	if (!same) {
+		ctl_actor_set_remap_docs(x->actors, new_index, n);
+		ctl_event_store_remap_docs(x->events, new_index, x->tl);
+	}
 	free(new_index);
 	return 0;
 }

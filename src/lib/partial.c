@@ -143,7 +143,7 @@ int ctl_extract_document(ctl_doc_result **out, const ctl_resources *res,
 	ctl_event_store *st = ctl_event_store_new(res);
 	if (!rc)
 		rc = ctl_events_find(st, doc, 0, &r->info, &tx, &r->mentions, err);
-	ctl_event_store_absorb(r->events, st, 0, r->info.id);
+	ctl_event_store_absorb(r->events, st, 0);
 	ctl_event_store_free(st);
 	free(spans);
 	ctl_timex_list_release(&tx);
