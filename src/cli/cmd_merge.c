@@ -7,8 +7,11 @@
 #include "cli.h"
 
 /* A whole-file input (a JSON array, a pretty-printed object) larger than
- * this is refused; line-by-line input has no size limit. */
-#define MERGE_MAX_JSON_BYTES (1024UL * 1024 * 1024)
+ * this is refused (cJSON's tree takes several times the text); JSON Lines
+ * have no limit on their number, only on each line's length. README
+ * "Limits". */
+#define MERGE_MAX_JSON_BYTES (256UL * 1024 * 1024)
+#define MERGE_MAX_LINE_BYTES (64UL * 1024 * 1024)
 
 static void help(FILE *f)
 {
@@ -70,15 +73,15 @@ static int read_rest(FILE *f, const char *path, char **buf, size_t *len)
 	for (;;) {
 		if (!*buf)
 			abort();
+		if (*len > MERGE_MAX_JSON_BYTES) {
+			cli_error("%s: a whole-file JSON input larger than 256 MiB (write one result "
+				"per line: extract --jsonl)", path);
+			return CLI_FAIL;
+		}
 		size_t n = fread(*buf + *len, 1, cap - *len - 1, f);
 		*len += n;
 		if (n == 0)
 			break;
-		if (*len > MERGE_MAX_JSON_BYTES) {
-			cli_error("%s: a whole-file JSON input larger than 1 GiB (write one result "
-				"per line: extract --jsonl)", path);
-			return CLI_FAIL;
-		}
 		if (cap - *len < 4096) {
 			cap *= 2;
 			*buf = realloc(*buf, cap);
@@ -122,6 +125,12 @@ static int merge_file(merge_state *st, const char *path)
 					rc = add_json(st, shown, lineno, line, len);
 				break;
 			}
+		}
+		if ((size_t)n > MERGE_MAX_LINE_BYTES) {
+			cli_error("%s:%zu: a line longer than 64 MiB (one article's result is far "
+				"smaller: is this the output of extract --jsonl?)", shown, lineno);
+			rc = CLI_FAIL;
+			break;
 		}
 		rc = add_json(st, shown, lineno, line, (size_t)n);
 	}

@@ -113,6 +113,18 @@ sys.exit(0 if ids == ['x', 'x~2'] else 1)" && ok || ko "distinct document ids"
   "$BIN" merge -o dupm.json dupb.jsonl dupa.jsonl && cmp -s dup.json dupm.json && ok ||
   ko "same file names: merge differs from extract"
 expect_exit 0 "render what has renamed ids" -- "$BIN" render -T svg -o dupr dup.json
+# limits: a line of 65 MiB, a whole-file JSON array of 257 MiB (sparse)
+python3 -c "
+import sys
+with open('long.jsonl', 'w') as f:
+    f.write('{\"format\":\"' + 'x' * (65 << 20) + '\"}\n')"
+expect_exit 1 "a 65 MiB line" -- "$BIN" merge long.jsonl
+expect_in "$TMP/err" "long.jsonl:1: a line longer than 64 MiB" "long line named"
+rm -f long.jsonl
+printf '[' >big.json && truncate -s 257M big.json
+expect_exit 1 "a 257 MiB JSON array" -- "$BIN" merge big.json
+expect_in "$TMP/err" "big.json: a whole-file JSON input larger than 256 MiB" "big file named"
+rm -f big.json
 expect_exit 2 "extract -j 0" -- "$BIN" extract -j 0 seeds
 expect_exit 2 "merge without input" -- "$BIN" merge
 # a failed --jsonl run leaves no file behind and keeps the old one
