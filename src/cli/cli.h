@@ -43,6 +43,8 @@ typedef struct cli_input_opts {
 	size_t max_doc_bytes;
 	int progress;           /* -1: auto (stderr is a terminal) */
 	bool lenient;           /* repair invalid UTF-8, accept empty articles */
+	const char *gazetteers[32]; /* -g/--gazetteer files, for commands that take them */
+	int ngaz;
 } cli_input_opts;
 
 #define CLI_INPUT_LONG_OPTIONS \
@@ -64,7 +66,8 @@ typedef struct cli_input_opts {
 	"                       by '?' (offsets kept; a warning says how many) and read\n" \
 	"                       an empty file as an article without text\n"
 
-/* Handles one of the shared options; returns 1 if handled, 0 if not ours,
+/* Handles one of the shared options (and -g, which only the commands that
+ * extract events list in their getopt strings); returns 1 if handled, 0 if not ours,
  * CLI_USAGE (negated: -2) on a bad value. */
 int cli_input_option(cli_input_opts *o, const char *cmd, int opt, const char *arg);
 void cli_input_opts_release(cli_input_opts *o);
@@ -113,7 +116,8 @@ int cli_extract_documents(const cli_input_opts *o, const ctl_resources *res,
 /* The default number of threads: the cores this process may use. */
 int cli_default_jobs(void);
 
-/* Loads resources for o->data_dir, reporting errors; NULL on failure. */
+/* Loads resources for o->data_dir with o's gazetteers, reporting errors;
+ * NULL on failure. */
 ctl_resources *cli_load_resources(const cli_input_opts *o);
 
 /* Writes the events JSON to path ("-" = stdout) atomically, streamed;
@@ -125,11 +129,10 @@ int cli_write_output(const char *path, const char *data, size_t len);
 /*
  * The timeline a command works on (defined in cmd_export.c): one events
  * file (*.json, or an events.csv with its sibling tables) read with
- * ctl_timeline_load, or articles run through extraction with the
- * gazetteers. Reports errors; returns an exit code. The caller frees *tl.
+ * ctl_timeline_load, or articles run through extraction (with in's
+ * gazetteers). Reports errors; returns an exit code. The caller frees *tl.
  */
-int cli_load_timeline(ctl_timeline **tl, const cli_input_opts *in, const char *const *gaz,
-		int ngaz, char **paths, int npaths);
+int cli_load_timeline(ctl_timeline **tl, const cli_input_opts *in, char **paths, int npaths);
 /* A usage error (returned) when an events file comes with other inputs. */
 int cli_check_inputs(const char *cmd, char **paths, int npaths);
 /* Creates dir (one level) when missing; reports errors; returns an exit code. */

@@ -51,8 +51,7 @@ static int add_result(ctl_doc_result *r, void *user)
 	return 0;
 }
 
-int cli_load_timeline(ctl_timeline **tl, const cli_input_opts *in, const char *const *gaz,
-		int ngaz, char **paths, int npaths)
+int cli_load_timeline(ctl_timeline **tl, const cli_input_opts *in, char **paths, int npaths)
 {
 	ctl_error err;
 	ctl_error_clear(&err);
@@ -61,11 +60,6 @@ int cli_load_timeline(ctl_timeline **tl, const cli_input_opts *in, const char *c
 	ctl_resources *res = cli_load_resources(in);
 	if (!res)
 		return CLI_FAIL;
-	for (int i = 0; i < ngaz; i++)
-		if (ctl_resources_add_gazetteer(res, gaz[i], &err)) {
-			ctl_resources_free(res);
-			return cli_lib_error(&err);
-		}
 	ctl_extractor *x = ctl_extractor_new(res);
 	/* on every core, as extract does by default: same result */
 	int rc = cli_extract_documents(in, res, paths, npaths, cli_default_jobs(), add_result, x);
@@ -115,8 +109,7 @@ int cmd_export(int argc, char **argv)
 	};
 	cli_input_opts in = { .progress = -1 };
 	const char *output = NULL, *title = NULL, *to = NULL;
-	const char *gazetteers[32];
-	int ngaz = 0, c, r;
+	int c, r;
 	ctl_export_format fmt = CTL_EXPORT_CSV;
 	optind = 1;
 	opterr = 0;
@@ -137,13 +130,6 @@ int cmd_export(int argc, char **argv)
 			break;
 		case 'o': output = optarg; break;
 		case 0x300: title = optarg; break;
-		case 'g':
-			if (ngaz == 32) {
-				cli_usage_error("export", "at most 32 --gazetteer files");
-				goto usage;
-			}
-			gazetteers[ngaz++] = optarg;
-			break;
 		case 'h': help(stdout); cli_input_opts_release(&in); return CLI_OK;
 		default: cli_usage_error("export", "unknown option or missing value: '%s'", argv[optind - 1]); goto usage;
 		}
@@ -160,7 +146,7 @@ int cmd_export(int argc, char **argv)
 		goto usage;
 
 	ctl_timeline *tl = NULL;
-	int rc = cli_load_timeline(&tl, &in, gazetteers, ngaz, argv + optind, argc - optind);
+	int rc = cli_load_timeline(&tl, &in, argv + optind, argc - optind);
 	ctl_error err;
 	ctl_error_clear(&err);
 	if (rc == CLI_OK && fmt == CTL_EXPORT_CSV) {

@@ -83,8 +83,6 @@ int cmd_extract(int argc, char **argv)
 	};
 	cli_input_opts in = { .progress = -1 };
 	const char *output = "-";
-	const char *gazetteers[32];
-	int ngaz = 0;
 	int jobs = cli_default_jobs();
 	bool jsonl = false;
 	int c, r;
@@ -98,13 +96,6 @@ int cmd_extract(int argc, char **argv)
 		}
 		switch (c) {
 		case 'o': output = optarg; break;
-		case 'g':
-			if (ngaz == 32) {
-				cli_usage_error("extract", "at most 32 --gazetteer files");
-				goto usage;
-			}
-			gazetteers[ngaz++] = optarg;
-			break;
 		case 'j': {
 			char *end;
 			long v = strtol(optarg, &end, 10);
@@ -129,15 +120,6 @@ int cmd_extract(int argc, char **argv)
 	if (!res) {
 		cli_input_opts_release(&in);
 		return CLI_FAIL;
-	}
-	for (int i = 0; i < ngaz; i++) {
-		ctl_error gerr;
-		ctl_error_clear(&gerr);
-		if (ctl_resources_add_gazetteer(res, gazetteers[i], &gerr)) {
-			ctl_resources_free(res);
-			cli_input_opts_release(&in);
-			return cli_lib_error(&gerr);
-		}
 	}
 	if (jsonl) {
 		int jrc = extract_jsonl(&in, res, argv + optind, argc - optind, jobs, output);

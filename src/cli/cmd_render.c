@@ -73,8 +73,6 @@ int cmd_render(int argc, char **argv)
 	const char *outdir = "out", *style_name = NULL, *engine = NULL, *title = NULL;
 	bool views[3] = { true, true, false };
 	double dpi = 0;
-	const char *gazetteers[32];
-	int ngaz = 0;
 	int c, r;
 	optind = 1;
 	opterr = 0;
@@ -136,13 +134,6 @@ int cmd_render(int argc, char **argv)
 			break;
 		}
 		case 0x204: title = optarg; break;
-		case 'g':
-			if (ngaz == 32) {
-				cli_usage_error("render", "at most 32 --gazetteer files");
-				goto usage;
-			}
-			gazetteers[ngaz++] = optarg;
-			break;
 		case 'h': help(stdout); cli_input_opts_release(&in); return CLI_OK;
 		default: cli_usage_error("render", "unknown option or missing value: \'%s\'", argv[optind - 1]); goto usage;
 		}
@@ -164,7 +155,7 @@ int cmd_render(int argc, char **argv)
 		return cli_lib_error(&err);
 	}
 	ctl_timeline *tl = NULL;
-	int rc = cli_load_timeline(&tl, &in, gazetteers, ngaz, argv + optind, argc - optind);
+	int rc = cli_load_timeline(&tl, &in, argv + optind, argc - optind);
 	if (rc == CLI_OK)
 		rc = cli_ensure_dir(outdir);
 	for (int v = 0; v < 3 && rc == CLI_OK; v++) {

@@ -73,9 +73,8 @@ int cmd_report(int argc, char **argv)
 	};
 	cli_input_opts in = { .progress = -1 };
 	const char *output = DEFAULT_REPORT, *title = NULL, *style_name = NULL;
-	const char *gazetteers[32];
 	bool no_diagrams = false;
-	int ngaz = 0, c, r;
+	int c, r;
 	optind = 1;
 	opterr = 0;
 	while ((c = getopt_long(argc, argv, "o:g:h", longopts, NULL)) != -1) {
@@ -89,13 +88,6 @@ int cmd_report(int argc, char **argv)
 		case 0x300: title = optarg; break;
 		case 0x301: style_name = optarg; break;
 		case 0x302: no_diagrams = true; break;
-		case 'g':
-			if (ngaz == 32) {
-				cli_usage_error("report", "at most 32 --gazetteer files");
-				goto usage;
-			}
-			gazetteers[ngaz++] = optarg;
-			break;
 		case 'h': help(stdout); cli_input_opts_release(&in); return CLI_OK;
 		default: cli_usage_error("report", "unknown option or missing value: '%s'", argv[optind - 1]); goto usage;
 		}
@@ -115,7 +107,7 @@ int cmd_report(int argc, char **argv)
 		return cli_lib_error(&err);
 	}
 	ctl_timeline *tl = NULL;
-	int rc = cli_load_timeline(&tl, &in, gazetteers, ngaz, argv + optind, argc - optind);
+	int rc = cli_load_timeline(&tl, &in, argv + optind, argc - optind);
 	if (rc == CLI_OK)
 		rc = ensure_parent(output);
 	if (rc == CLI_OK) {

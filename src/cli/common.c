@@ -89,6 +89,13 @@ int cli_input_option(cli_input_opts *o, const char *cmd, int opt, const char *ar
 	case 0x106:
 		o->lenient = true;
 		return 1;
+	case 'g':
+		if (o->ngaz == 32) {
+			cli_usage_error(cmd, "at most 32 --gazetteer files");
+			return -CLI_USAGE;
+		}
+		o->gazetteers[o->ngaz++] = arg;
+		return 1;
 	}
 	return 0;
 }
@@ -109,6 +116,12 @@ ctl_resources *cli_load_resources(const cli_input_opts *o)
 		cli_lib_error(&err);
 		return NULL;
 	}
+	for (int i = 0; i < o->ngaz; i++)
+		if (ctl_resources_add_gazetteer(res, o->gazetteers[i], &err)) {
+			ctl_resources_free(res);
+			cli_lib_error(&err);
+			return NULL;
+		}
 	return res;
 }
 
