@@ -196,28 +196,6 @@ void ctl_actor_set_remap_docs(ctl_actor_set *set, const size_t *new_index, size_
 	set->cap = set->nrecs + 1;
 }
 
-/* --- union-find ----------------------------------------------------------------- */
-
-static size_t uf_find(size_t *p, size_t x)
-{
-	while (p[x] != x) {
-		p[x] = p[p[x]];
-		x = p[x];
-	}
-	return x;
-}
-
-/* Unions by the smaller index: the result does not depend on call order. */
-static void uf_union(size_t *p, size_t a, size_t b)
-{
-	a = uf_find(p, a);
-	b = uf_find(p, b);
-	if (a < b)
-		p[b] = a;
-	else if (b < a)
-		p[a] = b;
-}
-
 /* --- groups ------------------------------------------------------------------------ */
 
 typedef struct group {
@@ -554,14 +532,14 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 			size_t h;
 			if (s && smap_get(&gmap, s, &h) && voted(groups[h].votes) != CTL_ACTOR_PERSON &&
 			    voted(groups[h].votes) != CTL_ACTOR_COUNTRY)
-				uf_union(parent, g, h);
+				ctl_uf_union(parent, g, h);
 			free(s);
 		}
 		if (t == CTL_ACTOR_PERSON && groups[g].words >= 3) {
 			char *s = first_last(groups[g].key);
 			size_t h;
 			if (s && smap_get(&gmap, s, &h) && voted(groups[h].votes) == CTL_ACTOR_PERSON)
-				uf_union(parent, g, h);
+				ctl_uf_union(parent, g, h);
 			free(s);
 		}
 		if (t != CTL_ACTOR_PERSON) {
@@ -586,7 +564,7 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 		if (groups[g].words == 1 && groups[g].caps && !groups[g].gaz &&
 		    smap_get(&acr_count, groups[g].key, &slot) && acr_n[slot] == 1 &&
 		    smap_get(&acr, groups[g].key, &h))
-			uf_union(parent, g, h);
+			ctl_uf_union(parent, g, h);
 	}
 
 	/* 3. clusters of groups; the surnames of the people named in full, as
@@ -594,12 +572,12 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	long (*cvotes)[5] = ctl_xcalloc(ng ? ng : 1, sizeof(*cvotes));
 	for (size_t g = 0; g < ng; g++)
 		for (int t = 0; t < 5; t++)
-			cvotes[uf_find(parent, g)][t] += groups[g].votes[t];
+			cvotes[ctl_uf_find(parent, g)][t] += groups[g].votes[t];
 	sname *sr = ctl_xmalloc((nr ? nr : 1) * sizeof(*sr));
 	size_t nsr = 0;
 	for (size_t i = 0; i < nr; i++) {
 		rec *r = &recs[i];
-		size_t root = uf_find(parent, r->group);
+		size_t root = ctl_uf_find(parent, r->group);
 		if (r->words < 2 || r->gaz || voted(cvotes[root]) != CTL_ACTOR_PERSON)
 			continue;
 		sr[nsr++] = (sname){ ctl_person_surname(d, r->key), root, r->doc };
@@ -617,7 +595,7 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	/* 4. each mention's cluster; a surname alone joins its person */
 	for (size_t i = 0; i < nr; i++) {
 		rec *r = &recs[i];
-		r->actor = uf_find(parent, r->group);
+		r->actor = ctl_uf_find(parent, r->group);
 		if (r->words > 3 || r->gaz)
 			continue;
 		if (r->cue >= CTL_CUE_LEXICON && r->type != CTL_ACTOR_PERSON)

@@ -1611,26 +1611,6 @@ static void sort_by_earliest(size_t *v, size_t n, const cand *c, const size_t *d
 
 #define MERGE_WINDOW 64
 
-static size_t uf_find(size_t *p, size_t x)
-{
-	while (p[x] != x) {
-		p[x] = p[p[x]];
-		x = p[x];
-	}
-	return x;
-}
-
-static void uf_union(size_t *p, size_t a, size_t b)
-{
-	a = uf_find(p, a);
-	b = uf_find(p, b);
-	/* the smaller index is the root: the same partition in any order */
-	if (a < b)
-		p[b] = a;
-	else if (b < a)
-		p[a] = b;
-}
-
 static int strcasecmp_ascii(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++)
@@ -1868,8 +1848,8 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 				if (cx->when.latest != CTL_DAY_NONE && cy->when.earliest != CTL_DAY_NONE &&
 				    cy->when.earliest > cx->when.latest)
 					break;
-				if (uf_find(parent, bk[x]) != uf_find(parent, bk[y]) && same_event(cx, cy))
-					uf_union(parent, bk[x], bk[y]);
+				if (ctl_uf_find(parent, bk[x]) != ctl_uf_find(parent, bk[y]) && same_event(cx, cy))
+					ctl_uf_union(parent, bk[x], bk[y]);
 			}
 		}
 	}
@@ -1882,12 +1862,12 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 	size_t *gstart = ctl_xcalloc(n + 1, sizeof(size_t));
 	size_t *gmem = ctl_xmalloc((n ? n : 1) * sizeof(size_t));
 	for (size_t i = 0; i < n; i++)
-		gstart[uf_find(parent, i) + 1]++;
+		gstart[ctl_uf_find(parent, i) + 1]++;
 	for (size_t i = 0; i < n; i++)
 		gstart[i + 1] += gstart[i];
 	size_t *gfill = ctl_xcalloc(n + 1, sizeof(size_t));
 	for (size_t i = 0; i < n; i++) {
-		size_t r = uf_find(parent, i);
+		size_t r = ctl_uf_find(parent, i);
 		gmem[gstart[r] + gfill[r]++] = i;
 	}
 	free(gfill);
@@ -1896,7 +1876,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 		stamp[i] = SIZE_MAX;
 	size_t first_event = tl->nevents;
 	for (size_t root = 0; root < n; root++) {
-		if (uf_find(parent, root) != root)
+		if (ctl_uf_find(parent, root) != root)
 			continue;
 		ctl_interval when = ctl_interval_unknown();
 		const cand *best = NULL, *titled = NULL;

@@ -238,3 +238,22 @@ void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
 	free(start);
 	return out;
 }
+
+size_t ctl_uf_find(size_t *p, size_t x)
+{
+	while (p[x] != x) {
+		p[x] = p[p[x]];
+		x = p[x];
+	}
+	return x;
+}
+
+void ctl_uf_union(size_t *p, size_t a, size_t b)
+{
+	a = ctl_uf_find(p, a);
+	b = ctl_uf_find(p, b);
+	if (a < b)
+		p[b] = a;
+	else if (b < a)
+		p[a] = b;
+}

@@ -16,6 +16,12 @@ char *ctl_xstrndup(const char *s, size_t n);
 
 /* Grows an array *items of *cap elements of `size` bytes to hold `need`. */
 void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size);
+/* Union-find over indexes 0..n-1 (p[i] = i to start). The union makes the
+ * smaller index the root, so the partition and its roots do not depend on
+ * the order of the unions. */
+size_t ctl_uf_find(size_t *p, size_t x);
+void ctl_uf_union(size_t *p, size_t a, size_t b);
+
 /* The n items (each `size` bytes) in a new array, stably sorted by
  * key(item) in [0, nkeys): a counting sort, linear. */
 void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
