@@ -21,24 +21,31 @@
 #include "resources.h"
 #include "util.h"
 
+/* One actor mention, 32 bytes: a 100 MB corpus has a million of them. The
+ * strings are indices into the set's pool (set->strs). */
 typedef struct rec {
-	size_t doc;
+	uint32_t doc;
 	uint32_t start, end;
-	uint8_t type, cue, role;
-	bool gaz;                 /* resolved by the lists: its key is settled */
-	bool tentative;
-	char *name;
-	char *resolved;
-	char *key;
-	size_t words;
-	size_t group;
-	size_t actor;             /* cluster, then actor index */
+	uint32_t name;
+	uint32_t resolved;        /* NO_STR if none */
+	uint32_t key;
+	uint32_t grp;             /* its group, then its cluster (NO_GRP: none) */
+	uint8_t type, cue;
+	uint8_t words;            /* of the key, at most 255 */
+	uint8_t flags;            /* REC_GAZ, REC_TENTATIVE */
 } rec;
 
+#define NO_STR UINT32_MAX
+#define NO_GRP UINT32_MAX
+enum {
+	REC_GAZ = 1,              /* resolved by the lists: its key is settled */
+	REC_TENTATIVE = 2
+};
+
 typedef struct lookup_ent {
-	size_t doc;
+	uint32_t doc;
 	uint32_t start, end;
-	size_t actor;
+	uint32_t actor;
 } lookup_ent;
 
 /* --- a string -> index map ---------------------------------------------------- */
@@ -140,19 +147,19 @@ void ctl_actor_set_free(ctl_actor_set *set)
 	free(set);
 }
 
-/* The pool's copy of s (copied), or of owned (taken over). */
-static char *intern(ctl_actor_set *set, const char *s, char *owned)
+/* The index of the pool's copy of s (copied), or of owned (taken over). */
+static uint32_t intern(ctl_actor_set *set, const char *s, char *owned)
 {
 	const char *k = owned ? owned : s;
 	size_t i;
 	if (smap_get(&set->pool, k, &i)) {
 		free(owned);
-		return set->strs[i];
+		return (uint32_t)i;
 	}
 	char *copy = owned ? owned : ctl_xstrdup(s);
 	*CTL_ARRAY_PUSH(set->strs, set->nstrs, set->strcap) = copy;
 	smap_put(&set->pool, copy, set->nstrs - 1);
-	return copy;
+	return (uint32_t)(set->nstrs - 1);
 }
 
 void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_list *mentions)
@@ -163,19 +170,19 @@ void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_l
 			continue;
 		rec *r = CTL_ARRAY_PUSH(set->recs, set->nrecs, set->cap);
 		memset(r, 0, sizeof(*r));
-		r->doc = doc_index;
+		r->doc = (uint32_t)doc_index;
 		r->start = m->start;
 		r->end = m->end;
 		r->type = (uint8_t)m->type;
 		r->cue = m->cue;
-		r->role = (uint8_t)m->role;
 		r->name = intern(set, m->name, NULL);
-		r->resolved = m->resolved ? intern(set, m->resolved, NULL) : NULL;
-		r->gaz = m->resolved != NULL;
-		r->tentative = m->tentative != 0;
+		r->resolved = m->resolved ? intern(set, m->resolved, NULL) : NO_STR;
+		r->flags = (uint8_t)((m->resolved ? REC_GAZ : 0) | (m->tentative ? REC_TENTATIVE : 0));
 		const char *k = m->resolved ? m->resolved : m->name;
 		r->key = intern(set, NULL, ctl_name_key(k, strlen(k)));
-		r->words = ctl_key_words(r->key);
+		size_t w = ctl_key_words(set->strs[r->key]);
+		r->words = (uint8_t)(w > 255 ? 255 : w);
+		r->grp = NO_GRP;
 	}
 }
 
@@ -189,7 +196,7 @@ void ctl_actor_set_remap_docs(ctl_actor_set *set, const size_t *new_index, size_
 	/* and in document order, a document's own in text order, as if the
 	 * documents had come in that order */
 	for (size_t i = 0; i < set->nrecs; i++)
-		set->recs[i].doc = new_index[set->recs[i].doc];
+		set->recs[i].doc = (uint32_t)new_index[set->recs[i].doc];
 	rec *sorted = ctl_sort_by_key(set->recs, set->nrecs, sizeof(rec), ndocs, rec_doc);
 	free(set->recs);
 	set->recs = sorted;
@@ -330,7 +337,7 @@ static bool better_name(const namecount *a, const namecount *b, int type)
 /* --- finishing ------------------------------------------------------------------------ */
 
 typedef struct cluster {
-	size_t *recs;
+	uint32_t *recs;
 	size_t n, cap;
 	long votes[5];
 	const char *first_doc;    /* for ordering ties */
@@ -344,9 +351,9 @@ static const char *doc_id(const ctl_timeline *tl, size_t doc)
 }
 
 typedef struct sname {
-	const char *surname;
-	size_t root;
-	size_t doc;
+	const char *surname;      /* in the set's pool */
+	uint32_t root;
+	uint32_t doc;
 } sname;
 
 static int cmp_sname(const void *a, const void *b)
@@ -404,7 +411,7 @@ static int cmp_lookup(const void *a, const void *b)
 	return x->end < y->end ? -1 : x->end > y->end;
 }
 
-static void build_actor(cluster *c, const rec *recs, const ctl_timeline *tl)
+static void build_actor(cluster *c, const rec *recs, char *const *strs, const ctl_timeline *tl)
 {
 	/* type: the mentions' votes */
 	int type = voted(c->votes);
@@ -415,9 +422,9 @@ static void build_actor(cluster *c, const rec *recs, const ctl_timeline *tl)
 	const char **names = ctl_xmalloc((c->n * 2 + 1) * sizeof(*names));
 	size_t nn = 0;
 	for (size_t i = 0; i < c->n; i++) {
-		names[nn++] = recs[c->recs[i]].name;
-		if (recs[c->recs[i]].resolved)
-			names[nn++] = recs[c->recs[i]].resolved;
+		names[nn++] = strs[recs[c->recs[i]].name];
+		if (recs[c->recs[i]].resolved != NO_STR)
+			names[nn++] = strs[recs[c->recs[i]].resolved];
 	}
 	/* the name: a country by its canonical name; else the best surface name */
 	const char *best_res = NULL;
@@ -426,8 +433,8 @@ static void build_actor(cluster *c, const rec *recs, const ctl_timeline *tl)
 		const char **res = ctl_xmalloc((c->n + 1) * sizeof(*res));
 		size_t nr = 0;
 		for (size_t i = 0; i < c->n; i++)
-			if (recs[c->recs[i]].resolved && recs[c->recs[i]].type == CTL_ACTOR_COUNTRY)
-				res[nr++] = recs[c->recs[i]].resolved;
+			if (recs[c->recs[i]].resolved != NO_STR && recs[c->recs[i]].type == CTL_ACTOR_COUNTRY)
+				res[nr++] = strs[recs[c->recs[i]].resolved];
 		qsort(res, nr, sizeof(*res), cmp_str);
 		for (size_t i = 0; i < nr;) {
 			size_t j = i;
@@ -443,7 +450,7 @@ static void build_actor(cluster *c, const rec *recs, const ctl_timeline *tl)
 	}
 	const char **surf = ctl_xmalloc((c->n + 1) * sizeof(*surf));
 	for (size_t i = 0; i < c->n; i++)
-		surf[i] = recs[c->recs[i]].name;
+		surf[i] = strs[recs[c->recs[i]].name];
 	qsort(surf, c->n, sizeof(*surf), cmp_str);
 	namecount best = { NULL, 0, 0 };
 	for (size_t i = 0; i < c->n;) {
@@ -494,6 +501,7 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	const struct ctl_actors_data *d = set->res->actors;
 	rec *recs = set->recs;
 	size_t nr = set->nrecs;
+	char **strs;              /* set->strs, which interning surnames may move */
 
 	/* 1. groups by key */
 	smap gmap = { 0 };
@@ -501,17 +509,18 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	size_t ng = 0, gcap = 0;
 	for (size_t i = 0; i < nr; i++) {
 		size_t g;
-		if (!smap_get(&gmap, recs[i].key, &g)) {
+		const char *key = set->strs[recs[i].key];
+		if (!smap_get(&gmap, key, &g)) {
 			g = ng;
 			memset(CTL_ARRAY_PUSH(groups, ng, gcap), 0, sizeof(*groups));
-			groups[g].key = recs[i].key;
+			groups[g].key = key;
 			groups[g].words = recs[i].words;
-			smap_put(&gmap, recs[i].key, g);
+			smap_put(&gmap, key, g);
 		}
-		recs[i].group = g;
+		recs[i].grp = (uint32_t)g;
 		groups[g].votes[recs[i].type < 5 ? recs[i].type : 4] += cue_weight[recs[i].cue & 3];
-		groups[g].caps |= all_caps(recs[i].name);
-		groups[g].gaz |= recs[i].gaz;
+		groups[g].caps |= all_caps(set->strs[recs[i].name]);
+		groups[g].gaz |= (recs[i].flags & REC_GAZ) != 0;
 	}
 	size_t *parent = ctl_xmalloc((ng ? ng : 1) * sizeof(*parent));
 	for (size_t g = 0; g < ng; g++)
@@ -573,15 +582,30 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	for (size_t g = 0; g < ng; g++)
 		for (int t = 0; t < 5; t++)
 			cvotes[ctl_uf_find(parent, g)][t] += groups[g].votes[t];
-	sname *sr = ctl_xmalloc((nr ? nr : 1) * sizeof(*sr));
+	sname *sr = ctl_xmalloc((nr ? nr : 1) * sizeof(*sr));   /* shrunk below */
 	size_t nsr = 0;
+	uint32_t *surname = ctl_xmalloc((nr ? nr : 1) * sizeof(*surname));
 	for (size_t i = 0; i < nr; i++) {
 		rec *r = &recs[i];
-		size_t root = ctl_uf_find(parent, r->group);
-		if (r->words < 2 || r->gaz || voted(cvotes[root]) != CTL_ACTOR_PERSON)
+		size_t root = ctl_uf_find(parent, r->grp);
+		surname[i] = NO_STR;
+		if (r->words < 2 || (r->flags & REC_GAZ) || voted(cvotes[root]) != CTL_ACTOR_PERSON)
 			continue;
-		sr[nsr++] = (sname){ ctl_person_surname(d, r->key), root, r->doc };
+		surname[i] = intern(set, NULL, ctl_person_surname(d, set->strs[r->key]));
 	}
+	strs = set->strs;
+	for (size_t i = 0; i < nr; i++)
+		if (surname[i] != NO_STR)
+			sr[nsr++] = (sname){ strs[surname[i]], (uint32_t)ctl_uf_find(parent, recs[i].grp),
+			                     recs[i].doc };
+	free(surname);
+	/* each (document, cluster, surname) once: a person is named again and again */
+	qsort(sr, nsr, sizeof(*sr), cmp_sname_doc);
+	size_t nu = 0;
+	for (size_t i = 0; i < nsr; i++)
+		if (!nu || cmp_sname_doc(&sr[nu - 1], &sr[i]))
+			sr[nu++] = sr[i];
+	nsr = nu;
 	sname *byname = ctl_xmalloc((nsr ? nsr : 1) * sizeof(*byname));
 	if (nsr)
 		memcpy(byname, sr, nsr * sizeof(*sr));
@@ -590,32 +614,32 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	for (size_t i = 0; i < nsr; i++)
 		if (!nbn || cmp_sname(&byname[nbn - 1], &byname[i]))
 			byname[nbn++] = byname[i];
-	qsort(sr, nsr, sizeof(*sr), cmp_sname_doc);
 
 	/* 4. each mention's cluster; a surname alone joins its person */
 	for (size_t i = 0; i < nr; i++) {
 		rec *r = &recs[i];
-		r->actor = ctl_uf_find(parent, r->group);
-		if (r->words > 3 || r->gaz)
+		r->grp = (uint32_t)ctl_uf_find(parent, r->grp);
+		if (r->words > 3 || (r->flags & REC_GAZ))
 			continue;
 		if (r->cue >= CTL_CUE_LEXICON && r->type != CTL_ACTOR_PERSON)
 			continue;
 		/* the clusters of people with this surname: [lo, hi) of byname */
-		sname probe = { r->key, 0, 0 };
+		const char *key = strs[r->key];
+		sname probe = { key, 0, 0 };
 		size_t lo = 0, hi = nbn;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			if (strcmp(byname[mid].surname, r->key) < 0)
+			if (strcmp(byname[mid].surname, key) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
 		hi = lo;
-		while (hi < nbn && !strcmp(byname[hi].surname, r->key))
+		while (hi < nbn && !strcmp(byname[hi].surname, key))
 			hi++;
 		if (lo == hi)
 			continue;
-		size_t hits = 0, hit = 0;
+		uint32_t hits = 0, hit = 0;
 		for (size_t j = lo; j < hi; j++) {
 			probe.root = byname[j].root;
 			probe.doc = r->doc;
@@ -625,18 +649,18 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 			}
 		}
 		if (hits == 1)
-			r->actor = hit;
+			r->grp = hit;
 		else if (!hits && hi - lo == 1)
-			r->actor = byname[lo].root;
+			r->grp = byname[lo].root;
 	}
 
 	/* a cluster of tentative mentions only is no actor */
 	bool *certain = ctl_xcalloc(ng ? ng : 1, sizeof(bool));
 	for (size_t i = 0; i < nr; i++)
-		certain[recs[i].actor] |= !recs[i].tentative;
+		certain[recs[i].grp] |= !(recs[i].flags & REC_TENTATIVE);
 	for (size_t i = 0; i < nr; i++)
-		if (!certain[recs[i].actor])
-			recs[i].actor = SIZE_MAX;
+		if (!certain[recs[i].grp])
+			recs[i].grp = NO_GRP;
 	free(certain);
 
 	/* 5. actors */
@@ -646,17 +670,17 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	cluster *cl = ctl_xcalloc(ng ? ng : 1, sizeof(*cl)); /* a cluster per root group at most */
 	size_t ncl = 0;
 	for (size_t i = 0; i < nr; i++) {
-		size_t root = recs[i].actor;
-		if (root == SIZE_MAX)
+		size_t root = recs[i].grp;
+		if (root == NO_GRP)
 			continue;
 		if (cidx[root] == SIZE_MAX)
 			cidx[root] = ncl++;
 		cluster *k = &cl[cidx[root]];
-		*CTL_ARRAY_PUSH(k->recs, k->n, k->cap) = i;
+		*CTL_ARRAY_PUSH(k->recs, k->n, k->cap) = (uint32_t)i;
 		k->votes[recs[i].type < 5 ? recs[i].type : 4] += cue_weight[recs[i].cue & 3];
 	}
 	for (size_t c = 0; c < ncl; c++)
-		build_actor(&cl[c], recs, tl);
+		build_actor(&cl[c], recs, strs, tl);
 	qsort(cl, ncl, sizeof(*cl), cmp_cluster);
 	size_t base = tl->nactors;
 	free(set->lookup);
@@ -671,7 +695,7 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 		a->id = ctl_xstrdup(id);
 		for (size_t i = 0; i < cl[c].n; i++) {
 			const rec *r = &recs[cl[c].recs[i]];
-			set->lookup[set->nlookup++] = (lookup_ent){ r->doc, r->start, r->end, idx };
+			set->lookup[set->nlookup++] = (lookup_ent){ r->doc, r->start, r->end, (uint32_t)idx };
 		}
 		free(cl[c].recs);
 	}
@@ -679,8 +703,6 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 
 	free(cidx);
 	free(cl);
-	for (size_t i = 0; i < nsr; i++)
-		free((char *)sr[i].surname);
 	free(sr);
 	free(byname);
 	free(cvotes);
@@ -711,7 +733,9 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 
 size_t ctl_actor_set_lookup(const ctl_actor_set *set, size_t doc_index, uint32_t start, uint32_t end)
 {
-	lookup_ent key = { doc_index, start, end, 0 };
+	if (doc_index >= UINT32_MAX)
+		return SIZE_MAX;
+	lookup_ent key = { (uint32_t)doc_index, start, end, 0 };
 	if (!set->nlookup)
 		return SIZE_MAX;
 	const lookup_ent *e = bsearch(&key, set->lookup, set->nlookup, sizeof(*set->lookup), cmp_lookup);
