@@ -96,6 +96,9 @@ size_t ctl_key_words(const char *key);
 /* The word of a person's name key that stands for the person alone: the
  * last, or the first when it is an East Asian family name written first
  * ("xi jinping" -> "xi"). A new string (caller frees). */
+/* Frees the set's mention lookup (ctl_actor_set_lookup finds nothing after). */
+void ctl_actor_set_drop_lookup(ctl_actor_set *set);
+
 char *ctl_person_surname(const struct ctl_actors_data *d, const char *key);
 
 #endif

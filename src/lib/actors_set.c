@@ -337,8 +337,8 @@ static bool better_name(const namecount *a, const namecount *b, int type)
 /* --- finishing ------------------------------------------------------------------------ */
 
 typedef struct cluster {
-	uint32_t *recs;
-	size_t n, cap;
+	uint32_t *recs;           /* its mentions: a slice of one array */
+	size_t n;
 	long votes[5];
 	const char *first_doc;    /* for ordering ties */
 	uint32_t first_start;
@@ -654,6 +654,10 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 			r->grp = byname[lo].root;
 	}
 
+	free(sr);
+	free(byname);
+	free(cvotes);
+
 	/* a cluster of tentative mentions only is no actor */
 	bool *certain = ctl_xcalloc(ng ? ng : 1, sizeof(bool));
 	for (size_t i = 0; i < nr; i++)
@@ -668,7 +672,7 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	for (size_t g = 0; g < ng; g++)
 		cidx[g] = SIZE_MAX;
 	cluster *cl = ctl_xcalloc(ng ? ng : 1, sizeof(*cl)); /* a cluster per root group at most */
-	size_t ncl = 0;
+	size_t ncl = 0, nin = 0;
 	for (size_t i = 0; i < nr; i++) {
 		size_t root = recs[i].grp;
 		if (root == NO_GRP)
@@ -676,36 +680,57 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 		if (cidx[root] == SIZE_MAX)
 			cidx[root] = ncl++;
 		cluster *k = &cl[cidx[root]];
-		*CTL_ARRAY_PUSH(k->recs, k->n, k->cap) = (uint32_t)i;
+		k->n++;
+		nin++;
 		k->votes[recs[i].type < 5 ? recs[i].type : 4] += cue_weight[recs[i].cue & 3];
 	}
+	/* the clusters' mentions, in mention order, as slices of one array */
+	uint32_t *members = ctl_xmalloc((nin ? nin : 1) * sizeof(*members));
+	for (size_t c = 0, at = 0; c < ncl; c++) {
+		cl[c].recs = members + at;
+		at += cl[c].n;
+		cl[c].n = 0;
+	}
+	for (size_t i = 0; i < nr; i++)
+		if (recs[i].grp != NO_GRP) {
+			cluster *k = &cl[cidx[recs[i].grp]];
+			k->recs[k->n++] = (uint32_t)i;
+		}
 	for (size_t c = 0; c < ncl; c++)
 		build_actor(&cl[c], recs, strs, tl);
 	qsort(cl, ncl, sizeof(*cl), cmp_cluster);
 	size_t base = tl->nactors;
-	free(set->lookup);
-	set->lookup = ctl_xmalloc((nr ? nr : 1) * sizeof(*set->lookup));
-	set->nlookup = 0;
 	for (size_t c = 0; c < ncl; c++) {
 		ctl_actor *a = ctl_timeline_add_actor(tl);
 		*a = cl[c].a;
-		size_t idx = base + c;
 		char id[32];
 		snprintf(id, sizeof(id), "a%zu", c + 1);
 		a->id = ctl_xstrdup(id);
-		for (size_t i = 0; i < cl[c].n; i++) {
-			const rec *r = &recs[cl[c].recs[i]];
-			set->lookup[set->nlookup++] = (lookup_ent){ r->doc, r->start, r->end, (uint32_t)idx };
-		}
-		free(cl[c].recs);
+		for (size_t i = 0; i < cl[c].n; i++)
+			recs[cl[c].recs[i]].grp = (uint32_t)(base + c);
 	}
+	free(members);
+	/* the lookup (doc, span) -> actor is written over the records, which are
+	 * spent (an entry is half a record, and entry k is written after record
+	 * k is read): no second array of a million entries */
+	free(set->lookup);
+	size_t nl = 0;
+	for (size_t i = 0; i < nr; i++) {
+		rec r;
+		memcpy(&r, &recs[i], sizeof(r));
+		if (r.grp == NO_GRP)
+			continue;
+		lookup_ent e = { r.doc, r.start, r.end, r.grp };
+		memcpy((char *)recs + nl++ * sizeof(e), &e, sizeof(e));
+	}
+	set->lookup = ctl_xrealloc(recs, (nl ? nl : 1) * sizeof(*set->lookup));
+	set->nlookup = nl;
+	set->recs = recs = NULL;
+	set->nrecs = set->cap = 0;
 	qsort(set->lookup, set->nlookup, sizeof(*set->lookup), cmp_lookup);
 
 	free(cidx);
 	free(cl);
-	free(sr);
-	free(byname);
-	free(cvotes);
 	for (size_t i = 0; i < nowned; i++)
 		free(owned[i]);
 	free(owned);
@@ -740,4 +765,11 @@ size_t ctl_actor_set_lookup(const ctl_actor_set *set, size_t doc_index, uint32_t
 		return SIZE_MAX;
 	const lookup_ent *e = bsearch(&key, set->lookup, set->nlookup, sizeof(*set->lookup), cmp_lookup);
 	return e ? e->actor : SIZE_MAX;
+}
+
+void ctl_actor_set_drop_lookup(ctl_actor_set *set)
+{
+	free(set->lookup);
+	set->lookup = NULL;
+	set->nlookup = 0;
 }

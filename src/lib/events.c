@@ -31,10 +31,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ctimeline/buf.h"
+#include "actors_internal.h"
 #include "events.h"
 #include "dct.h"
 #include "lexicon.h"
 #include "resources.h"
+#include "spill.h"
 #include "util.h"
 
 /* ---- knowledge ---------------------------------------------------------- */
@@ -294,7 +296,13 @@ typedef struct cand {
 	const char *cls, *group;  /* lexicon memory */
 	uint32_t ts, te;          /* trigger */
 	uint32_t ss, se;          /* sentence */
+	/* the texts, in memory; in the extractor's store they wait in its spill
+	 * file instead (spilled: trigger, sentence and title one after the
+	 * other at spill_off, the pointers NULL) */
 	char *trigger_text, *sentence_text;
+	uint64_t spill_off;
+	uint32_t trigger_len, sentence_len, title_len;  /* title_len NO_TITLE: none */
+	bool spilled;
 	uint32_t *ms, *me;        /* actor mention spans */
 	size_t nm, mcap;
 	bool has_speaker;
@@ -304,12 +312,14 @@ typedef struct cand {
 	bool main;
 	bool future;              /* its date lies ahead of the writer */
 	/* resolved at finish */
-	size_t *actors;
+	uint32_t *actors;         /* the ms array, reused */
 	size_t nactors;
 	size_t speaker;           /* actor index or SIZE_MAX */
 	uint64_t words[8];        /* hashes of content words, for statement similarity */
 	size_t nwords;
 } cand;
+
+#define NO_TITLE UINT32_MAX
 
 struct ctl_event_store {
 	const ctl_resources *res;
@@ -317,6 +327,9 @@ struct ctl_event_store {
 	size_t n, cap;
 	char **pool;              /* class names of candidates read from JSON */
 	size_t npool, poolcap;
+	bool spill_wanted;        /* ctl_event_store_spill was called */
+	ctl_spill *spill;         /* NULL: none (yet, or none could be made) */
+	ctl_error spill_err;      /* the first write error, reported by finish */
 };
 
 ctl_event_store *ctl_event_store_new(const ctl_resources *res)
@@ -324,6 +337,119 @@ ctl_event_store *ctl_event_store_new(const ctl_resources *res)
 	ctl_event_store *st = ctl_xcalloc(1, sizeof(*st));
 	st->res = res;
 	return st;
+}
+
+void ctl_event_store_spill(ctl_event_store *st)
+{
+	st->spill_wanted = true;
+}
+
+/* Moves a candidate's trigger, sentence and title to the spill file. */
+static void spill_texts(ctl_event_store *st, cand *c)
+{
+	if (!st->spill) {
+		st->spill = ctl_spill_new();
+		if (!st->spill) {
+			st->spill_wanted = false; /* no temporary file: keep them in memory */
+			return;
+		}
+	}
+	if (st->spill_err.code)
+		return;
+	size_t tl = strlen(c->trigger_text), sl = strlen(c->sentence_text);
+	size_t til = c->title ? strlen(c->title) : 0;
+	if (tl >= UINT32_MAX || sl >= UINT32_MAX || til >= UINT32_MAX)
+		return;
+	uint64_t off, o2;
+	if (ctl_spill_put(st->spill, c->trigger_text, tl, &off, &st->spill_err) ||
+	    ctl_spill_put(st->spill, c->sentence_text, sl, &o2, &st->spill_err) ||
+	    (c->title && ctl_spill_put(st->spill, c->title, til, &o2, &st->spill_err)))
+		return;
+	c->spill_off = off;
+	c->trigger_len = (uint32_t)tl;
+	c->sentence_len = (uint32_t)sl;
+	c->title_len = c->title ? (uint32_t)til : NO_TITLE;
+	c->spilled = true;
+	free(c->trigger_text);
+	free(c->sentence_text);
+	free(c->title);
+	c->trigger_text = c->sentence_text = c->title = NULL;
+}
+
+/* A text of an event still in the spill file: read back once the
+ * candidates are freed, in file order. slot: -1 the title, -2 the trigger,
+ * k >= 0 source k. */
+typedef struct pending {
+	uint64_t off;
+	uint32_t len;
+	uint32_t ev;              /* the event, counted from the first one made */
+	int32_t slot;
+} pending;
+
+typedef struct pending_list {
+	pending *p;
+	size_t n, cap;
+} pending_list;
+
+static bool cand_has_title(const cand *c)
+{
+	return c->spilled ? c->title_len != NO_TITLE : c->title != NULL;
+}
+
+/* A copy of the candidate's trigger (which 0), sentence (1) or title (2;
+ * NULL if none) if it is in memory; if it was spilled, NULL, and the read is
+ * queued on pl for the event's slot. */
+static char *cand_text(const cand *c, int which, size_t ev, int32_t slot, pending_list *pl)
+{
+	if (!c->spilled) {
+		const char *t = which == 0 ? c->trigger_text : which == 1 ? c->sentence_text : c->title;
+		return t ? ctl_xstrdup(t) : NULL;
+	}
+	uint64_t off = c->spill_off;
+	uint32_t len = c->trigger_len;
+	if (which >= 1) {
+		off += c->trigger_len;
+		len = c->sentence_len;
+	}
+	if (which == 2) {
+		if (c->title_len == NO_TITLE)
+			return NULL;
+		off += c->sentence_len;
+		len = c->title_len;
+	}
+	*CTL_ARRAY_PUSH(pl->p, pl->n, pl->cap) = (pending){ off, len, (uint32_t)ev, slot };
+	return NULL;
+}
+
+static int cmp_pending(const void *a, const void *b)
+{
+	const pending *x = a, *y = b;
+	return x->off < y->off ? -1 : x->off > y->off;
+}
+
+/* Reads the queued texts into the events made from first_event on. */
+static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_event,
+		pending_list *pl, ctl_error *err)
+{
+	qsort(pl->p, pl->n, sizeof(*pl->p), cmp_pending);
+	for (size_t i = 0; i < pl->n; i++) {
+		const pending *p = &pl->p[i];
+		char *t = ctl_xmalloc((size_t)p->len + 1);
+		int rc = ctl_spill_get(st->spill, p->off, p->len, t, err);
+		if (rc) {
+			free(t);
+			return rc;
+		}
+		t[p->len] = '\0';
+		ctl_event *e = &tl->events[first_event + p->ev];
+		if (p->slot == -1)
+			e->title = t;
+		else if (p->slot == -2)
+			e->trigger.text = t;
+		else
+			e->sources[p->slot].text = t;
+	}
+	return 0;
 }
 
 static void cand_release(cand *c)
@@ -347,6 +473,7 @@ void ctl_event_store_free(ctl_event_store *st)
 	for (size_t i = 0; i < st->npool; i++)
 		free(st->pool[i]);
 	free(st->pool);
+	ctl_spill_free(st->spill);
 	free(st);
 }
 
@@ -1700,10 +1827,10 @@ static int cmp_ref(const ctl_ref *x, const ctl_ref *y, const ctl_timeline *tl)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-static int cmp_size(const void *a, const void *b)
+static int cmp_u32(const void *a, const void *b)
 {
-	size_t x = *(const size_t *)a, y = *(const size_t *)b;
-	return (x > y) - (x < y);
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return x < y ? -1 : x > y;
 }
 
 typedef struct actor_order {
@@ -1780,29 +1907,40 @@ static void sort_events(ctl_timeline *tl, size_t first)
 	free(tmp);
 }
 
-int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set *actors,
+int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *actors,
 		ctl_error *err)
 {
-	(void)err;
+	if (st->spill_err.code) {
+		ctl_error_set(err, st->spill_err.code, "%s", st->spill_err.msg);
+		return st->spill_err.code;
+	}
+	pending_list pl = { 0 };
 	size_t n = st->n;
-	/* mentions -> actors */
+	/* mentions -> actors, written over the mention starts (the k-th
+	 * mention is read before the at most k-th actor is written) */
 	for (size_t i = 0; i < n; i++) {
 		cand *c = &st->c[i];
-		c->actors = ctl_xcalloc(c->nm ? c->nm : 1, sizeof(size_t));
+		size_t na = 0;
 		for (size_t k = 0; k < c->nm; k++) {
 			size_t a = ctl_actor_set_lookup(actors, c->doc, c->ms[k], c->me[k]);
 			if (a == SIZE_MAX)
 				continue;
 			bool seen = false;
-			for (size_t j = 0; j < c->nactors; j++)
-				seen |= c->actors[j] == a;
+			for (size_t j = 0; j < na; j++)
+				seen |= c->ms[j] == a;
 			if (!seen)
-				c->actors[c->nactors++] = a;
+				c->ms[na++] = (uint32_t)a;
 		}
-		qsort(c->actors, c->nactors, sizeof(size_t), cmp_size);
+		qsort(c->ms, na, sizeof(uint32_t), cmp_u32);
+		c->actors = c->ms;
+		c->nactors = na;
+		c->ms = NULL;
+		free(c->me);
+		c->me = NULL;
 		if (c->has_speaker)
 			c->speaker = ctl_actor_set_lookup(actors, c->doc, c->sps, c->spe);
 	}
+	ctl_actor_set_drop_lookup(actors); /* spent: make room for the events */
 
 	/* documents ranked by id: the order sources are listed in */
 	size_t *doc_rank = ctl_xcalloc(tl->ndocs + 1, sizeof(size_t));
@@ -1908,9 +2046,11 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 
 		ctl_event *e = ctl_timeline_add_event(tl);
 		e->when = when;
-		e->title = ctl_xstrdup(titled->title ? titled->title : best->trigger_text);
+		size_t ev = tl->nevents - 1 - first_event;
+		e->title = cand_has_title(titled) ? cand_text(titled, 2, ev, -1, &pl) :
+		           cand_text(best, 0, ev, -1, &pl);
 		e->type = ctl_xstrdup(best->cls);
-		e->trigger = (ctl_ref){ best->doc, best->ts, best->te, ctl_xstrdup(best->trigger_text) };
+		e->trigger = (ctl_ref){ best->doc, best->ts, best->te, cand_text(best, 0, ev, -2, &pl) };
 		e->sources = ctl_xcalloc(members, sizeof(ctl_ref));
 		e->actors = NULL;
 		/* members in document order (by document id, then offset), so
@@ -1933,8 +2073,11 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 			 * (each belongs to one event): no second copy of every source
 			 * sentence while the store is alive */
 			if (!g || mem[g].rank != mem[g - 1].rank || mem[g].ss != mem[g - 1].ss) {
-				e->sources[e->nsources++] = (ctl_ref){ c->doc, c->ss, c->se, c->sentence_text };
+				char *text = c->sentence_text; /* moved, if in memory */
 				c->sentence_text = NULL;
+				if (c->spilled)
+					cand_text(c, 1, ev, (int32_t)e->nsources, &pl);
+				e->sources[e->nsources++] = (ctl_ref){ c->doc, c->ss, c->se, text };
 			}
 			for (size_t k = 0; k < c->nactors; k++)
 				if (stamp[c->actors[k]] != root) {
@@ -1960,6 +2103,12 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set
 	free(st->c);
 	st->c = NULL;
 	st->n = st->cap = 0;
+	int rc = read_pending(st, tl, first_event, &pl, err);
+	free(pl.p);
+	ctl_spill_free(st->spill);
+	st->spill = NULL;
+	if (rc)
+		return rc;
 	sort_events(tl, first_event);
 	for (size_t i = first_event; i < tl->nevents; i++) {
 		char id[32];
@@ -1977,7 +2126,9 @@ void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t d
 		cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
 		*c = from->c[i];
 		c->doc = doc_index;
-		}
+		if (st->spill_wanted && !c->spilled)
+			spill_texts(st, c);
+	}
 	from->n = 0;
 	for (size_t i = 0; i < from->npool; i++)
 		*CTL_ARRAY_PUSH(st->pool, st->npool, st->poolcap) = from->pool[i];

@@ -15,6 +15,15 @@ typedef struct ctl_event_store ctl_event_store;
 
 ctl_event_store *ctl_event_store_new(const ctl_resources *res);
 void ctl_event_store_free(ctl_event_store *st);
+/*
+ * From now on, candidates absorbed into the store keep their trigger,
+ * sentence and title in a temporary file ($TMPDIR, else /tmp; deleted on
+ * creation), read back by ctl_events_finish for the events only: these
+ * texts are most of what a long run keeps until the merge. Without a
+ * writable temporary directory they stay in memory; a write error is
+ * reported by ctl_events_finish.
+ */
+void ctl_event_store_spill(ctl_event_store *st);
 
 /*
  * Finds the event candidates of one document: sentences with a trigger and a
@@ -30,8 +39,9 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 /*
  * Maps candidates' mentions to actors, merges candidates that report the
  * same event (order-independent), and appends the events to tl->events.
+ * The actor set's mention lookup is spent afterwards (dropped).
  */
-int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, const ctl_actor_set *actors,
+int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *actors,
 		ctl_error *err);
 
 /*

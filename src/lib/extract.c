@@ -28,6 +28,7 @@ ctl_extractor *ctl_extractor_new(const ctl_resources *res)
 	x->tl = ctl_timeline_new();
 	x->actors = ctl_actor_set_new(res);
 	x->events = ctl_event_store_new(res);
+	ctl_event_store_spill(x->events);
 	return x;
 }
 
