@@ -288,35 +288,46 @@ typedef enum date_kind {
 	                  kept only if it merges with an event dated elsewhere */
 } date_kind;
 
+/* An event candidate: 200 bytes, of which a 100 MB corpus has 300,000. */
 typedef struct cand {
-	size_t doc;
 	ctl_interval when;
-	date_kind dk;
-	int weekday;              /* DATE_WEEKDAY: 1 = Monday ... 7 = Sunday */
 	const char *cls, *group;  /* lexicon memory */
+	/* the texts: in memory, or (spilled, in the extractor's store) in its
+	 * spill file, trigger, sentence and title one after the other */
+	union {
+		struct {
+			char *trigger_text, *sentence_text;
+			char *title;      /* NULL: none */
+		};
+		struct {
+			uint64_t spill_off;
+			uint32_t trigger_len, sentence_len;
+			uint32_t title_len;  /* NO_TITLE: none */
+		};
+	};
+	char *place;
+	/* the actor mentions' spans as (start, end) pairs; at finish, the first
+	 * nactors entries become the actors' indices */
+	union {
+		uint32_t *m;
+		uint32_t *actors;
+	};
+	size_t mcap;              /* entries of m allocated */
+	size_t speaker;           /* resolved at finish: actor index or SIZE_MAX */
+	uint64_t words[8];        /* hashes of content words, for statement similarity */
+	uint32_t doc;
 	uint32_t ts, te;          /* trigger */
 	uint32_t ss, se;          /* sentence */
-	/* the texts, in memory; in the extractor's store they wait in its spill
-	 * file instead (spilled: trigger, sentence and title one after the
-	 * other at spill_off, the pointers NULL) */
-	char *trigger_text, *sentence_text;
-	uint64_t spill_off;
-	uint32_t trigger_len, sentence_len, title_len;  /* title_len NO_TITLE: none */
-	bool spilled;
-	uint32_t *ms, *me;        /* actor mention spans */
-	size_t nm, mcap;
-	bool has_speaker;
 	uint32_t sps, spe;        /* speaker mention */
-	char *place;
-	char *title;
+	uint32_t nm;              /* mentions in m */
+	uint32_t nactors;
+	uint8_t dk;               /* date_kind */
+	int8_t weekday;           /* DATE_WEEKDAY: 1 = Monday ... 7 = Sunday */
+	uint8_t nwords;
+	bool spilled;
+	bool has_speaker;
 	bool main;
 	bool future;              /* its date lies ahead of the writer */
-	/* resolved at finish */
-	uint32_t *actors;         /* the ms array, reused */
-	size_t nactors;
-	size_t speaker;           /* actor index or SIZE_MAX */
-	uint64_t words[8];        /* hashes of content words, for statement similarity */
-	size_t nwords;
 } cand;
 
 #define NO_TITLE UINT32_MAX
@@ -356,24 +367,24 @@ static void spill_texts(ctl_event_store *st, cand *c)
 	}
 	if (st->spill_err.code)
 		return;
-	size_t tl = strlen(c->trigger_text), sl = strlen(c->sentence_text);
-	size_t til = c->title ? strlen(c->title) : 0;
+	char *trig = c->trigger_text, *sent = c->sentence_text, *title = c->title;
+	size_t tl = strlen(trig), sl = strlen(sent), til = title ? strlen(title) : 0;
 	if (tl >= UINT32_MAX || sl >= UINT32_MAX || til >= UINT32_MAX)
 		return;
 	uint64_t off, o2;
-	if (ctl_spill_put(st->spill, c->trigger_text, tl, &off, &st->spill_err) ||
-	    ctl_spill_put(st->spill, c->sentence_text, sl, &o2, &st->spill_err) ||
-	    (c->title && ctl_spill_put(st->spill, c->title, til, &o2, &st->spill_err)))
+	if (ctl_spill_put(st->spill, trig, tl, &off, &st->spill_err) ||
+	    ctl_spill_put(st->spill, sent, sl, &o2, &st->spill_err) ||
+	    (title && ctl_spill_put(st->spill, title, til, &o2, &st->spill_err)))
 		return;
+	free(trig);
+	free(sent);
+	free(title);
+	/* the union's other side from here on */
 	c->spill_off = off;
 	c->trigger_len = (uint32_t)tl;
 	c->sentence_len = (uint32_t)sl;
-	c->title_len = c->title ? (uint32_t)til : NO_TITLE;
+	c->title_len = title ? (uint32_t)til : NO_TITLE;
 	c->spilled = true;
-	free(c->trigger_text);
-	free(c->sentence_text);
-	free(c->title);
-	c->trigger_text = c->sentence_text = c->title = NULL;
 }
 
 /* A text of an event still in the spill file: read back once the
@@ -454,13 +465,13 @@ static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_even
 
 static void cand_release(cand *c)
 {
-	free(c->trigger_text);
-	free(c->sentence_text);
-	free(c->ms);
-	free(c->me);
+	if (!c->spilled) {
+		free(c->trigger_text);
+		free(c->sentence_text);
+		free(c->title);
+	}
+	free(c->m); /* c->actors */
 	free(c->place);
-	free(c->title);
-	free(c->actors);
 }
 
 void ctl_event_store_free(ctl_event_store *st)
@@ -1041,14 +1052,12 @@ static cand *new_cand(ctl_event_store *st, doc_state *ds, size_t di,
 static void push_mention(cand *c, uint32_t s, uint32_t e)
 {
 	for (size_t i = 0; i < c->nm; i++)
-		if (c->ms[i] == s && c->me[i] == e)
+		if (c->m[2 * i] == s && c->m[2 * i + 1] == e)
 			return;
-	size_t cap = c->mcap;
-	ctl_array_grow((void **)&c->ms, &c->mcap, c->nm + 1, sizeof(*c->ms));
-	if (c->mcap != cap)
-		c->me = ctl_xrealloc(c->me, c->mcap * sizeof(*c->me));
-	c->ms[c->nm] = s;
-	c->me[c->nm++] = e;
+	ctl_array_grow((void **)&c->m, &c->mcap, 2 * (size_t)c->nm + 2, sizeof(*c->m));
+	c->m[2 * c->nm] = s;
+	c->m[2 * c->nm + 1] = e;
+	c->nm++;
 }
 
 static void add_mentions(cand *c, doc_state *ds, size_t m0, size_t m1)
@@ -1922,21 +1931,17 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		cand *c = &st->c[i];
 		size_t na = 0;
 		for (size_t k = 0; k < c->nm; k++) {
-			size_t a = ctl_actor_set_lookup(actors, c->doc, c->ms[k], c->me[k]);
+			size_t a = ctl_actor_set_lookup(actors, c->doc, c->m[2 * k], c->m[2 * k + 1]);
 			if (a == SIZE_MAX)
 				continue;
 			bool seen = false;
 			for (size_t j = 0; j < na; j++)
-				seen |= c->ms[j] == a;
+				seen |= c->m[j] == a;
 			if (!seen)
-				c->ms[na++] = (uint32_t)a;
+				c->m[na++] = (uint32_t)a;
 		}
-		qsort(c->ms, na, sizeof(uint32_t), cmp_u32);
-		c->actors = c->ms;
-		c->nactors = na;
-		c->ms = NULL;
-		free(c->me);
-		c->me = NULL;
+		qsort(c->m, na, sizeof(uint32_t), cmp_u32);
+		c->nactors = (uint32_t)na; /* c->actors: the same array */
 		if (c->has_speaker)
 			c->speaker = ctl_actor_set_lookup(actors, c->doc, c->sps, c->spe);
 	}
@@ -2073,10 +2078,13 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 			 * (each belongs to one event): no second copy of every source
 			 * sentence while the store is alive */
 			if (!g || mem[g].rank != mem[g - 1].rank || mem[g].ss != mem[g - 1].ss) {
-				char *text = c->sentence_text; /* moved, if in memory */
-				c->sentence_text = NULL;
-				if (c->spilled)
+				char *text = NULL;
+				if (c->spilled) {
 					cand_text(c, 1, ev, (int32_t)e->nsources, &pl);
+				} else { /* moved */
+					text = c->sentence_text;
+					c->sentence_text = NULL;
+				}
 				e->sources[e->nsources++] = (ctl_ref){ c->doc, c->ss, c->se, text };
 			}
 			for (size_t k = 0; k < c->nactors; k++)
@@ -2176,7 +2184,7 @@ cJSON *ctl_event_store_to_cjson(const ctl_event_store *st)
 		cJSON_AddItemToObject(o, "sentence", t);
 		cJSON *ms = cJSON_AddArrayToObject(o, "mentions");
 		for (size_t k = 0; k < c->nm; k++)
-			cJSON_AddItemToArray(ms, ctl_pj_span_new(c->ms[k], c->me[k]));
+			cJSON_AddItemToArray(ms, ctl_pj_span_new(c->m[2 * k], c->m[2 * k + 1]));
 		if (c->has_speaker)
 			cJSON_AddItemToObject(o, "speaker", ctl_pj_span_new(c->sps, c->spe));
 		else
@@ -2216,19 +2224,20 @@ static const char *intern(ctl_event_store *st, char *s)
 
 static int read_cand(ctl_pj *p, ctl_event_store *st, const cJSON *o, cand *c)
 {
-	int rc, dk;
+	int rc, dk, weekday;
 	char *cls = NULL, *group = NULL;
 	const cJSON *v;
 	if ((rc = ctl_pj_interval(p, o, NULL, "", &c->when)) ||
 	    (rc = ctl_pj_int(p, o, "date_kind", DATE_NONE, DATE_BEFORE, &dk)) ||
-	    (rc = ctl_pj_int(p, o, "weekday", 0, 7, &c->weekday)) ||
+	    (rc = ctl_pj_int(p, o, "weekday", 0, 7, &weekday)) ||
 	    (rc = ctl_pj_string(p, o, "class", false, &cls)))
 		return rc;
 	c->cls = intern(st, cls);
 	if ((rc = ctl_pj_string(p, o, "group", false, &group)))
 		return rc;
 	c->group = intern(st, group);
-	c->dk = (date_kind)dk;
+	c->dk = (uint8_t)dk;
+	c->weekday = (int8_t)weekday;
 	v = cJSON_GetObjectItemCaseSensitive(o, "trigger");
 	if ((rc = ctl_pj_span(p, v, "trigger", &c->ts, &c->te)))
 		return rc;
