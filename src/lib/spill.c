@@ -5,7 +5,7 @@
 #include "spill.h"
 #include "util.h"
 
-#define SPILL_BUF (1u << 20)
+#define SPILL_BUF (1u << 18)   /* 256 KB written at a time */
 
 struct ctl_spill {
 	int fd;
@@ -86,6 +86,12 @@ int ctl_spill_put(ctl_spill *s, const char *data, size_t len, uint64_t *off, ctl
 
 int ctl_spill_get(ctl_spill *s, uint64_t off, size_t len, char *buf, ctl_error *err)
 {
+	if (off > s->flushed + s->nbuf || len > s->flushed + s->nbuf - off) {
+		ctl_error_set(err, CTL_EIO, "%s (temporary file, deleted): cannot read: "
+		              "bytes %llu-%llu were never written", s->path,
+		              (unsigned long long)off, (unsigned long long)(off + len));
+		return CTL_EIO;
+	}
 	/* the part still in the buffer */
 	while (len && off + len > s->flushed) {
 		uint64_t from = off > s->flushed ? off : s->flushed;

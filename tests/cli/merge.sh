@@ -69,6 +69,17 @@ expect_exit 0 "merge three parts" -- "$BIN" merge -o gm.json g3.jsonl g1.jsonl g
 cmp -s gen.json gm.json && ok || ko "generated corpus: merge of three parts differs from one extract"
 "$BIN" extract -j 2 -o gen2.json gen && cmp -s gen.json gen2.json && ok || ko "generated corpus: -j 2 differs"
 
+# the candidates' texts wait in a spill file in $TMPDIR until the merge: with
+# no usable $TMPDIR they stay in memory, with the same result; a failed write
+# to it (here: the file size limit) stops the run with a message, no output
+TMPDIR=/nonexistent/ctimeline "$BIN" extract -j 1 -o gen-mem.json gen &&
+  cmp -s gen.json gen-mem.json && ok || ko "extract without a spill file differs"
+( trap '' XFSZ; ulimit -f 200; exec "$BIN" extract -j 1 -o gen-full.json gen ) >"$TMP/out" 2>"$TMP/err"
+rc=$?
+[ "$rc" = 1 ] && ok || ko "a failed spill write: exit $rc, not 1"
+expect_in "$TMP/err" "temporary file" "a failed spill write names the temporary file"
+[ ! -e gen-full.json ] && ok || ko "a failed spill write left an output file"
+
 # the README's GNU parallel recipe, with the local machine as the only host
 if command -v parallel >/dev/null; then
   echo ":" >hosts
