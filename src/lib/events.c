@@ -442,7 +442,8 @@ static int cmp_pending(const void *a, const void *b)
 static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_event,
 		pending_list *pl, ctl_error *err)
 {
-	qsort(pl->p, pl->n, sizeof(*pl->p), cmp_pending);
+	if (pl->n)
+		qsort(pl->p, pl->n, sizeof(*pl->p), cmp_pending);
 	for (size_t i = 0; i < pl->n; i++) {
 		const pending *p = &pl->p[i];
 		char *t = ctl_xmalloc((size_t)p->len + 1);
@@ -1940,7 +1941,8 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 			if (!seen)
 				c->m[na++] = (uint32_t)a;
 		}
-		qsort(c->m, na, sizeof(uint32_t), cmp_u32);
+		if (na)
+			qsort(c->m, na, sizeof(uint32_t), cmp_u32);
 		c->nactors = (uint32_t)na; /* c->actors: the same array */
 		if (c->has_speaker)
 			c->speaker = ctl_actor_set_lookup(actors, c->doc, c->sps, c->spe);
