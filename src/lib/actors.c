@@ -34,7 +34,13 @@ const char *ctl_lex_kind(const ctl_lex_entry *e)
 
 const ctl_lex_entry *ctl_lex_get_sg(const ctl_lexicon *lex, const char *key, size_t n)
 {
-	const ctl_lex_entry *e = ctl_lexicon_get(lex, key, n);
+	return ctl_lex_get_sg_h(lex, key, n, ctl_hash_nocase(key, n));
+}
+
+const ctl_lex_entry *ctl_lex_get_sg_h(const ctl_lexicon *lex, const char *key, size_t n,
+		uint64_t hash)
+{
+	const ctl_lex_entry *e = ctl_lexicon_get_h(lex, key, n, hash);
 	if (e || n < 3)
 		return e;
 	char c1 = (char)ctl_to_lower((unsigned char)key[n - 1]);
@@ -197,9 +203,15 @@ static int build_gazetteer(struct ctl_actors_data *d, ctl_error *err)
 
 const ctl_gaz_entry *ctl_gaz_get(const struct ctl_actors_data *d, const char *key, size_t n)
 {
+	return ctl_gaz_get_h(d, key, n, ctl_hash_nocase(key, n));
+}
+
+const ctl_gaz_entry *ctl_gaz_get_h(const struct ctl_actors_data *d, const char *key, size_t n,
+		uint64_t hash)
+{
 	if (!d->nslots || !n)
 		return NULL;
-	size_t h = (size_t)ctl_hash_nocase(key, n) & (d->nslots - 1);
+	size_t h = (size_t)hash & (d->nslots - 1);
 	while (d->slots[h]) {
 		const ctl_gaz_entry *e = &d->gaz[d->slots[h] - 1];
 		size_t fl = strlen(e->form);

@@ -78,6 +78,8 @@ typedef struct tok {
 	uint32_t lx;              /* L_* */
 	char p;                   /* punctuation (0 for a word) */
 	const ctl_gaz_entry *gz;  /* the word alone in the gazetteer */
+	uint64_t hw;              /* ctl_hash_nocase of the word without the full
+	                             stop it owns (the key of the word sets) */
 } tok;
 
 typedef struct span_toks {
@@ -113,7 +115,7 @@ static void wset_free(wset *w)
 	free(w->len);
 }
 
-static void wset_add(wset *w, uint32_t off, uint32_t len);
+static void wset_add(wset *w, uint32_t off, uint32_t len, uint64_t hash);
 
 static void wset_grow(wset *w)
 {
@@ -124,16 +126,17 @@ static void wset_grow(wset *w)
 	w->n = 0;
 	for (size_t i = 0; i < old.nslots; i++)
 		if (old.len[i])
-			wset_add(w, old.off[i], old.len[i]);
+			wset_add(w, old.off[i], old.len[i], ctl_hash_nocase(w->text + old.off[i], old.len[i]));
 	free(old.off);
 	free(old.len);
 }
 
-static bool wset_has(const wset *w, const char *s, size_t n)
+/* hash: ctl_hash_nocase(s, n) */
+static bool wset_has(const wset *w, const char *s, size_t n, uint64_t hash)
 {
 	if (!w->nslots || !n)
 		return false;
-	size_t h = (size_t)ctl_hash_nocase(s, n) & (w->nslots - 1);
+	size_t h = (size_t)hash & (w->nslots - 1);
 	while (w->len[h]) {
 		if (w->len[h] == n && eqn(w->text + w->off[h], s, n))
 			return true;
@@ -142,13 +145,14 @@ static bool wset_has(const wset *w, const char *s, size_t n)
 	return false;
 }
 
-static void wset_add(wset *w, uint32_t off, uint32_t len)
+/* hash: ctl_hash_nocase of the text at [off, off + len) */
+static void wset_add(wset *w, uint32_t off, uint32_t len, uint64_t hash)
 {
 	if (!len)
 		return;
 	if ((w->n + 1) * 2 > w->nslots)
 		wset_grow(w);
-	size_t h = (size_t)ctl_hash_nocase(w->text + off, len) & (w->nslots - 1);
+	size_t h = (size_t)hash & (w->nslots - 1);
 	while (w->len[h]) {
 		if (w->len[h] == len && eqn(w->text + w->off[h], w->text + off, len))
 			return;
@@ -339,9 +343,9 @@ static bool kind_is(const ctl_lex_entry *e, const char *k)
 
 /* An all-capital key in common.tsv matches only all-capital text. */
 static const ctl_lex_entry *common_get(const struct ctl_actors_data *d, const char *s, size_t n,
-		bool allcaps)
+		uint64_t h, bool allcaps)
 {
-	const ctl_lex_entry *e = lexget(d->common, s, n);
+	const ctl_lex_entry *e = ctl_lexicon_get_h(d->common, s, n, h);
 	if (!e)
 		return NULL;
 	bool key_caps = false;
@@ -378,10 +382,15 @@ static void lex_word(finder *F, tok *k)
 	const ctl_lex_entry *e;
 	/* a lower-case word is only looked up where lower-case words matter */
 	bool cap = (k->f & (T_CAP | T_MIXED | T_PARTPRE | T_HYPH)) != 0;
+	/* the word is hashed once (with and without its full stop) for all
+	 * the lists it is looked up in */
+	uint64_t hn = ctl_hash_nocase(s, n);
+	k->hw = (k->f & T_DOTS) ? ctl_hash_nocase(s, n - 1) : hn;
+	uint64_t hb = nb == n ? hn : k->hw;
 
-	if (cap && (e = lexget(d->given, s, nb)))
+	if (cap && (e = ctl_lexicon_get_h(d->given, s, nb, hb)))
 		lx |= kind_is(e, "family") ? L_FAMILY : L_GIVEN;
-	if ((e = common_get(d, s, nb, (k->f & T_ALLCAPS) != 0))) {
+	if ((e = common_get(d, s, nb, hb, (k->f & T_ALLCAPS) != 0))) {
 		const char *c = ctl_lex_kind(e);
 		lx |= !strcmp(c, "function") ? L_C_FUNC : !strcmp(c, "time") ? L_C_TIME :
 		      !strcmp(c, "number") ? L_C_NUM : !strcmp(c, "code") ? L_C_CODE :
@@ -389,11 +398,11 @@ static void lex_word(finder *F, tok *k)
 	}
 	/* a lower-case function word is no title, cue or particle */
 	bool func = !cap && (lx & L_C_FUNC);
-	e = func ? NULL : lexget(d->titles, s, n);
+	e = func ? NULL : ctl_lexicon_get_h(d->titles, s, n, hn);
 	if (!func && !e && nb != n)
-		e = lexget(d->titles, s, nb);
+		e = ctl_lexicon_get_h(d->titles, s, nb, hb);
 	if (cap && !e)
-		e = ctl_lex_get_sg(d->titles, s, nb);
+		e = ctl_lex_get_sg_h(d->titles, s, nb, hb);
 	if (!e && (k->f & T_DOTS)) { /* "C.E.O." */
 		char buf[32];
 		size_t m = 0;
@@ -404,26 +413,26 @@ static void lex_word(finder *F, tok *k)
 			e = lexget(d->titles, buf, m);
 	}
 	lx |= title_flags(e);
-	e = func ? NULL : lexget(d->org_cues, s, n);
+	e = func ? NULL : ctl_lexicon_get_h(d->org_cues, s, n, hn);
 	if (!func && !e && nb != n)
-		e = lexget(d->org_cues, s, nb);
+		e = ctl_lexicon_get_h(d->org_cues, s, nb, hb);
 	if (cap && !e)
-		e = ctl_lex_get_sg(d->org_cues, s, nb);
+		e = ctl_lex_get_sg_h(d->org_cues, s, nb, hb);
 	if (e) {
 		const char *c = ctl_lex_kind(e);
 		lx |= !strcmp(c, "head") ? L_O_HEAD : !strcmp(c, "legal") ? L_O_LEGAL :
 		      !strcmp(c, "generic") ? L_O_GENERIC : !strcmp(c, "descriptor") ? L_O_DESC : 0;
 	}
-	if (cap && kind_is(ctl_lex_get_sg(d->group_cues, s, nb), "head"))
+	if (cap && kind_is(ctl_lex_get_sg_h(d->group_cues, s, nb, hb), "head"))
 		lx |= L_G_HEAD;
-	if (cap && ctl_lex_get_sg(d->nonactor, s, nb))
+	if (cap && ctl_lex_get_sg_h(d->nonactor, s, nb, hb))
 		lx |= L_NONACTOR;
-	if (cap && ctl_lex_get_sg(d->place_heads, s, nb))
+	if (cap && ctl_lex_get_sg_h(d->place_heads, s, nb, hb))
 		lx |= L_P_HEAD;
-	if (!func && (e = lexget(d->particles, s, nb)))
+	if (!func && (e = ctl_lexicon_get_h(d->particles, s, nb, hb)))
 		lx |= kind_is(e, "word") ? L_PART_WORD : kind_is(e, "prefix") ? L_PART_PREFIX :
 		      (L_PART_WORD | L_PART_PREFIX);
-	if ((e = lexget(d->context, s, nb))) {
+	if ((e = ctl_lexicon_get_h(d->context, s, nb, hb))) {
 		const char *c = ctl_lex_kind(e);
 		lx |= !strcmp(c, "locative") ? L_X_LOC : !strcmp(c, "locadj") ? L_X_LOCADJ :
 		      !strcmp(c, "of") ? (L_X_OF | L_X_OFNAME) : !strcmp(c, "for") ? L_X_OF :
@@ -431,9 +440,9 @@ static void lex_word(finder *F, tok *k)
 		      !strcmp(c, "article") ? L_X_THE : !strcmp(c, "person") ? L_X_PERSON :
 		      !strcmp(c, "currency") ? L_X_MONEY : 0;
 	}
-	k->gz = cap ? ctl_gaz_get(d, s, n) : NULL;
+	k->gz = cap ? ctl_gaz_get_h(d, s, n, hn) : NULL;
 	if (cap && !k->gz && nb != n)
-		k->gz = ctl_gaz_get(d, s, nb);
+		k->gz = ctl_gaz_get_h(d, s, nb, hb);
 	if (k->gz)
 		lx |= L_GAZ;
 	k->lx = lx;
@@ -704,7 +713,7 @@ static bool vouched(const finder *F, const tok *k)
 	if ((k->lx & L_KNOWN) || (k->f & (T_MIXED | T_PARTPRE)))
 		return true;
 	size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
-	return wset_has(&F->capmid, F->t + k->s, n);
+	return wset_has(&F->capmid, F->t + k->s, n, k->hw);
 }
 
 /* Could this word (not yet knowing its neighbours) be part of a name? */
@@ -743,7 +752,7 @@ static void mark_names(finder *F, size_t t0, size_t t1, bool headline)
 			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
 			if (vouched(F, k))
 				ok = true;
-			else if (wset_has(&F->lower, F->t + k->s, n))
+			else if (wset_has(&F->lower, F->t + k->s, n, k->hw))
 				ok = false;
 			else if (k->f & T_ALLCAPS)
 				ok = true;
@@ -1816,13 +1825,13 @@ int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
 				continue;
 			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
 			if ((k->f & (T_CAP | T_MIXED)) && !(k->f & T_START))
-				wset_add(&F.capmid, k->s, (uint32_t)n);
+				wset_add(&F.capmid, k->s, (uint32_t)n, k->hw);
 			else if ((k->f & T_START) && plain_name_word(k) && i + 1 < st->t1 &&
 			         plain_name_word(&F.toks[i + 1]) && (F.toks[i + 1].f & T_CAP) &&
 			         only_spaces(F.t, k->pe, F.toks[i + 1].s))
-				wset_add(&F.capmid, k->s, (uint32_t)n); /* "Korvell Computer said" */
+				wset_add(&F.capmid, k->s, (uint32_t)n, k->hw); /* "Korvell Computer said" */
 			else if (k->f & T_LOWER)
-				wset_add(&F.lower, k->s, (uint32_t)n);
+				wset_add(&F.lower, k->s, (uint32_t)n, k->hw);
 		}
 	}
 

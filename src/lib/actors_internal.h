@@ -73,10 +73,15 @@ size_t ctl_actors_first_word_max(const struct ctl_actors_data *d, const char *w,
 /* The gazetteer entry whose name is key[0..n) (ASCII case ignored), or NULL.
  * An abbreviation is returned only for text written exactly like it. */
 const ctl_gaz_entry *ctl_gaz_get(const struct ctl_actors_data *d, const char *key, size_t n);
+/* The same, given hash = ctl_hash_nocase(key, n). */
+const ctl_gaz_entry *ctl_gaz_get_h(const struct ctl_actors_data *d, const char *key, size_t n,
+		uint64_t hash);
 
 /* The lexicon entry for key[0..n), else for its English singular ("Courts",
  * "Ministries", "Presidents"), or NULL. */
 const ctl_lex_entry *ctl_lex_get_sg(const ctl_lexicon *lex, const char *key, size_t n);
+const ctl_lex_entry *ctl_lex_get_sg_h(const ctl_lexicon *lex, const char *key, size_t n,
+		uint64_t hash);
 
 /* Field 1 of a lexicon entry ("" if none). */
 const char *ctl_lex_kind(const ctl_lex_entry *e);

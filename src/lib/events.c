@@ -1085,7 +1085,7 @@ static void content_words(cand *c, const char *t, const tok *tk, size_t ntok)
 {
 	for (size_t i = 0; i < ntok && c->nwords < 8; i++)
 		if (tk[i].e - tk[i].s >= 5 && ctl_is_lower((unsigned char)t[tk[i].s]))
-			c->words[c->nwords++] = ctl_hash_nocase(t + tk[i].s, tk[i].e - tk[i].s);
+			c->words[c->nwords++] = ctl_hash_fnv_nocase(t + tk[i].s, tk[i].e - tk[i].s);
 }
 
 /* Words that, right before a participle, make it an adjective ("the

@@ -194,8 +194,16 @@ const ctl_lex_entry *ctl_lexicon_get(const ctl_lexicon *lex, const char *key, si
 {
 	if (!lex || !lex->nslots)
 		return NULL;
+	return ctl_lexicon_get_h(lex, key, keylen, ctl_hash_nocase(key, keylen));
+}
+
+const ctl_lex_entry *ctl_lexicon_get_h(const ctl_lexicon *lex, const char *key, size_t keylen,
+		uint64_t hash)
+{
+	if (!lex || !lex->nslots)
+		return NULL;
 	size_t mask = lex->nslots - 1;
-	size_t h = (size_t)ctl_hash_nocase(key, keylen) & mask;
+	size_t h = (size_t)hash & mask;
 	while (lex->slots[h]) {
 		const ctl_lex_entry *e = &lex->entries[lex->slots[h] - 1];
 		if (e->keylen == keylen && ctl_eq_nocase(key, keylen, e->key))

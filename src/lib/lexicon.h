@@ -33,6 +33,10 @@ void ctl_lexicon_free(ctl_lexicon *lex);
 
 /* The entry whose key equals key[0..keylen) ignoring ASCII case, or NULL. */
 const ctl_lex_entry *ctl_lexicon_get(const ctl_lexicon *lex, const char *key, size_t keylen);
+/* The same, given hash = ctl_hash_nocase(key, keylen): a word looked up in
+ * several lexicons is hashed once. */
+const ctl_lex_entry *ctl_lexicon_get_h(const ctl_lexicon *lex, const char *key, size_t keylen,
+		uint64_t hash);
 /* All entries in file order. */
 size_t ctl_lexicon_count(const ctl_lexicon *lex);
 const ctl_lex_entry *ctl_lexicon_at(const ctl_lexicon *lex, size_t i);

@@ -68,13 +68,46 @@ bool ctl_eq_nocase(const char *a, size_t n, const char *b)
 	return b[n] == '\0';
 }
 
-uint64_t ctl_hash_nocase(const char *s, size_t n)
+uint64_t ctl_hash_fnv_nocase(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
 	for (size_t i = 0; i < n; i++) {
 		h ^= ctl_to_lower((unsigned char)s[i]);
 		h *= 1099511628211ULL;
 	}
+	return h;
+}
+
+/* The 8 bytes of x with 'A'..'Z' made 'a'..'z', all at once: a byte gets
+ * 0x20 if its high bit is clear, adding 0x3F carries into its high bit (it
+ * is >= 'A') and adding 0x25 does not (it is <= 'Z'); no sum crosses into
+ * the next byte, since the high bits are masked off first. */
+static inline uint64_t lower8(uint64_t x)
+{
+	uint64_t low7 = x & 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t ge_a = low7 + 0x3F3F3F3F3F3F3F3FULL;
+	uint64_t gt_z = low7 + 0x2525252525252525ULL;
+	uint64_t upper = ge_a & ~gt_z & ~x & 0x8080808080808080ULL;
+	return x | (upper >> 2);
+}
+
+uint64_t ctl_hash_nocase(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+	for (; n >= 8; s += 8, n -= 8) {
+		uint64_t x;
+		memcpy(&x, s, 8);
+		h = (h ^ lower8(x)) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 31;
+	}
+	if (n) {
+		uint64_t x = 0;
+		memcpy(&x, s, n);
+		h = (h ^ lower8(x)) * 0xBF58476D1CE4E5B9ULL;
+	}
+	h ^= h >> 32;
+	h *= 0x94D049BB133111EBULL;
+	h ^= h >> 29;
 	return h;
 }
 

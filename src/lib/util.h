@@ -44,8 +44,12 @@ static inline unsigned char ctl_to_lower(unsigned char c)
 /* Case-insensitive (ASCII) comparison of a[0..n) with NUL-terminated b. */
 bool ctl_eq_nocase(const char *a, size_t n, const char *b);
 
-/* 64-bit FNV-1a of bytes, ASCII-lowercased (for case-insensitive tables). */
+/* A 64-bit hash of bytes, ASCII-lowercased, for case-insensitive tables in
+ * memory: eight bytes a step. Its values may change between versions. */
 uint64_t ctl_hash_nocase(const char *s, size_t n);
+/* 64-bit FNV-1a of bytes, ASCII-lowercased: the hash written to files (the
+ * content words of docs/partial.md), which must not change. */
+uint64_t ctl_hash_fnv_nocase(const char *s, size_t n);
 
 /* Length of the UTF-8 sequence starting at s[0..n) if valid, else 0. */
 size_t ctl_utf8_seq_len(const unsigned char *s, size_t n);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "helpers.h"
 #include "lexicon.h"
+#include "util.h"
 
 static void test_parse_and_lookup(void **state)
 {
@@ -48,11 +49,53 @@ static void test_errors(void **state)
 	assert_int_equal(ctl_lexicon_load(&lex, "/nonexistent.tsv", &err), CTL_ENOTFOUND);
 }
 
+/* The tables' hash folds exactly 'A'..'Z', eight bytes at a time: every
+ * length, every position, and the bytes beside the letters in ASCII. */
+static void test_hash_folds_ascii_letters_only(void **state)
+{
+	(void)state;
+	char a[41] = { 0 }, b[41] = { 0 };
+	for (size_t n = 0; n <= 40; n++) {
+		for (size_t i = 0; i < n; i++) {
+			a[i] = (char)('a' + (i * 7) % 26);
+			b[i] = (char)(i % 3 ? a[i] - 32 : a[i]); /* some in capitals */
+		}
+		assert_true(ctl_hash_nocase(a, n) == ctl_hash_nocase(b, n));
+		for (size_t i = 0; i < n; i++) { /* one byte changed changes it */
+			char keep = b[i];
+			b[i] = '0';
+			assert_true(ctl_hash_nocase(a, n) != ctl_hash_nocase(b, n));
+			b[i] = keep;
+		}
+	}
+	/* '@' '[' '`' '{' and non-ASCII bytes are not letters */
+	assert_true(ctl_hash_nocase("x@y", 3) != ctl_hash_nocase("x`y", 3));
+	assert_true(ctl_hash_nocase("x[y", 3) != ctl_hash_nocase("x{y", 3));
+	assert_true(ctl_hash_nocase("\xc3\x89", 2) != ctl_hash_nocase("\xc3\xa9", 2)); /* É, é */
+	assert_true(ctl_hash_nocase("\xc1", 1) != ctl_hash_nocase("\xe1", 1));
+	/* a lexicon finds its keys whatever their case and length */
+	const char *src = "Ab\nabcdefgh\nABCDEFGHI\nthe-longest-key-of-all-here\n";
+	ctl_lexicon *lex = NULL;
+	ctl_error err;
+	assert_int_equal(ctl_lexicon_parse(&lex, "t.tsv", src, strlen(src), &err), 0);
+	assert_non_null(ctl_lexicon_get(lex, "aB", 2));
+	assert_non_null(ctl_lexicon_get(lex, "ABCDEFGH", 8));
+	assert_non_null(ctl_lexicon_get(lex, "abcdefghi", 9));
+	assert_non_null(ctl_lexicon_get(lex, "THE-LONGEST-KEY-OF-ALL-HERE", 27));
+	assert_null(ctl_lexicon_get(lex, "abcdefg", 7));
+	ctl_lexicon_free(lex);
+	/* the hash written to files is FNV-1a, whatever the tables use */
+	assert_true(ctl_hash_fnv_nocase("", 0) == 1469598103934665603ULL);
+	assert_true(ctl_hash_fnv_nocase("A", 1) == ctl_hash_fnv_nocase("a", 1));
+	assert_true(ctl_hash_fnv_nocase("a", 1) == ((1469598103934665603ULL ^ 'a') * 1099511628211ULL));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_and_lookup),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_hash_folds_ascii_letters_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
