@@ -100,9 +100,17 @@ uint64_t ctl_hash_nocase(const char *s, size_t n)
 		h = (h ^ lower8(x)) * 0xBF58476D1CE4E5B9ULL;
 		h ^= h >> 31;
 	}
-	if (n) {
-		uint64_t x = 0;
-		memcpy(&x, s, n);
+	if (n) { /* 1-7 bytes left: two overlapping 4-byte loads, or 3 bytes */
+		uint64_t x;
+		if (n >= 4) {
+			uint32_t lo, hi;
+			memcpy(&lo, s, 4);
+			memcpy(&hi, s + n - 4, 4);
+			x = lo | (uint64_t)hi << 32;
+		} else {
+			x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n >> 1] << 8 |
+			    (uint64_t)(unsigned char)s[n - 1] << 16;
+		}
 		h = (h ^ lower8(x)) * 0xBF58476D1CE4E5B9ULL;
 	}
 	h ^= h >> 32;
