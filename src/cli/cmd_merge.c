@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <unistd.h>
 #include "cli.h"
 
 /* A whole-file input (a JSON array, a pretty-printed object) larger than
@@ -29,20 +30,40 @@ static void help(FILE *f)
 		"                       output); the file is replaced only once complete\n"
 		"  --data-dir DIR       knowledge files (default: $CTIMELINE_DATA_DIR or the\n"
 		"                       built-in data/); use the same as the extract runs\n"
+		"  --progress           show the file and the results read so far on\n"
+		"                       standard error (default when it is a terminal)\n"
+		"  --no-progress        do not\n"
 		"  -h, --help           show this help\n");
 }
 
 typedef struct merge_state {
 	ctl_extractor *x;
 	size_t results;
+	bool progress;
+	size_t shown;             /* results when the progress line was last drawn */
 } merge_state;
+
+static void progress(merge_state *st, const char *name, bool done)
+{
+	if (!st->progress)
+		return;
+	if (done)
+		fputs("\r\033[K", stderr);
+	else if (st->results - st->shown >= 512 || !st->shown) {
+		fprintf(stderr, "\rctimeline: merge %s: results read: %zu\033[K", name, st->results);
+		st->shown = st->results ? st->results : 1;
+	}
+}
 
 static int add_json(merge_state *st, const char *name, size_t line, const char *data, size_t len)
 {
 	ctl_error err;
 	ctl_error_clear(&err);
-	if (ctl_extractor_add_json(st->x, name, line, data, len, &st->results, &err))
+	if (ctl_extractor_add_json(st->x, name, line, data, len, &st->results, &err)) {
+		progress(st, name, true);
 		return cli_lib_error(&err);
+	}
+	progress(st, name, false);
 	return CLI_OK;
 }
 
@@ -149,6 +170,8 @@ int cmd_merge(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "data-dir", required_argument, NULL, 0x100 },
+		{ "progress", no_argument, NULL, 0x101 },
+		{ "no-progress", no_argument, NULL, 0x102 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -161,6 +184,8 @@ int cmd_merge(int argc, char **argv)
 		switch (c) {
 		case 'o': output = optarg; break;
 		case 0x100: in.data_dir = optarg; break;
+		case 0x101: in.progress = 1; break;
+		case 0x102: in.progress = 0; break;
 		case 'h': help(stdout); return CLI_OK;
 		default:
 			cli_usage_error("merge", "unknown option or missing value: \'%s\'", argv[optind - 1]);
@@ -174,10 +199,12 @@ int cmd_merge(int argc, char **argv)
 	ctl_resources *res = cli_load_resources(&in);
 	if (!res)
 		return CLI_FAIL;
-	merge_state st = { ctl_extractor_new(res), 0 };
+	merge_state st = { ctl_extractor_new(res), 0,
+		in.progress < 0 ? isatty(STDERR_FILENO) != 0 : in.progress != 0, 0 };
 	int rc = CLI_OK;
 	for (int i = optind; i < argc && rc == CLI_OK; i++)
 		rc = merge_file(&st, argv[i]);
+	progress(&st, "", true);
 	if (rc == CLI_OK && st.results == 0) {
 		cli_error("%s: no results to merge", argc - optind == 1 ? argv[optind] : "input");
 		rc = CLI_FAIL;

@@ -56,6 +56,13 @@ json.dump([json.loads(l) for l in open('parts.jsonl')], open('parts.json', 'w'),
 expect_exit 0 "merge a JSON array" -- "$BIN" merge -o arr.json parts.json
 cmp -s all.json arr.json && ok || ko "merge of a JSON array differs"
 "$BIN" merge - <parts.jsonl >stdin.json && cmp -s all.json stdin.json && ok || ko "merge from stdin differs"
+# progress on standard error only when asked (not a terminal here), the
+# output the same either way
+"$BIN" merge --progress -o prog.json parts.jsonl 2>prog.err && cmp -s all.json prog.json && ok ||
+  ko "merge --progress differs"
+expect_in prog.err "merge parts.jsonl: results read: 1" "merge --progress shows the results read"
+"$BIN" merge -o noprog.json parts.jsonl 2>noprog.err && [ ! -s noprog.err ] && ok ||
+  ko "merge without a terminal printed on standard error"
 
 # a generated corpus (a few hundred articles), split in three uneven parts
 "$MAKE_CORPUS" 1.5 gen >/dev/null
