@@ -41,7 +41,8 @@ void ctl_buf_put(ctl_buf *b, const void *data, size_t len)
 {
 	if (!len)
 		return;
-	ctl_buf_grow(b, len);
+	if (len >= b->cap - b->len || !b->cap) /* room for the bytes and a NUL? */
+		ctl_buf_grow(b, len);
 	memcpy(b->ptr + b->len, data, len);
 	b->len += len;
 	b->ptr[b->len] = '\0';
@@ -54,7 +55,8 @@ void ctl_buf_puts(ctl_buf *b, const char *s)
 
 void ctl_buf_putc(ctl_buf *b, char c)
 {
-	ctl_buf_grow(b, 1);
+	if (b->len + 2 > b->cap)
+		ctl_buf_grow(b, 1);
 	b->ptr[b->len++] = c;
 	b->ptr[b->len] = '\0';
 }

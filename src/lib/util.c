@@ -204,7 +204,7 @@ uint32_t ctl_dateline_end(const char *t, uint32_t ls, uint32_t le, uint32_t *pla
 
 /* Unicode white space: scraped pages put U+00A0 between words as often as
  * ' ', and U+2009/U+202F around dashes. */
-size_t ctl_space_len(const unsigned char *s, size_t n)
+size_t ctl_space_len_mb(const unsigned char *s, size_t n)
 {
 	if (!n)
 		return 0;

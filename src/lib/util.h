@@ -70,7 +70,15 @@ uint32_t ctl_dateline_end(const char *t, uint32_t ls, uint32_t le, uint32_t *pla
 
 /* Unicode white space as scraped pages use it (ASCII, U+00A0, U+2000..U+200B,
  * U+202F, U+205F, U+3000): the length of the one starting at s[0..n), or 0. */
-size_t ctl_space_len(const unsigned char *s, size_t n);
+size_t ctl_space_len_mb(const unsigned char *s, size_t n);
+static inline size_t ctl_space_len(const unsigned char *s, size_t n)
+{
+	/* most bytes: ASCII, or not the first byte of a space (the first
+	 * bytes of the others are 0xC2, 0xE2 and 0xE3) */
+	if (n && s[0] < 0xC2)
+		return ctl_is_space(s[0]) ? 1 : 0;
+	return ctl_space_len_mb(s, n);
+}
 /* Length of the white-space character ending just before s[p], not starting
  * before s[lo]; else 0. */
 size_t ctl_space_before(const unsigned char *s, uint32_t lo, uint32_t p);
