@@ -325,6 +325,7 @@ int ctl_actors_data_load(struct ctl_actors_data **out, const char *dir, ctl_erro
 	if (tw > d->max_words)
 		d->max_words = tw;
 	build_first_words(d);
+	ctl_actors_find_tag(d);
 	*out = d;
 	return 0;
 }

@@ -372,6 +372,59 @@ static uint32_t title_flags(const ctl_lex_entry *e)
 	       !strcmp(k, "mod") ? L_T_MOD : !strcmp(k, "honorific") ? L_T_HON : 0;
 }
 
+/* The flags each list's entries give a word (their tags, set at load). */
+static uint32_t given_tag(const ctl_lex_entry *e)
+{
+	return kind_is(e, "family") ? L_FAMILY : L_GIVEN;
+}
+
+static uint32_t common_tag(const ctl_lex_entry *e)
+{
+	const char *c = ctl_lex_kind(e);
+	return !strcmp(c, "function") ? L_C_FUNC : !strcmp(c, "time") ? L_C_TIME :
+	       !strcmp(c, "number") ? L_C_NUM : !strcmp(c, "code") ? L_C_CODE :
+	       !strcmp(c, "adjective") ? L_C_ADJ : !strcmp(c, "furniture") ? L_C_FURN : 0;
+}
+
+static uint32_t org_cue_tag(const ctl_lex_entry *e)
+{
+	const char *c = ctl_lex_kind(e);
+	return !strcmp(c, "head") ? L_O_HEAD : !strcmp(c, "legal") ? L_O_LEGAL :
+	       !strcmp(c, "generic") ? L_O_GENERIC : !strcmp(c, "descriptor") ? L_O_DESC : 0;
+}
+
+static uint32_t group_cue_tag(const ctl_lex_entry *e)
+{
+	return kind_is(e, "head") ? L_G_HEAD : 0;
+}
+
+static uint32_t particle_tag(const ctl_lex_entry *e)
+{
+	return kind_is(e, "word") ? L_PART_WORD : kind_is(e, "prefix") ? L_PART_PREFIX :
+	       (L_PART_WORD | L_PART_PREFIX);
+}
+
+static uint32_t context_tag(const ctl_lex_entry *e)
+{
+	const char *c = ctl_lex_kind(e);
+	return !strcmp(c, "locative") ? L_X_LOC : !strcmp(c, "locadj") ? L_X_LOCADJ :
+	       !strcmp(c, "of") ? (L_X_OF | L_X_OFNAME) : !strcmp(c, "for") ? L_X_OF :
+	       !strcmp(c, "and") ? L_X_AND :
+	       !strcmp(c, "article") ? L_X_THE : !strcmp(c, "person") ? L_X_PERSON :
+	       !strcmp(c, "currency") ? L_X_MONEY : 0;
+}
+
+void ctl_actors_find_tag(struct ctl_actors_data *d)
+{
+	ctl_lexicon_set_tags(d->given, given_tag);
+	ctl_lexicon_set_tags(d->common, common_tag);
+	ctl_lexicon_set_tags(d->titles, title_flags);
+	ctl_lexicon_set_tags(d->org_cues, org_cue_tag);
+	ctl_lexicon_set_tags(d->group_cues, group_cue_tag);
+	ctl_lexicon_set_tags(d->particles, particle_tag);
+	ctl_lexicon_set_tags(d->context, context_tag);
+}
+
 static void lex_word(finder *F, tok *k)
 {
 	const struct ctl_actors_data *d = F->d;
@@ -389,13 +442,9 @@ static void lex_word(finder *F, tok *k)
 	uint64_t hb = nb == n ? hn : k->hw;
 
 	if (cap && (e = ctl_lexicon_get_h(d->given, s, nb, hb)))
-		lx |= kind_is(e, "family") ? L_FAMILY : L_GIVEN;
-	if ((e = common_get(d, s, nb, hb, (k->f & T_ALLCAPS) != 0))) {
-		const char *c = ctl_lex_kind(e);
-		lx |= !strcmp(c, "function") ? L_C_FUNC : !strcmp(c, "time") ? L_C_TIME :
-		      !strcmp(c, "number") ? L_C_NUM : !strcmp(c, "code") ? L_C_CODE :
-		      !strcmp(c, "adjective") ? L_C_ADJ : !strcmp(c, "furniture") ? L_C_FURN : 0;
-	}
+		lx |= e->tag;
+	if ((e = common_get(d, s, nb, hb, (k->f & T_ALLCAPS) != 0)))
+		lx |= e->tag;
 	/* a lower-case function word is no title, cue or particle */
 	bool func = !cap && (lx & L_C_FUNC);
 	e = func ? NULL : ctl_lexicon_get_h(d->titles, s, n, hn);
@@ -412,34 +461,24 @@ static void lex_word(finder *F, tok *k)
 		if (m < sizeof(buf))
 			e = lexget(d->titles, buf, m);
 	}
-	lx |= title_flags(e);
+	lx |= e ? e->tag : 0; /* title_flags */
 	e = func ? NULL : ctl_lexicon_get_h(d->org_cues, s, n, hn);
 	if (!func && !e && nb != n)
 		e = ctl_lexicon_get_h(d->org_cues, s, nb, hb);
 	if (cap && !e)
 		e = ctl_lex_get_sg_h(d->org_cues, s, nb, hb);
-	if (e) {
-		const char *c = ctl_lex_kind(e);
-		lx |= !strcmp(c, "head") ? L_O_HEAD : !strcmp(c, "legal") ? L_O_LEGAL :
-		      !strcmp(c, "generic") ? L_O_GENERIC : !strcmp(c, "descriptor") ? L_O_DESC : 0;
-	}
-	if (cap && kind_is(ctl_lex_get_sg_h(d->group_cues, s, nb, hb), "head"))
-		lx |= L_G_HEAD;
+	if (e)
+		lx |= e->tag;
+	if (cap && (e = ctl_lex_get_sg_h(d->group_cues, s, nb, hb)))
+		lx |= e->tag;
 	if (cap && ctl_lex_get_sg_h(d->nonactor, s, nb, hb))
 		lx |= L_NONACTOR;
 	if (cap && ctl_lex_get_sg_h(d->place_heads, s, nb, hb))
 		lx |= L_P_HEAD;
 	if (!func && (e = ctl_lexicon_get_h(d->particles, s, nb, hb)))
-		lx |= kind_is(e, "word") ? L_PART_WORD : kind_is(e, "prefix") ? L_PART_PREFIX :
-		      (L_PART_WORD | L_PART_PREFIX);
-	if ((e = ctl_lexicon_get_h(d->context, s, nb, hb))) {
-		const char *c = ctl_lex_kind(e);
-		lx |= !strcmp(c, "locative") ? L_X_LOC : !strcmp(c, "locadj") ? L_X_LOCADJ :
-		      !strcmp(c, "of") ? (L_X_OF | L_X_OFNAME) : !strcmp(c, "for") ? L_X_OF :
-		      !strcmp(c, "and") ? L_X_AND :
-		      !strcmp(c, "article") ? L_X_THE : !strcmp(c, "person") ? L_X_PERSON :
-		      !strcmp(c, "currency") ? L_X_MONEY : 0;
-	}
+		lx |= e->tag;
+	if ((e = ctl_lexicon_get_h(d->context, s, nb, hb)))
+		lx |= e->tag;
 	k->gz = cap ? ctl_gaz_get_h(d, s, n, hn) : NULL;
 	if (cap && !k->gz && nb != n)
 		k->gz = ctl_gaz_get_h(d, s, nb, hb);

@@ -101,6 +101,10 @@ size_t ctl_key_words(const char *key);
 /* The word of a person's name key that stands for the person alone: the
  * last, or the first when it is an East Asian family name written first
  * ("xi jinping" -> "xi"). A new string (caller frees). */
+/* Tags the entries of the lists the finder looks every word up in with the
+ * word flags they give (actors_find.c), once at load time. */
+void ctl_actors_find_tag(struct ctl_actors_data *d);
+
 /* Frees the set's mention lookup (ctl_actor_set_lookup finds nothing after). */
 void ctl_actor_set_drop_lookup(ctl_actor_set *set);
 

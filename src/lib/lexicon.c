@@ -223,6 +223,12 @@ const ctl_lex_entry *ctl_lexicon_at(const ctl_lexicon *lex, size_t i)
 	return &lex->entries[i];
 }
 
+void ctl_lexicon_set_tags(ctl_lexicon *lex, uint32_t (*fn)(const ctl_lex_entry *e))
+{
+	for (size_t i = 0; lex && i < lex->nentries; i++)
+		lex->entries[i].tag = fn(&lex->entries[i]);
+}
+
 size_t ctl_lexicon_max_words(const ctl_lexicon *lex)
 {
 	return lex ? lex->max_words : 0;

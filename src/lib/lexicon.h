@@ -20,6 +20,7 @@ typedef struct ctl_lex_entry {
 	const char *const *fields; /* fields[0] == key; nfields >= 1 */
 	size_t nfields;
 	size_t line;              /* line number in the file, for messages */
+	uint32_t tag;             /* set by the lexicon's user (ctl_lexicon_set_tags), else 0 */
 } ctl_lex_entry;
 
 typedef struct ctl_lexicon ctl_lexicon;
@@ -42,6 +43,9 @@ size_t ctl_lexicon_count(const ctl_lexicon *lex);
 const ctl_lex_entry *ctl_lexicon_at(const ctl_lexicon *lex, size_t i);
 /* The longest key length in words (spaces + 1), to bound multi-word look-ups. */
 size_t ctl_lexicon_max_words(const ctl_lexicon *lex);
+/* Sets each entry's tag to fn(entry): a code its user derives once from the
+ * fields at load time instead of comparing strings at every look-up. */
+void ctl_lexicon_set_tags(ctl_lexicon *lex, uint32_t (*fn)(const ctl_lex_entry *e));
 const char *ctl_lexicon_name(const ctl_lexicon *lex);
 /*
  * The most words (spaces + 1) of a key whose first word (up to its first
