@@ -444,14 +444,30 @@ static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_even
 {
 	if (pl->n)
 		qsort(pl->p, pl->n, sizeof(*pl->p), cmp_pending);
+	/* a megabyte of the file at a time: the texts are read in file order,
+	 * and one read per text would cost a system call each */
+	enum { BLOCK = 1 << 20 };
+	char *block = NULL;
+	uint64_t boff = 0, bend = 0;     /* the file's bytes [boff, bend) are in block */
+	uint64_t total = st->spill ? ctl_spill_size(st->spill) : 0;
 	for (size_t i = 0; i < pl->n; i++) {
 		const pending *p = &pl->p[i];
-		char *t = ctl_xmalloc((size_t)p->len + 1);
-		int rc = ctl_spill_get(st->spill, p->off, p->len, t, err);
-		if (rc) {
-			free(t);
-			return rc;
+		if (p->off < boff || p->off + p->len > bend) {
+			uint64_t want = p->len > BLOCK ? p->len : BLOCK;
+			if (want > total - p->off)
+				want = total - p->off;
+			free(block);
+			block = ctl_xmalloc(want ? (size_t)want : 1);
+			int rc = ctl_spill_get(st->spill, p->off, (size_t)want, block, err);
+			if (rc) {
+				free(block);
+				return rc;
+			}
+			boff = p->off;
+			bend = p->off + want;
 		}
+		char *t = ctl_xmalloc((size_t)p->len + 1);
+		memcpy(t, block + (p->off - boff), p->len);
 		t[p->len] = '\0';
 		ctl_event *e = &tl->events[first_event + p->ev];
 		if (p->slot == -1)
@@ -461,6 +477,7 @@ static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_even
 		else
 			e->sources[p->slot].text = t;
 	}
+	free(block);
 	return 0;
 }
 

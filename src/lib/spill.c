@@ -84,6 +84,11 @@ int ctl_spill_put(ctl_spill *s, const char *data, size_t len, uint64_t *off, ctl
 	return 0;
 }
 
+uint64_t ctl_spill_size(const ctl_spill *s)
+{
+	return s->flushed + s->nbuf;
+}
+
 int ctl_spill_get(ctl_spill *s, uint64_t off, size_t len, char *buf, ctl_error *err)
 {
 	if (off > s->flushed + s->nbuf || len > s->flushed + s->nbuf - off) {

@@ -19,6 +19,8 @@ void ctl_spill_free(ctl_spill *s);
 /* Appends data[0..len) and sets *off to where it starts. Fails with CTL_EIO
  * (the message names the temporary file and the system's reason). */
 int ctl_spill_put(ctl_spill *s, const char *data, size_t len, uint64_t *off, ctl_error *err);
+/* The bytes put so far. */
+uint64_t ctl_spill_size(const ctl_spill *s);
 /* Reads [off, off + len) back into buf (len bytes). Fails with CTL_EIO. */
 int ctl_spill_get(ctl_spill *s, uint64_t off, size_t len, char *buf, ctl_error *err);
 
