@@ -444,9 +444,9 @@ static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_even
 {
 	if (pl->n)
 		qsort(pl->p, pl->n, sizeof(*pl->p), cmp_pending);
-	/* a megabyte of the file at a time: the texts are read in file order,
+	/* 256 KB of the file at a time: the texts are read in file order,
 	 * and one read per text would cost a system call each */
-	enum { BLOCK = 1 << 20 };
+	enum { BLOCK = 1 << 18 };
 	char *block = NULL;
 	uint64_t boff = 0, bend = 0;     /* the file's bytes [boff, bend) are in block */
 	uint64_t total = st->spill ? ctl_spill_size(st->spill) : 0;
