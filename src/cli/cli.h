@@ -123,6 +123,13 @@ ctl_resources *cli_load_resources(const cli_input_opts *o);
 /* Writes the events JSON to path ("-" = stdout) atomically, streamed;
  * reports errors. */
 int cli_write_timeline(const char *path, const ctl_timeline *tl);
+
+/* --stats: seconds on a monotonic clock, and the line printed on stderr at
+ * the end ("ctimeline: stats: ..."): the three phases' wall times, what was
+ * made, and the process's peak resident memory. */
+double cli_now(void);
+void cli_print_stats(const char *cmd, const char *first_phase, double t_first, double t_merge,
+		double t_write, const ctl_timeline *tl, int jobs);
 /* Writes data to path ("-" = stdout) atomically; reports errors. */
 int cli_write_output(const char *path, const char *data, size_t len);
 

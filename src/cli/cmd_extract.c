@@ -25,6 +25,9 @@ static void help(FILE *f)
 		"                       (format \"ctimeline-partial\"), as soon as it is done,\n"
 		"                       instead of the merged timeline: the map step of a\n"
 		"                       distributed run; 'ctimeline merge' makes the timeline\n"
+		"      --stats          at the end, one line on standard error: documents,\n"
+		"                       events and actors, the seconds spent reading and\n"
+		"                       extracting, merging and writing, and the peak memory\n"
 		CLI_INPUT_HELP
 		"  -h, --help           show this help\n");
 }
@@ -77,6 +80,7 @@ int cmd_extract(int argc, char **argv)
 		{ "gazetteer", required_argument, NULL, 'g' },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "jsonl", no_argument, NULL, 0x200 },
+		{ "stats", no_argument, NULL, 0x201 },
 		{ "help", no_argument, NULL, 'h' },
 		CLI_INPUT_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
@@ -84,7 +88,7 @@ int cmd_extract(int argc, char **argv)
 	cli_input_opts in = { .progress = -1 };
 	const char *output = "-";
 	int jobs = cli_default_jobs();
-	bool jsonl = false;
+	bool jsonl = false, stats = false;
 	int c, r;
 	optind = 1;
 	opterr = 0;
@@ -107,6 +111,7 @@ int cmd_extract(int argc, char **argv)
 			break;
 		}
 		case 0x200: jsonl = true; break;
+		case 0x201: stats = true; break;
 		case 'h': help(stdout); cli_input_opts_release(&in); return CLI_OK;
 		default: cli_usage_error("extract", "unknown option or missing value: \'%s\'", argv[optind - 1]); goto usage;
 		}
@@ -128,15 +133,20 @@ int cmd_extract(int argc, char **argv)
 		return jrc;
 	}
 	ctl_timeline *tl = NULL;
+	double t0 = cli_now();
 	ctl_extractor *x = ctl_extractor_new(res);
 	int rc = cli_extract_documents(&in, res, argv + optind, argc - optind, jobs, add_result, x);
+	double t1 = cli_now();
 	ctl_error err;
 	ctl_error_clear(&err);
 	if (rc == CLI_OK && ctl_extractor_finish(x, &tl, &err))
 		rc = cli_lib_error(&err);
 	ctl_extractor_free(x);
+	double t2 = cli_now();
 	if (rc == CLI_OK)
 		rc = cli_write_timeline(output, tl);
+	if (rc == CLI_OK && stats)
+		cli_print_stats("extract", "read and extract", t1 - t0, t2 - t1, cli_now() - t2, tl, jobs);
 	ctl_timeline_free(tl);
 	ctl_resources_free(res);
 	cli_input_opts_release(&in);

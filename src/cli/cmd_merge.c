@@ -33,6 +33,9 @@ static void help(FILE *f)
 		"  --progress           show the file and the results read so far on\n"
 		"                       standard error (default when it is a terminal)\n"
 		"  --no-progress        do not\n"
+		"  --stats              at the end, one line on standard error: documents,\n"
+		"                       events and actors, the seconds spent reading,\n"
+		"                       merging and writing, and the peak memory\n"
 		"  -h, --help           show this help\n");
 }
 
@@ -172,11 +175,13 @@ int cmd_merge(int argc, char **argv)
 		{ "data-dir", required_argument, NULL, 0x100 },
 		{ "progress", no_argument, NULL, 0x101 },
 		{ "no-progress", no_argument, NULL, 0x102 },
+		{ "stats", no_argument, NULL, 0x103 },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	cli_input_opts in = { .progress = -1 };
 	const char *output = "-";
+	bool stats = false;
 	int c;
 	optind = 1;
 	opterr = 0;
@@ -186,6 +191,7 @@ int cmd_merge(int argc, char **argv)
 		case 0x100: in.data_dir = optarg; break;
 		case 0x101: in.progress = 1; break;
 		case 0x102: in.progress = 0; break;
+		case 0x103: stats = true; break;
 		case 'h': help(stdout); return CLI_OK;
 		default:
 			cli_usage_error("merge", "unknown option or missing value: \'%s\'", argv[optind - 1]);
@@ -202,9 +208,11 @@ int cmd_merge(int argc, char **argv)
 	merge_state st = { ctl_extractor_new(res), 0,
 		in.progress < 0 ? isatty(STDERR_FILENO) != 0 : in.progress != 0, 0 };
 	int rc = CLI_OK;
+	double t0 = cli_now();
 	for (int i = optind; i < argc && rc == CLI_OK; i++)
 		rc = merge_file(&st, argv[i]);
 	progress(&st, "", true);
+	double t1 = cli_now();
 	if (rc == CLI_OK && st.results == 0) {
 		cli_error("%s: no results to merge", argc - optind == 1 ? argv[optind] : "input");
 		rc = CLI_FAIL;
@@ -215,8 +223,11 @@ int cmd_merge(int argc, char **argv)
 	if (rc == CLI_OK && ctl_extractor_finish(st.x, &tl, &err))
 		rc = cli_lib_error(&err);
 	ctl_extractor_free(st.x);
+	double t2 = cli_now();
 	if (rc == CLI_OK)
 		rc = cli_write_timeline(output, tl);
+	if (rc == CLI_OK && stats)
+		cli_print_stats("merge", "read", t1 - t0, t2 - t1, cli_now() - t2, tl, 1);
 	ctl_timeline_free(tl);
 	ctl_resources_free(res);
 	return rc;

@@ -1,4 +1,6 @@
 #include <stdarg.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -289,4 +291,22 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	if (ctl_write_file_atomic(path, data, len, &err))
 		return cli_lib_error(&err);
 	return CLI_OK;
+}
+
+double cli_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void cli_print_stats(const char *cmd, const char *first_phase, double t_first, double t_merge,
+		double t_write, const ctl_timeline *tl, int jobs)
+{
+	struct rusage ru;
+	long peak_kb = getrusage(RUSAGE_SELF, &ru) ? -1 : ru.ru_maxrss;
+	fprintf(stderr, "ctimeline: %s stats: %zu documents, %zu events, %zu actors; "
+		"%s %.2f s (%d thread%s), merge %.2f s, write %.2f s; peak memory %ld MB\n",
+		cmd, tl->ndocs, tl->nevents, tl->nactors, first_phase, t_first, jobs,
+		jobs == 1 ? "" : "s", t_merge, t_write, peak_kb < 0 ? -1 : (peak_kb + 512) / 1024);
 }

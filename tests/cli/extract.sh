@@ -11,6 +11,15 @@ done
 expect_exit 0 "extract again" -- "$BIN" extract "$SRC/seeds" -o "$TMP/b.json"
 cmp -s "$TMP/a.json" "$TMP/b.json" && ok || ko "extract is not deterministic"
 
+# --stats: one line on stderr with what the JSON holds; the output unchanged
+expect_exit 0 "extract --stats" -- "$BIN" extract --stats -j 2 "$SRC/seeds" -o "$TMP/c.json"
+cmp -s "$TMP/a.json" "$TMP/c.json" && ok || ko "--stats changed the output"
+nev=$(grep -c '"trigger":' "$TMP/a.json")
+expect_in "$TMP/err" "extract stats: 5 documents, $nev events," "--stats counts documents and events"
+expect_in "$TMP/err" "(2 threads), merge " "--stats names the phases and threads"
+expect_exit 0 "extract without --stats" -- "$BIN" extract "$SRC/seeds" -o "$TMP/c.json"
+expect_not_in "$TMP/err" "stats" "no stats unless asked"
+
 # user-supplied dates win over detection
 expect_exit 0 "--dct" -- "$BIN" extract --dct 004_e1287d59b61e8f81.txt=2017-07-13 "$SRC/seeds/004_e1287d59b61e8f81.txt"
 expect_in "$TMP/out" '"dct":	"2017-07-13"' "--dct sets the date"

@@ -61,6 +61,9 @@ cmp -s all.json arr.json && ok || ko "merge of a JSON array differs"
 "$BIN" merge --progress -o prog.json parts.jsonl 2>prog.err && cmp -s all.json prog.json && ok ||
   ko "merge --progress differs"
 expect_in prog.err "merge parts.jsonl: results read: 1" "merge --progress shows the results read"
+"$BIN" merge --stats -o stats.json parts.jsonl 2>stats.err && cmp -s all.json stats.json && ok ||
+  ko "merge --stats differs"
+expect_in stats.err "merge stats: $n documents," "merge --stats counts the documents"
 "$BIN" merge -o noprog.json parts.jsonl 2>noprog.err && [ ! -s noprog.err ] && ok ||
   ko "merge without a terminal printed on standard error"
 
