@@ -102,6 +102,19 @@ else
   ko "GNU parallel is not installed (scripts/install-deps installs it)"
 fi
 
+# the README's Hadoop Streaming recipe, its contract simulated (Hadoop is not a
+# Debian package): each mapper runs the mapper command on some of the path
+# lines, the framework sorts the map output, and the one reducer reads it as
+# "key<TAB>value" lines (a line without a tab is all key: an empty value)
+find gen -name '*.txt' | sort >paths.txt
+split -n l/3 paths.txt map.
+for m in map.*; do
+  xargs "$BIN" extract --jsonl --no-progress -j 1 <"$m" || ko "Hadoop recipe: mapper $m"
+done | LC_ALL=C sort | sed 's/$/\t/' >reduce.in
+[ "$(wc -l <reduce.in)" -eq "$total" ] && ok || ko "Hadoop recipe: one map line per article"
+"$BIN" merge - <reduce.in >hs.json && cmp -s gen.json hs.json && ok ||
+  ko "Hadoop Streaming recipe (simulated): result differs from one extract"
+
 # errors: a finished timeline, bad JSON, an empty input, a bad field
 expect_exit 1 "merge a finished timeline" -- "$BIN" merge all.json
 expect_in "$TMP/err" "all.json:1: top level: a finished timeline" "finished timeline named"
