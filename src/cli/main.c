@@ -2,6 +2,7 @@
  * ctimeline: turn news articles into a dated, sourced timeline.
  * The command table; each command lives in its own cmd_<name>.c.
  */
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,6 +45,16 @@ int main(int argc, char **argv)
 	 * write error like any other: reported, exit 1 (issue 8), not a
 	 * silent death by SIGPIPE. Every write to stdout is checked. */
 	signal(SIGPIPE, SIG_IGN);
+	/* glibc returns freed memory at the top of a heap to the system, and
+	 * the next article faults the same pages in again: a few megabytes of
+	 * temporaries per article, thousands of articles. Keep what is freed
+	 * (up to 256 MB; it is reused, and the peak is what counts), but give
+	 * blocks of 4 MB and more their own mapping, so that the arrays that
+	 * grow with the corpus move by remapping and go back whole when freed:
+	 * about 7 % less time and half the system time on a 10 MB corpus, and
+	 * a lower peak on 100 MB (bench/README.md). */
+	mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+	mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_USAGE;
