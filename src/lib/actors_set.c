@@ -308,11 +308,6 @@ typedef struct namecount {
 	size_t words;
 } namecount;
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 static size_t word_count(const char *s)
 {
 	size_t w = 1;
@@ -352,6 +347,7 @@ static const char *doc_id(const ctl_timeline *tl, size_t doc)
 
 typedef struct sname {
 	const char *surname;      /* in the set's pool */
+	uint32_t sidx;            /* its index there */
 	uint32_t root;
 	uint32_t doc;
 } sname;
@@ -411,78 +407,98 @@ static int cmp_lookup(const void *a, const void *b)
 	return x->end < y->end ? -1 : x->end > y->end;
 }
 
-static void build_actor(cluster *c, const rec *recs, char *const *strs, const ctl_timeline *tl)
+static int cmp_namecount(const void *a, const void *b)
+{
+	return strcmp(((const namecount *)a)->name, ((const namecount *)b)->name);
+}
+
+/* The distinct strings of the pool indices idx[0..n), with how often each
+ * occurs, in string order: equal strings are one index (the pool interns
+ * them), so a million mentions of a country are counted in one pass over
+ * the indices (cnt: a zeroed counter per pool string, left zeroed) and only
+ * its few names are compared as strings. */
+static size_t distinct_names(uint32_t *idx, size_t n, char *const *strs, uint32_t *cnt,
+		namecount *out)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!cnt[idx[i]]++)
+			idx[k++] = idx[i]; /* first occurrences, written over the seen part */
+	for (size_t i = 0; i < k; i++) {
+		out[i] = (namecount){ strs[idx[i]], cnt[idx[i]], word_count(strs[idx[i]]) };
+		cnt[idx[i]] = 0;
+	}
+	if (k > 1)
+		qsort(out, k, sizeof(*out), cmp_namecount);
+	return k;
+}
+
+static bool sorted_refs(const ctl_ref *r, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (cmp_ref(&r[i - 1], &r[i]) > 0)
+			return false;
+	return true;
+}
+
+static void build_actor(cluster *c, const rec *recs, char *const *strs, uint32_t *cnt,
+		const ctl_timeline *tl)
 {
 	/* type: the mentions' votes */
 	int type = voted(c->votes);
 	ctl_actor *a = &c->a;
 	a->type = (ctl_actor_type)type;
 
-	/* names, counted (the cluster's recs sorted by name) */
-	const char **names = ctl_xmalloc((c->n * 2 + 1) * sizeof(*names));
-	size_t nn = 0;
-	for (size_t i = 0; i < c->n; i++) {
-		names[nn++] = strs[recs[c->recs[i]].name];
-		if (recs[c->recs[i]].resolved != NO_STR)
-			names[nn++] = strs[recs[c->recs[i]].resolved];
-	}
-	/* the name: a country by its canonical name; else the best surface name */
+	uint32_t *idx = ctl_xmalloc((c->n * 2 + 1) * sizeof(*idx));
+	namecount *nc = ctl_xmalloc((c->n * 2 + 1) * sizeof(*nc));
+	/* the name: a country by its canonical name (the most frequent; the
+	 * first in string order on a tie); else the best surface name */
 	const char *best_res = NULL;
-	size_t best_res_n = 0;
 	if (type == CTL_ACTOR_COUNTRY) {
-		const char **res = ctl_xmalloc((c->n + 1) * sizeof(*res));
 		size_t nr = 0;
 		for (size_t i = 0; i < c->n; i++)
 			if (recs[c->recs[i]].resolved != NO_STR && recs[c->recs[i]].type == CTL_ACTOR_COUNTRY)
-				res[nr++] = strs[recs[c->recs[i]].resolved];
-		qsort(res, nr, sizeof(*res), cmp_str);
-		for (size_t i = 0; i < nr;) {
-			size_t j = i;
-			while (j < nr && !strcmp(res[j], res[i]))
-				j++;
-			if (j - i > best_res_n) {
-				best_res_n = j - i;
-				best_res = res[i];
+				idx[nr++] = recs[c->recs[i]].resolved;
+		size_t k = distinct_names(idx, nr, strs, cnt, nc), best_res_n = 0;
+		for (size_t i = 0; i < k; i++)
+			if (nc[i].n > best_res_n) {
+				best_res_n = nc[i].n;
+				best_res = nc[i].name;
 			}
-			i = j;
-		}
-		free(res);
 	}
-	const char **surf = ctl_xmalloc((c->n + 1) * sizeof(*surf));
 	for (size_t i = 0; i < c->n; i++)
-		surf[i] = strs[recs[c->recs[i]].name];
-	qsort(surf, c->n, sizeof(*surf), cmp_str);
+		idx[i] = recs[c->recs[i]].name;
+	size_t k = distinct_names(idx, c->n, strs, cnt, nc);
 	namecount best = { NULL, 0, 0 };
-	for (size_t i = 0; i < c->n;) {
-		size_t j = i;
-		while (j < c->n && !strcmp(surf[j], surf[i]))
-			j++;
-		namecount nc = { surf[i], j - i, word_count(surf[i]) };
-		if (!best.name || better_name(&nc, &best, type))
-			best = nc;
-		i = j;
-	}
-	free(surf);
+	for (size_t i = 0; i < k; i++)
+		if (!best.name || better_name(&nc[i], &best, type))
+			best = nc[i];
 	a->name = ctl_xstrdup(best_res ? best_res : best.name);
 
-	/* aliases: every other name, once, sorted */
-	qsort(names, nn, sizeof(*names), cmp_str);
-	a->aliases = ctl_xmalloc((nn + 1) * sizeof(char *));
-	for (size_t i = 0; i < nn; i++) {
-		if ((i && !strcmp(names[i], names[i - 1])) || !strcmp(names[i], a->name))
-			continue;
-		a->aliases[a->naliases++] = ctl_xstrdup(names[i]);
+	/* aliases: every other name, surface or canonical, once, sorted */
+	size_t nn = 0;
+	for (size_t i = 0; i < c->n; i++) {
+		idx[nn++] = recs[c->recs[i]].name;
+		if (recs[c->recs[i]].resolved != NO_STR)
+			idx[nn++] = recs[c->recs[i]].resolved;
 	}
-	free(names);
+	k = distinct_names(idx, nn, strs, cnt, nc);
+	a->aliases = ctl_xmalloc((k + 1) * sizeof(char *));
+	for (size_t i = 0; i < k; i++)
+		if (strcmp(nc[i].name, a->name))
+			a->aliases[a->naliases++] = ctl_xstrdup(nc[i].name);
+	free(idx);
+	free(nc);
 
-	/* mentions in document order */
+	/* mentions in document order (the records' order already, as a rule) */
 	a->mentions = ctl_xcalloc(c->n ? c->n : 1, sizeof(ctl_ref));
 	a->nmentions = c->n;
 	for (size_t i = 0; i < c->n; i++) {
 		const rec *r = &recs[c->recs[i]];
 		a->mentions[i] = (ctl_ref){ r->doc, r->start, r->end, NULL };
 	}
-	qsort(a->mentions, c->n, sizeof(ctl_ref), cmp_ref);
+	if (!sorted_refs(a->mentions, c->n))
+		qsort(a->mentions, c->n, sizeof(ctl_ref), cmp_ref);
 	c->first_doc = NULL;
 	for (size_t i = 0; i < c->n; i++) {
 		const rec *r = &recs[c->recs[i]];
@@ -596,8 +612,8 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	strs = set->strs;
 	for (size_t i = 0; i < nr; i++)
 		if (surname[i] != NO_STR)
-			sr[nsr++] = (sname){ strs[surname[i]], (uint32_t)ctl_uf_find(parent, recs[i].grp),
-			                     recs[i].doc };
+			sr[nsr++] = (sname){ strs[surname[i]], surname[i],
+			                     (uint32_t)ctl_uf_find(parent, recs[i].grp), recs[i].doc };
 	free(surname);
 	/* each (document, cluster, surname) once: a person is named again and again */
 	qsort(sr, nsr, sizeof(*sr), cmp_sname_doc);
@@ -614,6 +630,16 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	for (size_t i = 0; i < nsr; i++)
 		if (!nbn || cmp_sname(&byname[nbn - 1], &byname[i]))
 			byname[nbn++] = byname[i];
+	/* where each surname's entries begin in byname (+1; 0: none) and how
+	 * many there are, by pool index: a key is a surname iff its (interned)
+	 * string is one */
+	uint32_t *sur_first = ctl_xcalloc(set->nstrs + 1, sizeof(*sur_first));
+	uint32_t *sur_n = ctl_xcalloc(set->nstrs + 1, sizeof(*sur_n));
+	for (size_t i = 0; i < nbn; i++) {
+		if (!sur_n[byname[i].sidx])
+			sur_first[byname[i].sidx] = (uint32_t)i + 1;
+		sur_n[byname[i].sidx]++;
+	}
 
 	/* 4. each mention's cluster; a surname alone joins its person */
 	for (size_t i = 0; i < nr; i++) {
@@ -624,21 +650,10 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 		if (r->cue >= CTL_CUE_LEXICON && r->type != CTL_ACTOR_PERSON)
 			continue;
 		/* the clusters of people with this surname: [lo, hi) of byname */
-		const char *key = strs[r->key];
-		sname probe = { key, 0, 0 };
-		size_t lo = 0, hi = nbn;
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (strcmp(byname[mid].surname, key) < 0)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		hi = lo;
-		while (hi < nbn && !strcmp(byname[hi].surname, key))
-			hi++;
-		if (lo == hi)
+		if (!sur_n[r->key])
 			continue;
+		size_t lo = sur_first[r->key] - 1, hi = lo + sur_n[r->key];
+		sname probe = { strs[r->key], r->key, 0, 0 };
 		uint32_t hits = 0, hit = 0;
 		for (size_t j = lo; j < hi; j++) {
 			probe.root = byname[j].root;
@@ -656,6 +671,8 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 
 	free(sr);
 	free(byname);
+	free(sur_first);
+	free(sur_n);
 	free(cvotes);
 
 	/* a cluster of tentative mentions only is no actor */
@@ -696,8 +713,10 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 			cluster *k = &cl[cidx[recs[i].grp]];
 			k->recs[k->n++] = (uint32_t)i;
 		}
+	uint32_t *cnt = ctl_xcalloc(set->nstrs + 1, sizeof(*cnt)); /* for distinct_names */
 	for (size_t c = 0; c < ncl; c++)
-		build_actor(&cl[c], recs, strs, tl);
+		build_actor(&cl[c], recs, strs, cnt, tl);
+	free(cnt);
 	qsort(cl, ncl, sizeof(*cl), cmp_cluster);
 	size_t base = tl->nactors;
 	for (size_t c = 0; c < ncl; c++) {
@@ -727,7 +746,11 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	set->nlookup = nl;
 	set->recs = recs = NULL;
 	set->nrecs = set->cap = 0;
-	qsort(set->lookup, set->nlookup, sizeof(*set->lookup), cmp_lookup);
+	bool sorted = true;        /* as a rule: the records are in text order */
+	for (size_t i = 1; i < nl && sorted; i++)
+		sorted = cmp_lookup(&set->lookup[i - 1], &set->lookup[i]) <= 0;
+	if (!sorted)
+		qsort(set->lookup, set->nlookup, sizeof(*set->lookup), cmp_lookup);
 
 	free(cidx);
 	free(cl);

@@ -432,39 +432,49 @@ static char *cand_text(const cand *c, int which, size_t ev, int32_t slot, pendin
 	return NULL;
 }
 
-static int cmp_pending(const void *a, const void *b)
+/* Reads the queued texts into the events made from first_event on. */
+/* The file is read back a block of 256 KB at a time (one system call per
+ * text would be one per source sentence): the queued reads are put in the
+ * order of the blocks they begin in (a counting sort), and each block is
+ * read once, from its start. */
+#define SPILL_BLOCK_SHIFT 18
+
+static size_t pending_block(const void *p)
 {
-	const pending *x = a, *y = b;
-	return x->off < y->off ? -1 : x->off > y->off;
+	return (size_t)(((const pending *)p)->off >> SPILL_BLOCK_SHIFT);
 }
 
-/* Reads the queued texts into the events made from first_event on. */
 static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_event,
 		pending_list *pl, ctl_error *err)
 {
-	if (pl->n)
-		qsort(pl->p, pl->n, sizeof(*pl->p), cmp_pending);
-	/* 256 KB of the file at a time: the texts are read in file order,
-	 * and one read per text would cost a system call each */
-	enum { BLOCK = 1 << 18 };
+	const uint64_t block_size = (uint64_t)1 << SPILL_BLOCK_SHIFT;
+	uint64_t total = st->spill ? ctl_spill_size(st->spill) : 0;
+	if (pl->n) {
+		pending *sorted = ctl_sort_by_key(pl->p, pl->n, sizeof(*pl->p),
+			(size_t)(total >> SPILL_BLOCK_SHIFT) + 1, pending_block);
+		free(pl->p);
+		pl->p = sorted;
+	}
 	char *block = NULL;
 	uint64_t boff = 0, bend = 0;     /* the file's bytes [boff, bend) are in block */
-	uint64_t total = st->spill ? ctl_spill_size(st->spill) : 0;
 	for (size_t i = 0; i < pl->n; i++) {
 		const pending *p = &pl->p[i];
 		if (p->off < boff || p->off + p->len > bend) {
-			uint64_t want = p->len > BLOCK ? p->len : BLOCK;
-			if (want > total - p->off)
-				want = total - p->off;
+			uint64_t from = p->off >> SPILL_BLOCK_SHIFT << SPILL_BLOCK_SHIFT;
+			uint64_t want = p->off + p->len - from;  /* a text may run on */
+			if (want < block_size)
+				want = block_size;
+			if (want > total - from)
+				want = total - from;
 			free(block);
 			block = ctl_xmalloc(want ? (size_t)want : 1);
-			int rc = ctl_spill_get(st->spill, p->off, (size_t)want, block, err);
+			int rc = ctl_spill_get(st->spill, from, (size_t)want, block, err);
 			if (rc) {
 				free(block);
 				return rc;
 			}
-			boff = p->off;
-			bend = p->off + want;
+			boff = from;
+			bend = from + want;
 		}
 		char *t = ctl_xmalloc((size_t)p->len + 1);
 		memcpy(t, block + (p->off - boff), p->len);
@@ -1795,7 +1805,8 @@ static size_t shared_actors(const cand *a, const cand *b)
 
 static bool same_event(const cand *a, const cand *b)
 {
-	if (strcmp(a->group, b->group) || !overlaps(&a->when, &b->when))
+	/* the groups are lexicon strings: equal pointers as a rule */
+	if ((a->group != b->group && strcmp(a->group, b->group)) || !overlaps(&a->when, &b->when))
 		return false;
 	if (!strcmp(a->group, "say")) {
 		if (a->speaker == SIZE_MAX || a->speaker != b->speaker)
@@ -1846,11 +1857,11 @@ static int cmp_member(const void *a, const void *b)
 	return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-static int cmp_ref(const ctl_ref *x, const ctl_ref *y, const ctl_timeline *tl)
+/* by document id (doc_rank: each document's rank by id), then offset */
+static int cmp_ref(const ctl_ref *x, const ctl_ref *y, const size_t *doc_rank)
 {
-	int c = strcmp(tl->docs[x->doc].id, tl->docs[y->doc].id);
-	if (c)
-		return c;
+	if (doc_rank[x->doc] != doc_rank[y->doc])
+		return doc_rank[x->doc] < doc_rank[y->doc] ? -1 : 1;
 	return (x->start > y->start) - (x->start < y->start);
 }
 
@@ -1896,20 +1907,20 @@ static int day_cmp(ctl_day a, ctl_day b)
 	return (a > b) - (a < b);
 }
 
-static int cmp_event(const ctl_event *a, const ctl_event *b, const ctl_timeline *tl)
+static int cmp_event(const ctl_event *a, const ctl_event *b, const size_t *doc_rank)
 {
 	int c = day_cmp(a->when.earliest, b->when.earliest);
 	if (!c)
 		c = day_cmp(a->when.latest, b->when.latest);
 	if (!c)
-		c = cmp_ref(&a->sources[0], &b->sources[0], tl);
+		c = cmp_ref(&a->sources[0], &b->sources[0], doc_rank);
 	if (!c)
 		c = (a->trigger.start > b->trigger.start) - (a->trigger.start < b->trigger.start);
 	return c;
 }
 
 /* insertion-free sort with a context: a simple merge sort of indices */
-static void sort_events(ctl_timeline *tl, size_t first)
+static void sort_events(ctl_timeline *tl, size_t first, const size_t *doc_rank)
 {
 	size_t n = tl->nevents - first;
 	/* nothing to sort; with no events at all tl->events is NULL, and
@@ -1923,7 +1934,7 @@ static void sort_events(ctl_timeline *tl, size_t first)
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
 			size_t i = lo, j = mid, k = lo;
 			while (i < mid && j < hi)
-				tmp[k++] = cmp_event(&ev[j], &ev[i], tl) < 0 ? ev[j++] : ev[i++];
+				tmp[k++] = cmp_event(&ev[j], &ev[i], doc_rank) < 0 ? ev[j++] : ev[i++];
 			while (i < mid)
 				tmp[k++] = ev[i++];
 			while (j < hi)
@@ -2121,7 +2132,6 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	}
 	free(parent);
 	free(stamp);
-	free(doc_rank);
 	free(gstart);
 	free(gmem);
 	/* the candidates are spent: free them before sorting the events */
@@ -2134,9 +2144,12 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	free(pl.p);
 	ctl_spill_free(st->spill);
 	st->spill = NULL;
-	if (rc)
+	if (rc) {
+		free(doc_rank);
 		return rc;
-	sort_events(tl, first_event);
+	}
+	sort_events(tl, first_event, doc_rank);
+	free(doc_rank);
 	for (size_t i = first_event; i < tl->nevents; i++) {
 		char id[32];
 		snprintf(id, sizeof(id), "e%zu", i - first_event + 1);
