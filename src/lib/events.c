@@ -1740,37 +1740,24 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 /* Sorts candidate indices by earliest day (unknown first), then by where
  * they stand (document id, offset), never by input order: a bottom-up merge
  * sort, O(n log n). */
-static int earlier(const cand *c, const size_t *doc_rank, size_t x, size_t y)
-{
-	ctl_day a = c[x].when.earliest, b = c[y].when.earliest;
-	if (a != b)
-		return a == CTL_DAY_NONE ? -1 : b == CTL_DAY_NONE ? 1 : (a < b ? -1 : 1);
-	if (doc_rank[c[x].doc] != doc_rank[c[y].doc])
-		return doc_rank[c[x].doc] < doc_rank[c[y].doc] ? -1 : 1;
-	if (c[x].ts != c[y].ts)
-		return c[x].ts < c[y].ts ? -1 : 1;
-	return (x > y) - (x < y);
-}
+/* A candidate's place in the order of the buckets: by earliest day (an
+ * unknown one, CTL_DAY_NONE = INT32_MIN, first), document rank, trigger
+ * offset, index. */
+typedef struct order_key {
+	int32_t earliest;
+	uint32_t rank, ts, idx;
+} order_key;
 
-static void sort_by_earliest(size_t *v, size_t n, const cand *c, const size_t *doc_rank)
+static int cmp_order_key(const void *a, const void *b)
 {
-	if (n < 2)
-		return;
-	size_t *tmp = ctl_xmalloc(n * sizeof(*tmp));
-	for (size_t w = 1; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				tmp[k++] = earlier(c, doc_rank, v[j], v[i]) < 0 ? v[j++] : v[i++];
-			while (i < mid)
-				tmp[k++] = v[i++];
-			while (j < hi)
-				tmp[k++] = v[j++];
-		}
-		memcpy(v, tmp, n * sizeof(*tmp));
-	}
-	free(tmp);
+	const order_key *x = a, *y = b;
+	if (x->earliest != y->earliest)
+		return x->earliest < y->earliest ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->ts != y->ts)
+		return x->ts < y->ts ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
 #define MERGE_WINDOW 64
@@ -2002,18 +1989,30 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		start[a + 1] = start[a] + count[a];
 	size_t *bucket = ctl_xmalloc((start[na] ? start[na] : 1) * sizeof(size_t));
 	size_t *fill = ctl_xcalloc(na + 1, sizeof(size_t));
+	/* the candidates sorted once by (earliest day, document, trigger,
+	 * index), from a compact copy of those keys, and the buckets filled in
+	 * that order: each comes out sorted, with no sort per bucket reaching
+	 * into candidates scattered over memory */
+	order_key *ord = ctl_xmalloc((n ? n : 1) * sizeof(*ord));
 	for (size_t i = 0; i < n; i++)
+		ord[i] = (order_key){ st->c[i].when.earliest, (uint32_t)doc_rank[st->c[i].doc],
+		                      st->c[i].ts, (uint32_t)i };
+	if (n)
+		qsort(ord, n, sizeof(*ord), cmp_order_key);
+	for (size_t o = 0; o < n; o++) {
+		size_t i = ord[o].idx;
 		for (size_t k = 0; k < st->c[i].nactors; k++) {
 			size_t a = st->c[i].actors[k];
 			bucket[start[a] + fill[a]++] = i;
 		}
+	}
+	free(ord);
 	/* within a bucket, sorted by earliest day, a candidate meets only the
 	 * ones that start before it ends, and at most MERGE_WINDOW of them: an
 	 * actor quoted thousands of times on one day costs n * window tests,
 	 * not n * n (the ones further on are reached through the chain) */
 	for (size_t a = 0; a < na; a++) {
 		size_t *bk = bucket + start[a], nb = start[a + 1] - start[a];
-		sort_by_earliest(bk, nb, st->c, doc_rank);
 		for (size_t x = 0; x < nb; x++) {
 			const cand *cx = &st->c[bk[x]];
 			for (size_t y = x + 1; y < nb && y <= x + MERGE_WINDOW; y++) {
