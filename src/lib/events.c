@@ -432,11 +432,10 @@ static char *cand_text(const cand *c, int which, size_t ev, int32_t slot, pendin
 	return NULL;
 }
 
-/* Reads the queued texts into the events made from first_event on. */
-/* The file is read back a block of 256 KB at a time (one system call per
- * text would be one per source sentence): the queued reads are put in the
- * order of the blocks they begin in (a counting sort), and each block is
- * read once, from its start. */
+/* The queued texts are read into the events made from first_event on, the
+ * file a block of 256 KB at a time (one system call per text would be one
+ * per source sentence): the reads are put in the order of the blocks they
+ * begin in (a counting sort), and each block is read once, from its start. */
 #define SPILL_BLOCK_SHIFT 18
 
 static size_t pending_block(const void *p)
@@ -1737,9 +1736,6 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 
 /* ---- merge -------------------------------------------------------------- */
 
-/* Sorts candidate indices by earliest day (unknown first), then by where
- * they stand (document id, offset), never by input order: a bottom-up merge
- * sort, O(n log n). */
 /* A candidate's place in the order of the buckets: by earliest day (an
  * unknown one, CTL_DAY_NONE = INT32_MIN, first), document rank, trigger
  * offset, index. */
