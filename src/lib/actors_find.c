@@ -23,6 +23,7 @@
 #include <string.h>
 #include "ctimeline/buf.h"
 #include "actors_internal.h"
+#include "document_internal.h"
 #include "resources.h"
 #include "util.h"
 
@@ -1676,25 +1677,6 @@ static void parse_run(finder *F, const ctx *X, elem *el, size_t n)
 
 /* --- the document --------------------------------------------------------------- */
 
-/* The spans extraction reads: the headline, then the body's sentences. */
-static void collect_spans(finder *F, ctl_span **out, size_t *nout)
-{
-	const ctl_document *doc = F->doc;
-	ctl_span *spans = ctl_xmalloc((doc->nsentences + 1) * sizeof(*spans));
-	size_t k = 0;
-	for (size_t i = 0; i < doc->nlines; i++)
-		if (doc->lines[i].kind == CTL_LINE_TITLE) {
-			spans[k].start = doc->lines[i].start;
-			spans[k++].end = doc->lines[i].end;
-			break;
-		}
-	for (size_t i = 0; i < doc->nsentences; i++)
-		if (!k || doc->sentences[i].start >= spans[0].end)
-			spans[k++] = doc->sentences[i];
-	*out = spans;
-	*nout = k;
-}
-
 /* A wire dateline at the start of a line ("OSLO (Agency) -",
  * "BERGEN, January 24."): words in capitals, an optional "(Agency)", then a
  * comma or a dash, with any white space between (as ctl_dateline_end, but
@@ -1833,9 +1815,8 @@ int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
 	wset_init(&F.capmid, doc->text);
 	wset_init(&F.lower, doc->text);
 
-	ctl_span *spans;
 	size_t nspans;
-	collect_spans(&F, &spans, &nspans);
+	ctl_span *spans = ctl_document_read_spans(doc, &nspans);
 	F.spans = ctl_xcalloc(nspans ? nspans : 1, sizeof(*F.spans));
 	uint32_t *dl_end = ctl_xcalloc(nspans ? nspans : 1, sizeof(uint32_t));
 

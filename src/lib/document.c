@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include "ctimeline/document.h"
 #include "ctimeline/io.h"
+#include "document_internal.h"
 #include "util.h"
 
 /* A file whose first 4 KiB are more than this share of NUL or invalid bytes
@@ -195,4 +196,22 @@ int ctl_list_inputs(char ***out, size_t *count, const char *path, ctl_error *err
 	*out = items;
 	*count = n;
 	return 0;
+}
+
+ctl_span *ctl_document_read_spans(const ctl_document *doc, size_t *n)
+{
+	ctl_span *spans = ctl_xmalloc((doc->nsentences + 1) * sizeof(*spans));
+	size_t k = 0;
+	for (size_t i = 0; i < doc->nlines; i++)
+		if (doc->lines[i].kind == CTL_LINE_TITLE) {
+			spans[k].start = doc->lines[i].start;
+			spans[k++].end = doc->lines[i].end;
+			break;
+		}
+	/* the headline comes first in the file, so the spans stay in text order */
+	for (size_t i = 0; i < doc->nsentences; i++)
+		if (!k || doc->sentences[i].start >= spans[0].end)
+			spans[k++] = doc->sentences[i];
+	*n = k;
+	return spans;
 }

@@ -14,6 +14,7 @@
 #include "events.h"
 #include "partial.h"
 #include "json_read.h"
+#include "document_internal.h"
 #include "util.h"
 
 #define PARTIAL_FORMAT "ctimeline-partial"
@@ -83,25 +84,6 @@ void ctl_doc_result_free(ctl_doc_result *r)
 	free(r);
 }
 
-/* The spans extraction reads: the headline, then the body's sentences. */
-static ctl_span *kept_spans(const ctl_document *doc, size_t *n)
-{
-	ctl_span *spans = ctl_xmalloc((doc->nsentences + 1) * sizeof(*spans));
-	size_t k = 0;
-	for (size_t i = 0; i < doc->nlines; i++)
-		if (doc->lines[i].kind == CTL_LINE_TITLE) {
-			spans[k].start = doc->lines[i].start;
-			spans[k++].end = doc->lines[i].end;
-			break;
-		}
-	/* the headline comes first in the file, so the spans stay in text order */
-	for (size_t i = 0; i < doc->nsentences; i++)
-		if (!k || doc->sentences[i].start >= spans[0].end)
-			spans[k++] = doc->sentences[i];
-	*n = k;
-	return spans;
-}
-
 /* Keeps the mentions ctl_actor_set_add records (named actors), in order. */
 static void keep_actor_mentions(ctl_mention_list *l)
 {
@@ -135,7 +117,7 @@ int ctl_extract_document(ctl_doc_result **out, const ctl_resources *res,
 	ctl_timex_list tx;
 	ctl_timex_list_init(&tx);
 	size_t nspans;
-	ctl_span *spans = kept_spans(doc, &nspans);
+	ctl_span *spans = ctl_document_read_spans(doc, &nspans);
 	ctl_day dct = doc->dct.precision == CTL_PREC_DAY ? doc->dct.earliest : CTL_DAY_NONE;
 	int rc = ctl_timex_tag_spans(&tx, res, doc->text, spans, nspans, dct, err);
 	if (!rc)
