@@ -10,17 +10,6 @@
 EVENTS=$SRC/tests/data/export/seeds.json
 CSVDIR=$SRC/tests/data/export/csv
 
-# expect_fast SECONDS WANT DESCRIPTION -- command...: as expect_exit, bounded in time
-expect_fast() {
-  local secs=$(($1 * ${CTL_TIME_FACTOR:-1})) want=$2 what=$3; shift 4
-  local t0=$SECONDS
-  timeout "$secs" "$@" >"$TMP/out" 2>"$TMP/err"
-  local got=$?
-  if [ "$got" -eq 124 ]; then ko "$what: not done within $secs s"; return; fi
-  if [ "$got" -eq "$want" ]; then ok; else ko "$what: exit $got, wanted $want; stderr: $(head -c 300 "$TMP/err")"; fi
-  echo "  $what: $((SECONDS - t0)) s" >&2
-}
-
 # NUL bytes: an error like invalid UTF-8; with --lenient replaced (offsets
 # kept) and reported
 printf 'A title line\n\nThe minister said on Monday\0 that the talks would go on next week.\n' >"$TMP/nul.txt"

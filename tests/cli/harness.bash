@@ -19,6 +19,18 @@ expect_exit() {
   if [ "$got" -eq "$want" ]; then ok; else ko "$what: exit $got, wanted $want; stderr: $(head -c 300 "$TMP/err")"; fi
 }
 
+# expect_fast SECONDS WANT DESCRIPTION -- command...: as expect_exit, bounded
+# in time (SECONDS times $CTL_TIME_FACTOR, for slow builds such as ASan)
+expect_fast() {
+  local secs=$(($1 * ${CTL_TIME_FACTOR:-1})) want=$2 what=$3; shift 4
+  local t0=$SECONDS
+  timeout "$secs" "$@" >"$TMP/out" 2>"$TMP/err"
+  local got=$?
+  if [ "$got" -eq 124 ]; then ko "$what: not done within $secs s"; return; fi
+  if [ "$got" -eq "$want" ]; then ok; else ko "$what: exit $got, wanted $want; stderr: $(head -c 300 "$TMP/err")"; fi
+  echo "  $what: $((SECONDS - t0)) s" >&2
+}
+
 # expect_in FILE TEXT DESCRIPTION: FILE contains TEXT (fixed string)
 expect_in() { if grep -qF -- "$2" "$1"; then ok; else ko "$3: '$2' not in $(basename "$1")"; fi; }
 expect_not_in() { if grep -qF -- "$2" "$1"; then ko "$3: '$2' found in $(basename "$1")"; else ok; fi; }

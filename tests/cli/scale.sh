@@ -6,17 +6,6 @@
 # build, tests/CMakeLists.txt) stretches the bounds.
 . "$(dirname "$0")/harness.bash"
 
-# expect_fast SECONDS WANT DESCRIPTION -- command...
-expect_fast() {
-  local secs=$(($1 * ${CTL_TIME_FACTOR:-1})) want=$2 what=$3; shift 4
-  local t0=$SECONDS
-  timeout "$secs" "$@" >"$TMP/out" 2>"$TMP/err"
-  local got=$?
-  if [ "$got" -eq 124 ]; then ko "$what: not done within $secs s"; return; fi
-  if [ "$got" -eq "$want" ]; then ok; else ko "$what: exit $got, wanted $want; stderr: $(head -c 300 "$TMP/err")"; fi
-  echo "  $what: $((SECONDS - t0)) s" >&2
-}
-
 python3 - "$TMP" <<'PY'
 import random, sys
 tmp = sys.argv[1]
