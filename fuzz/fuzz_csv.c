@@ -6,9 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <ctimeline/ctimeline.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_common.h"
 
 static const char SEP[] = "\n----8<----\n";
 

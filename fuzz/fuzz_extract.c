@@ -5,22 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <ctimeline/ctimeline.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* The knowledge files are loaded once per process and shared read-only. */
-static const ctl_resources *resources(void)
-{
-	static ctl_resources *res;
-	if (!res) {
-		ctl_error err;
-		ctl_error_clear(&err);
-		if (ctl_resources_new(&res, NULL, &err))
-			abort();
-	}
-	return res;
-}
+#include "fuzz_common.h"
 
 /* The timeline of one result, as events JSON (NULL if finishing fails). */
 static char *finish_json(const ctl_resources *res, ctl_doc_result *r)
@@ -40,7 +25,7 @@ static char *finish_json(const ctl_resources *res, ctl_doc_result *r)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const ctl_resources *res = resources();
+	const ctl_resources *res = fuzz_resources();
 	ctl_error err;
 	ctl_error_clear(&err);
 	ctl_document *doc = NULL;

@@ -5,17 +5,13 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <ctimeline/ctimeline.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	/* an exact-size copy: reading past `size` is a bug ASan reports */
-	char *copy = malloc(size ? size : 1);
+	char *copy = fuzz_copy(data, size);
 	if (!copy)
 		return 0;
-	memcpy(copy, data, size);
 	ctl_error err;
 	ctl_error_clear(&err);
 	ctl_timeline *tl = NULL;

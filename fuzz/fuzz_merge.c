@@ -5,33 +5,16 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <ctimeline/ctimeline.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-/* The knowledge files are loaded once per process and shared read-only. */
-static const ctl_resources *resources(void)
-{
-	static ctl_resources *res;
-	if (!res) {
-		ctl_error err;
-		ctl_error_clear(&err);
-		if (ctl_resources_new(&res, NULL, &err))
-			abort();
-	}
-	return res;
-}
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	/* an exact-size copy: reading past `size` is a bug ASan reports */
-	char *copy = malloc(size ? size : 1);
+	char *copy = fuzz_copy(data, size);
 	if (!copy)
 		return 0;
-	memcpy(copy, data, size);
 	ctl_error err;
 	ctl_error_clear(&err);
-	ctl_extractor *x = ctl_extractor_new(resources());
+	ctl_extractor *x = ctl_extractor_new(fuzz_resources());
 	size_t added = 0;
 	ctl_timeline *tl = NULL;
 	if (ctl_extractor_add_json(x, "fuzz.jsonl", 1, copy, size, &added, &err) == 0 &&

@@ -1,17 +1,13 @@
 /* Fuzz target: style files (JSON), as `render --style FILE` reads them. */
 #include <stdlib.h>
 #include <string.h>
-#include <ctimeline/ctimeline.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	/* an exact-size copy: reading past `size` is a bug ASan reports */
-	char *copy = malloc(size ? size : 1);
+	char *copy = fuzz_copy(data, size);
 	if (!copy)
 		return 0;
-	memcpy(copy, data, size);
 	ctl_error err;
 	ctl_error_clear(&err);
 	ctl_style *style = NULL;

@@ -5,25 +5,11 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <ctimeline/ctimeline.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-static const ctl_resources *resources(void)
-{
-	static ctl_resources *res;
-	if (!res) {
-		ctl_error err;
-		ctl_error_clear(&err);
-		if (ctl_resources_new(&res, NULL, &err))
-			abort();
-	}
-	return res;
-}
+#include "fuzz_common.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	const ctl_resources *res = resources();
+	const ctl_resources *res = fuzz_resources();
 	ctl_day dct = CTL_DAY_NONE;
 	if (size >= 2) {
 		/* days since the epoch, 1970 .. about 2149 */
