@@ -228,6 +228,16 @@ typedef struct cand {
 	bool dead;
 } cand;
 
+/* What lex_word found for one spelling: a word repeats through an article,
+ * and its dozen list look-ups depend only on its bytes and shape flags. */
+typedef struct lex_memo {
+	uint32_t off, len;        /* the spelling, at its first occurrence */
+	uint32_t fkey;            /* the shape flags lex_word reads */
+	uint32_t lx, fadd;        /* L_* found, T_* added */
+	uint64_t h, hw;
+	const ctl_gaz_entry *gz;
+} lex_memo;
+
 typedef struct finder {
 	const struct ctl_actors_data *d;
 	const ctl_document *doc;
@@ -238,6 +248,8 @@ typedef struct finder {
 	size_t nspans;
 	wset capmid;              /* words capitalised inside a sentence */
 	wset lower;               /* words written in lower case */
+	lex_memo *memo;           /* open addressing; len 0 = empty */
+	size_t memo_slots, memo_n;
 	kset dropped;             /* keys of product and event names */
 	cand *cands;
 	size_t ncands, candcap;
@@ -426,7 +438,7 @@ void ctl_actors_find_tag(struct ctl_actors_data *d)
 	ctl_lexicon_set_tags(d->context, context_tag);
 }
 
-static void lex_word(finder *F, tok *k)
+static void lex_word_compute(finder *F, tok *k, uint64_t hn)
 {
 	const struct ctl_actors_data *d = F->d;
 	const char *s = F->t + k->s;
@@ -438,7 +450,6 @@ static void lex_word(finder *F, tok *k)
 	bool cap = (k->f & (T_CAP | T_MIXED | T_PARTPRE | T_HYPH)) != 0;
 	/* the word is hashed once (with and without its full stop) for all
 	 * the lists it is looked up in */
-	uint64_t hn = ctl_hash_nocase(s, n);
 	k->hw = (k->f & T_DOTS) ? ctl_hash_nocase(s, n - 1) : hn;
 	uint64_t hb = nb == n ? hn : k->hw;
 
@@ -503,6 +514,63 @@ static void lex_word(finder *F, tok *k)
 		if (all)
 			k->f |= T_SPLIT;
 	}
+}
+
+#define LEX_MEMO_FLAGS (T_DOTS | T_INITIAL | T_CAP | T_MIXED | T_PARTPRE | T_HYPH | T_ALLCAPS)
+
+static void memo_grow(finder *F)
+{
+	size_t ns = F->memo_slots ? F->memo_slots * 2 : 256;
+	lex_memo *m = ctl_xcalloc(ns, sizeof(*m));
+	for (size_t i = 0; i < F->memo_slots; i++) {
+		const lex_memo *e = &F->memo[i];
+		if (!e->len)
+			continue;
+		size_t j = (size_t)(e->h ^ e->fkey) & (ns - 1);
+		while (m[j].len)
+			j = (j + 1) & (ns - 1);
+		m[j] = *e;
+	}
+	free(F->memo);
+	F->memo = m;
+	F->memo_slots = ns;
+}
+
+/* The lexical facts of word k (lx, gz, hw, T_SPLIT): computed once per
+ * spelling and shape in the document, then copied. */
+static void lex_word(finder *F, tok *k)
+{
+	const char *s = F->t + k->s;
+	uint32_t n = k->e - k->s;
+	uint32_t fkey = k->f & LEX_MEMO_FLAGS;
+	uint64_t hn = ctl_hash_nocase(s, n);
+	if ((F->memo_n + 1) * 2 > F->memo_slots)
+		memo_grow(F);
+	size_t mask = F->memo_slots - 1, j = (size_t)(hn ^ fkey) & mask;
+	for (; F->memo[j].len; j = (j + 1) & mask) {
+		const lex_memo *e = &F->memo[j];
+		if (e->h == hn && e->len == n && e->fkey == fkey && !memcmp(F->t + e->off, s, n)) {
+			k->lx = e->lx;
+			k->gz = e->gz;
+			k->hw = e->hw;
+			k->f |= e->fadd;
+			return;
+		}
+	}
+	uint32_t f0 = k->f;
+	lex_word_compute(F, k, hn);
+	if (!n)
+		return;
+	lex_memo *e = &F->memo[j];
+	e->off = k->s;
+	e->len = n;
+	e->fkey = fkey;
+	e->lx = k->lx;
+	e->fadd = k->f & ~f0;
+	e->h = hn;
+	e->hw = k->hw;
+	e->gz = k->gz;
+	F->memo_n++;
 }
 
 /* --- tokenising ------------------------------------------------------------- */
@@ -1937,5 +2005,6 @@ int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
 	wset_free(&F.capmid);
 	wset_free(&F.lower);
 	kset_free(&F.dropped);
+	free(F.memo);
 	return 0;
 }

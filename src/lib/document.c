@@ -35,8 +35,24 @@ static void repair_utf8(ctl_document *doc)
 {
 	unsigned char *s = (unsigned char *)doc->text;
 	size_t i = 0, n = doc->len;
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
 	while (i < n) {
+		/* eight printable ASCII bytes at a time: no byte below 0x20 and
+		 * none with the high bit set */
+		while (i + 8 <= n) {
+			uint64_t x;
+			memcpy(&x, s + i, 8);
+			if ((((x - ones * 0x20) & ~x) | x) & highs)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (s[i] >= 0x20 && s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (s[i] == '\n') {
 			i++;
 			continue;
 		}

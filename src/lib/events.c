@@ -199,6 +199,7 @@ int ctl_events_add_gazetteer(ctl_resources *res, const char *path, ctl_error *er
 
 typedef struct tok {
 	uint32_t s, e;
+	uint64_t h;   /* ctl_hash_nocase of the word, for the first-word indexes */
 } tok;
 
 /* Is the byte at t[i] inside a word? ASCII letters, digits, inner
@@ -250,6 +251,7 @@ static size_t tokenize(const char *t, uint32_t s, uint32_t e, tok **toks, size_t
 		tok *tk = CTL_ARRAY_PUSH(*toks, n, *cap);
 		tk->s = start;
 		tk->e = i;
+		tk->h = ctl_hash_nocase(t + start, i - start);
 	}
 	return n;
 }
@@ -1285,7 +1287,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 	for (size_t i = 0; i < ntok;) {
 		size_t took = 0;
 		/* only the phrase lengths of the keys that begin with this word */
-		size_t kmax = ctl_lexicon_first_word_max(d->triggers, t + tk[i].s, tk[i].e - tk[i].s);
+		size_t kmax = ctl_lexicon_first_word_max_h(d->triggers, tk[i].h);
 		for (size_t k = kmax < d->max_trigger_words ? kmax : d->max_trigger_words; k >= 1; k--) {
 			if (i + k > ntok || !phrase(t, tk, i, k, buf, sizeof(buf), &len))
 				continue;
@@ -1334,7 +1336,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		 * word is also looked up without a final "s" */
 		const char *w0 = t + tk[i].s;
 		size_t n0 = tk[i].e - tk[i].s;
-		size_t kmax = ctl_lexicon_first_word_max(d->gaz_index, w0, n0);
+		size_t kmax = ctl_lexicon_first_word_max_h(d->gaz_index, tk[i].h);
 		if (!kmax && n0 > 1 && (w0[n0 - 1] == 's' || w0[n0 - 1] == 'S') &&
 		    ctl_lexicon_first_word_max(d->gaz_index, w0, n0 - 1))
 			kmax = 1;

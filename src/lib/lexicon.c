@@ -74,9 +74,13 @@ static void index_entries(ctl_lexicon *lex)
 
 size_t ctl_lexicon_first_word_max(const ctl_lexicon *lex, const char *w, size_t n)
 {
+	return lex && lex->nfw ? ctl_lexicon_first_word_max_h(lex, ctl_hash_nocase(w, n)) : 0;
+}
+
+size_t ctl_lexicon_first_word_max_h(const ctl_lexicon *lex, uint64_t h)
+{
 	if (!lex || !lex->nfw)
 		return 0;
-	uint64_t h = ctl_hash_nocase(w, n);
 	for (size_t j = (size_t)h & (lex->nfw - 1); lex->fw_maxw[j]; j = (j + 1) & (lex->nfw - 1))
 		if (lex->fw_hash[j] == h)
 			return lex->fw_maxw[j];

@@ -55,5 +55,8 @@ const char *ctl_lexicon_name(const ctl_lexicon *lex);
  * a word that begins no key (issue 9: such loops did most look-ups).
  */
 size_t ctl_lexicon_first_word_max(const ctl_lexicon *lex, const char *w, size_t n);
+/* The same for a word whose ctl_hash_nocase is h (a word hashed once for
+ * several lists). */
+size_t ctl_lexicon_first_word_max_h(const ctl_lexicon *lex, uint64_t h);
 
 #endif
