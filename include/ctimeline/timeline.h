@@ -101,6 +101,11 @@ int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err);
 /* The same bytes, written into an output stream (io.h) a megabyte at a
  * time; the caller commits or aborts the stream. */
 int ctl_timeline_write_json(ctl_out *out, const ctl_timeline *tl, ctl_error *err);
+/* The same bytes, the documents, actors and events formatted a chunk of
+ * about a megabyte at a time on up to `threads` threads (1: the calling
+ * thread only); memory holds one chunk per thread. */
+int ctl_timeline_write_json_mt(ctl_out *out, const ctl_timeline *tl, unsigned threads,
+		ctl_error *err);
 
 /*
  * Parses events JSON (any version this build knows) from `data`; `name`

@@ -115,14 +115,16 @@ int cli_extract_documents(const cli_input_opts *o, const ctl_resources *res,
 		char **paths, int npaths, int jobs, cli_result_fn fn, void *user);
 /* The default number of threads: the cores this process may use. */
 int cli_default_jobs(void);
+/* Parses the value of -j/--jobs (1..256) for cmd; -1 (reported) if bad. */
+int cli_parse_jobs(const char *cmd, const char *arg);
 
 /* Loads resources for o->data_dir with o's gazetteers, reporting errors;
  * NULL on failure. */
 ctl_resources *cli_load_resources(const cli_input_opts *o);
 
-/* Writes the events JSON to path ("-" = stdout) atomically, streamed;
- * reports errors. */
-int cli_write_timeline(const char *path, const ctl_timeline *tl);
+/* Writes the events JSON to path ("-" = stdout) atomically, streamed and
+ * formatted on `jobs` threads; reports errors. */
+int cli_write_timeline(const char *path, const ctl_timeline *tl, int jobs);
 
 /* --stats: seconds on a monotonic clock, and the line printed on stderr at
  * the end ("ctimeline: stats: ..."): the three phases' wall times, what was

@@ -19,8 +19,8 @@ static void help(FILE *f)
 		"                       is replaced only once it is completely written\n"
 		"  -g, --gazetteer FILE more named events with known dates (format of\n"
 		"                       data/events/gazetteer.tsv); repeatable\n"
-		"  -j, --jobs N         extract on N threads (default: the number of cores);\n"
-		"                       the output is the same for any N\n"
+		"  -j, --jobs N         extract (and format the output) on N threads (default:\n"
+		"                       the number of cores); the output is the same for any N\n"
 		"      --jsonl          write each article's own result as one line of JSON\n"
 		"                       (format \"ctimeline-partial\"), as soon as it is done,\n"
 		"                       instead of the merged timeline: the map step of a\n"
@@ -100,16 +100,10 @@ int cmd_extract(int argc, char **argv)
 		}
 		switch (c) {
 		case 'o': output = optarg; break;
-		case 'j': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || end == optarg || v < 1 || v > 256) {
-				cli_usage_error("extract", "--jobs wants a number from 1 to 256, not '%s'", optarg);
+		case 'j':
+			if ((jobs = cli_parse_jobs("extract", optarg)) < 0)
 				goto usage;
-			}
-			jobs = (int)v;
 			break;
-		}
 		case 0x200: jsonl = true; break;
 		case 0x201: stats = true; break;
 		case 'h': help(stdout); cli_input_opts_release(&in); return CLI_OK;
@@ -144,7 +138,7 @@ int cmd_extract(int argc, char **argv)
 	ctl_extractor_free(x);
 	double t2 = cli_now();
 	if (rc == CLI_OK)
-		rc = cli_write_timeline(output, tl);
+		rc = cli_write_timeline(output, tl, jobs);
 	if (rc == CLI_OK && stats)
 		cli_print_stats("extract", "read and extract", t1 - t0, t2 - t1, cli_now() - t2, tl, jobs);
 	ctl_timeline_free(tl);

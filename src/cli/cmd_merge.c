@@ -28,6 +28,8 @@ static void help(FILE *f)
 		"options:\n"
 		"  -o, --output FILE    write the events JSON to FILE (default '-': standard\n"
 		"                       output); the file is replaced only once complete\n"
+		"  -j, --jobs N         format the output on N threads (default: the number\n"
+		"                       of cores); the bytes are the same for any N\n"
 		"  --data-dir DIR       knowledge files (default: $CTIMELINE_DATA_DIR or the\n"
 		"                       built-in data/); use the same as the extract runs\n"
 		"  --progress           show the file and the results read so far on\n"
@@ -172,6 +174,7 @@ int cmd_merge(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "data-dir", required_argument, NULL, 0x100 },
 		{ "progress", no_argument, NULL, 0x101 },
 		{ "no-progress", no_argument, NULL, 0x102 },
@@ -182,12 +185,17 @@ int cmd_merge(int argc, char **argv)
 	cli_input_opts in = { .progress = -1 };
 	const char *output = "-";
 	bool stats = false;
+	int jobs = cli_default_jobs();
 	int c;
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:j:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': output = optarg; break;
+		case 'j':
+			if ((jobs = cli_parse_jobs("merge", optarg)) < 0)
+				return CLI_USAGE;
+			break;
 		case 0x100: in.data_dir = optarg; break;
 		case 0x101: in.progress = 1; break;
 		case 0x102: in.progress = 0; break;
@@ -225,9 +233,9 @@ int cmd_merge(int argc, char **argv)
 	ctl_extractor_free(st.x);
 	double t2 = cli_now();
 	if (rc == CLI_OK)
-		rc = cli_write_timeline(output, tl);
+		rc = cli_write_timeline(output, tl, jobs);
 	if (rc == CLI_OK && stats)
-		cli_print_stats("merge", "read", t1 - t0, t2 - t1, cli_now() - t2, tl, 1);
+		cli_print_stats("merge", "read", t1 - t0, t2 - t1, cli_now() - t2, tl, jobs);
 	ctl_timeline_free(tl);
 	ctl_resources_free(res);
 	return rc;

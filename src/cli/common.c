@@ -267,7 +267,7 @@ int cli_for_each_document(const cli_input_opts *o, const ctl_resources *res,
 	return rc;
 }
 
-int cli_write_timeline(const char *path, const ctl_timeline *tl)
+int cli_write_timeline(const char *path, const ctl_timeline *tl, int jobs)
 {
 	ctl_error err;
 	ctl_error_clear(&err);
@@ -275,7 +275,7 @@ int cli_write_timeline(const char *path, const ctl_timeline *tl)
 	if (ctl_out_open(&out, path, &err))
 		return cli_lib_error(&err);
 	fflush(stdout);
-	if (ctl_timeline_write_json(out, tl, &err)) {
+	if (ctl_timeline_write_json_mt(out, tl, jobs > 0 ? (unsigned)jobs : 1, &err)) {
 		ctl_out_abort(out);
 		return cli_lib_error(&err);
 	}

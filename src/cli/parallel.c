@@ -39,6 +39,17 @@ typedef struct pool {
 	slot *slots;              /* ring: article i in slots[i % window] */
 } pool;
 
+int cli_parse_jobs(const char *cmd, const char *arg)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (*end || end == arg || v < 1 || v > MAX_JOBS) {
+		cli_usage_error(cmd, "--jobs wants a number from 1 to %d, not '%s'", MAX_JOBS, arg);
+		return -1;
+	}
+	return (int)v;
+}
+
 int cli_default_jobs(void)
 {
 	long n = sysconf(_SC_NPROCESSORS_ONLN);

@@ -9,11 +9,13 @@
  */
 #include <inttypes.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "json_read.h"
+#include "json_write.h"
 #include "ctimeline/timeline.h"
 #include "ctimeline/buf.h"
 #include "util.h"
@@ -208,84 +210,242 @@ static void jw_drain(jw *w, size_t at_least)
 	w->b.len = 0;
 }
 
-static void write_timeline(jw *wp, const ctl_timeline *tl)
+/*
+ * The three arrays are written in chunks. An item (document, actor, event)
+ * is a sequence of units: one for a document or an event; for an actor its
+ * head (up to the "mentions" array's opening), each mention, and its tail,
+ * because one actor can hold a third of all mentions. The bytes of a unit
+ * depend only on the writer's state when it starts, which is known from the
+ * unit's place, so chunks can be formatted apart (on several threads) and
+ * written in order: the same bytes whatever the number of threads.
+ */
+typedef struct item_kind {
+	size_t (*units)(const ctl_timeline *tl, size_t i);
+	size_t (*weight)(const ctl_timeline *tl, size_t i, size_t u); /* output, roughly */
+	void (*unit)(jw *w, const ctl_timeline *tl, size_t i, size_t u);
+} item_kind;
+
+static size_t one_unit(const ctl_timeline *tl, size_t i)
 {
-#define w (*wp)
-	jw_open(&w, true);
-	kv_string(&w, "format", CTL_EVENTS_FORMAT);
-	jw_key(&w, "version");
-	jw_uint(&w, CTL_EVENTS_VERSION);
+	(void)tl;
+	(void)i;
+	return 1;
+}
 
-	jw_key(&w, "documents");
-	jw_open(&w, false);
-	for (size_t i = 0; i < tl->ndocs; i++) {
-		const ctl_doc_info *d = &tl->docs[i];
-		jw_open(&w, true);
-		kv_string(&w, "id", d->id);
-		kv_string(&w, "path", d->path);
-		kv_str_or_null(&w, "title", d->title);
-		add_interval(&w, "dct", "dct_", &d->dct);
-		kv_str_or_null(&w, "dct_source", d->dct_source && d->dct_source[0] ? d->dct_source : NULL);
-		jw_close(&w);
-		jw_drain(wp, 1 << 20);
-	}
-	jw_close(&w);
+static void doc_unit(jw *w, const ctl_timeline *tl, size_t i, size_t u)
+{
+	(void)u;
+	const ctl_doc_info *d = &tl->docs[i];
+	jw_open(w, true);
+	kv_string(w, "id", d->id);
+	kv_string(w, "path", d->path);
+	kv_str_or_null(w, "title", d->title);
+	add_interval(w, "dct", "dct_", &d->dct);
+	kv_str_or_null(w, "dct_source", d->dct_source && d->dct_source[0] ? d->dct_source : NULL);
+	jw_close(w);
+}
 
-	jw_key(&w, "actors");
-	jw_open(&w, false);
-	for (size_t i = 0; i < tl->nactors; i++) {
-		const ctl_actor *a = &tl->actors[i];
-		jw_open(&w, true);
-		kv_string(&w, "id", a->id ? a->id : "");
-		kv_string(&w, "name", a->name ? a->name : "");
-		kv_string(&w, "type", ctl_actor_type_name(a->type));
-		jw_key(&w, "aliases");
-		jw_open(&w, false);
+static size_t doc_weight(const ctl_timeline *tl, size_t i, size_t u)
+{
+	(void)tl, (void)i, (void)u;
+	return 10;
+}
+
+static size_t actor_units(const ctl_timeline *tl, size_t i)
+{
+	return tl->actors[i].nmentions + 2;
+}
+
+static void actor_unit(jw *w, const ctl_timeline *tl, size_t i, size_t u)
+{
+	const ctl_actor *a = &tl->actors[i];
+	if (u == 0) {
+		jw_open(w, true);
+		kv_string(w, "id", a->id ? a->id : "");
+		kv_string(w, "name", a->name ? a->name : "");
+		kv_string(w, "type", ctl_actor_type_name(a->type));
+		jw_key(w, "aliases");
+		jw_open(w, false);
 		for (size_t k = 0; k < a->naliases; k++)
-			jw_string(&w, a->aliases[k]);
-		jw_close(&w);
-		jw_key(&w, "mentions");
-		jw_open(&w, false);
-		for (size_t k = 0; k < a->nmentions; k++)
-			ref_json(&w, tl, &a->mentions[k], false);
-		jw_close(&w);
-		jw_close(&w);
-		jw_drain(wp, 1 << 20);
+			jw_string(w, a->aliases[k]);
+		jw_close(w);
+		jw_key(w, "mentions");
+		jw_open(w, false);
+	} else if (u <= a->nmentions) {
+		ref_json(w, tl, &a->mentions[u - 1], false);
+	} else {
+		jw_close(w);
+		jw_close(w);
 	}
-	jw_close(&w);
+}
 
-	jw_key(&w, "events");
-	jw_open(&w, false);
-	for (size_t i = 0; i < tl->nevents; i++) {
-		const ctl_event *e = &tl->events[i];
-		jw_open(&w, true);
-		kv_string(&w, "id", e->id ? e->id : "");
-		add_interval(&w, "date", "", &e->when);
-		kv_string(&w, "title", e->title ? e->title : "");
-		kv_string(&w, "type", e->type ? e->type : "other");
-		kv_str_or_null(&w, "place", e->place);
-		jw_key(&w, "actors");
-		jw_open(&w, false);
-		for (size_t k = 0; k < e->nactors; k++) {
-			size_t ai = e->actors[k];
-			jw_string(&w, ai < tl->nactors && tl->actors[ai].id ? tl->actors[ai].id : "");
-		}
-		jw_close(&w);
-		jw_key(&w, "trigger");
-		ref_json(&w, tl, &e->trigger, true);
-		jw_key(&w, "sources");
-		jw_open(&w, false);
-		for (size_t k = 0; k < e->nsources; k++)
-			ref_json(&w, tl, &e->sources[k], true);
-		jw_close(&w);
-		jw_close(&w);
-		jw_drain(wp, 1 << 20);
+static size_t actor_weight(const ctl_timeline *tl, size_t i, size_t u)
+{
+	return u == 0 ? 4 + tl->actors[i].naliases : 2;
+}
+
+static void event_unit(jw *w, const ctl_timeline *tl, size_t i, size_t u)
+{
+	(void)u;
+	const ctl_event *e = &tl->events[i];
+	jw_open(w, true);
+	kv_string(w, "id", e->id ? e->id : "");
+	add_interval(w, "date", "", &e->when);
+	kv_string(w, "title", e->title ? e->title : "");
+	kv_string(w, "type", e->type ? e->type : "other");
+	kv_str_or_null(w, "place", e->place);
+	jw_key(w, "actors");
+	jw_open(w, false);
+	for (size_t k = 0; k < e->nactors; k++) {
+		size_t ai = e->actors[k];
+		jw_string(w, ai < tl->nactors && tl->actors[ai].id ? tl->actors[ai].id : "");
 	}
-	jw_close(&w);
-	jw_close(&w);
+	jw_close(w);
+	jw_key(w, "trigger");
+	ref_json(w, tl, &e->trigger, true);
+	jw_key(w, "sources");
+	jw_open(w, false);
+	for (size_t k = 0; k < e->nsources; k++)
+		ref_json(w, tl, &e->sources[k], true);
+	jw_close(w);
+	jw_close(w);
+}
+
+static size_t event_weight(const ctl_timeline *tl, size_t i, size_t u)
+{
+	(void)u;
+	return 12 + tl->events[i].nactors + 4 * tl->events[i].nsources;
+}
+
+static const item_kind DOCS = { one_unit, doc_weight, doc_unit };
+static const item_kind ACTORS = { actor_units, actor_weight, actor_unit };
+static const item_kind EVENTS = { one_unit, event_weight, event_unit };
+
+typedef struct chunk {
+	jw w;
+	const ctl_timeline *tl;
+	const item_kind *kind;
+	size_t i0, u0, i1, u1;      /* units from (i0, u0) up to (i1, u1), excluded */
+} chunk;
+
+#define MAX_WRITERS 16
+
+static void *format_chunk(void *arg)
+{
+	chunk *c = arg;
+	jw *w = &c->w;
+	w->b.len = 0;
+	/* the state before unit (i0, u0): in the top object's array; inside
+	 * an actor's "mentions" array past its head */
+	w->in_obj[0] = true;
+	w->in_obj[1] = false;
+	w->first[1] = c->i0 == 0;
+	if (c->u0 == 0) {
+		w->depth = 2;
+	} else {
+		w->first[1] = false;
+		w->in_obj[2] = true;
+		w->first[2] = false;
+		w->in_obj[3] = false;
+		w->first[3] = c->u0 == 1;
+		w->depth = 4;
+	}
+	for (size_t i = c->i0, u = c->u0; i < c->i1 || (i == c->i1 && u < c->u1);) {
+		c->kind->unit(w, c->tl, i, u);
+		if (++u == c->kind->units(c->tl, i)) {
+			i++;
+			u = 0;
+		}
+	}
+	return NULL;
+}
+
+/* Writes items [0, n) of one array: rounds of up to nw chunks, formatted
+ * at once (chunk 0 on the calling thread), then emptied in order. */
+static void write_items(jw *w, chunk *ck, size_t nw, size_t chunk_weight,
+		const ctl_timeline *tl, const item_kind *kind, size_t n)
+{
+	if (nw == 1) { /* straight into the stream's buffer */
+		for (size_t i = 0; i < n; i++) {
+			for (size_t u = 0, m = kind->units(tl, i); u < m; u++)
+				kind->unit(w, tl, i, u);
+			jw_drain(w, 1 << 20);
+		}
+		return;
+	}
+	size_t i = 0, u = 0;
+	while (i < n) {
+		size_t used = 0;
+		for (; used < nw && i < n; used++) {
+			chunk *c = &ck[used];
+			c->tl = tl;
+			c->kind = kind;
+			c->i0 = i;
+			c->u0 = u;
+			for (size_t weight = 0; i < n && weight < chunk_weight;) {
+				weight += kind->weight(tl, i, u);
+				if (++u == kind->units(tl, i)) {
+					i++;
+					u = 0;
+				}
+			}
+			c->i1 = i;
+			c->u1 = u;
+		}
+		pthread_t th[MAX_WRITERS];
+		bool started[MAX_WRITERS] = { false };
+		for (size_t k = 1; k < used; k++)
+			started[k] = pthread_create(&th[k], NULL, format_chunk, &ck[k]) == 0;
+		format_chunk(&ck[0]);
+		for (size_t k = 1; k < used; k++) {
+			if (started[k])
+				pthread_join(th[k], NULL);
+			else
+				format_chunk(&ck[k]); /* no thread to be had: here */
+		}
+		for (size_t k = 0; k < used; k++) {
+			if (w->out) { /* each chunk's bytes to the stream, without a copy */
+				jw_drain(w, 0);
+				if (!w->rc)
+					w->rc = ctl_out_write(w->out, ck[k].w.b.ptr, ck[k].w.b.len, w->err);
+			} else {
+				ctl_buf_put(&w->b, ck[k].w.b.ptr, ck[k].w.b.len);
+			}
+		}
+	}
+	if (n)
+		w->first[w->depth - 1] = false;
+}
+
+static void write_timeline(jw *w, const ctl_timeline *tl, unsigned threads, size_t chunk_weight)
+{
+	size_t nw = threads < 1 ? 1 : threads > MAX_WRITERS ? MAX_WRITERS : threads;
+	chunk ck[MAX_WRITERS];
+	memset(ck, 0, sizeof(ck));
+	for (size_t k = 0; k < nw; k++)
+		ctl_buf_init(&ck[k].w.b);
+
+	jw_open(w, true);
+	kv_string(w, "format", CTL_EVENTS_FORMAT);
+	jw_key(w, "version");
+	jw_uint(w, CTL_EVENTS_VERSION);
+	jw_key(w, "documents");
+	jw_open(w, false);
+	write_items(w, ck, nw, chunk_weight, tl, &DOCS, tl->ndocs);
+	jw_close(w);
+	jw_key(w, "actors");
+	jw_open(w, false);
+	write_items(w, ck, nw, chunk_weight, tl, &ACTORS, tl->nactors);
+	jw_close(w);
+	jw_key(w, "events");
+	jw_open(w, false);
+	write_items(w, ck, nw, chunk_weight, tl, &EVENTS, tl->nevents);
+	jw_close(w);
+	jw_close(w);
 	/* end with a newline, as a text file should */
-	ctl_buf_putc(&w.b, '\n');
-#undef w
+	ctl_buf_putc(&w->b, '\n');
+	for (size_t k = 0; k < nw; k++)
+		ctl_buf_release(&ck[k].w.b);
 }
 
 int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err)
@@ -294,22 +454,34 @@ int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err)
 	memset(&w, 0, sizeof(w));
 	ctl_buf_init(&w.b);
 	(void)err;
-	write_timeline(&w, tl);
+	write_timeline(&w, tl, 1, CTL_JSON_CHUNK_WEIGHT);
 	*out = ctl_buf_detach(&w.b, NULL);
 	return 0;
 }
 
-int ctl_timeline_write_json(ctl_out *out, const ctl_timeline *tl, ctl_error *err)
+int ctl_timeline_write_json_chunks(ctl_out *out, const ctl_timeline *tl, unsigned threads,
+		size_t chunk_weight, ctl_error *err)
 {
 	jw w;
 	memset(&w, 0, sizeof(w));
 	ctl_buf_init(&w.b);
 	w.out = out;
 	w.err = err;
-	write_timeline(&w, tl);
+	write_timeline(&w, tl, threads, chunk_weight ? chunk_weight : 1);
 	jw_drain(&w, 0);
 	ctl_buf_release(&w.b);
 	return w.rc;
+}
+
+int ctl_timeline_write_json_mt(ctl_out *out, const ctl_timeline *tl, unsigned threads,
+		ctl_error *err)
+{
+	return ctl_timeline_write_json_chunks(out, tl, threads, CTL_JSON_CHUNK_WEIGHT, err);
+}
+
+int ctl_timeline_write_json(ctl_out *out, const ctl_timeline *tl, ctl_error *err)
+{
+	return ctl_timeline_write_json_mt(out, tl, 1, err);
 }
 
 /* ---- reading ------------------------------------------------------------ */

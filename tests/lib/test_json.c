@@ -2,62 +2,64 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "helpers.h"
+#include "json_write.h"
 
-static char *dup(const char *s) { return s ? strdup(s) : NULL; }
+static char *xdup(const char *s) { return s ? strdup(s) : NULL; }
 
 static ctl_timeline *sample(void)
 {
 	ctl_timeline *tl = ctl_timeline_new();
 	ctl_doc_info *d = ctl_timeline_add_doc_info(tl);
-	d->id = dup("a");
-	d->path = dup("dir/a.txt");
-	d->title = dup("Ministers meet \"today\" \xc3\xa9\xd0\x96");
+	d->id = xdup("a");
+	d->path = xdup("dir/a.txt");
+	d->title = xdup("Ministers meet \"today\" \xc3\xa9\xd0\x96");
 	d->dct = ctl_interval_day(ctl_day_from_ymd(2017, 7, 12), CTL_CERT_STATED);
-	d->dct_source = dup("header");
+	d->dct_source = xdup("header");
 	d = ctl_timeline_add_doc_info(tl);
-	d->id = dup("b");
-	d->path = dup("b.txt");
+	d->id = xdup("b");
+	d->path = xdup("b.txt");
 	d->dct.earliest = ctl_day_from_ymd(2017, 3, 30);
-	d->dct_source = dup("content-bounds");
+	d->dct_source = xdup("content-bounds");
 
 	ctl_actor *a = ctl_timeline_add_actor(tl);
-	a->id = dup("a1");
-	a->name = dup("Ada Example");
+	a->id = xdup("a1");
+	a->name = xdup("Ada Example");
 	a->type = CTL_ACTOR_PERSON;
 	a->naliases = 2;
 	a->aliases = calloc(2, sizeof(char *));
-	a->aliases[0] = dup("Example");
-	a->aliases[1] = dup("Minister Ada Example");
+	a->aliases[0] = xdup("Example");
+	a->aliases[1] = xdup("Minister Ada Example");
 	a->nmentions = 1;
 	a->mentions = calloc(1, sizeof(ctl_ref));
 	a->mentions[0] = (ctl_ref){ 1, 10, 21, NULL };
 	a = ctl_timeline_add_actor(tl);
-	a->id = dup("a2");
-	a->name = dup("Freedonia");
+	a->id = xdup("a2");
+	a->name = xdup("Freedonia");
 	a->type = CTL_ACTOR_COUNTRY;
 
 	ctl_event *e = ctl_timeline_add_event(tl);
-	e->id = dup("e1");
+	e->id = xdup("e1");
 	e->when = ctl_interval_month(2017, 1, CTL_CERT_INFERRED);
-	e->title = dup("Example meets Freedonia");
-	e->type = dup("meeting");
-	e->place = dup("Capital City");
+	e->title = xdup("Example meets Freedonia");
+	e->type = xdup("meeting");
+	e->place = xdup("Capital City");
 	e->nactors = 2;
 	e->actors = calloc(2, sizeof(size_t));
 	e->actors[0] = 0;
 	e->actors[1] = 1;
-	e->trigger = (ctl_ref){ 0, 5, 9, dup("meet") };
+	e->trigger = (ctl_ref){ 0, 5, 9, xdup("meet") };
 	e->nsources = 1;
 	e->sources = calloc(1, sizeof(ctl_ref));
-	e->sources[0] = (ctl_ref){ 0, 0, 30, dup("Ministers meet in Capital City.") };
+	e->sources[0] = (ctl_ref){ 0, 0, 30, xdup("Ministers meet in Capital City.") };
 	e = ctl_timeline_add_event(tl);
-	e->id = dup("e2");
+	e->id = xdup("e2");
 	e->when.earliest = ctl_day_from_ymd(2017, 3, 30);
 	e->when.latest = ctl_day_from_ymd(2017, 12, 31);
-	e->title = dup("");
-	e->type = dup("statement");
-	e->trigger = (ctl_ref){ 1, 0, 4, dup("said") };
+	e->title = xdup("");
+	e->type = xdup("statement");
+	e->trigger = (ctl_ref){ 1, 0, 4, xdup("said") };
 	return tl;
 }
 
@@ -104,6 +106,104 @@ static void test_round_trip_identical(void **state)
 	free(first);
 	free(second);
 	ctl_timeline_free(back);
+	ctl_timeline_free(tl);
+}
+
+/* A timeline big enough for many chunks: one actor with most of the
+ * mentions (split across chunks), actors with none, events of 0-3 sources. */
+static ctl_timeline *big_sample(size_t nev, size_t big_mentions)
+{
+	ctl_timeline *tl = sample();
+	ctl_actor *a = &tl->actors[1];
+	a->nmentions = big_mentions;
+	a->mentions = calloc(big_mentions, sizeof(ctl_ref));
+	for (size_t k = 0; k < big_mentions; k++)
+		a->mentions[k] = (ctl_ref){ k % 2, (uint32_t)k, (uint32_t)k + 9, NULL };
+	for (size_t i = 0; i < 50; i++) {
+		char id[16];
+		snprintf(id, sizeof(id), "x%zu", i);
+		a = ctl_timeline_add_actor(tl);
+		a->id = xdup(id);
+		a->name = xdup(id);
+		a->type = CTL_ACTOR_ORGANIZATION;
+	}
+	for (size_t i = 0; i < nev; i++) {
+		char id[16];
+		snprintf(id, sizeof(id), "n%zu", i);
+		ctl_event *e = ctl_timeline_add_event(tl);
+		e->id = xdup(id);
+		e->when = ctl_interval_day(ctl_day_from_ymd(2017, 1 + (int)(i % 12), 1 + (int)(i % 28)),
+			CTL_CERT_STATED);
+		e->title = xdup("a \"quoted\" title\twith a tab");
+		e->type = xdup("meeting");
+		e->trigger = (ctl_ref){ 0, 5, 9, xdup("meet") };
+		e->nsources = i % 4;
+		e->sources = e->nsources ? calloc(e->nsources, sizeof(ctl_ref)) : NULL;
+		for (size_t k = 0; k < e->nsources; k++)
+			e->sources[k] = (ctl_ref){ 0, 0, 30, xdup("Ministers meet in Capital City.") };
+	}
+	return tl;
+}
+
+static char *write_threads(const ctl_timeline *tl, unsigned threads, size_t weight,
+		const char *path)
+{
+	ctl_error err;
+	ctl_error_clear(&err);
+	ctl_out *out;
+	assert_int_equal(ctl_out_open(&out, path, &err), 0);
+	assert_int_equal(weight ? ctl_timeline_write_json_chunks(out, tl, threads, weight, &err) :
+	                          ctl_timeline_write_json_mt(out, tl, threads, &err), 0);
+	assert_int_equal(ctl_out_commit(out, &err), 0);
+	FILE *f = fopen(path, "rb");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	rewind(f);
+	char *s = malloc((size_t)n + 1);
+	assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+	s[n] = '\0';
+	fclose(f);
+	remove(path);
+	return s;
+}
+
+/* The chunked writer gives the same bytes on any number of threads, equal
+ * to the in-memory writer's, and they read back. */
+static void test_threads_identical(void **state)
+{
+	(void)state;
+	ctl_timeline *tl = big_sample(20000, 30000);
+	char *one = write_ok(tl);
+	char path[64];
+	snprintf(path, sizeof(path), "test_json_mt_%ld.json", (long)getpid());
+	for (unsigned t = 1; t <= 5; t += 2) {
+		char *s = write_threads(tl, t, 0, path);
+		assert_int_equal(strlen(s), strlen(one));
+		assert_string_equal(s, one);
+		free(s);
+	}
+	/* chunks cut at every place an item can be cut: after a document, an
+	 * actor's head, a mention, an actor's tail, an event */
+	ctl_timeline *small = big_sample(7, 5);
+	char *ref = write_ok(small);
+	for (size_t weight = 1; weight <= 7; weight++)
+		for (unsigned t = 1; t <= 3; t++) {
+			char *s = write_threads(small, t, weight, path);
+			assert_string_equal(s, ref);
+			free(s);
+		}
+	free(ref);
+	ctl_timeline_free(small);
+	ctl_timeline *back = parse_ok(one);
+	assert_int_equal(back->nactors, 52);
+	assert_int_equal(back->actors[1].nmentions, 30000);
+	assert_int_equal(back->actors[1].mentions[29999].start, 29999);
+	assert_int_equal(back->actors[51].nmentions, 0);
+	assert_int_equal(back->nevents, 20002);
+	assert_int_equal(back->events[20001].nsources, 19999 % 4);
+	ctl_timeline_free(back);
+	free(one);
 	ctl_timeline_free(tl);
 }
 
@@ -185,6 +285,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_identical),
 		cmocka_unit_test(test_shape),
+		cmocka_unit_test(test_threads_identical),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_deep_nesting),
 	};
