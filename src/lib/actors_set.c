@@ -125,6 +125,10 @@ struct ctl_actor_set {
 	size_t nstrs, strcap;
 	lookup_ent *lookup;
 	size_t nlookup;
+	/* document d's entries: lookup[lookup_doc[d] .. lookup_doc[d + 1]), so
+	 * that a look-up searches one document's few entries, not a million */
+	size_t *lookup_doc;
+	size_t nlookup_doc;
 };
 
 ctl_actor_set *ctl_actor_set_new(const ctl_resources *res)
@@ -143,7 +147,7 @@ void ctl_actor_set_free(ctl_actor_set *set)
 	free(set->strs);
 	smap_free(&set->pool);
 	free(set->recs);
-	free(set->lookup);
+	ctl_actor_set_drop_lookup(set);
 	free(set);
 }
 
@@ -732,7 +736,7 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	/* the lookup (doc, span) -> actor is written over the records, which are
 	 * spent (an entry is half a record, and entry k is written after record
 	 * k is read): no second array of a million entries */
-	free(set->lookup);
+	ctl_actor_set_drop_lookup(set);
 	size_t nl = 0;
 	for (size_t i = 0; i < nr; i++) {
 		rec r;
@@ -751,6 +755,12 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 		sorted = cmp_lookup(&set->lookup[i - 1], &set->lookup[i]) <= 0;
 	if (!sorted)
 		qsort(set->lookup, set->nlookup, sizeof(*set->lookup), cmp_lookup);
+	set->nlookup_doc = nl ? (size_t)set->lookup[nl - 1].doc + 1 : 0;
+	set->lookup_doc = ctl_xcalloc(set->nlookup_doc + 1, sizeof(size_t));
+	for (size_t i = 0; i < nl; i++)
+		set->lookup_doc[set->lookup[i].doc + 1]++;
+	for (size_t k = 0; k < set->nlookup_doc; k++)
+		set->lookup_doc[k + 1] += set->lookup_doc[k];
 
 	free(cidx);
 	free(cl);
@@ -784,9 +794,12 @@ size_t ctl_actor_set_lookup(const ctl_actor_set *set, size_t doc_index, uint32_t
 	if (doc_index >= UINT32_MAX)
 		return SIZE_MAX;
 	lookup_ent key = { (uint32_t)doc_index, start, end, 0 };
-	if (!set->nlookup)
+	if (doc_index >= set->nlookup_doc)
 		return SIZE_MAX;
-	const lookup_ent *e = bsearch(&key, set->lookup, set->nlookup, sizeof(*set->lookup), cmp_lookup);
+	size_t a = set->lookup_doc[doc_index], b = set->lookup_doc[doc_index + 1];
+	if (a == b)
+		return SIZE_MAX;
+	const lookup_ent *e = bsearch(&key, set->lookup + a, b - a, sizeof(*set->lookup), cmp_lookup);
 	return e ? e->actor : SIZE_MAX;
 }
 
@@ -795,4 +808,7 @@ void ctl_actor_set_drop_lookup(ctl_actor_set *set)
 	free(set->lookup);
 	set->lookup = NULL;
 	set->nlookup = 0;
+	free(set->lookup_doc);
+	set->lookup_doc = NULL;
+	set->nlookup_doc = 0;
 }

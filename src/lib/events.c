@@ -1985,7 +1985,14 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	size_t *start = ctl_xcalloc(na + 1, sizeof(size_t));
 	for (size_t a = 0; a < na; a++)
 		start[a + 1] = start[a] + count[a];
-	size_t *bucket = ctl_xmalloc((start[na] ? start[na] : 1) * sizeof(size_t));
+	/* a bucket entry carries the candidate's dates, so the scan below
+	 * reads the bucket in order and reaches into the candidates (scattered
+	 * over memory) only for the pairs it compares */
+	typedef struct bent {
+		size_t i;
+		ctl_day earliest, latest;
+	} bent;
+	bent *bucket = ctl_xmalloc((start[na] ? start[na] : 1) * sizeof(*bucket));
 	size_t *fill = ctl_xcalloc(na + 1, sizeof(size_t));
 	/* the candidates sorted once by (earliest day, document, trigger,
 	 * index), from a compact copy of those keys, and the buckets filled in
@@ -2001,7 +2008,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		size_t i = ord[o].idx;
 		for (size_t k = 0; k < st->c[i].nactors; k++) {
 			size_t a = st->c[i].actors[k];
-			bucket[start[a] + fill[a]++] = i;
+			bucket[start[a] + fill[a]++] = (bent){ i, st->c[i].when.earliest, st->c[i].when.latest };
 		}
 	}
 	free(ord);
@@ -2010,16 +2017,16 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	 * actor quoted thousands of times on one day costs n * window tests,
 	 * not n * n (the ones further on are reached through the chain) */
 	for (size_t a = 0; a < na; a++) {
-		size_t *bk = bucket + start[a], nb = start[a + 1] - start[a];
+		const bent *bk = bucket + start[a];
+		size_t nb = start[a + 1] - start[a];
 		for (size_t x = 0; x < nb; x++) {
-			const cand *cx = &st->c[bk[x]];
 			for (size_t y = x + 1; y < nb && y <= x + MERGE_WINDOW; y++) {
-				const cand *cy = &st->c[bk[y]];
-				if (cx->when.latest != CTL_DAY_NONE && cy->when.earliest != CTL_DAY_NONE &&
-				    cy->when.earliest > cx->when.latest)
+				if (bk[x].latest != CTL_DAY_NONE && bk[y].earliest != CTL_DAY_NONE &&
+				    bk[y].earliest > bk[x].latest)
 					break;
-				if (ctl_uf_find(parent, bk[x]) != ctl_uf_find(parent, bk[y]) && same_event(cx, cy))
-					ctl_uf_union(parent, bk[x], bk[y]);
+				if (ctl_uf_find(parent, bk[x].i) != ctl_uf_find(parent, bk[y].i) &&
+				    same_event(&st->c[bk[x].i], &st->c[bk[y].i]))
+					ctl_uf_union(parent, bk[x].i, bk[y].i);
 			}
 		}
 	}
