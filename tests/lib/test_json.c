@@ -120,7 +120,7 @@ static ctl_timeline *big_sample(size_t nev, size_t big_mentions)
 	for (size_t k = 0; k < big_mentions; k++)
 		a->mentions[k] = (ctl_ref){ k % 2, (uint32_t)k, (uint32_t)k + 9, NULL };
 	for (size_t i = 0; i < 50; i++) {
-		char id[16];
+		char id[32];
 		snprintf(id, sizeof(id), "x%zu", i);
 		a = ctl_timeline_add_actor(tl);
 		a->id = xdup(id);
@@ -128,7 +128,7 @@ static ctl_timeline *big_sample(size_t nev, size_t big_mentions)
 		a->type = CTL_ACTOR_ORGANIZATION;
 	}
 	for (size_t i = 0; i < nev; i++) {
-		char id[16];
+		char id[32];
 		snprintf(id, sizeof(id), "n%zu", i);
 		ctl_event *e = ctl_timeline_add_event(tl);
 		e->id = xdup(id);
