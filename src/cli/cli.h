@@ -132,6 +132,14 @@ int cli_write_timeline(const char *path, const ctl_timeline *tl, int jobs);
 double cli_now(void);
 void cli_print_stats(const char *cmd, const char *first_phase, double t_first, double t_merge,
 		double t_write, const ctl_timeline *tl, int jobs);
+/*
+ * The end of extract and merge: finishes x (the merge across documents;
+ * frees x whatever rc), writes the timeline to output on `jobs` threads and,
+ * with `stats`, prints the stats line (the first phase ran from t0 to t1).
+ * Does nothing but free x if rc is already a failure; returns an exit code.
+ */
+int cli_finish_and_write(ctl_extractor *x, int rc, const char *output, int jobs, bool stats,
+		const char *cmd, const char *first_phase, double t0, double t1);
 /* Writes data to path ("-" = stdout) atomically; reports errors. */
 int cli_write_output(const char *path, const char *data, size_t len);
 

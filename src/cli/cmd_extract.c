@@ -126,22 +126,11 @@ int cmd_extract(int argc, char **argv)
 		cli_input_opts_release(&in);
 		return jrc;
 	}
-	ctl_timeline *tl = NULL;
 	double t0 = cli_now();
 	ctl_extractor *x = ctl_extractor_new(res);
 	int rc = cli_extract_documents(&in, res, argv + optind, argc - optind, jobs, add_result, x);
 	double t1 = cli_now();
-	ctl_error err;
-	ctl_error_clear(&err);
-	if (rc == CLI_OK && ctl_extractor_finish(x, &tl, &err))
-		rc = cli_lib_error(&err);
-	ctl_extractor_free(x);
-	double t2 = cli_now();
-	if (rc == CLI_OK)
-		rc = cli_write_timeline(output, tl, jobs);
-	if (rc == CLI_OK && stats)
-		cli_print_stats("extract", "read and extract", t1 - t0, t2 - t1, cli_now() - t2, tl, jobs);
-	ctl_timeline_free(tl);
+	rc = cli_finish_and_write(x, rc, output, jobs, stats, "extract", "read and extract", t0, t1);
 	ctl_resources_free(res);
 	cli_input_opts_release(&in);
 	return rc;

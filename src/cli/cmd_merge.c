@@ -225,18 +225,7 @@ int cmd_merge(int argc, char **argv)
 		cli_error("%s: no results to merge", argc - optind == 1 ? argv[optind] : "input");
 		rc = CLI_FAIL;
 	}
-	ctl_timeline *tl = NULL;
-	ctl_error err;
-	ctl_error_clear(&err);
-	if (rc == CLI_OK && ctl_extractor_finish(st.x, &tl, &err))
-		rc = cli_lib_error(&err);
-	ctl_extractor_free(st.x);
-	double t2 = cli_now();
-	if (rc == CLI_OK)
-		rc = cli_write_timeline(output, tl, jobs);
-	if (rc == CLI_OK && stats)
-		cli_print_stats("merge", "read", t1 - t0, t2 - t1, cli_now() - t2, tl, jobs);
-	ctl_timeline_free(tl);
+	rc = cli_finish_and_write(st.x, rc, output, jobs, stats, "merge", "read", t0, t1);
 	ctl_resources_free(res);
 	return rc;
 }

@@ -293,6 +293,24 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	return CLI_OK;
 }
 
+int cli_finish_and_write(ctl_extractor *x, int rc, const char *output, int jobs, bool stats,
+		const char *cmd, const char *first_phase, double t0, double t1)
+{
+	ctl_timeline *tl = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (rc == CLI_OK && ctl_extractor_finish(x, &tl, &err))
+		rc = cli_lib_error(&err);
+	ctl_extractor_free(x);
+	double t2 = cli_now();
+	if (rc == CLI_OK)
+		rc = cli_write_timeline(output, tl, jobs);
+	if (rc == CLI_OK && stats)
+		cli_print_stats(cmd, first_phase, t1 - t0, t2 - t1, cli_now() - t2, tl, jobs);
+	ctl_timeline_free(tl);
+	return rc;
+}
+
 double cli_now(void)
 {
 	struct timespec ts;
