@@ -248,8 +248,10 @@ typedef struct finder {
 	size_t nspans;
 	wset capmid;              /* words capitalised inside a sentence */
 	wset lower;               /* words written in lower case */
-	lex_memo *memo;           /* open addressing; len 0 = empty */
-	size_t memo_slots, memo_n;
+	lex_memo *memo;           /* the entries, in order of first sight */
+	size_t memo_n, memo_cap;
+	uint32_t *memo_ix;        /* open addressing: entry index + 1, 0 = empty */
+	size_t memo_slots;
 	kset dropped;             /* keys of product and event names */
 	cand *cands;
 	size_t ncands, candcap;
@@ -265,7 +267,7 @@ typedef struct finder {
 
 /* --- code points ------------------------------------------------------------ */
 
-static uint32_t cp_at(const char *t, uint32_t p, uint32_t end, uint32_t *len)
+static inline uint32_t cp_at(const char *t, uint32_t p, uint32_t end, uint32_t *len)
 {
 	unsigned char c = (unsigned char)t[p];
 	if (c < 0x80) {
@@ -281,10 +283,8 @@ static uint32_t cp_at(const char *t, uint32_t p, uint32_t end, uint32_t *len)
 	return ctl_utf8_decode((const unsigned char *)t + p, sl);
 }
 
-static bool cp_word(uint32_t cp)
+static bool cp_word_high(uint32_t cp)
 {
-	if (cp < 0x80)
-		return ctl_is_alnum((unsigned char)cp);
 	if (cp == 0xAA || cp == 0xB5 || cp == 0xBA)
 		return true;
 	if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD)
@@ -295,11 +295,14 @@ static bool cp_word(uint32_t cp)
 	return true;
 }
 
-/* 1 upper case, -1 lower case, 0 neither (digits, caseless scripts) */
-static int cp_case(uint32_t cp)
+/* Letters and digits: ASCII inline, the rest out of line. */
+static inline bool cp_word(uint32_t cp)
 {
-	if (cp < 0x80)
-		return ctl_is_upper((unsigned char)cp) ? 1 : ctl_is_lower((unsigned char)cp) ? -1 : 0;
+	return cp < 0x80 ? ctl_is_alnum((unsigned char)cp) : cp_word_high(cp);
+}
+
+static int cp_case_high(uint32_t cp)
+{
 	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
 		return 1;
 	if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
@@ -321,7 +324,19 @@ static int cp_case(uint32_t cp)
 	return 0;
 }
 
-static bool cp_space(uint32_t cp);
+/* 1 upper case, -1 lower case, 0 neither (digits, caseless scripts) */
+static inline int cp_case(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ctl_is_upper((unsigned char)cp) ? 1 : ctl_is_lower((unsigned char)cp) ? -1 : 0;
+	return cp_case_high(cp);
+}
+
+static inline bool cp_space(uint32_t cp)
+{
+	return cp < 0x80 ? ctl_is_space((unsigned char)cp) :
+	       cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000;
+}
 
 static char punct_code(uint32_t cp)
 {
@@ -518,21 +533,21 @@ static void lex_word_compute(finder *F, tok *k, uint64_t hn)
 
 #define LEX_MEMO_FLAGS (T_DOTS | T_INITIAL | T_CAP | T_MIXED | T_PARTPRE | T_HYPH | T_ALLCAPS)
 
+/* Rebuilds the index table at twice the size; the entries stay where they
+ * are, so a grow zeroes 4 bytes a slot, not a whole entry. */
 static void memo_grow(finder *F)
 {
 	size_t ns = F->memo_slots ? F->memo_slots * 2 : 256;
-	lex_memo *m = ctl_xcalloc(ns, sizeof(*m));
-	for (size_t i = 0; i < F->memo_slots; i++) {
+	uint32_t *ix = ctl_xcalloc(ns, sizeof(*ix));
+	for (size_t i = 0; i < F->memo_n; i++) {
 		const lex_memo *e = &F->memo[i];
-		if (!e->len)
-			continue;
 		size_t j = (size_t)(e->h ^ e->fkey) & (ns - 1);
-		while (m[j].len)
+		while (ix[j])
 			j = (j + 1) & (ns - 1);
-		m[j] = *e;
+		ix[j] = (uint32_t)i + 1;
 	}
-	free(F->memo);
-	F->memo = m;
+	free(F->memo_ix);
+	F->memo_ix = ix;
 	F->memo_slots = ns;
 }
 
@@ -547,8 +562,8 @@ static void lex_word(finder *F, tok *k)
 	if ((F->memo_n + 1) * 2 > F->memo_slots)
 		memo_grow(F);
 	size_t mask = F->memo_slots - 1, j = (size_t)(hn ^ fkey) & mask;
-	for (; F->memo[j].len; j = (j + 1) & mask) {
-		const lex_memo *e = &F->memo[j];
+	for (; F->memo_ix[j]; j = (j + 1) & mask) {
+		const lex_memo *e = &F->memo[F->memo_ix[j] - 1];
 		if (e->h == hn && e->len == n && e->fkey == fkey && !memcmp(F->t + e->off, s, n)) {
 			k->lx = e->lx;
 			k->gz = e->gz;
@@ -561,7 +576,8 @@ static void lex_word(finder *F, tok *k)
 	lex_word_compute(F, k, hn);
 	if (!n)
 		return;
-	lex_memo *e = &F->memo[j];
+	F->memo_ix[j] = (uint32_t)F->memo_n + 1;
+	lex_memo *e = CTL_ARRAY_PUSH(F->memo, F->memo_n, F->memo_cap);
 	e->off = k->s;
 	e->len = n;
 	e->fkey = fkey;
@@ -570,7 +586,6 @@ static void lex_word(finder *F, tok *k)
 	e->h = hn;
 	e->hw = k->hw;
 	e->gz = k->gz;
-	F->memo_n++;
 }
 
 /* --- tokenising ------------------------------------------------------------- */
@@ -578,6 +593,38 @@ static void lex_word(finder *F, tok *k)
 static bool is_apos(uint32_t cp)
 {
 	return cp == '\'' || cp == 0x2019;
+}
+
+/* The counts shape_word needs, for a word of ASCII bytes without a
+ * hyphen (most words); false, and nothing counted, otherwise. */
+static bool shape_ascii(const char *t, uint32_t s, uint32_t e, int *first, int *nup, int *nlow,
+		int *up_run, bool *mixed, bool *digit)
+{
+	int fst = 0, up = 0, low = 0, run = 0;
+	bool mix = false, dig = false;
+	for (uint32_t p = s; p < e; p++) {
+		unsigned char b = (unsigned char)t[p];
+		if (b >= 0x80 || b == '-')
+			return false;
+		if (ctl_is_upper(b)) {
+			fst = fst ? fst : 1;
+			up++;
+			mix |= low != 0;
+			run += low == 0;
+		} else if (ctl_is_lower(b)) {
+			fst = fst ? fst : -1;
+			low++;
+		} else {
+			dig |= ctl_is_digit(b);
+		}
+	}
+	*first = fst;
+	*nup = up;
+	*nlow = low;
+	*up_run = run;
+	*mixed = mix;
+	*digit = dig;
+	return true;
 }
 
 static void shape_word(finder *F, tok *k)
@@ -590,6 +637,8 @@ static void shape_word(finder *F, tok *k)
 	uint32_t first_part_end = k->e;
 	int up_run = 0;       /* capitals at the start of the word */
 	bool at_part_start = true;
+	if (shape_ascii(t, k->s, k->e, &first, &nup, &nlow, &up_run, &mixed, &digit))
+		p = k->e; /* counted: no hyphen parts to follow */
 	while (p < k->e) {
 		uint32_t cp = cp_at(t, p, k->e, &len);
 		if (cp == '-') {
@@ -692,6 +741,13 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 		uint32_t q = p, seg = p; /* seg: start of the current dotted segment */
 		for (;;) {
 			while (q < se) {
+				unsigned char b = (unsigned char)t[q];
+				if (b < 0x80) { /* the common case, without decoding */
+					if (!ctl_is_alnum(b))
+						break;
+					q++;
+					continue;
+				}
 				uint32_t c = cp_at(t, q, se, &len);
 				if (!cp_word(c))
 					break;
@@ -895,11 +951,6 @@ typedef struct elem {
 
 #define MAX_ELEMS 64
 
-static bool cp_space(uint32_t cp)
-{
-	return cp < 0x80 ? ctl_is_space((unsigned char)cp) :
-	       cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x3000;
-}
 
 /* Only white space (any script's) in [p, q)? */
 static bool only_spaces(const char *t, uint32_t p, uint32_t q)
@@ -2006,5 +2057,6 @@ int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
 	wset_free(&F.lower);
 	kset_free(&F.dropped);
 	free(F.memo);
+	free(F.memo_ix);
 	return 0;
 }

@@ -28,7 +28,8 @@ void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
 		size_t (*key)(const void *item));
 
 #define CTL_ARRAY_PUSH(arr, len, cap) \
-	(ctl_array_grow((void **)&(arr), &(cap), (len) + 1, sizeof(*(arr))), &(arr)[(len)++])
+	((len) < (cap) ? (void)0 : ctl_array_grow((void **)&(arr), &(cap), (len) + 1, sizeof(*(arr))), \
+	 &(arr)[(len)++])
 
 /* ASCII classification that never depends on the locale. */
 static inline bool ctl_is_space(unsigned char c)
