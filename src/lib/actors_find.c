@@ -1938,7 +1938,12 @@ int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
 	ctl_span *spans = ctl_document_read_spans(doc, &nspans);
 	F.spans = ctl_xcalloc(nspans ? nspans : 1, sizeof(*F.spans));
 	uint32_t *dl_end = ctl_xcalloc(nspans ? nspans : 1, sizeof(uint32_t));
-
+	/* room for the tokens of the spans (about one per five bytes of text),
+	 * so the array is rarely copied as it grows */
+	size_t span_bytes = 0;
+	for (size_t s = 0; s < nspans; s++)
+		span_bytes += spans[s].end - spans[s].start;
+	ctl_array_grow((void **)&F.toks, &F.tokcap, span_bytes / 5 + 16, sizeof(*F.toks));
 
 	/* 1. tokens and the document's evidence */
 	for (size_t s = 0; s < nspans; s++) {

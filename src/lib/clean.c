@@ -462,10 +462,11 @@ static bool contains_nocase(const char *hay, size_t n, const char *needle, size_
 {
 	if (!m || m > n)
 		return false;
-	unsigned char c0 = ctl_to_lower((unsigned char)needle[0]);
-	for (size_t i = 0; i + m <= n; i++)
-		if (ctl_to_lower((unsigned char)hay[i]) == c0 && ctl_eq_nocase(hay + i, m, needle))
+	for (size_t i = 0; i + m <= n; i++) {
+		i += ctl_find_nocase(hay + i, n - m + 1 - i, (unsigned char)needle[0]);
+		if (i + m <= n && ctl_eq_nocase(hay + i, m, needle))
 			return true;
+	}
 	return false;
 }
 

@@ -723,8 +723,9 @@ static bool has_word(const char *t, uint32_t s, uint32_t e, const char *w)
 	if (!n || n > e - s)
 		return false;
 	for (uint32_t i = s; i + n <= e; i++) {
-		if (ctl_to_lower((unsigned char)t[i]) != ctl_to_lower((unsigned char)w[0]))
-			continue;
+		i += (uint32_t)ctl_find_nocase(t + i, e - n + 1 - i, (unsigned char)w[0]);
+		if (i + n > e)
+			break;
 		if (i > s && ctl_is_alnum((unsigned char)t[i - 1]))
 			continue;
 		if (i + n < e && ctl_is_alnum((unsigned char)t[i + n]))

@@ -91,6 +91,35 @@ static inline uint64_t lower8(uint64_t x)
 	return x | (upper >> 2);
 }
 
+size_t ctl_find_nocase(const char *s, size_t n, unsigned char c)
+{
+	if (!ctl_is_alpha(c)) {
+		const char *p = memchr(s, c, n);
+		return p ? (size_t)(p - s) : n;
+	}
+	/* for a lower-case letter, b | 0x20 == c holds for c and its capital
+	 * only: each byte folded, then a zero byte found in x ^ c...c */
+	const unsigned char lc = ctl_to_lower(c);
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	const uint64_t pat = ones * lc, fold = ones * 0x20;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		uint64_t v = (x | fold) ^ pat;
+		uint64_t z = (v - ones) & ~v & high;
+		if (z) { /* a flagged byte: the lowest one is a true match */
+			for (size_t j = i; j < i + 8; j++)
+				if (((unsigned char)s[j] | 0x20) == lc)
+					return j;
+		}
+	}
+	for (; i < n; i++)
+		if (((unsigned char)s[i] | 0x20) == lc)
+			return i;
+	return n;
+}
+
 uint64_t ctl_hash_nocase(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;

@@ -45,6 +45,10 @@ static inline unsigned char ctl_to_lower(unsigned char c)
 /* Case-insensitive (ASCII) comparison of a[0..n) with NUL-terminated b. */
 bool ctl_eq_nocase(const char *a, size_t n, const char *b);
 
+/* The offset of the first byte in s[0..n) equal to c ignoring ASCII case,
+ * or n: eight bytes a step for a letter, memchr otherwise. */
+size_t ctl_find_nocase(const char *s, size_t n, unsigned char c);
+
 /* A 64-bit hash of bytes, ASCII-lowercased, for case-insensitive tables in
  * memory: eight bytes a step. Its values may change between versions. */
 uint64_t ctl_hash_nocase(const char *s, size_t n);

@@ -90,12 +90,52 @@ static void test_hash_folds_ascii_letters_only(void **state)
 	assert_true(ctl_hash_fnv_nocase("a", 1) == ((1469598103934665603ULL ^ 'a') * 1099511628211ULL));
 }
 
+/* The reference: the first byte equal to c once both are ASCII-lowercased. */
+static size_t find_nocase_slow(const char *s, size_t n, unsigned char c)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ctl_to_lower((unsigned char)s[i]) == ctl_to_lower(c))
+			return i;
+	return n;
+}
+
+/* ctl_find_nocase, which skips eight bytes a step, agrees with a byte-wise
+ * search for every byte sought, at every position and length, among bytes
+ * that fold together under | 0x20 without being the same letter. */
+static void test_find_nocase(void **state)
+{
+	(void)state;
+	char buf[40];
+	/* a filler of near misses: '@' '`' '[' '{' and bytes with the high bit */
+	static const char filler[] = "@`[{\xc1\xe1^~";
+	for (unsigned c = 1; c < 256; c++) {
+		for (size_t n = 0; n <= sizeof(buf); n++) {
+			for (size_t i = 0; i < n; i++)
+				buf[i] = filler[(i + c) % (sizeof(filler) - 1)];
+			if (find_nocase_slow(buf, n, (unsigned char)c) != ctl_find_nocase(buf, n, (unsigned char)c))
+				fail_msg("c=%u n=%zu filler only", c, n);
+			for (size_t at = 0; at < n; at++) {
+				char keep = buf[at];
+				buf[at] = (char)(ctl_is_lower((unsigned char)c) && at % 2 ? c - 32 : c);
+				size_t want = find_nocase_slow(buf, n, (unsigned char)c);
+				assert_true(want <= at);
+				if (ctl_find_nocase(buf, n, (unsigned char)c) != want)
+					fail_msg("c=%u n=%zu at=%zu", c, n, at);
+				buf[at] = keep;
+			}
+		}
+	}
+	assert_int_equal(ctl_find_nocase("xxxxxxxxxxQ", 11, 'q'), 10);
+	assert_int_equal(ctl_find_nocase("xxxxxxxxxxQ", 10, 'q'), 10);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_and_lookup),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_hash_folds_ascii_letters_only),
+		cmocka_unit_test(test_find_nocase),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
