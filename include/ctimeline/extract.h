@@ -41,6 +41,21 @@ typedef struct ctl_doc_result ctl_doc_result;
 
 int ctl_extract_document(ctl_doc_result **out, const ctl_resources *res,
 		const ctl_document *doc, ctl_error *err);
+
+/*
+ * Working memory one thread keeps from document to document: caches of
+ * what the per-document stages look up in `res` (bounded, a few megabytes
+ * at most). The results are the same with or without it; it only saves
+ * the look-ups. One workspace per thread; it may be used with any
+ * resources (it empties itself when they change).
+ */
+typedef struct ctl_workspace ctl_workspace;
+ctl_workspace *ctl_workspace_new(void);
+void ctl_workspace_free(ctl_workspace *ws);
+
+/* ctl_extract_document with a workspace (NULL: the same as without). */
+int ctl_extract_document_ws(ctl_doc_result **out, const ctl_resources *res,
+		const ctl_document *doc, ctl_workspace *ws, ctl_error *err);
 void ctl_doc_result_free(ctl_doc_result *r);
 
 /* The result's document entry (id, path, title, date). */

@@ -67,7 +67,7 @@ int cli_default_jobs(void)
 }
 
 /* Reads, analyses and extracts article i into s (any thread). */
-static void run_one(const pool *p, size_t i, slot *s)
+static void run_one(const pool *p, size_t i, slot *s, ctl_workspace *ws)
 {
 	ctl_document *doc;
 	ctl_error_clear(&s->err);
@@ -77,13 +77,14 @@ static void run_one(const pool *p, size_t i, slot *s)
 		return;
 	s->invalid = doc->invalid_bytes;
 	s->first_invalid = doc->first_invalid;
-	s->rc = ctl_extract_document(&s->r, p->res, doc, &s->err);
+	s->rc = ctl_extract_document_ws(&s->r, p->res, doc, ws, &s->err);
 	ctl_document_free(doc);
 }
 
 static void *worker(void *arg)
 {
 	pool *p = arg;
+	ctl_workspace *ws = ctl_workspace_new();
 	for (;;) {
 		size_t i = atomic_fetch_add(&p->next, 1);
 		if (i >= p->f->n || atomic_load(&p->stop))
@@ -100,7 +101,7 @@ static void *worker(void *arg)
 				break;
 		}
 		slot *s = &p->slots[i % p->window];
-		run_one(p, i, s);
+		run_one(p, i, s, ws);
 		atomic_store(&s->done, true);
 		if (atomic_load(&p->want) == i) {
 			pthread_mutex_lock(&p->mu);
@@ -108,6 +109,7 @@ static void *worker(void *arg)
 			pthread_mutex_unlock(&p->mu);
 		}
 	}
+	ctl_workspace_free(ws);
 	return NULL;
 }
 
@@ -143,11 +145,13 @@ int cli_extract_documents(const cli_input_opts *o, const ctl_resources *res,
 	atomic_init(&p.stop, false);
 	if (jobs == 1) {
 		/* no thread: the same steps, one after the other */
+		ctl_workspace *ws = ctl_workspace_new();
 		for (size_t i = 0; i < f.n && rc == CLI_OK; i++) {
 			slot s;
-			run_one(&p, i, &s);
+			run_one(&p, i, &s, ws);
 			rc = deliver(&f, i, &s, fn, user);
 		}
+		ctl_workspace_free(ws);
 		cli_progress(&f, f.n);
 		cli_files_release(&f);
 		return rc;

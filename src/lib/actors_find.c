@@ -228,15 +228,56 @@ typedef struct cand {
 	bool dead;
 } cand;
 
-/* What lex_word found for one spelling: a word repeats through an article,
- * and its dozen list look-ups depend only on its bytes and shape flags. */
+/* What lex_word found for one spelling: a word repeats through an article
+ * and across articles, and its dozen list look-ups depend only on its
+ * bytes, its shape flags and the loaded lists. */
 typedef struct lex_memo {
-	uint32_t off, len;        /* the spelling, at its first occurrence */
+	uint32_t off, len;        /* the spelling, in the cache's bytes */
 	uint32_t fkey;            /* the shape flags lex_word reads */
 	uint32_t lx, fadd;        /* L_* found, T_* added */
 	uint64_t h, hw;
 	const ctl_gaz_entry *gz;
 } lex_memo;
+
+/* A bounded cache of lex_word's results, which one thread may keep from
+ * article to article (ctl_workspace); emptied when full or when used with
+ * other lists. */
+struct ctl_lex_cache {
+	const struct ctl_actors_data *d; /* the lists the entries come from */
+	lex_memo *e;              /* the entries, in order of first sight */
+	size_t n, cap;
+	uint32_t *ix;             /* open addressing: entry index + 1, 0 = empty */
+	size_t slots;
+	char *bytes;              /* the spellings */
+	size_t nbytes, bytescap;
+};
+
+#define LEX_CACHE_MAX_ENTRIES 32768u /* at most about 4 MB a cache */
+#define LEX_CACHE_MAX_WORD 64u       /* longer words are looked up each time */
+
+ctl_lex_cache *ctl_lex_cache_new(void)
+{
+	return ctl_xcalloc(1, sizeof(ctl_lex_cache));
+}
+
+void ctl_lex_cache_free(ctl_lex_cache *c)
+{
+	if (!c)
+		return;
+	free(c->e);
+	free(c->ix);
+	free(c->bytes);
+	free(c);
+}
+
+static void lex_cache_clear(ctl_lex_cache *c, const struct ctl_actors_data *d)
+{
+	c->d = d;
+	c->n = 0;
+	c->nbytes = 0;
+	if (c->ix)
+		memset(c->ix, 0, c->slots * sizeof(*c->ix));
+}
 
 typedef struct finder {
 	const struct ctl_actors_data *d;
@@ -248,10 +289,7 @@ typedef struct finder {
 	size_t nspans;
 	wset capmid;              /* words capitalised inside a sentence */
 	wset lower;               /* words written in lower case */
-	lex_memo *memo;           /* the entries, in order of first sight */
-	size_t memo_n, memo_cap;
-	uint32_t *memo_ix;        /* open addressing: entry index + 1, 0 = empty */
-	size_t memo_slots;
+	ctl_lex_cache *lc;        /* the caller's, or one for this article */
 	kset dropped;             /* keys of product and event names */
 	cand *cands;
 	size_t ncands, candcap;
@@ -535,36 +573,39 @@ static void lex_word_compute(finder *F, tok *k, uint64_t hn)
 
 /* Rebuilds the index table at twice the size; the entries stay where they
  * are, so a grow zeroes 4 bytes a slot, not a whole entry. */
-static void memo_grow(finder *F)
+static void lex_cache_grow(ctl_lex_cache *c)
 {
-	size_t ns = F->memo_slots ? F->memo_slots * 2 : 256;
+	size_t ns = c->slots ? c->slots * 2 : 256;
 	uint32_t *ix = ctl_xcalloc(ns, sizeof(*ix));
-	for (size_t i = 0; i < F->memo_n; i++) {
-		const lex_memo *e = &F->memo[i];
+	for (size_t i = 0; i < c->n; i++) {
+		const lex_memo *e = &c->e[i];
 		size_t j = (size_t)(e->h ^ e->fkey) & (ns - 1);
 		while (ix[j])
 			j = (j + 1) & (ns - 1);
 		ix[j] = (uint32_t)i + 1;
 	}
-	free(F->memo_ix);
-	F->memo_ix = ix;
-	F->memo_slots = ns;
+	free(c->ix);
+	c->ix = ix;
+	c->slots = ns;
 }
 
 /* The lexical facts of word k (lx, gz, hw, T_SPLIT): computed once per
- * spelling and shape in the document, then copied. */
+ * spelling and shape while the cache keeps them, then copied. */
 static void lex_word(finder *F, tok *k)
 {
+	ctl_lex_cache *c = F->lc;
 	const char *s = F->t + k->s;
 	uint32_t n = k->e - k->s;
 	uint32_t fkey = k->f & LEX_MEMO_FLAGS;
 	uint64_t hn = ctl_hash_nocase(s, n);
-	if ((F->memo_n + 1) * 2 > F->memo_slots)
-		memo_grow(F);
-	size_t mask = F->memo_slots - 1, j = (size_t)(hn ^ fkey) & mask;
-	for (; F->memo_ix[j]; j = (j + 1) & mask) {
-		const lex_memo *e = &F->memo[F->memo_ix[j] - 1];
-		if (e->h == hn && e->len == n && e->fkey == fkey && !memcmp(F->t + e->off, s, n)) {
+	if (c->d != F->d || c->n >= LEX_CACHE_MAX_ENTRIES)
+		lex_cache_clear(c, F->d);
+	if ((c->n + 1) * 2 > c->slots)
+		lex_cache_grow(c);
+	size_t mask = c->slots - 1, j = (size_t)(hn ^ fkey) & mask;
+	for (; c->ix[j]; j = (j + 1) & mask) {
+		const lex_memo *e = &c->e[c->ix[j] - 1];
+		if (e->h == hn && e->len == n && e->fkey == fkey && !memcmp(c->bytes + e->off, s, n)) {
 			k->lx = e->lx;
 			k->gz = e->gz;
 			k->hw = e->hw;
@@ -574,11 +615,14 @@ static void lex_word(finder *F, tok *k)
 	}
 	uint32_t f0 = k->f;
 	lex_word_compute(F, k, hn);
-	if (!n)
+	if (!n || n > LEX_CACHE_MAX_WORD)
 		return;
-	F->memo_ix[j] = (uint32_t)F->memo_n + 1;
-	lex_memo *e = CTL_ARRAY_PUSH(F->memo, F->memo_n, F->memo_cap);
-	e->off = k->s;
+	c->ix[j] = (uint32_t)c->n + 1;
+	lex_memo *e = CTL_ARRAY_PUSH(c->e, c->n, c->cap);
+	ctl_array_grow((void **)&c->bytes, &c->bytescap, c->nbytes + n, 1);
+	memcpy(c->bytes + c->nbytes, s, n);
+	e->off = (uint32_t)c->nbytes;
+	c->nbytes += n;
 	e->len = n;
 	e->fkey = fkey;
 	e->lx = k->lx;
@@ -1925,9 +1969,18 @@ static void mark_gaz(finder *F)
 int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
 		const ctl_document *doc, ctl_error *err)
 {
+	return ctl_mentions_find_cached(out, res, doc, NULL, err);
+}
+
+int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
+		const ctl_document *doc, ctl_lex_cache *cache, ctl_error *err)
+{
 	(void)err;
 	finder F;
 	memset(&F, 0, sizeof(F));
+	ctl_lex_cache own;
+	memset(&own, 0, sizeof(own));
+	F.lc = cache ? cache : &own;
 	F.d = res->actors;
 	F.doc = doc;
 	F.t = doc->text;
@@ -2061,7 +2114,8 @@ int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
 	wset_free(&F.capmid);
 	wset_free(&F.lower);
 	kset_free(&F.dropped);
-	free(F.memo);
-	free(F.memo_ix);
+	free(own.e);
+	free(own.ix);
+	free(own.bytes);
 	return 0;
 }

@@ -110,4 +110,13 @@ void ctl_actor_set_drop_lookup(ctl_actor_set *set);
 
 char *ctl_person_surname(const struct ctl_actors_data *d, const char *key);
 
+/* A cache of the word look-ups of ctl_mentions_find that one thread keeps
+ * across documents (bounded; the mentions found are the same without it). */
+typedef struct ctl_lex_cache ctl_lex_cache;
+ctl_lex_cache *ctl_lex_cache_new(void);
+void ctl_lex_cache_free(ctl_lex_cache *c);
+/* ctl_mentions_find with a cache (NULL: one for this document only). */
+int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
+		const ctl_document *doc, ctl_lex_cache *cache, ctl_error *err);
+
 #endif

@@ -19,6 +19,7 @@ struct ctl_extractor {
 	ctl_timeline *tl;
 	ctl_actor_set *actors;
 	ctl_event_store *events;
+	ctl_workspace *ws;        /* for ctl_extractor_add */
 };
 
 ctl_extractor *ctl_extractor_new(const ctl_resources *res)
@@ -29,6 +30,7 @@ ctl_extractor *ctl_extractor_new(const ctl_resources *res)
 	x->actors = ctl_actor_set_new(res);
 	x->events = ctl_event_store_new(res);
 	ctl_event_store_spill(x->events);
+	x->ws = ctl_workspace_new();
 	return x;
 }
 
@@ -39,6 +41,7 @@ void ctl_extractor_free(ctl_extractor *x)
 	ctl_event_store_free(x->events);
 	ctl_actor_set_free(x->actors);
 	ctl_timeline_free(x->tl);
+	ctl_workspace_free(x->ws);
 	free(x);
 }
 
@@ -58,7 +61,7 @@ void ctl_extractor_add_result(ctl_extractor *x, ctl_doc_result *r)
 int ctl_extractor_add(ctl_extractor *x, const ctl_document *doc, ctl_error *err)
 {
 	ctl_doc_result *r;
-	int rc = ctl_extract_document(&r, x->res, doc, err);
+	int rc = ctl_extract_document_ws(&r, x->res, doc, x->ws, err);
 	if (rc)
 		return rc;
 	ctl_extractor_add_result(x, r);

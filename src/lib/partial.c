@@ -11,6 +11,7 @@
 #include "ctimeline/extract.h"
 #include "ctimeline/actors.h"
 #include "ctimeline/timex.h"
+#include "actors_internal.h"
 #include "events.h"
 #include "partial.h"
 #include "json_read.h"
@@ -103,8 +104,33 @@ static void keep_actor_mentions(ctl_mention_list *l)
 	l->len = k;
 }
 
+struct ctl_workspace {
+	ctl_lex_cache *lex;       /* the actor finder's word look-ups */
+};
+
+ctl_workspace *ctl_workspace_new(void)
+{
+	ctl_workspace *ws = ctl_xcalloc(1, sizeof(*ws));
+	ws->lex = ctl_lex_cache_new();
+	return ws;
+}
+
+void ctl_workspace_free(ctl_workspace *ws)
+{
+	if (!ws)
+		return;
+	ctl_lex_cache_free(ws->lex);
+	free(ws);
+}
+
 int ctl_extract_document(ctl_doc_result **out, const ctl_resources *res,
 		const ctl_document *doc, ctl_error *err)
+{
+	return ctl_extract_document_ws(out, res, doc, NULL, err);
+}
+
+int ctl_extract_document_ws(ctl_doc_result **out, const ctl_resources *res,
+		const ctl_document *doc, ctl_workspace *ws, ctl_error *err)
 {
 	*out = NULL;
 	ctl_doc_result *r = result_new();
@@ -121,7 +147,7 @@ int ctl_extract_document(ctl_doc_result **out, const ctl_resources *res,
 	ctl_day dct = doc->dct.precision == CTL_PREC_DAY ? doc->dct.earliest : CTL_DAY_NONE;
 	int rc = ctl_timex_tag_spans(&tx, res, doc->text, spans, nspans, dct, err);
 	if (!rc)
-		rc = ctl_mentions_find(&r->mentions, res, doc, err);
+		rc = ctl_mentions_find_cached(&r->mentions, res, doc, ws ? ws->lex : NULL, err);
 	ctl_event_store *st = ctl_event_store_new(res);
 	if (!rc)
 		rc = ctl_events_find(st, doc, 0, &r->info, &tx, &r->mentions, err);

@@ -193,6 +193,65 @@ static void test_merge_across_articles(void **state)
 	}
 }
 
+static char *result_json(const ctl_resources *res, const ctl_document *doc, ctl_workspace *ws)
+{
+	ctl_doc_result *r = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (ctl_extract_document_ws(&r, res, doc, ws, &err))
+		fail_msg("%s", err.msg);
+	char *json = NULL;
+	if (ctl_doc_result_to_json(&json, r, &err))
+		fail_msg("%s", err.msg);
+	ctl_doc_result_free(r);
+	return json;
+}
+
+/* A workspace kept across documents (its word cache filled by one, used
+ * by the next, emptied when full) changes no result: each document's
+ * result is the same as extracted alone. */
+static void test_workspace_same_results(void **state)
+{
+	ctl_resources *res = *state;
+	static const char *const seeds[] = {
+		"000_53e12349ee943d46.txt", "001_a868eae481f18e53.txt", "002_bc849348ce8e31ef.txt",
+		"003_e83a1a70aa5813d0.txt", "004_e1287d59b61e8f81.txt",
+	};
+	size_t nseeds = sizeof(seeds) / sizeof(seeds[0]);
+	/* an article naming 40,000 different people, four a sentence: more
+	 * words than the cache keeps, so it empties itself part-way */
+	size_t nwords = 40000, cap = nwords * 20 + 256, len = 0;
+	char *big = malloc(cap);
+	assert_non_null(big);
+	len += (size_t)snprintf(big, cap, "Many names\n\n");
+	for (size_t i = 0; i < nwords; i++) {
+		char w[8];
+		size_t v = i;
+		for (int k = 0; k < 4; k++, v /= 26)
+			w[k] = (char)((k ? 'a' : 'A') + v % 26);
+		w[4] = '\0';
+		static const char *const glue[] = { ", ", " and ", " met ", " in Vienna on Monday.\n" };
+		len += (size_t)snprintf(big + len, cap - len, "%s%s", w, glue[i % 4]);
+	}
+	big[len] = '\0';
+	ctl_workspace *ws = ctl_workspace_new();
+	/* the seeds, the long article, the seeds again */
+	for (int round = 0; round < 2; round++) {
+		for (size_t i = 0; i < nseeds + (round == 0); i++) {
+			ctl_document *doc = i < nseeds ? test_seed(res, seeds[i]) : test_doc(res, big);
+			char *alone = result_json(res, doc, NULL);
+			char *shared = result_json(res, doc, ws);
+			if (strcmp(alone, shared))
+				fail_msg("round %d, document %zu: the workspace changed the result", round, i);
+			free(alone);
+			free(shared);
+			ctl_document_free(doc);
+		}
+	}
+	ctl_workspace_free(ws);
+	free(big);
+}
+
 static int setup(void **state)
 {
 	*state = test_resources();
@@ -211,6 +270,7 @@ int main(void)
 		cmocka_unit_test(test_dated_and_statements),
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_merge_across_articles),
+		cmocka_unit_test(test_workspace_same_results),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
