@@ -1978,9 +1978,8 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 	(void)err;
 	finder F;
 	memset(&F, 0, sizeof(F));
-	ctl_lex_cache own;
-	memset(&own, 0, sizeof(own));
-	F.lc = cache ? cache : &own;
+	ctl_lex_cache *own = cache ? NULL : ctl_lex_cache_new();
+	F.lc = cache ? cache : own;
 	F.d = res->actors;
 	F.doc = doc;
 	F.t = doc->text;
@@ -2114,8 +2113,6 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 	wset_free(&F.capmid);
 	wset_free(&F.lower);
 	kset_free(&F.dropped);
-	free(own.e);
-	free(own.ix);
-	free(own.bytes);
+	ctl_lex_cache_free(own);
 	return 0;
 }
