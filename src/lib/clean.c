@@ -460,14 +460,7 @@ static void cue_span(const char *t, uint32_t *a, uint32_t *b)
 /* ASCII case-insensitive search of needle in hay[0..n). */
 static bool contains_nocase(const char *hay, size_t n, const char *needle, size_t m)
 {
-	if (!m || m > n)
-		return false;
-	for (size_t i = 0; i + m <= n; i++) {
-		i += ctl_find_nocase(hay + i, n - m + 1 - i, (unsigned char)needle[0]);
-		if (i + m <= n && ctl_eq_nocase(hay + i, m, needle))
-			return true;
-	}
-	return false;
+	return ctl_find_str_nocase(hay, n, needle, m) < n;
 }
 
 static const cue *match_cue(const struct ctl_clean_data *cd, const char *t, uint32_t a, uint32_t b)

@@ -720,18 +720,14 @@ static const ctl_mention *find_mention(const ctl_mention_list *ml, uint32_t star
 static bool has_word(const char *t, uint32_t s, uint32_t e, const char *w)
 {
 	size_t n = strlen(w);
-	if (!n || n > e - s)
-		return false;
-	for (uint32_t i = s; i + n <= e; i++) {
-		i += (uint32_t)ctl_find_nocase(t + i, e - n + 1 - i, (unsigned char)w[0]);
-		if (i + n > e)
-			break;
-		if (i > s && ctl_is_alnum((unsigned char)t[i - 1]))
-			continue;
-		if (i + n < e && ctl_is_alnum((unsigned char)t[i + n]))
-			continue;
-		if (ctl_eq_nocase(t + i, n, w))
-			return true;
+	for (uint32_t i = s; i < e; i++) {
+		size_t k = ctl_find_str_nocase(t + i, e - i, w, n);
+		if (k == e - i)
+			return false;
+		i += (uint32_t)k;
+		if ((i == s || !ctl_is_alnum((unsigned char)t[i - 1])) &&
+		    (i + n == e || !ctl_is_alnum((unsigned char)t[i + n])))
+			return true; /* a whole word, not inside a longer one */
 	}
 	return false;
 }

@@ -120,6 +120,18 @@ size_t ctl_find_nocase(const char *s, size_t n, unsigned char c)
 	return n;
 }
 
+size_t ctl_find_str_nocase(const char *s, size_t n, const char *w, size_t m)
+{
+	if (!m || m > n)
+		return n;
+	for (size_t i = 0; i + m <= n; i++) {
+		i += ctl_find_nocase(s + i, n - m + 1 - i, (unsigned char)w[0]);
+		if (i + m <= n && ctl_eq_nocase(s + i, m, w))
+			return i;
+	}
+	return n;
+}
+
 uint64_t ctl_hash_nocase(const char *s, size_t n)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;

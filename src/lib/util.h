@@ -48,6 +48,9 @@ bool ctl_eq_nocase(const char *a, size_t n, const char *b);
 /* The offset of the first byte in s[0..n) equal to c ignoring ASCII case,
  * or n: eight bytes a step for a letter, memchr otherwise. */
 size_t ctl_find_nocase(const char *s, size_t n, unsigned char c);
+/* The offset of the first occurrence of w[0..m) (NUL-terminated) in s[0..n),
+ * ignoring ASCII case, or n (also for an empty w). */
+size_t ctl_find_str_nocase(const char *s, size_t n, const char *w, size_t m);
 
 /* A 64-bit hash of bytes, ASCII-lowercased, for case-insensitive tables in
  * memory: eight bytes a step. Its values may change between versions. */
