@@ -212,7 +212,7 @@ typedef struct line_info {
 	uint32_t words;             /* tokens holding a letter */
 	uint32_t stop;              /* ... that are stopwords */
 	uint32_t content, caps;     /* non-stopwords opening with a letter; capitalised ones */
-	uint32_t letters, main_letters; /* letters; those in the page's script */
+	uint32_t script_letters[SC_COUNT]; /* letters by script (SC_NONE: none) */
 	uint32_t digits_only;       /* tokens of digits (and punctuation) only */
 	uint32_t links;             /* URL-like tokens */
 	bool ends_sentence;         /* last mark (before closing quotes) is . ! ? … */
@@ -354,62 +354,80 @@ static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
 	return false;
 }
 
-static void measure(const char *t, const struct ctl_clean_data *cd, enum script main,
-		line_info *li)
+/* Counts the features of line li in one pass over its bytes. The counters
+ * are locals: the text is read through a char pointer, which may alias
+ * *li, so counting in *li would store and reload them at every byte. */
+static void measure(const char *t, const struct ctl_clean_data *cd, line_info *li)
 {
 	const unsigned char *s = (const unsigned char *)t;
 	uint32_t a = li->a, b = li->b, p = a;
+	uint32_t by_script[SC_COUNT] = { 0 };
+	uint32_t words = 0, stop = 0, content = 0, caps = 0, digits_only = 0, links = 0;
+	bool timestamp = false, template_ = false;
 	while (p < b) {
 		p = ctl_skip_space(s, p, b);
 		if (p >= b)
 			break;
 		uint32_t ws = p;
 		bool letter = false, digit = false;
-		while (p < b && !ctl_space_len(s + p, b - p)) {
-			if (s[p] < 0x80) {
-				letter |= ctl_is_alpha(s[p]);
-				digit |= ctl_is_digit(s[p]);
-				if (ctl_is_alpha(s[p])) {
-					li->letters++;
-					li->main_letters += main == SC_LATIN;
+		while (p < b) {
+			unsigned char c = s[p];
+			if (c < 0x80) {
+				if (ctl_is_space(c))
+					break;
+				if (ctl_is_alpha(c)) {
+					letter = true;
+					by_script[SC_LATIN]++;
+				} else if (ctl_is_digit(c)) {
+					digit = true;
+				} else if (c == '{' && p + 1 < b && (s[p + 1] == '{' || s[p + 1] == '%')) {
+					template_ = true;
 				}
-				if (s[p] == '{' && p + 1 < b && (s[p + 1] == '{' || s[p + 1] == '%'))
-					li->template_ = true;
 				p++;
 				continue;
 			}
+			if (ctl_space_len(s + p, b - p))
+				break;
 			size_t k = ctl_utf8_seq_len(s + p, b - p);
 			if (!k)
 				k = 1;
 			enum script sc = k > 1 ? script_of(ctl_utf8_decode(s + p, k)) : SC_NONE;
 			if (sc != SC_NONE) {
 				letter = true;
-				li->letters++;
-				li->main_letters += sc == main;
+				by_script[sc]++;
 			}
 			p += (uint32_t)k;
 		}
 		uint32_t we = p;
-		li->links += is_link(t, ws, we);
-		li->timestamp |= digit && is_clock_or_iso(t, ws, we);
+		links += is_link(t, ws, we);
+		timestamp |= digit && is_clock_or_iso(t, ws, we);
 		if (!letter) {
-			li->digits_only += digit;
+			digits_only += digit;
 			continue;
 		}
-		li->words++;
+		words++;
 		uint32_t x = ws, y = we;
 		strip_word(t, &x, &y);
 		if (x < y && ctl_lexicon_get(cd->stopwords, t + x, y - x)) {
-			li->stop++;
+			stop++;
 		} else if (x < y) {
 			size_t k = ctl_utf8_seq_len(s + x, y - x);
 			uint32_t cp = k ? ctl_utf8_decode(s + x, k) : 0;
 			if (script_of(cp) != SC_NONE) {
-				li->content++;
-				li->caps += is_upper_cp(cp);
+				content++;
+				caps += is_upper_cp(cp);
 			}
 		}
 	}
+	memcpy(li->script_letters, by_script, sizeof(by_script));
+	li->words = words;
+	li->stop = stop;
+	li->content = content;
+	li->caps = caps;
+	li->digits_only = digits_only;
+	li->links = links;
+	li->timestamp = timestamp;
+	li->template_ = template_;
 	uint32_t m;
 	last_mark(t, a, b, &m);
 	if (m < b) {
@@ -503,25 +521,15 @@ static void set_bad(line_info *li, const char *reason, uint8_t scope)
 	li->scope = scope;
 }
 
-/* The page's main script: the one most of its letters are written in. */
-static enum script page_script(const char *t, size_t n)
+/* The page's main script: the one most of its letters are written in
+ * (the lines hold every letter of the page; what lies between them is
+ * white space). */
+static enum script page_script(const line_info *li, size_t n)
 {
 	size_t count[SC_COUNT] = { 0 };
-	const unsigned char *s = (const unsigned char *)t;
-	for (size_t i = 0; i < n;) {
-		if (s[i] < 0x80) {
-			count[ctl_is_alpha(s[i]) ? SC_LATIN : SC_NONE]++;
-			i++;
-			continue;
-		}
-		size_t k = ctl_utf8_seq_len(s + i, n - i);
-		if (!k) {
-			i++;
-			continue;
-		}
-		count[script_of(ctl_utf8_decode(s + i, k))]++;
-		i += k;
-	}
+	for (size_t i = 0; i < n; i++)
+		for (int sc = SC_LATIN; sc < SC_COUNT; sc++)
+			count[sc] += li[i].script_letters[sc];
 	enum script best = SC_LATIN;
 	for (int sc = SC_LATIN; sc < SC_COUNT; sc++)
 		if (count[sc] > count[best])
@@ -529,8 +537,18 @@ static enum script page_script(const char *t, size_t n)
 	return best;
 }
 
+/* The letters of the line, in any script. */
+static uint32_t line_letters(const line_info *li)
+{
+	uint32_t n = 0;
+	for (int sc = SC_LATIN; sc < SC_COUNT; sc++)
+		n += li->script_letters[sc];
+	return n;
+}
+
 /* Rules that drop a line whatever its neighbours (step 1 of the header). */
-static void hard_rules(const char *t, const struct ctl_clean_data *cd, line_info *li)
+static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum script main,
+		line_info *li)
 {
 	const cue *c;
 	if (li->template_) {
@@ -542,7 +560,7 @@ static void hard_rules(const char *t, const struct ctl_clean_data *cd, line_info
 			set_bad(li, "list-number", SCOPE_BLOCK);
 		else
 			set_bad(li, "symbols", SCOPE_INLINE);
-	} else if (li->main_letters * 2 < li->letters) {
+	} else if (li->script_letters[main] * 2 < line_letters(li)) {
 		/* interface strings of another language version of the site */
 		set_bad(li, "other-script", SCOPE_BLOCK);
 	} else if ((c = match_cue(cd, t, li->a, li->b))) {
@@ -660,21 +678,26 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 	if (!n)
 		return 0;
 	line_info *li = ctl_xcalloc(n, sizeof(*li));
-	enum script main = page_script(t, doc->len);
 
-	/* steps 1 and 2: features, hard rules, context-free classes */
+	/* steps 1 and 2: features, the page's script, hard rules,
+	 * context-free classes */
 	for (size_t i = 0; i < n; i++) {
 		line_info *l = &li[i];
 		l->a = doc->lines[i].start;
 		l->b = doc->lines[i].end;
 		l->a = ctl_skip_space((const unsigned char *)t, l->a, l->b);
 		l->b = ctl_trim_end((const unsigned char *)t, l->a, l->b);
-		if (l->a == l->b) {
+		if (l->a == l->b)
 			l->cls = C_BLANK;
+		else
+			measure(t, cd, l);
+	}
+	enum script main = page_script(li, n);
+	for (size_t i = 0; i < n; i++) {
+		line_info *l = &li[i];
+		if (l->a == l->b)
 			continue;
-		}
-		measure(t, cd, main, l);
-		hard_rules(t, cd, l);
+		hard_rules(t, cd, main, l);
 		if (l->cls != C_BAD)
 			l->cls = soft_class(l);
 	}
