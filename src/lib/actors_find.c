@@ -93,6 +93,8 @@ typedef struct span_toks {
 typedef struct wset {
 	const char *text;
 	uint32_t *off, *len;      /* slot -> word; len 0 = empty */
+	uint64_t *hash;           /* ... and its hash: a grow need not hash
+	                             again, a probe compares it first */
 	size_t nslots, n;
 } wset;
 
@@ -114,9 +116,18 @@ static void wset_free(wset *w)
 {
 	free(w->off);
 	free(w->len);
+	free(w->hash);
 }
 
-static void wset_add(wset *w, uint32_t off, uint32_t len, uint64_t hash);
+/* The slot holding the word text[off, off + len) with that hash, or the
+ * empty slot where it would go. */
+static size_t wset_slot(const wset *w, const char *s, size_t n, uint64_t hash)
+{
+	size_t mask = w->nslots - 1, h = (size_t)hash & mask;
+	while (w->len[h] && !(w->hash[h] == hash && w->len[h] == n && eqn(w->text + w->off[h], s, n)))
+		h = (h + 1) & mask;
+	return h;
+}
 
 static void wset_grow(wset *w)
 {
@@ -124,26 +135,26 @@ static void wset_grow(wset *w)
 	w->nslots = old.nslots ? old.nslots * 2 : 64;
 	w->off = ctl_xcalloc(w->nslots, sizeof(*w->off));
 	w->len = ctl_xcalloc(w->nslots, sizeof(*w->len));
-	w->n = 0;
-	for (size_t i = 0; i < old.nslots; i++)
-		if (old.len[i])
-			wset_add(w, old.off[i], old.len[i], ctl_hash_nocase(w->text + old.off[i], old.len[i]));
+	w->hash = ctl_xcalloc(w->nslots, sizeof(*w->hash));
+	for (size_t i = 0; i < old.nslots; i++) {
+		if (!old.len[i])
+			continue;
+		size_t h = (size_t)old.hash[i] & (w->nslots - 1);
+		while (w->len[h])   /* the words are distinct: only a free slot is wanted */
+			h = (h + 1) & (w->nslots - 1);
+		w->off[h] = old.off[i];
+		w->len[h] = old.len[i];
+		w->hash[h] = old.hash[i];
+	}
 	free(old.off);
 	free(old.len);
+	free(old.hash);
 }
 
 /* hash: ctl_hash_nocase(s, n) */
 static bool wset_has(const wset *w, const char *s, size_t n, uint64_t hash)
 {
-	if (!w->nslots || !n)
-		return false;
-	size_t h = (size_t)hash & (w->nslots - 1);
-	while (w->len[h]) {
-		if (w->len[h] == n && eqn(w->text + w->off[h], s, n))
-			return true;
-		h = (h + 1) & (w->nslots - 1);
-	}
-	return false;
+	return w->nslots && n && w->len[wset_slot(w, s, n, hash)];
 }
 
 /* hash: ctl_hash_nocase of the text at [off, off + len) */
@@ -153,14 +164,12 @@ static void wset_add(wset *w, uint32_t off, uint32_t len, uint64_t hash)
 		return;
 	if ((w->n + 1) * 2 > w->nslots)
 		wset_grow(w);
-	size_t h = (size_t)hash & (w->nslots - 1);
-	while (w->len[h]) {
-		if (w->len[h] == len && eqn(w->text + w->off[h], w->text + off, len))
-			return;
-		h = (h + 1) & (w->nslots - 1);
-	}
+	size_t h = wset_slot(w, w->text + off, len, hash);
+	if (w->len[h])
+		return;
 	w->off[h] = off;
 	w->len[h] = len;
+	w->hash[h] = hash;
 	w->n++;
 }
 
