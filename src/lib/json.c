@@ -41,10 +41,13 @@ typedef struct jw {
 	bool in_obj[JW_MAX_DEPTH];  /* the container at this depth is an object */
 } jw;
 
+/* A string literal appended without measuring it at run time. */
+#define JW_LIT(w, lit) ctl_buf_put(&(w)->b, lit, sizeof(lit) - 1)
+
 static void jw_tabs(jw *w, int n)
 {
-	for (int i = 0; i < n; i++)
-		ctl_buf_putc(&w->b, '\t');
+	static const char tabs[JW_MAX_DEPTH] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+	ctl_buf_put(&w->b, tabs, (size_t)(n < JW_MAX_DEPTH ? n : JW_MAX_DEPTH));
 }
 
 /* cJSON's print_string_ptr: " \ and the C escapes by name, other controls as \u00XX */
@@ -60,13 +63,13 @@ static void jw_str(jw *w, const char *s)
 		run = s + 1;
 		char e[8];
 		switch (c) {
-		case '"': ctl_buf_puts(&w->b, "\\\""); break;
-		case '\\': ctl_buf_puts(&w->b, "\\\\"); break;
-		case '\b': ctl_buf_puts(&w->b, "\\b"); break;
-		case '\f': ctl_buf_puts(&w->b, "\\f"); break;
-		case '\n': ctl_buf_puts(&w->b, "\\n"); break;
-		case '\r': ctl_buf_puts(&w->b, "\\r"); break;
-		case '\t': ctl_buf_puts(&w->b, "\\t"); break;
+		case '"': JW_LIT(w, "\\\""); break;
+		case '\\': JW_LIT(w, "\\\\"); break;
+		case '\b': JW_LIT(w, "\\b"); break;
+		case '\f': JW_LIT(w, "\\f"); break;
+		case '\n': JW_LIT(w, "\\n"); break;
+		case '\r': JW_LIT(w, "\\r"); break;
+		case '\t': JW_LIT(w, "\\t"); break;
 		default:
 			snprintf(e, sizeof(e), "\\u%04x", c);
 			ctl_buf_puts(&w->b, e);
@@ -81,7 +84,7 @@ static void jw_value(jw *w)
 {
 	if (w->depth > 0 && !w->in_obj[w->depth - 1]) {
 		if (!w->first[w->depth - 1])
-			ctl_buf_puts(&w->b, ", ");
+			JW_LIT(w, ", ");
 		w->first[w->depth - 1] = false;
 	}
 }
@@ -89,11 +92,11 @@ static void jw_value(jw *w)
 static void jw_key(jw *w, const char *k)
 {
 	if (!w->first[w->depth - 1])
-		ctl_buf_puts(&w->b, ",\n");
+		JW_LIT(w, ",\n");
 	w->first[w->depth - 1] = false;
 	jw_tabs(w, w->depth);
 	jw_str(w, k);
-	ctl_buf_puts(&w->b, ":\t");
+	JW_LIT(w, ":\t");
 }
 
 static void jw_open(jw *w, bool obj)
@@ -127,7 +130,7 @@ static void jw_string(jw *w, const char *s)
 static void jw_null(jw *w)
 {
 	jw_value(w);
-	ctl_buf_puts(&w->b, "null");
+	JW_LIT(w, "null");
 }
 
 /* cJSON prints an integral double as an integer */
