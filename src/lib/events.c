@@ -1839,14 +1839,6 @@ static int cmp_member(const void *a, const void *b)
 	return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-/* by document id (doc_rank: each document's rank by id), then offset */
-static int cmp_ref(const ctl_ref *x, const ctl_ref *y, const size_t *doc_rank)
-{
-	if (doc_rank[x->doc] != doc_rank[y->doc])
-		return doc_rank[x->doc] < doc_rank[y->doc] ? -1 : 1;
-	return (x->start > y->start) - (x->start < y->start);
-}
-
 static int cmp_u32(const void *a, const void *b)
 {
 	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
@@ -1884,24 +1876,32 @@ static void sort_actors(size_t *v, size_t n, const actor_order *o)
 		}
 }
 
-static int day_cmp(ctl_day a, ctl_day b)
+/* An event's place in the timeline: earliest day, latest day, first
+ * source (document rank, offset), trigger offset; its index breaks ties, so
+ * events that compare equal keep the order they were made in. */
+typedef struct event_key {
+	int32_t earliest, latest;
+	uint32_t rank, start, ts, idx;
+} event_key;
+
+static int cmp_event_key(const void *a, const void *b)
 {
-	return (a > b) - (a < b);
+	const event_key *x = a, *y = b;
+	if (x->earliest != y->earliest)
+		return x->earliest < y->earliest ? -1 : 1;
+	if (x->latest != y->latest)
+		return x->latest < y->latest ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->ts != y->ts)
+		return x->ts < y->ts ? -1 : 1;
+	return (x->idx > y->idx) - (x->idx < y->idx);
 }
 
-static int cmp_event(const ctl_event *a, const ctl_event *b, const size_t *doc_rank)
-{
-	int c = day_cmp(a->when.earliest, b->when.earliest);
-	if (!c)
-		c = day_cmp(a->when.latest, b->when.latest);
-	if (!c)
-		c = cmp_ref(&a->sources[0], &b->sources[0], doc_rank);
-	if (!c)
-		c = (a->trigger.start > b->trigger.start) - (a->trigger.start < b->trigger.start);
-	return c;
-}
-
-/* insertion-free sort with a context: a simple merge sort of indices */
+/* Sorts the events made by this merge: their keys, compact, are sorted,
+ * and each event is moved once (an event is a large record) */
 static void sort_events(ctl_timeline *tl, size_t first, const size_t *doc_rank)
 {
 	size_t n = tl->nevents - first;
@@ -1910,21 +1910,66 @@ static void sort_events(ctl_timeline *tl, size_t first, const size_t *doc_rank)
 	if (n < 2)
 		return;
 	ctl_event *ev = tl->events + first;
+	event_key *key = ctl_xmalloc(n * sizeof(*key));
+	for (size_t i = 0; i < n; i++)
+		key[i] = (event_key){ ev[i].when.earliest, ev[i].when.latest,
+		                      (uint32_t)doc_rank[ev[i].sources[0].doc],
+		                      ev[i].sources[0].start, ev[i].trigger.start, (uint32_t)i };
+	qsort(key, n, sizeof(*key), cmp_event_key);
 	ctl_event *tmp = ctl_xmalloc(n * sizeof(*tmp));
-	for (size_t w = 1; w < n; w *= 2) {
-		for (size_t lo = 0; lo < n; lo += 2 * w) {
-			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
-			size_t i = lo, j = mid, k = lo;
-			while (i < mid && j < hi)
-				tmp[k++] = cmp_event(&ev[j], &ev[i], doc_rank) < 0 ? ev[j++] : ev[i++];
-			while (i < mid)
-				tmp[k++] = ev[i++];
-			while (j < hi)
-				tmp[k++] = ev[j++];
-		}
-		memcpy(ev, tmp, n * sizeof(*tmp));
-	}
+	for (size_t i = 0; i < n; i++)
+		tmp[i] = ev[key[i].idx];
+	memcpy(ev, tmp, n * sizeof(*tmp));
 	free(tmp);
+	free(key);
+}
+
+/* Each candidate's group as a number, equal numbers for equal strings (the
+ * same group may stand behind several pointers: lexicon fields, a merge's
+ * pool), so the merge compares groups without reaching into candidates. */
+static uint32_t *group_ids(const cand *c, size_t n)
+{
+	uint32_t *gid = ctl_xmalloc((n ? n : 1) * sizeof(*gid));
+	const char **names = NULL; /* open addressing: string, its id in ids */
+	uint32_t *ids = NULL;
+	size_t slots = 0, used = 0;
+	for (size_t i = 0; i < n; i++) {
+		if ((used + 1) * 2 > slots) { /* grow, and place the names again */
+			size_t ns = slots ? slots * 2 : 64;
+			const char **nn = ctl_xcalloc(ns, sizeof(*nn));
+			uint32_t *ni = ctl_xmalloc(ns * sizeof(*ni));
+			for (size_t k = 0; k < slots; k++) {
+				if (!names[k])
+					continue;
+				size_t j = (size_t)ctl_hash_nocase(names[k], strlen(names[k])) & (ns - 1);
+				while (nn[j])
+					j = (j + 1) & (ns - 1);
+				nn[j] = names[k];
+				ni[j] = ids[k];
+			}
+			free(names);
+			free(ids);
+			names = nn;
+			ids = ni;
+			slots = ns;
+		}
+		const char *g = c[i].group;
+		if (i && g == c[i - 1].group) { /* a document's candidates share pointers */
+			gid[i] = gid[i - 1];
+			continue;
+		}
+		size_t j = (size_t)ctl_hash_nocase(g, strlen(g)) & (slots - 1);
+		while (names[j] && names[j] != g && strcmp(names[j], g))
+			j = (j + 1) & (slots - 1);
+		if (!names[j]) {
+			names[j] = g;
+			ids[j] = (uint32_t)used++;
+		}
+		gid[i] = ids[j];
+	}
+	free(names);
+	free(ids);
+	return gid;
 }
 
 int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *actors,
@@ -1986,9 +2031,10 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	 * reads the bucket in order and reaches into the candidates (scattered
 	 * over memory) only for the pairs it compares */
 	typedef struct bent {
-		size_t i;
+		uint32_t i, group;
 		ctl_day earliest, latest;
 	} bent;
+	uint32_t *gid = group_ids(st->c, n);
 	bent *bucket = ctl_xmalloc((start[na] ? start[na] : 1) * sizeof(*bucket));
 	size_t *fill = ctl_xcalloc(na + 1, sizeof(size_t));
 	/* the candidates sorted once by (earliest day, document, trigger,
@@ -2005,7 +2051,8 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		size_t i = ord[o].idx;
 		for (size_t k = 0; k < st->c[i].nactors; k++) {
 			size_t a = st->c[i].actors[k];
-			bucket[start[a] + fill[a]++] = (bent){ i, st->c[i].when.earliest, st->c[i].when.latest };
+			bucket[start[a] + fill[a]++] = (bent){ (uint32_t)i, gid[i], st->c[i].when.earliest,
+			                                       st->c[i].when.latest };
 		}
 	}
 	free(ord);
@@ -2021,6 +2068,12 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 				if (bk[x].latest != CTL_DAY_NONE && bk[y].earliest != CTL_DAY_NONE &&
 				    bk[y].earliest > bk[x].latest)
 					break;
+				/* what the entries tell (same_event's first test)
+				 * before anything reaches into the candidates */
+				if (bk[x].group != bk[y].group ||
+				    (bk[x].earliest != CTL_DAY_NONE && bk[y].latest != CTL_DAY_NONE &&
+				     bk[x].earliest > bk[y].latest))
+					continue;
 				if (ctl_uf_find(parent, bk[x].i) != ctl_uf_find(parent, bk[y].i) &&
 				    same_event(&st->c[bk[x].i], &st->c[bk[y].i]))
 					ctl_uf_union(parent, bk[x].i, bk[y].i);
@@ -2030,6 +2083,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	free(count);
 	free(start);
 	free(bucket);
+	free(gid);
 	free(fill);
 
 	/* components -> events: members listed per root, in index order */
