@@ -44,23 +44,53 @@ typedef struct jw {
 /* A string literal appended without measuring it at run time. */
 #define JW_LIT(w, lit) ctl_buf_put(&(w)->b, lit, sizeof(lit) - 1)
 
+static const char jw_tab_row[JW_MAX_DEPTH] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+
 static void jw_tabs(jw *w, int n)
 {
-	static const char tabs[JW_MAX_DEPTH] = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
-	ctl_buf_put(&w->b, tabs, (size_t)(n < JW_MAX_DEPTH ? n : JW_MAX_DEPTH));
+	ctl_buf_put(&w->b, jw_tab_row, (size_t)(n < JW_MAX_DEPTH ? n : JW_MAX_DEPTH));
 }
 
 /* cJSON's print_string_ptr: " \ and the C escapes by name, other controls as \u00XX */
+static inline bool plain_byte(unsigned char c)
+{
+	return c > 31 && c != '"' && c != '\\';
+}
+
+/* The first byte at or after i in s[0, n) that JSON must escape (a control
+ * character, '"' or '\\'), or n. Eight bytes are tested at a time: a byte
+ * below 0x20 borrows in x - 0x20..20 where x had its high bit clear, and a
+ * quote or backslash is a zero byte of x ^ 0x22..22 or x ^ 0x5C..5C; the
+ * tests say whether there is one, exactly, and the bytes of such a block are
+ * then looked at one by one. */
+static size_t next_escape(const char *s, size_t i, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x, q, b;
+		memcpy(&x, s + i, 8);
+		q = x ^ (ones * '"');
+		b = x ^ (ones * '\\');
+		uint64_t hit = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b);
+		if (hit & high)
+			break;
+	}
+	while (i < n && plain_byte((unsigned char)s[i]))
+		i++;
+	return i;
+}
+
 static void jw_str(jw *w, const char *s)
 {
 	ctl_buf_putc(&w->b, '"');
-	const char *run = s;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c > 31 && c != '"' && c != '\\')
-			continue;
-		ctl_buf_put(&w->b, run, (size_t)(s - run));
-		run = s + 1;
+	size_t n = strlen(s);
+	for (size_t run = 0;;) {
+		size_t i = next_escape(s, run, n);
+		ctl_buf_put(&w->b, s + run, i - run);
+		if (i == n)
+			break;
+		run = i + 1;
+		unsigned char c = (unsigned char)s[i];
 		char e[8];
 		switch (c) {
 		case '"': JW_LIT(w, "\\\""); break;
@@ -75,7 +105,6 @@ static void jw_str(jw *w, const char *s)
 			ctl_buf_puts(&w->b, e);
 		}
 	}
-	ctl_buf_put(&w->b, run, (size_t)(s - run));
 	ctl_buf_putc(&w->b, '"');
 }
 
@@ -91,12 +120,25 @@ static void jw_value(jw *w)
 
 static void jw_key(jw *w, const char *k)
 {
-	if (!w->first[w->depth - 1])
-		JW_LIT(w, ",\n");
+	/* keys are the writer's own names, with nothing to escape: the
+	 * separator, the indent, the quoted key and ":\t" are copied at once */
+	size_t n = strlen(k), d = w->depth < JW_MAX_DEPTH ? (size_t)w->depth : JW_MAX_DEPTH;
+	ctl_buf_grow(&w->b, 2 + d + n + 4);
+	char *p = w->b.ptr + w->b.len;
+	if (!w->first[w->depth - 1]) {
+		*p++ = ',';
+		*p++ = '\n';
+	}
 	w->first[w->depth - 1] = false;
-	jw_tabs(w, w->depth);
-	jw_str(w, k);
-	JW_LIT(w, ":\t");
+	memcpy(p, jw_tab_row, d);
+	p += d;
+	*p++ = '"';
+	memcpy(p, k, n);
+	p += n;
+	memcpy(p, "\":\t", 3);
+	p += 3;
+	*p = '\0';
+	w->b.len = (size_t)(p - w->b.ptr);
 }
 
 static void jw_open(jw *w, bool obj)
