@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <cjson/cJSON.h>
 #include "helpers.h"
 #include "json_write.h"
 
@@ -280,11 +281,45 @@ static void test_deep_nesting(void **state)
 	free(s);
 }
 
+/* Strings are escaped as cJSON prints them, whatever byte stands where: the
+ * writer tests eight bytes at a time, so every byte is tried at every
+ * offset within such a block, and before and after the block's end. */
+static void test_string_escapes(void **state)
+{
+	(void)state;
+	for (size_t lead = 0; lead < 9; lead++) {
+		for (unsigned c = 1; c < 256; c++) {
+			char title[32];
+			size_t n = 0;
+			for (size_t k = 0; k < lead; k++)
+				title[n++] = 'a';
+			title[n++] = (char)c;
+			memcpy(title + n, "tail", 5);
+			ctl_timeline *tl = sample();
+			free(tl->docs[0].title);
+			tl->docs[0].title = xdup(title);
+			char *json = write_ok(tl);
+			cJSON *str = cJSON_CreateString(title);
+			char *want = cJSON_PrintUnformatted(str);
+			const char *at = strstr(json, "\"title\":\t");
+			assert_non_null(at);
+			at += strlen("\"title\":\t");
+			if (strncmp(at, want, strlen(want)) != 0)
+				fail_msg("byte 0x%02x after %zu bytes: got %.20s, cJSON prints %s", c, lead, at, want);
+			cJSON_free(want);
+			cJSON_Delete(str);
+			free(json);
+			ctl_timeline_free(tl);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_identical),
 		cmocka_unit_test(test_shape),
+		cmocka_unit_test(test_string_escapes),
 		cmocka_unit_test(test_threads_identical),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_deep_nesting),
