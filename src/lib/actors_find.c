@@ -90,11 +90,15 @@ typedef struct span_toks {
 
 /* --- small sets of words (case-insensitive), pointing into the text ------- */
 
+typedef struct wslot {
+	uint64_t hash;            /* ctl_hash_nocase of the word: a grow need not
+	                             hash again, a probe compares it first */
+	uint32_t off, len;        /* the word in the text; len 0 = empty */
+} wslot;
+
 typedef struct wset {
 	const char *text;
-	uint32_t *off, *len;      /* slot -> word; len 0 = empty */
-	uint64_t *hash;           /* ... and its hash: a grow need not hash
-	                             again, a probe compares it first */
+	wslot *slot;              /* one record a slot: a probe reads one line */
 	size_t nslots, n;
 } wset;
 
@@ -114,47 +118,48 @@ static void wset_init(wset *w, const char *text)
 
 static void wset_free(wset *w)
 {
-	free(w->off);
-	free(w->len);
-	free(w->hash);
+	free(w->slot);
 }
 
-/* The slot holding the word text[off, off + len) with that hash, or the
- * empty slot where it would go. */
-static size_t wset_slot(const wset *w, const char *s, size_t n, uint64_t hash)
+/* The slot holding the word s[0, n) with that hash, or the empty slot
+ * where it would go. */
+static size_t wset_find(const wset *w, const char *s, size_t n, uint64_t hash)
 {
 	size_t mask = w->nslots - 1, h = (size_t)hash & mask;
-	while (w->len[h] && !(w->hash[h] == hash && w->len[h] == n && eqn(w->text + w->off[h], s, n)))
-		h = (h + 1) & mask;
+	for (const wslot *e; (e = &w->slot[h])->len; h = (h + 1) & mask)
+		if (e->hash == hash && e->len == n &&
+		    (!memcmp(w->text + e->off, s, n) || eqn(w->text + e->off, s, n)))
+			break;
 	return h;
 }
 
-static void wset_grow(wset *w)
+/* Room for `words` distinct words without a grow. */
+static void wset_reserve(wset *w, size_t words)
 {
-	wset old = *w;
-	w->nslots = old.nslots ? old.nslots * 2 : 64;
-	w->off = ctl_xcalloc(w->nslots, sizeof(*w->off));
-	w->len = ctl_xcalloc(w->nslots, sizeof(*w->len));
-	w->hash = ctl_xcalloc(w->nslots, sizeof(*w->hash));
-	for (size_t i = 0; i < old.nslots; i++) {
-		if (!old.len[i])
+	size_t ns = w->nslots ? w->nslots : 64;
+	while (ns < 2 * words)
+		ns *= 2;
+	if (ns == w->nslots)
+		return;
+	wslot *old = w->slot;
+	size_t oldn = w->nslots;
+	w->slot = ctl_xcalloc(ns, sizeof(*w->slot));
+	w->nslots = ns;
+	for (size_t i = 0; i < oldn; i++) {
+		if (!old[i].len)
 			continue;
-		size_t h = (size_t)old.hash[i] & (w->nslots - 1);
-		while (w->len[h])   /* the words are distinct: only a free slot is wanted */
-			h = (h + 1) & (w->nslots - 1);
-		w->off[h] = old.off[i];
-		w->len[h] = old.len[i];
-		w->hash[h] = old.hash[i];
+		size_t h = (size_t)old[i].hash & (ns - 1);
+		while (w->slot[h].len)   /* the words are distinct: only a free slot is wanted */
+			h = (h + 1) & (ns - 1);
+		w->slot[h] = old[i];
 	}
-	free(old.off);
-	free(old.len);
-	free(old.hash);
+	free(old);
 }
 
 /* hash: ctl_hash_nocase(s, n) */
 static bool wset_has(const wset *w, const char *s, size_t n, uint64_t hash)
 {
-	return w->nslots && n && w->len[wset_slot(w, s, n, hash)];
+	return w->nslots && n && w->slot[wset_find(w, s, n, hash)].len;
 }
 
 /* hash: ctl_hash_nocase of the text at [off, off + len) */
@@ -163,13 +168,11 @@ static void wset_add(wset *w, uint32_t off, uint32_t len, uint64_t hash)
 	if (!len)
 		return;
 	if ((w->n + 1) * 2 > w->nslots)
-		wset_grow(w);
-	size_t h = wset_slot(w, w->text + off, len, hash);
-	if (w->len[h])
+		wset_reserve(w, w->n + 1);
+	size_t h = wset_find(w, w->text + off, len, hash);
+	if (w->slot[h].len)
 		return;
-	w->off[h] = off;
-	w->len[h] = len;
-	w->hash[h] = hash;
+	w->slot[h] = (wslot){ hash, off, len };
 	w->n++;
 }
 
@@ -2005,6 +2008,9 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 	for (size_t s = 0; s < nspans; s++)
 		span_bytes += spans[s].end - spans[s].start;
 	ctl_array_grow((void **)&F.toks, &F.tokcap, span_bytes / 5 + 16, sizeof(*F.toks));
+	/* and for the distinct words of the sets, roughly, so that few grow */
+	wset_reserve(&F.lower, span_bytes / 12);
+	wset_reserve(&F.capmid, span_bytes / 48);
 
 	/* 1. tokens and the document's evidence */
 	for (size_t s = 0; s < nspans; s++) {
