@@ -1321,7 +1321,8 @@ static void drop(finder *F, size_t a, size_t b)
 static const ctl_lex_entry *phrase_near(const finder *F, size_t lo, size_t hi, size_t at,
 		bool after, const ctl_lexicon *lex)
 {
-	for (size_t w = 3; w >= 1; w--) {
+	size_t maxw = ctl_lexicon_max_words(lex);
+	for (size_t w = maxw < 3 ? maxw : 3; w >= 1; w--) {
 		size_t i, j;
 		if (after) {
 			i = at;
@@ -1339,6 +1340,13 @@ static const ctl_lex_entry *phrase_near(const finder *F, size_t lo, size_t hi, s
 			ok = (F->toks[k].f & T_LOWER) && !(F->toks[k].f & T_DIGIT);
 		if (!ok || !adjacent(F, i, j))
 			continue;
+		/* no entry of w words begins with this word (the singular is
+		 * tried on the last word only, so the first stays as written) */
+		const tok *first = &F->toks[i];
+		if (w > 1 && !(first->f & T_DOTS) && ctl_lexicon_first_word_max_h(lex, first->hw) < w)
+			continue;
+		if (w == 1 && !(first->f & T_DOTS)) /* the word as it stands, hashed */
+			return ctl_lex_get_sg_h(lex, F->t + first->s, first->e - first->s, first->hw);
 		char buf[128];
 		size_t n;
 		if (!phrase_key(F, i, j, buf, sizeof(buf), &n))
