@@ -30,22 +30,27 @@ static char *doc_id_from_path(const char *path)
 	return ctl_xstrndup(base, n);
 }
 
+/* Skips printable ASCII from s[i] eight bytes at a time (no byte below
+ * 0x20, none with the high bit set); stops at the block holding another. */
+static size_t skip_printable8(const unsigned char *s, size_t i, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+		memcpy(&x, s + i, 8);
+		if ((((x - ones * 0x20) & ~x) | x) & highs)
+			break;
+	}
+	return i;
+}
+
 /* Replaces every NUL and every byte of an invalid UTF-8 sequence by '?'. */
 static void repair_utf8(ctl_document *doc)
 {
 	unsigned char *s = (unsigned char *)doc->text;
 	size_t i = 0, n = doc->len;
-	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
 	while (i < n) {
-		/* eight printable ASCII bytes at a time: no byte below 0x20 and
-		 * none with the high bit set */
-		while (i + 8 <= n) {
-			uint64_t x;
-			memcpy(&x, s + i, 8);
-			if ((((x - ones * 0x20) & ~x) | x) & highs)
-				break;
-			i += 8;
-		}
+		i = skip_printable8(s, i, n);
 		if (i >= n)
 			break;
 		if (s[i] >= 0x20 && s[i] < 0x80) {
@@ -72,6 +77,9 @@ static bool looks_binary(const unsigned char *s, size_t n)
 {
 	size_t m = n < BINARY_SNIFF_BYTES ? n : BINARY_SNIFF_BYTES, bad = 0;
 	for (size_t i = 0; i < m;) {
+		i = skip_printable8(s, i, m); /* neither bad nor the start of a sequence */
+		if (i >= m)
+			break;
 		size_t k = s[i] ? ctl_utf8_seq_len(s + i, n - i) : 0;
 		if (!k) {
 			bad++;
