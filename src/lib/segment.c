@@ -107,6 +107,24 @@ static size_t terminator_len(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* Skips from s[i] the blocks of eight bytes that hold no '.', '!', '?' and
+ * no 0xE2 (the first byte of '…'): no sentence can end inside them. */
+static uint32_t skip_to_mark(const unsigned char *s, uint32_t i, uint32_t b)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	for (; i + 8 <= b; i += 8) {
+		uint64_t x, d, e, q, u;
+		memcpy(&x, s + i, 8);
+		d = x ^ (ones * '.');
+		e = x ^ (ones * '!');
+		q = x ^ (ones * '?');
+		u = x ^ (ones * 0xE2);
+		if ((((d - ones) & ~d) | ((e - ones) & ~e) | ((q - ones) & ~q) | ((u - ones) & ~u)) & high)
+			break;
+	}
+	return i;
+}
+
 /* Length of a closing quote or bracket at s[0..n): " ' ) ] ” ’ », else 0. */
 static size_t closer_len(const unsigned char *s, size_t n)
 {
@@ -280,6 +298,9 @@ static void segment_line(const struct ctl_segment_data *d, ctl_document *doc, si
 	uint32_t start = a, i = a;
 	bool first = true;
 	while (i < b) {
+		i = skip_to_mark(s, i, b);
+		if (i >= b)
+			break;
 		size_t k = terminator_len(s + i, b - i);
 		if (!k) {
 			i++;
