@@ -5,6 +5,8 @@
 #include "ctimeline/io.h"
 #include "util.h"
 
+#define SHAPE_BITS (16 * 32 * 32)
+
 struct ctl_lexicon {
 	char *name;
 	char *data;              /* the file's bytes; keys and fields point here */
@@ -21,7 +23,40 @@ struct ctl_lexicon {
 	uint64_t *fw_hash;
 	uint8_t *fw_maxw;
 	size_t nfw;
+	/* a bit for each (length, first byte, last byte) some key has, case
+	 * folded and each cut to a few bits: a look-up whose bit is clear is
+	 * answered without hashing (most words of a text are in no list) */
+	uint64_t shape[SHAPE_BITS / 64];
 };
+
+/* The shape bit of a key: length (16 and up together), first and last
+ * byte, case folded, five bits each ('a'..'z' stay apart). */
+static inline size_t shape_bit(const char *key, size_t n)
+{
+	size_t len = n < 15 ? n : 15;
+	size_t first = ctl_to_lower((unsigned char)key[0]) & 31;
+	size_t last = ctl_to_lower((unsigned char)key[n - 1]) & 31;
+	return (len << 10) | (first << 5) | last;
+}
+
+static bool shape_may_hold(const ctl_lexicon *lex, const char *key, size_t n)
+{
+	if (!n)
+		return true; /* the empty key: looked up as ever */
+	size_t b = shape_bit(key, n);
+	return (lex->shape[b >> 6] >> (b & 63)) & 1;
+}
+
+static void index_shapes(ctl_lexicon *lex)
+{
+	for (size_t i = 0; i < lex->nentries; i++) {
+		const ctl_lex_entry *e = &lex->entries[i];
+		if (!e->keylen)
+			continue;
+		size_t b = shape_bit(e->key, e->keylen);
+		lex->shape[b >> 6] |= 1ull << (b & 63);
+	}
+}
 
 static void index_first_words(ctl_lexicon *lex)
 {
@@ -164,6 +199,7 @@ int ctl_lexicon_parse(ctl_lexicon **out, const char *name, const char *data,
 	free(rows);
 	index_entries(lex);
 	index_first_words(lex);
+	index_shapes(lex);
 	*out = lex;
 	return 0;
 }
@@ -196,7 +232,7 @@ void ctl_lexicon_free(ctl_lexicon *lex)
 
 const ctl_lex_entry *ctl_lexicon_get(const ctl_lexicon *lex, const char *key, size_t keylen)
 {
-	if (!lex || !lex->nslots)
+	if (!lex || !lex->nslots || !shape_may_hold(lex, key, keylen))
 		return NULL;
 	return ctl_lexicon_get_h(lex, key, keylen, ctl_hash_nocase(key, keylen));
 }
@@ -204,7 +240,7 @@ const ctl_lex_entry *ctl_lexicon_get(const ctl_lexicon *lex, const char *key, si
 const ctl_lex_entry *ctl_lexicon_get_h(const ctl_lexicon *lex, const char *key, size_t keylen,
 		uint64_t hash)
 {
-	if (!lex || !lex->nslots)
+	if (!lex || !lex->nslots || !shape_may_hold(lex, key, keylen))
 		return NULL;
 	size_t mask = lex->nslots - 1;
 	size_t h = (size_t)hash & mask;
