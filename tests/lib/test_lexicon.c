@@ -1,4 +1,6 @@
 /* The lexicon format every data file uses. */
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "helpers.h"
@@ -102,6 +104,42 @@ static size_t find_nocase_slow(const char *s, size_t n, unsigned char c)
 /* ctl_find_nocase, which skips eight bytes a step, agrees with a byte-wise
  * search for every byte sought, at every position and length, among bytes
  * that fold together under | 0x20 without being the same letter. */
+/* Every key is found in any case, whatever its length and end bytes, and a
+ * word of the same shape that is no key is not (look-ups first consult a
+ * bitmap of the keys' length, first and last byte). */
+static void test_lookup_every_shape(void **state)
+{
+	(void)state;
+	char src[8192];
+	size_t m = 0;
+	const char *alpha = "aZ0-.'xQ";
+	for (size_t len = 1; len <= 40; len++)
+		for (size_t v = 0; v < 8; v++) {
+			for (size_t k = 0; k < len; k++)
+				src[m++] = alpha[(v + k * 3) % 8];
+			m += (size_t)snprintf(src + m, sizeof(src) - m, "\t%zu\n", len);
+		}
+	src[m] = '\0';
+	ctl_lexicon *lex;
+	ctl_error err;
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_lexicon_parse(&lex, "t.tsv", src, m, &err), 0);
+	for (size_t i = 0; i < ctl_lexicon_count(lex); i++) {
+		const ctl_lex_entry *e = ctl_lexicon_at(lex, i);
+		char up[64], low[64];
+		for (size_t k = 0; k < e->keylen; k++) {
+			up[k] = (char)toupper((unsigned char)e->key[k]);
+			low[k] = (char)tolower((unsigned char)e->key[k]);
+		}
+		assert_ptr_equal(ctl_lexicon_get(lex, up, e->keylen), e);
+		assert_ptr_equal(ctl_lexicon_get(lex, low, e->keylen), e);
+		assert_ptr_equal(ctl_lexicon_get_h(lex, low, e->keylen, ctl_hash_nocase(low, e->keylen)), e);
+	}
+	assert_null(ctl_lexicon_get(lex, "bb", 2));
+	assert_null(ctl_lexicon_get(lex, "azb", 3));
+	ctl_lexicon_free(lex);
+}
+
 static void test_find_nocase(void **state)
 {
 	(void)state;
@@ -135,6 +173,7 @@ int main(void)
 		cmocka_unit_test(test_parse_and_lookup),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_hash_folds_ascii_letters_only),
+		cmocka_unit_test(test_lookup_every_shape),
 		cmocka_unit_test(test_find_nocase),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
