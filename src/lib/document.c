@@ -34,11 +34,10 @@ static char *doc_id_from_path(const char *path)
  * 0x20, none with the high bit set); stops at the block holding another. */
 static size_t skip_printable8(const unsigned char *s, size_t i, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
 	for (; i + 8 <= n; i += 8) {
 		uint64_t x;
 		memcpy(&x, s + i, 8);
-		if ((((x - ones * 0x20) & ~x) | x) & highs)
+		if (ctl_has_below8(x, 0x20) | (x & CTL_HIGH8))
 			break;
 	}
 	return i;

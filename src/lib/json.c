@@ -58,21 +58,14 @@ static inline bool plain_byte(unsigned char c)
 }
 
 /* The first byte at or after i in s[0, n) that JSON must escape (a control
- * character, '"' or '\\'), or n. Eight bytes are tested at a time: a byte
- * below 0x20 borrows in x - 0x20..20 where x had its high bit clear, and a
- * quote or backslash is a zero byte of x ^ 0x22..22 or x ^ 0x5C..5C; the
- * tests say whether there is one, exactly, and the bytes of such a block are
- * then looked at one by one. */
+ * character, '"' or '\\'), or n; blocks of eight bytes holding none are
+ * skipped whole. */
 static size_t next_escape(const char *s, size_t i, size_t n)
 {
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
 	for (; i + 8 <= n; i += 8) {
-		uint64_t x, q, b;
+		uint64_t x;
 		memcpy(&x, s + i, 8);
-		q = x ^ (ones * '"');
-		b = x ^ (ones * '\\');
-		uint64_t hit = ((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b);
-		if (hit & high)
+		if (ctl_has_below8(x, 0x20) | ctl_has_byte8(x, '"') | ctl_has_byte8(x, '\\'))
 			break;
 	}
 	while (i < n && plain_byte((unsigned char)s[i]))

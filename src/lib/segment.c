@@ -111,15 +111,11 @@ static size_t terminator_len(const unsigned char *s, size_t n)
  * no 0xE2 (the first byte of '…'): no sentence can end inside them. */
 static uint32_t skip_to_mark(const unsigned char *s, uint32_t i, uint32_t b)
 {
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
 	for (; i + 8 <= b; i += 8) {
-		uint64_t x, d, e, q, u;
+		uint64_t x;
 		memcpy(&x, s + i, 8);
-		d = x ^ (ones * '.');
-		e = x ^ (ones * '!');
-		q = x ^ (ones * '?');
-		u = x ^ (ones * 0xE2);
-		if ((((d - ones) & ~d) | ((e - ones) & ~e) | ((q - ones) & ~q) | ((u - ones) & ~u)) & high)
+		if (ctl_has_byte8(x, '.') | ctl_has_byte8(x, '!') | ctl_has_byte8(x, '?') |
+		    ctl_has_byte8(x, 0xE2))
 			break;
 	}
 	return i;

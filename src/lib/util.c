@@ -98,17 +98,13 @@ size_t ctl_find_nocase(const char *s, size_t n, unsigned char c)
 		return p ? (size_t)(p - s) : n;
 	}
 	/* for a lower-case letter, b | 0x20 == c holds for c and its capital
-	 * only: each byte folded, then a zero byte found in x ^ c...c */
+	 * only: each byte folded, then c looked for among them */
 	const unsigned char lc = ctl_to_lower(c);
-	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
-	const uint64_t pat = ones * lc, fold = ones * 0x20;
 	size_t i = 0;
 	for (; i + 8 <= n; i += 8) {
 		uint64_t x;
 		memcpy(&x, s + i, 8);
-		uint64_t v = (x | fold) ^ pat;
-		uint64_t z = (v - ones) & ~v & high;
-		if (z) { /* a flagged byte: the lowest one is a true match */
+		if (ctl_has_byte8(x | (CTL_ONES8 * 0x20), lc)) {
 			for (size_t j = i; j < i + 8; j++)
 				if (((unsigned char)s[j] | 0x20) == lc)
 					return j;

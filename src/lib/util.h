@@ -42,6 +42,24 @@ static inline bool ctl_is_alnum(unsigned char c) { return ctl_is_alpha(c) || ctl
 static inline unsigned char ctl_to_lower(unsigned char c)
 { return ctl_is_upper(c) ? (unsigned char)(c + 32) : c; }
 
+/* Eight bytes at a time: x is eight bytes of text (memcpy'd, any
+ * alignment). The tests say exactly whether some byte qualifies, not which
+ * (a byte above a true hit may be flagged too): a caller that needs the
+ * place looks at that block's bytes one by one. */
+#define CTL_ONES8 0x0101010101010101ULL
+#define CTL_HIGH8 0x8080808080808080ULL
+/* Nonzero iff some byte of x equals c. */
+static inline uint64_t ctl_has_byte8(uint64_t x, unsigned char c)
+{
+	uint64_t v = x ^ (CTL_ONES8 * c);
+	return (v - CTL_ONES8) & ~v & CTL_HIGH8;
+}
+/* Nonzero iff some byte of x is below c (c at most 0x80). */
+static inline uint64_t ctl_has_below8(uint64_t x, unsigned char c)
+{
+	return (x - CTL_ONES8 * c) & ~x & CTL_HIGH8;
+}
+
 /* Case-insensitive (ASCII) comparison of a[0..n) with NUL-terminated b. */
 bool ctl_eq_nocase(const char *a, size_t n, const char *b);
 
