@@ -51,7 +51,6 @@ static void jw_tabs(jw *w, int n)
 	ctl_buf_put(&w->b, jw_tab_row, (size_t)(n < JW_MAX_DEPTH ? n : JW_MAX_DEPTH));
 }
 
-/* cJSON's print_string_ptr: " \ and the C escapes by name, other controls as \u00XX */
 static inline bool plain_byte(unsigned char c)
 {
 	return c > 31 && c != '"' && c != '\\';
@@ -73,6 +72,7 @@ static size_t next_escape(const char *s, size_t i, size_t n)
 	return i;
 }
 
+/* cJSON's print_string_ptr: " \ and the C escapes by name, other controls as \u00XX */
 static void jw_str(jw *w, const char *s)
 {
 	ctl_buf_putc(&w->b, '"');

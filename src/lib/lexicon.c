@@ -29,7 +29,7 @@ struct ctl_lexicon {
 	uint64_t shape[SHAPE_BITS / 64];
 };
 
-/* The shape bit of a key: length (16 and up together), first and last
+/* The shape bit of a key: length (15 and up together), first and last
  * byte, case folded, five bits each ('a'..'z' stay apart). */
 static inline size_t shape_bit(const char *key, size_t n)
 {
@@ -230,18 +230,10 @@ void ctl_lexicon_free(ctl_lexicon *lex)
 	free(lex);
 }
 
-const ctl_lex_entry *ctl_lexicon_get(const ctl_lexicon *lex, const char *key, size_t keylen)
-{
-	if (!lex || !lex->nslots || !shape_may_hold(lex, key, keylen))
-		return NULL;
-	return ctl_lexicon_get_h(lex, key, keylen, ctl_hash_nocase(key, keylen));
-}
-
-const ctl_lex_entry *ctl_lexicon_get_h(const ctl_lexicon *lex, const char *key, size_t keylen,
+/* The probe itself, for a key whose shape bit is set. */
+static const ctl_lex_entry *probe(const ctl_lexicon *lex, const char *key, size_t keylen,
 		uint64_t hash)
 {
-	if (!lex || !lex->nslots || !shape_may_hold(lex, key, keylen))
-		return NULL;
 	size_t mask = lex->nslots - 1;
 	size_t h = (size_t)hash & mask;
 	while (lex->slots[h]) {
@@ -251,6 +243,21 @@ const ctl_lex_entry *ctl_lexicon_get_h(const ctl_lexicon *lex, const char *key, 
 		h = (h + 1) & mask;
 	}
 	return NULL;
+}
+
+const ctl_lex_entry *ctl_lexicon_get(const ctl_lexicon *lex, const char *key, size_t keylen)
+{
+	if (!lex || !lex->nslots || !shape_may_hold(lex, key, keylen))
+		return NULL;
+	return probe(lex, key, keylen, ctl_hash_nocase(key, keylen));
+}
+
+const ctl_lex_entry *ctl_lexicon_get_h(const ctl_lexicon *lex, const char *key, size_t keylen,
+		uint64_t hash)
+{
+	if (!lex || !lex->nslots || !shape_may_hold(lex, key, keylen))
+		return NULL;
+	return probe(lex, key, keylen, hash);
 }
 
 size_t ctl_lexicon_count(const ctl_lexicon *lex)
