@@ -173,13 +173,22 @@ int cli_extract_documents(const cli_input_opts *o, const ctl_resources *res,
 		cli_error("cannot start a thread");
 		rc = CLI_FAIL;
 	}
+	size_t batch = p.window / 4;
 	for (size_t i = 0; i < f.n && rc == CLI_OK; i++) {
 		slot *s = &p.slots[i % p.window];
 		if (!atomic_load(&s->done)) {
+			/* sleep until a batch ahead is ready (then article i,
+			 * if it is still not): a wake-up, and the switch away
+			 * from a worker it costs, per batch, not per article */
+			size_t ahead = i + batch < f.n ? i + batch : f.n - 1;
+			slot *sa = &p.slots[ahead % p.window];
 			pthread_mutex_lock(&p.mu);
-			atomic_store(&p.want, i);
-			while (!atomic_load(&s->done))
-				pthread_cond_wait(&p.done_cv, &p.mu);
+			while (!atomic_load(&s->done)) {
+				size_t w = atomic_load(&sa->done) ? i : ahead;
+				atomic_store(&p.want, w);
+				if (!atomic_load(&p.slots[w % p.window].done))
+					pthread_cond_wait(&p.done_cv, &p.mu);
+			}
 			atomic_store(&p.want, SIZE_MAX);
 			pthread_mutex_unlock(&p.mu);
 		}

@@ -1924,52 +1924,120 @@ static void sort_events(ctl_timeline *tl, size_t first, const size_t *doc_rank)
 	free(key);
 }
 
-/* Each candidate's group as a number, equal numbers for equal strings (the
- * same group may stand behind several pointers: lexicon fields, a merge's
- * pool), so the merge compares groups without reaching into candidates. */
-static uint32_t *group_ids(const cand *c, size_t n)
+/* Strings as numbers, equal numbers for equal strings (exactly, or
+ * ignoring ASCII case): open addressing on the strings' case-blind hash. */
+typedef struct str_ids {
+	const char **names;
+	uint32_t *ids;
+	size_t slots, used;
+	bool nocase;
+} str_ids;
+
+static bool str_ids_eq(const str_ids *t, const char *a, const char *b)
 {
-	uint32_t *gid = ctl_xmalloc((n ? n : 1) * sizeof(*gid));
-	const char **names = NULL; /* open addressing: string, its id in ids */
-	uint32_t *ids = NULL;
-	size_t slots = 0, used = 0;
-	for (size_t i = 0; i < n; i++) {
-		if ((used + 1) * 2 > slots) { /* grow, and place the names again */
-			size_t ns = slots ? slots * 2 : 64;
-			const char **nn = ctl_xcalloc(ns, sizeof(*nn));
-			uint32_t *ni = ctl_xmalloc(ns * sizeof(*ni));
-			for (size_t k = 0; k < slots; k++) {
-				if (!names[k])
-					continue;
-				size_t j = (size_t)ctl_hash_nocase(names[k], strlen(names[k])) & (ns - 1);
-				while (nn[j])
-					j = (j + 1) & (ns - 1);
-				nn[j] = names[k];
-				ni[j] = ids[k];
-			}
-			free(names);
-			free(ids);
-			names = nn;
-			ids = ni;
-			slots = ns;
+	return a == b || (t->nocase ? !strcasecmp_ascii(a, b) : !strcmp(a, b));
+}
+
+static uint32_t str_id(str_ids *t, const char *s)
+{
+	if ((t->used + 1) * 2 > t->slots) { /* grow, and place the names again */
+		size_t ns = t->slots ? t->slots * 2 : 64;
+		const char **nn = ctl_xcalloc(ns, sizeof(*nn));
+		uint32_t *ni = ctl_xmalloc(ns * sizeof(*ni));
+		for (size_t k = 0; k < t->slots; k++) {
+			if (!t->names[k])
+				continue;
+			size_t j = (size_t)ctl_hash_nocase(t->names[k], strlen(t->names[k])) & (ns - 1);
+			while (nn[j])
+				j = (j + 1) & (ns - 1);
+			nn[j] = t->names[k];
+			ni[j] = t->ids[k];
 		}
-		const char *g = c[i].group;
-		if (i && g == c[i - 1].group) { /* a document's candidates share pointers */
-			gid[i] = gid[i - 1];
-			continue;
-		}
-		size_t j = (size_t)ctl_hash_nocase(g, strlen(g)) & (slots - 1);
-		while (names[j] && names[j] != g && strcmp(names[j], g))
-			j = (j + 1) & (slots - 1);
-		if (!names[j]) {
-			names[j] = g;
-			ids[j] = (uint32_t)used++;
-		}
-		gid[i] = ids[j];
+		free(t->names);
+		free(t->ids);
+		t->names = nn;
+		t->ids = ni;
+		t->slots = ns;
 	}
-	free(names);
-	free(ids);
-	return gid;
+	size_t j = (size_t)ctl_hash_nocase(s, strlen(s)) & (t->slots - 1);
+	while (t->names[j] && !str_ids_eq(t, t->names[j], s))
+		j = (j + 1) & (t->slots - 1);
+	if (!t->names[j]) {
+		t->names[j] = s;
+		t->ids[j] = (uint32_t)t->used++;
+	}
+	return t->ids[j];
+}
+
+static void str_ids_release(str_ids *t)
+{
+	free(t->names);
+	free(t->ids);
+}
+
+/* What the merge's pair test reads from a bucket entry, so that most pairs
+ * are told apart without reaching into the candidates (scattered over
+ * memory): the group as a number (the same group may stand behind several
+ * pointers: lexicon fields, a merge's pool); for statements ("say") the
+ * speaker, for the rest the place as a number (1 up; 0: none), ignoring
+ * case as same_event does. */
+typedef struct pair_keys {
+	uint32_t *group, *key;
+	uint64_t *actors;         /* actor_bit of each actor, and ACTOR_CLASH */
+	uint32_t say;             /* the group number of "say", or UINT32_MAX */
+} pair_keys;
+
+#define NO_SPEAKER UINT32_MAX
+
+/* A candidate's actors as a 63-bit set, for telling two candidates in one
+ * actor's bucket share no other actor: ACTOR_CLASH marks a candidate with
+ * two actors on one bit. If one of the two has no clash, a second shared
+ * actor would show as a second common bit. */
+#define ACTOR_CLASH (UINT64_C(1) << 63)
+
+static uint64_t actor_bit(size_t a)
+{
+	return UINT64_C(1) << (a % 63);
+}
+
+static bool no_other_shared(uint64_t x, uint64_t y, size_t a)
+{
+	return (!(x & ACTOR_CLASH) || !(y & ACTOR_CLASH)) && (x & y & ~ACTOR_CLASH) == actor_bit(a);
+}
+
+static void pair_keys_init(pair_keys *pk, const cand *c, size_t n)
+{
+	pk->group = ctl_xmalloc((n ? n : 1) * sizeof(*pk->group));
+	pk->key = ctl_xmalloc((n ? n : 1) * sizeof(*pk->key));
+	pk->actors = ctl_xmalloc((n ? n : 1) * sizeof(*pk->actors));
+	pk->say = UINT32_MAX;
+	str_ids groups = { .nocase = false }, places = { .nocase = true };
+	for (size_t i = 0; i < n; i++) {
+		const char *g = c[i].group;
+		/* a document's candidates share pointers */
+		pk->group[i] = i && g == c[i - 1].group ? pk->group[i - 1] : str_id(&groups, g);
+		if (pk->say == UINT32_MAX && !strcmp(g, "say"))
+			pk->say = pk->group[i];
+		if (pk->group[i] == pk->say)
+			pk->key[i] = c[i].speaker == SIZE_MAX ? NO_SPEAKER : (uint32_t)c[i].speaker;
+		else
+			pk->key[i] = c[i].place ? str_id(&places, c[i].place) + 1 : 0;
+		uint64_t m = 0;
+		for (size_t k = 0; k < c[i].nactors; k++) {
+			uint64_t b = actor_bit(c[i].actors[k]);
+			m |= m & b ? ACTOR_CLASH : b;
+		}
+		pk->actors[i] = m;
+	}
+	str_ids_release(&groups);
+	str_ids_release(&places);
+}
+
+static void pair_keys_release(pair_keys *pk)
+{
+	free(pk->group);
+	free(pk->key);
+	free(pk->actors);
 }
 
 int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *actors,
@@ -2031,10 +2099,12 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	 * reads the bucket in order and reaches into the candidates (scattered
 	 * over memory) only for the pairs it compares */
 	typedef struct bent {
-		uint32_t i, group;
+		uint32_t i, group, key, doc;
 		ctl_day earliest, latest;
+		uint64_t actors;
 	} bent;
-	uint32_t *gid = group_ids(st->c, n);
+	pair_keys pk;
+	pair_keys_init(&pk, st->c, n);
 	bent *bucket = ctl_xmalloc((start[na] ? start[na] : 1) * sizeof(*bucket));
 	size_t *fill = ctl_xcalloc(na + 1, sizeof(size_t));
 	/* the candidates sorted once by (earliest day, document, trigger,
@@ -2051,8 +2121,9 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		size_t i = ord[o].idx;
 		for (size_t k = 0; k < st->c[i].nactors; k++) {
 			size_t a = st->c[i].actors[k];
-			bucket[start[a] + fill[a]++] = (bent){ (uint32_t)i, gid[i], st->c[i].when.earliest,
-			                                       st->c[i].when.latest };
+			bucket[start[a] + fill[a]++] = (bent){ (uint32_t)i, pk.group[i], pk.key[i],
+			                                       st->c[i].doc, st->c[i].when.earliest,
+			                                       st->c[i].when.latest, pk.actors[i] };
 		}
 	}
 	free(ord);
@@ -2068,14 +2139,33 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 				if (bk[x].latest != CTL_DAY_NONE && bk[y].earliest != CTL_DAY_NONE &&
 				    bk[y].earliest > bk[x].latest)
 					break;
-				/* what the entries tell (same_event's first test)
-				 * before anything reaches into the candidates */
+				/* what the entries tell before anything reaches
+				 * into the candidates: same_event's tests on the
+				 * group, the dates, the speaker, the place and the
+				 * other actors (the two share this bucket's actor) */
 				if (bk[x].group != bk[y].group ||
 				    (bk[x].earliest != CTL_DAY_NONE && bk[y].latest != CTL_DAY_NONE &&
 				     bk[x].earliest > bk[y].latest))
 					continue;
-				if (ctl_uf_find(parent, bk[x].i) != ctl_uf_find(parent, bk[y].i) &&
-				    same_event(&st->c[bk[x].i], &st->c[bk[y].i]))
+				bool match;
+				if (bk[x].group == pk.say) {
+					if (bk[x].key == NO_SPEAKER || bk[x].key != bk[y].key)
+						continue;
+					match = bk[x].doc == bk[y].doc;
+				} else if (bk[x].key && bk[y].key) {
+					if (bk[x].key != bk[y].key)
+						continue;
+					match = true;
+				} else {
+					/* one place or none: a second shared actor decides */
+					if (no_other_shared(bk[x].actors, bk[y].actors, a))
+						continue;
+					match = false;
+				}
+				if (match)
+					ctl_uf_union(parent, bk[x].i, bk[y].i);
+				else if (ctl_uf_find(parent, bk[x].i) != ctl_uf_find(parent, bk[y].i) &&
+				         same_event(&st->c[bk[x].i], &st->c[bk[y].i]))
 					ctl_uf_union(parent, bk[x].i, bk[y].i);
 			}
 		}
@@ -2083,7 +2173,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	free(count);
 	free(start);
 	free(bucket);
-	free(gid);
+	pair_keys_release(&pk);
 	free(fill);
 
 	/* components -> events: members listed per root, in index order */
