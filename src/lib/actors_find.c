@@ -967,7 +967,12 @@ static void mark_names(finder *F, size_t t0, size_t t1, bool headline)
 			continue;
 		bool ok;
 		if (headline) {
-			ok = vouched(F, k);
+			/* "Anna Weber Meets ...": a first name vouches for the
+			 * capitalised word right after it */
+			const tok *pv = i > t0 ? &F->toks[i - 1] : NULL;
+			ok = vouched(F, k) ||
+			     (pv && (pv->f & T_NAME) && (pv->lx & L_GIVEN) && !(k->lx & L_KNOWN) &&
+			      (k->f & T_CAP) && only_spaces(F->t, pv->pe, k->s));
 		} else if (k->f & T_START) {
 			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
 			if (vouched(F, k))

@@ -479,6 +479,31 @@ static void test_headline_case(void **state)
 	ctl_resources_free(res);
 }
 
+/* In a title-case line a first name from the list vouches for the
+ * capitalised word right after it: the surname no other sentence repeats
+ * is kept, and the words after it are still not names. A sentence with one
+ * short lower-case verb among its names reads as title case too. */
+static void test_headline_first_name(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_mention_list ml = find(res,
+		"Anna Weber Warns Of New Fishing Sanctions\n"
+		"President Maria Kowalczyk met Omar Haddad in Gdansk on July 1.\n");
+	assert_non_null(mention_named(&ml, "Anna Weber"));
+	assert_null(mention_named(&ml, "Anna"));
+	const ctl_mention *m = mention_named(&ml, "Maria Kowalczyk");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_PERSON);
+	assert_non_null(mention_named(&ml, "Omar Haddad"));
+	for (size_t i = 0; i < ml.len; i++) {
+		assert_null(strstr(ml.items[i].name, "Warns"));
+		assert_null(strstr(ml.items[i].name, "Fishing"));
+	}
+	ctl_mention_list_release(&ml);
+	ctl_resources_free(res);
+}
+
 static void test_cues(void **state)
 {
 	(void)state;
@@ -579,6 +604,7 @@ int main(void)
 		cmocka_unit_test(test_possessive),
 		cmocka_unit_test(test_sentence_start),
 		cmocka_unit_test(test_headline_case),
+		cmocka_unit_test(test_headline_first_name),
 		cmocka_unit_test(test_cues),
 		cmocka_unit_test(test_org_short_name),
 		cmocka_unit_test(test_lookup),
