@@ -2162,10 +2162,8 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 						continue;
 					match = false;
 				}
-				if (match)
-					ctl_uf_union(parent, bk[x].i, bk[y].i);
-				else if (ctl_uf_find(parent, bk[x].i) != ctl_uf_find(parent, bk[y].i) &&
-				         same_event(&st->c[bk[x].i], &st->c[bk[y].i]))
+				if (match || (ctl_uf_find(parent, bk[x].i) != ctl_uf_find(parent, bk[y].i) &&
+				              same_event(&st->c[bk[x].i], &st->c[bk[y].i])))
 					ctl_uf_union(parent, bk[x].i, bk[y].i);
 			}
 		}

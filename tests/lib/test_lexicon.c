@@ -92,18 +92,6 @@ static void test_hash_folds_ascii_letters_only(void **state)
 	assert_true(ctl_hash_fnv_nocase("a", 1) == ((1469598103934665603ULL ^ 'a') * 1099511628211ULL));
 }
 
-/* The reference: the first byte equal to c once both are ASCII-lowercased. */
-static size_t find_nocase_slow(const char *s, size_t n, unsigned char c)
-{
-	for (size_t i = 0; i < n; i++)
-		if (ctl_to_lower((unsigned char)s[i]) == ctl_to_lower(c))
-			return i;
-	return n;
-}
-
-/* ctl_find_nocase, which skips eight bytes a step, agrees with a byte-wise
- * search for every byte sought, at every position and length, among bytes
- * that fold together under | 0x20 without being the same letter. */
 /* Every key is found in any case, whatever its length and end bytes, and a
  * word of the same shape that is no key is not (look-ups first consult a
  * bitmap of the keys' length, first and last byte). */
@@ -140,6 +128,18 @@ static void test_lookup_every_shape(void **state)
 	ctl_lexicon_free(lex);
 }
 
+/* The reference: the first byte equal to c once both are ASCII-lowercased. */
+static size_t find_nocase_slow(const char *s, size_t n, unsigned char c)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ctl_to_lower((unsigned char)s[i]) == ctl_to_lower(c))
+			return i;
+	return n;
+}
+
+/* ctl_find_nocase, which skips eight bytes a step, agrees with a byte-wise
+ * search for every byte sought, at every position and length, among bytes
+ * that fold together under | 0x20 without being the same letter. */
 static void test_find_nocase(void **state)
 {
 	(void)state;
