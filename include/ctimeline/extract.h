@@ -88,6 +88,10 @@ int ctl_extractor_add_json(ctl_extractor *x, const char *name, size_t first_line
  * afterwards: free it.
  */
 int ctl_extractor_finish(ctl_extractor *x, ctl_timeline **out, ctl_error *err);
+/* ctl_extractor_finish with parts of the merge on up to `threads` threads
+ * (1: the calling thread only); the timeline is the same for any number. */
+int ctl_extractor_finish_mt(ctl_extractor *x, unsigned threads, ctl_timeline **out,
+		ctl_error *err);
 
 #ifdef __cplusplus
 }

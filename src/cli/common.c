@@ -299,7 +299,7 @@ int cli_finish_and_write(ctl_extractor *x, int rc, const char *output, int jobs,
 	ctl_timeline *tl = NULL;
 	ctl_error err;
 	ctl_error_clear(&err);
-	if (rc == CLI_OK && ctl_extractor_finish(x, &tl, &err))
+	if (rc == CLI_OK && ctl_extractor_finish_mt(x, jobs > 0 ? (unsigned)jobs : 1, &tl, &err))
 		rc = cli_lib_error(&err);
 	ctl_extractor_free(x);
 	double t2 = cli_now();

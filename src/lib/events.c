@@ -2040,22 +2040,43 @@ static void pair_keys_release(pair_keys *pk)
 	free(pk->actors);
 }
 
-int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *actors,
-		ctl_error *err)
+/* A bucket entry carries the candidate's dates and keys, so the scan reads
+ * the bucket in order and reaches into the candidates (scattered over
+ * memory) only for the pairs it compares. */
+typedef struct bent {
+	uint32_t i, group, key, doc;
+	ctl_day earliest, latest;
+	uint64_t actors;
+} bent;
+
+/* What the parts of the merge run on the -j threads share: each part reads
+ * it all and writes only its own range (candidates, or actor buckets and
+ * its own union-find). */
+typedef struct merge_parts {
+	unsigned n;
+	cand *c;
+	size_t nc;
+	const ctl_actor_set *actors;
+	const bent *bucket;
+	const size_t *start;      /* actor a's bucket: [start[a], start[a + 1]) */
+	size_t na;
+	uint32_t say;             /* the group id of statements */
+	size_t **parent;          /* one union-find per part */
+	size_t *bound;            /* part k scans entries [bound[k], bound[k + 1]) */
+} merge_parts;
+
+/* Mentions -> actors for part k of the candidates, written over the
+ * mention starts (the k-th mention is read before the at most k-th actor
+ * is written). */
+static void lookup_part(void *ctx, unsigned part)
 {
-	if (st->spill_err.code) {
-		ctl_error_set(err, st->spill_err.code, "%s", st->spill_err.msg);
-		return st->spill_err.code;
-	}
-	pending_list pl = { 0 };
-	size_t n = st->n;
-	/* mentions -> actors, written over the mention starts (the k-th
-	 * mention is read before the at most k-th actor is written) */
-	for (size_t i = 0; i < n; i++) {
-		cand *c = &st->c[i];
+	const merge_parts *mp = ctx;
+	size_t end = ctl_part_begin(mp->nc, mp->n, part + 1);
+	for (size_t i = ctl_part_begin(mp->nc, mp->n, part); i < end; i++) {
+		cand *c = &mp->c[i];
 		size_t na = 0;
 		for (size_t k = 0; k < c->nm; k++) {
-			size_t a = ctl_actor_set_lookup(actors, c->doc, c->m[2 * k], c->m[2 * k + 1]);
+			size_t a = ctl_actor_set_lookup(mp->actors, c->doc, c->m[2 * k], c->m[2 * k + 1]);
 			if (a == SIZE_MAX)
 				continue;
 			bool seen = false;
@@ -2068,73 +2089,88 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 			qsort(c->m, na, sizeof(uint32_t), cmp_u32);
 		c->nactors = (uint32_t)na; /* c->actors: the same array */
 		if (c->has_speaker)
-			c->speaker = ctl_actor_set_lookup(actors, c->doc, c->sps, c->spe);
+			c->speaker = ctl_actor_set_lookup(mp->actors, c->doc, c->sps, c->spe);
 	}
-	ctl_actor_set_drop_lookup(actors); /* spent: make room for the events */
+}
 
-	/* documents ranked by id: the order sources are listed in */
-	size_t *doc_rank = ctl_xcalloc(tl->ndocs + 1, sizeof(size_t));
-	{
-		doc_key *ord = ctl_xmalloc((tl->ndocs + 1) * sizeof(*ord));
-		for (size_t i = 0; i < tl->ndocs; i++)
-			ord[i] = (doc_key){ tl->docs[i].id, i };
-		qsort(ord, tl->ndocs, sizeof(*ord), cmp_doc_key);
-		for (size_t i = 0; i < tl->ndocs; i++)
-			doc_rank[ord[i].i] = i;
-		free(ord);
-	}
-	/* candidate pairs only within an actor's bucket */
-	size_t *parent = ctl_xmalloc((n ? n : 1) * sizeof(size_t));
-	for (size_t i = 0; i < n; i++)
-		parent[i] = i;
-	size_t na = tl->nactors;
-	size_t *count = ctl_xcalloc(na + 1, sizeof(size_t));
-	for (size_t i = 0; i < n; i++)
-		for (size_t k = 0; k < st->c[i].nactors; k++)
-			count[st->c[i].actors[k]]++;
-	size_t *start = ctl_xcalloc(na + 1, sizeof(size_t));
-	for (size_t a = 0; a < na; a++)
-		start[a + 1] = start[a] + count[a];
-	/* a bucket entry carries the candidate's dates, so the scan below
-	 * reads the bucket in order and reaches into the candidates (scattered
-	 * over memory) only for the pairs it compares */
-	typedef struct bent {
-		uint32_t i, group, key, doc;
-		ctl_day earliest, latest;
-		uint64_t actors;
-	} bent;
-	pair_keys pk;
-	pair_keys_init(&pk, st->c, n);
-	bent *bucket = ctl_xmalloc((start[na] ? start[na] : 1) * sizeof(*bucket));
-	size_t *fill = ctl_xcalloc(na + 1, sizeof(size_t));
-	/* the candidates sorted once by (earliest day, document, trigger,
-	 * index), from a compact copy of those keys, and the buckets filled in
-	 * that order: each comes out sorted, with no sort per bucket reaching
-	 * into candidates scattered over memory */
-	order_key *ord = ctl_xmalloc((n ? n : 1) * sizeof(*ord));
-	for (size_t i = 0; i < n; i++)
-		ord[i] = (order_key){ st->c[i].when.earliest, (uint32_t)doc_rank[st->c[i].doc],
-		                      st->c[i].ts, (uint32_t)i };
-	if (n)
-		qsort(ord, n, sizeof(*ord), cmp_order_key);
-	for (size_t o = 0; o < n; o++) {
-		size_t i = ord[o].idx;
-		for (size_t k = 0; k < st->c[i].nactors; k++) {
-			size_t a = st->c[i].actors[k];
-			bucket[start[a] + fill[a]++] = (bent){ (uint32_t)i, pk.group[i], pk.key[i],
-			                                       st->c[i].doc, st->c[i].when.earliest,
-			                                       st->c[i].when.latest, pk.actors[i] };
+/* What scanning a bucket of nb entries costs, roughly: each entry meets
+ * up to MERGE_WINDOW of the entries after it. */
+static size_t bucket_cost(size_t nb)
+{
+	size_t w = MERGE_WINDOW;
+	size_t pairs = nb <= w + 1 ? nb * (nb ? nb - 1 : 0) / 2 : w * (w + 1) / 2 + w * (nb - 1 - w);
+	return nb + pairs;
+}
+
+/* Where each part's entries begin (bound[0..n]): equal shares of the cost,
+ * a large bucket cut between parts at the entry its share ends on (an
+ * entry meets the ones after it in its bucket wherever the cut falls). */
+static void part_bounds(const merge_parts *mp, size_t *bound)
+{
+	size_t total = 0;
+	for (size_t a = 0; a < mp->na; a++)
+		total += bucket_cost(mp->start[a + 1] - mp->start[a]);
+	bound[0] = 0;
+	size_t a = 0, before = 0; /* the cost of the buckets before a */
+	for (unsigned k = 1; k < mp->n; k++) {
+		size_t target = ctl_part_begin(total, mp->n, k);
+		size_t c;
+		while (a < mp->na && before + (c = bucket_cost(mp->start[a + 1] - mp->start[a])) <= target) {
+			before += c;
+			a++;
 		}
+		size_t e = mp->start[a];
+		if (a < mp->na) /* inside bucket a: its entries cost about the same each */
+			e += (target - before) / (MERGE_WINDOW + 1);
+		if (e > mp->start[a + (a < mp->na)])
+			e = mp->start[a + (a < mp->na)];
+		bound[k] = e < bound[k - 1] ? bound[k - 1] : e;
 	}
-	free(ord);
-	/* within a bucket, sorted by earliest day, a candidate meets only the
-	 * ones that start before it ends, and at most MERGE_WINDOW of them: an
-	 * actor quoted thousands of times on one day costs n * window tests,
-	 * not n * n (the ones further on are reached through the chain) */
-	for (size_t a = 0; a < na; a++) {
-		const bent *bk = bucket + start[a];
-		size_t nb = start[a + 1] - start[a];
-		for (size_t x = 0; x < nb; x++) {
+	bound[mp->n] = mp->start[mp->na];
+}
+
+/* The bucket that holds entry e (the last of the buckets starting at or
+ * before it). */
+static size_t bucket_of(const merge_parts *mp, size_t e)
+{
+	size_t lo = 0, hi = mp->na;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (mp->start[mid + 1] <= e)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Joins the candidates that report the same event, for the entries
+ * [bound[k], bound[k + 1]) of the actor buckets, in the part's own
+ * union-find. Within a bucket, sorted by earliest day, an entry meets only
+ * the ones after it that start before it ends, and at most MERGE_WINDOW of
+ * them: an actor quoted thousands of times on one day costs n * window
+ * tests, not n * n (the ones further on are reached through the chain).
+ * Which pairs join does not depend on the union-find (it only spares
+ * testing a pair already joined), so the parts' partitions, joined, are
+ * the partition one thread finds.
+ */
+static void scan_part(void *ctx, unsigned part)
+{
+	const merge_parts *mp = ctx;
+	size_t e0 = mp->bound[part], e1 = mp->bound[part + 1];
+	size_t *parent = mp->parent[part];
+	if (!parent) {
+		parent = mp->parent[part] = ctl_xmalloc((mp->nc ? mp->nc : 1) * sizeof(size_t));
+		for (size_t i = 0; i < mp->nc; i++)
+			parent[i] = i;
+	}
+	for (size_t a = e0 < e1 ? bucket_of(mp, e0) : mp->na; a < mp->na && mp->start[a] < e1; a++) {
+		const bent *bk = mp->bucket + mp->start[a];
+		size_t nb = mp->start[a + 1] - mp->start[a];
+		size_t x0 = e0 > mp->start[a] ? e0 - mp->start[a] : 0;
+		size_t x1 = e1 < mp->start[a + 1] ? e1 - mp->start[a] : nb;
+		for (size_t x = x0; x < x1; x++) {
 			for (size_t y = x + 1; y < nb && y <= x + MERGE_WINDOW; y++) {
 				if (bk[x].latest != CTL_DAY_NONE && bk[y].earliest != CTL_DAY_NONE &&
 				    bk[y].earliest > bk[x].latest)
@@ -2148,7 +2184,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 				     bk[x].earliest > bk[y].latest))
 					continue;
 				bool match;
-				if (bk[x].group == pk.say) {
+				if (bk[x].group == mp->say) {
 					if (bk[x].key == NO_SPEAKER || bk[x].key != bk[y].key)
 						continue;
 					match = bk[x].doc == bk[y].doc;
@@ -2163,10 +2199,92 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 					match = false;
 				}
 				if (match || (ctl_uf_find(parent, bk[x].i) != ctl_uf_find(parent, bk[y].i) &&
-				              same_event(&st->c[bk[x].i], &st->c[bk[y].i])))
+				              same_event(&mp->c[bk[x].i], &mp->c[bk[y].i])))
 					ctl_uf_union(parent, bk[x].i, bk[y].i);
 			}
 		}
+	}
+}
+
+int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *actors,
+		unsigned threads, ctl_error *err)
+{
+	if (st->spill_err.code) {
+		ctl_error_set(err, st->spill_err.code, "%s", st->spill_err.msg);
+		return st->spill_err.code;
+	}
+	pending_list pl = { 0 };
+	size_t n = st->n;
+	/* parts of a thousand candidates at least: a thread costs more to
+	 * start than a smaller part saves */
+	size_t parts = n / 1024;
+	if (parts > threads)
+		parts = threads;
+	if (parts > CTL_MAX_THREADS)
+		parts = CTL_MAX_THREADS;
+	merge_parts mp = { .n = parts ? (unsigned)parts : 1, .c = st->c, .nc = n, .actors = actors };
+	ctl_run_parts(mp.n, lookup_part, &mp);
+	ctl_actor_set_drop_lookup(actors); /* spent: make room for the events */
+
+	/* documents ranked by id: the order sources are listed in */
+	size_t *doc_rank = ctl_xcalloc(tl->ndocs + 1, sizeof(size_t));
+	{
+		doc_key *ord = ctl_xmalloc((tl->ndocs + 1) * sizeof(*ord));
+		for (size_t i = 0; i < tl->ndocs; i++)
+			ord[i] = (doc_key){ tl->docs[i].id, i };
+		qsort(ord, tl->ndocs, sizeof(*ord), cmp_doc_key);
+		for (size_t i = 0; i < tl->ndocs; i++)
+			doc_rank[ord[i].i] = i;
+		free(ord);
+	}
+	/* candidate pairs only within an actor's bucket */
+	size_t na = tl->nactors;
+	size_t *count = ctl_xcalloc(na + 1, sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		for (size_t k = 0; k < st->c[i].nactors; k++)
+			count[st->c[i].actors[k]]++;
+	size_t *start = ctl_xcalloc(na + 1, sizeof(size_t));
+	for (size_t a = 0; a < na; a++)
+		start[a + 1] = start[a] + count[a];
+	pair_keys pk;
+	pair_keys_init(&pk, st->c, n);
+	bent *bucket = ctl_xmalloc((start[na] ? start[na] : 1) * sizeof(*bucket));
+	size_t *fill = ctl_xcalloc(na + 1, sizeof(size_t));
+	/* the candidates sorted once by (earliest day, document, trigger,
+	 * index), from a compact copy of those keys, and the buckets filled in
+	 * that order: each comes out sorted, with no sort per bucket reaching
+	 * into candidates scattered over memory */
+	order_key *ord = ctl_xmalloc((n ? n : 1) * sizeof(*ord));
+	for (size_t i = 0; i < n; i++)
+		ord[i] = (order_key){ st->c[i].when.earliest, (uint32_t)doc_rank[st->c[i].doc],
+		                      st->c[i].ts, (uint32_t)i };
+	ctl_qsort_mt(ord, n, sizeof(*ord), cmp_order_key, mp.n);
+	for (size_t o = 0; o < n; o++) {
+		size_t i = ord[o].idx;
+		for (size_t k = 0; k < st->c[i].nactors; k++) {
+			size_t a = st->c[i].actors[k];
+			bucket[start[a] + fill[a]++] = (bent){ (uint32_t)i, pk.group[i], pk.key[i],
+			                                       st->c[i].doc, st->c[i].when.earliest,
+			                                       st->c[i].when.latest, pk.actors[i] };
+		}
+	}
+	free(ord);
+	size_t *parents[CTL_MAX_THREADS] = { NULL };
+	mp.bucket = bucket;
+	mp.start = start;
+	mp.na = na;
+	mp.say = pk.say;
+	mp.parent = parents;
+	size_t bound[CTL_MAX_THREADS + 1];
+	mp.bound = bound;
+	part_bounds(&mp, bound);
+	ctl_run_parts(mp.n, scan_part, &mp);
+	size_t *parent = parents[0];
+	for (unsigned k = 1; k < mp.n; k++) {
+		for (size_t i = 0; i < n; i++)
+			if (parents[k][i] != i)
+				ctl_uf_union(parent, i, parents[k][i]);
+		free(parents[k]);
 	}
 	free(count);
 	free(start);

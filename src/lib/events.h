@@ -39,10 +39,12 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 /*
  * Maps candidates' mentions to actors, merges candidates that report the
  * same event (order-independent), and appends the events to tl->events.
- * The actor set's mention lookup is spent afterwards (dropped).
+ * The mapping and the search for pairs run on up to `threads` threads; the
+ * result is the same for any number. The actor set's mention lookup is
+ * spent afterwards (dropped).
  */
 int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *actors,
-		ctl_error *err);
+		unsigned threads, ctl_error *err);
 
 /*
  * The per-document result (partial.c): a store holding one document's

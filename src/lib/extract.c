@@ -160,11 +160,17 @@ static int sort_documents(ctl_extractor *x, ctl_error *err)
 
 int ctl_extractor_finish(ctl_extractor *x, ctl_timeline **out, ctl_error *err)
 {
+	return ctl_extractor_finish_mt(x, 1, out, err);
+}
+
+int ctl_extractor_finish_mt(ctl_extractor *x, unsigned threads, ctl_timeline **out,
+		ctl_error *err)
+{
 	int rc = sort_documents(x, err);
 	if (!rc)
 		rc = ctl_actor_set_finish(x->actors, x->tl, err);
 	if (!rc)
-		rc = ctl_events_finish(x->events, x->tl, x->actors, err);
+		rc = ctl_events_finish(x->events, x->tl, x->actors, threads, err);
 	if (rc)
 		return rc;
 	*out = x->tl;

@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
@@ -334,4 +335,98 @@ void ctl_uf_union(size_t *p, size_t a, size_t b)
 		p[b] = a;
 	else if (b < a)
 		p[a] = b;
+}
+
+typedef struct part_arg {
+	void (*fn)(void *ctx, unsigned k);
+	void *ctx;
+	unsigned k;
+} part_arg;
+
+static void *run_part(void *arg)
+{
+	part_arg *a = arg;
+	a->fn(a->ctx, a->k);
+	return NULL;
+}
+
+void ctl_run_parts(unsigned n, void (*fn)(void *ctx, unsigned k), void *ctx)
+{
+	pthread_t th[CTL_MAX_THREADS];
+	part_arg arg[CTL_MAX_THREADS];
+	bool started[CTL_MAX_THREADS] = { false };
+	for (unsigned k = 1; k < n && k < CTL_MAX_THREADS; k++) {
+		arg[k] = (part_arg){ fn, ctx, k };
+		started[k] = pthread_create(&th[k], NULL, run_part, &arg[k]) == 0;
+	}
+	if (n)
+		fn(ctx, 0);
+	for (unsigned k = 1; k < n; k++) {
+		if (k < CTL_MAX_THREADS && started[k])
+			pthread_join(th[k], NULL);
+		else
+			fn(ctx, k); /* no thread to be had: here */
+	}
+}
+
+typedef struct sort_job {
+	char *base;
+	size_t n, size;
+	unsigned parts;
+	int (*cmp)(const void *, const void *);
+} sort_job;
+
+static void sort_part(void *ctx, unsigned k)
+{
+	const sort_job *j = ctx;
+	size_t a = ctl_part_begin(j->n, j->parts, k), b = ctl_part_begin(j->n, j->parts, k + 1);
+	qsort(j->base + a * j->size, b - a, j->size, j->cmp);
+}
+
+void ctl_qsort_mt(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *),
+		unsigned parts)
+{
+	if (parts > CTL_MAX_THREADS)
+		parts = CTL_MAX_THREADS;
+	if (parts > n / 4096) /* a small array sorts faster than a thread starts */
+		parts = (unsigned)(n / 4096);
+	if (parts < 2) {
+		qsort(base, n, size, cmp);
+		return;
+	}
+	sort_job j = { base, n, size, parts, cmp };
+	ctl_run_parts(parts, sort_part, &j);
+	/* merge neighbouring runs, pass after pass, between base and tmp */
+	size_t bound[CTL_MAX_THREADS + 1];
+	for (unsigned k = 0; k <= parts; k++)
+		bound[k] = ctl_part_begin(n, parts, k);
+	char *src = base, *tmp = ctl_xmalloc(n * size), *dst = tmp;
+	for (unsigned runs = parts; runs > 1;) {
+		unsigned out = 0;
+		for (unsigned r = 0; r < runs; r += 2, out++) {
+			/* runs r and r + 1 (none when r is the last): [a, m), [m, e) */
+			size_t a = bound[r];
+			size_t m = r + 1 < runs ? bound[r + 1] : n;
+			size_t e = r + 2 <= runs ? bound[r + 2] : n;
+			size_t i = a, k = m, o = a;
+			while (i < m && k < e) {
+				if (cmp(src + k * size, src + i * size) < 0)
+					memcpy(dst + o++ * size, src + k++ * size, size);
+				else
+					memcpy(dst + o++ * size, src + i++ * size, size);
+			}
+			memcpy(dst + o * size, src + i * size, (m - i) * size);
+			o += m - i;
+			memcpy(dst + o * size, src + k * size, (e - k) * size);
+			bound[out] = a;
+		}
+		bound[out] = n;
+		runs = out;
+		char *t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != base)
+		memcpy(base, src, n * size);
+	free(tmp);
 }

@@ -22,6 +22,24 @@ void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size);
 size_t ctl_uf_find(size_t *p, size_t x);
 void ctl_uf_union(size_t *p, size_t a, size_t b);
 
+/* Runs fn(ctx, k) for k in [0, n): k = 0 on the calling thread, the others
+ * on threads of their own (or, when none can be had, on the calling thread
+ * after it; so for k from CTL_MAX_THREADS on), and returns when all are
+ * done. The parts must not share what they write. */
+#define CTL_MAX_THREADS 16
+void ctl_run_parts(unsigned n, void (*fn)(void *ctx, unsigned k), void *ctx);
+/* Splits [0, n) into `parts` ranges; range k is [ctl_part_begin(n, parts,
+ * k), ctl_part_begin(n, parts, k + 1)). */
+static inline size_t ctl_part_begin(size_t n, unsigned parts, unsigned k)
+{
+	return n / parts * k + n % parts * k / parts; /* n * k / parts, no overflow */
+}
+
+/* qsort on up to `parts` threads: ranges sorted apart, then merged. With
+ * a total order (no two items equal) the result is qsort's. */
+void ctl_qsort_mt(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *),
+		unsigned parts);
+
 /* The n items (each `size` bytes) in a new array, stably sorted by
  * key(item) in [0, nkeys): a counting sort, linear. */
 void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
