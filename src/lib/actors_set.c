@@ -523,15 +523,19 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	size_t nr = set->nrecs;
 	char **strs;              /* set->strs, which interning surnames may move */
 
-	/* 1. groups by key */
+	/* 1. groups by key: a key is a pooled string, so its index tells it
+	 * (no hashing per mention); gmap finds the derived keys of step 2 */
 	smap gmap = { 0 };
 	group *groups = NULL;     /* grown: far fewer groups than mentions */
 	size_t ng = 0, gcap = 0;
+	uint32_t *group_of = ctl_xmalloc((set->nstrs + 1) * sizeof(*group_of));
+	for (size_t k = 0; k < set->nstrs; k++)
+		group_of[k] = NO_GRP;
 	for (size_t i = 0; i < nr; i++) {
-		size_t g;
+		size_t g = group_of[recs[i].key];
 		const char *key = set->strs[recs[i].key];
-		if (!smap_get(&gmap, key, &g)) {
-			g = ng;
+		if (g == NO_GRP) {
+			g = group_of[recs[i].key] = (uint32_t)ng;
 			memset(CTL_ARRAY_PUSH(groups, ng, gcap), 0, sizeof(*groups));
 			groups[g].key = key;
 			groups[g].words = recs[i].words;
@@ -542,6 +546,7 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 		groups[g].caps |= all_caps(set->strs[recs[i].name]);
 		groups[g].gaz |= (recs[i].flags & REC_GAZ) != 0;
 	}
+	free(group_of);
 	size_t *parent = ctl_xmalloc((ng ? ng : 1) * sizeof(*parent));
 	for (size_t g = 0; g < ng; g++)
 		parent[g] = g;

@@ -1756,6 +1756,7 @@ static int cmp_order_key(const void *a, const void *b)
 }
 
 #define MERGE_WINDOW 64
+#define MERGE_PARTS 4
 
 static int strcasecmp_ascii(const char *a, const char *b)
 {
@@ -2215,13 +2216,14 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	}
 	pending_list pl = { 0 };
 	size_t n = st->n;
-	/* parts of a thousand candidates at least: a thread costs more to
-	 * start than a smaller part saves */
+	/* parts of a thousand candidates at least (a thread costs more to
+	 * start than a smaller part saves), and MERGE_PARTS at most: each
+	 * part's union-find holds a word per candidate */
 	size_t parts = n / 1024;
 	if (parts > threads)
 		parts = threads;
-	if (parts > CTL_MAX_THREADS)
-		parts = CTL_MAX_THREADS;
+	if (parts > MERGE_PARTS)
+		parts = MERGE_PARTS;
 	merge_parts mp = { .n = parts ? (unsigned)parts : 1, .c = st->c, .nc = n, .actors = actors };
 	ctl_run_parts(mp.n, lookup_part, &mp);
 	ctl_actor_set_drop_lookup(actors); /* spent: make room for the events */
@@ -2269,13 +2271,13 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		}
 	}
 	free(ord);
-	size_t *parents[CTL_MAX_THREADS] = { NULL };
+	size_t *parents[MERGE_PARTS] = { NULL };
 	mp.bucket = bucket;
 	mp.start = start;
 	mp.na = na;
 	mp.say = pk.say;
 	mp.parent = parents;
-	size_t bound[CTL_MAX_THREADS + 1];
+	size_t bound[MERGE_PARTS + 1];
 	mp.bound = bound;
 	part_bounds(&mp, bound);
 	ctl_run_parts(mp.n, scan_part, &mp);

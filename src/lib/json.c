@@ -366,11 +366,11 @@ typedef struct chunk {
 	size_t i0, u0, i1, u1;      /* units from (i0, u0) up to (i1, u1), excluded */
 } chunk;
 
-#define MAX_WRITERS 16
+#define MAX_WRITERS CTL_MAX_THREADS
+#define MAX_SLOTS (MAX_WRITERS + 2)
 
-static void *format_chunk(void *arg)
+static void format_chunk(chunk *c)
 {
-	chunk *c = arg;
 	jw *w = &c->w;
 	w->b.len = 0;
 	/* the state before unit (i0, u0): in the top object's array; inside
@@ -395,15 +395,98 @@ static void *format_chunk(void *arg)
 			u = 0;
 		}
 	}
-	return NULL;
 }
 
-/* Writes items [0, n) of one array: rounds of up to nw chunks, formatted
- * at once (chunk 0 on the calling thread), then emptied in order. */
-static void write_items(jw *w, chunk *ck, size_t nw, size_t chunk_weight,
+/*
+ * Chunks formatted on several threads and written in order: chunk k is
+ * formatted into slot k % nslots once chunk k - nslots is written, by a
+ * formatting thread or by the writer itself while the chunk it must write
+ * next is not ready (so the writer alone gets through, threads or none).
+ */
+typedef struct fmt_pool {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;        /* a chunk formatted, or a slot written */
+	chunk slot[MAX_SLOTS];
+	bool ready[MAX_SLOTS];
+	size_t nslots;
+	unsigned threads;
+	/* the array being written: its chunks, planned; claimed and written so far */
+	const ctl_timeline *tl;
+	const item_kind *kind;
+	const size_t *plan;       /* chunk k: units (plan[2k], plan[2k+1]) up to (plan[2k+2], plan[2k+3]) */
+	size_t nchunks, claimed, written;
+	jw *w;                    /* the writer's own, which only part 0 touches */
+} fmt_pool;
+
+/* Formats chunk k (claimed under the lock, which is released meanwhile). */
+static void pool_format(fmt_pool *p, size_t k)
+{
+	chunk *c = &p->slot[k % p->nslots];
+	c->tl = p->tl;
+	c->kind = p->kind;
+	c->i0 = p->plan[2 * k];
+	c->u0 = p->plan[2 * k + 1];
+	c->i1 = p->plan[2 * k + 2];
+	c->u1 = p->plan[2 * k + 3];
+	pthread_mutex_unlock(&p->mu);
+	format_chunk(c);
+	pthread_mutex_lock(&p->mu);
+	p->ready[k % p->nslots] = true;
+	pthread_cond_broadcast(&p->cv);
+}
+
+static bool pool_can_claim(const fmt_pool *p)
+{
+	return p->claimed < p->nchunks && p->claimed < p->written + p->nslots;
+}
+
+/* Part 0 writes (and formats when it must wait); the others format. */
+static void pool_part(void *ctx, unsigned part)
+{
+	fmt_pool *p = ctx;
+	jw *w = p->w;
+	pthread_mutex_lock(&p->mu);
+	if (part > 0) {
+		while (p->claimed < p->nchunks) {
+			if (pool_can_claim(p))
+				pool_format(p, p->claimed++);
+			else
+				pthread_cond_wait(&p->cv, &p->mu);
+		}
+		pthread_mutex_unlock(&p->mu);
+		return;
+	}
+	for (size_t k = 0; k < p->nchunks; k++) {
+		size_t s = k % p->nslots;
+		while (!p->ready[s]) {
+			if (pool_can_claim(p))
+				pool_format(p, p->claimed++);
+			else
+				pthread_cond_wait(&p->cv, &p->mu);
+		}
+		pthread_mutex_unlock(&p->mu);
+		const ctl_buf *b = &p->slot[s].w.b;
+		if (w->out) { /* each chunk's bytes to the stream, without a copy */
+			jw_drain(w, 0);
+			if (!w->rc)
+				w->rc = ctl_out_write(w->out, b->ptr, b->len, w->err);
+		} else {
+			ctl_buf_put(&w->b, b->ptr, b->len);
+		}
+		pthread_mutex_lock(&p->mu);
+		p->ready[s] = false;
+		p->written++;
+		pthread_cond_broadcast(&p->cv);
+	}
+	pthread_mutex_unlock(&p->mu);
+}
+
+/* Writes items [0, n) of one array: straight into the stream's buffer on
+ * one thread, else in chunks of about `chunk_weight` through the pool. */
+static void write_items(jw *w, fmt_pool *p, size_t chunk_weight,
 		const ctl_timeline *tl, const item_kind *kind, size_t n)
 {
-	if (nw == 1) { /* straight into the stream's buffer */
+	if (!p) {
 		for (size_t i = 0; i < n; i++) {
 			for (size_t u = 0, m = kind->units(tl, i); u < m; u++)
 				kind->unit(w, tl, i, u);
@@ -411,57 +494,49 @@ static void write_items(jw *w, chunk *ck, size_t nw, size_t chunk_weight,
 		}
 		return;
 	}
+	size_t *plan = NULL, len = 0, cap = 0;
 	size_t i = 0, u = 0;
 	while (i < n) {
-		size_t used = 0;
-		for (; used < nw && i < n; used++) {
-			chunk *c = &ck[used];
-			c->tl = tl;
-			c->kind = kind;
-			c->i0 = i;
-			c->u0 = u;
-			for (size_t weight = 0; i < n && weight < chunk_weight;) {
-				weight += kind->weight(tl, i, u);
-				if (++u == kind->units(tl, i)) {
-					i++;
-					u = 0;
-				}
-			}
-			c->i1 = i;
-			c->u1 = u;
-		}
-		pthread_t th[MAX_WRITERS];
-		bool started[MAX_WRITERS] = { false };
-		for (size_t k = 1; k < used; k++)
-			started[k] = pthread_create(&th[k], NULL, format_chunk, &ck[k]) == 0;
-		format_chunk(&ck[0]);
-		for (size_t k = 1; k < used; k++) {
-			if (started[k])
-				pthread_join(th[k], NULL);
-			else
-				format_chunk(&ck[k]); /* no thread to be had: here */
-		}
-		for (size_t k = 0; k < used; k++) {
-			if (w->out) { /* each chunk's bytes to the stream, without a copy */
-				jw_drain(w, 0);
-				if (!w->rc)
-					w->rc = ctl_out_write(w->out, ck[k].w.b.ptr, ck[k].w.b.len, w->err);
-			} else {
-				ctl_buf_put(&w->b, ck[k].w.b.ptr, ck[k].w.b.len);
+		*CTL_ARRAY_PUSH(plan, len, cap) = i;
+		*CTL_ARRAY_PUSH(plan, len, cap) = u;
+		for (size_t weight = 0; i < n && weight < chunk_weight;) {
+			weight += kind->weight(tl, i, u);
+			if (++u == kind->units(tl, i)) {
+				i++;
+				u = 0;
 			}
 		}
 	}
+	*CTL_ARRAY_PUSH(plan, len, cap) = i;
+	*CTL_ARRAY_PUSH(plan, len, cap) = u;
+	p->tl = tl;
+	p->kind = kind;
+	p->plan = plan;
+	p->nchunks = len / 2 - 1;
+	p->claimed = p->written = 0;
+	p->w = w;
+	unsigned parts = p->threads;
+	if (parts > p->nchunks)
+		parts = p->nchunks ? (unsigned)p->nchunks : 1;
+	ctl_run_parts(parts, pool_part, p);
+	free(plan);
 	if (n)
 		w->first[w->depth - 1] = false;
 }
 
 static void write_timeline(jw *w, const ctl_timeline *tl, unsigned threads, size_t chunk_weight)
 {
-	size_t nw = threads < 1 ? 1 : threads > MAX_WRITERS ? MAX_WRITERS : threads;
-	chunk ck[MAX_WRITERS];
-	memset(ck, 0, sizeof(ck));
-	for (size_t k = 0; k < nw; k++)
-		ctl_buf_init(&ck[k].w.b);
+	unsigned nw = threads < 1 ? 1 : threads > MAX_WRITERS ? MAX_WRITERS : threads;
+	fmt_pool *p = NULL;
+	if (nw > 1) {
+		p = ctl_xcalloc(1, sizeof(*p));
+		pthread_mutex_init(&p->mu, NULL);
+		pthread_cond_init(&p->cv, NULL);
+		p->threads = nw;
+		p->nslots = (size_t)nw + 2; /* a chunk ahead per thread, besides the one written */
+		for (size_t k = 0; k < p->nslots; k++)
+			ctl_buf_init(&p->slot[k].w.b);
+	}
 
 	jw_open(w, true);
 	kv_string(w, "format", CTL_EVENTS_FORMAT);
@@ -469,21 +544,26 @@ static void write_timeline(jw *w, const ctl_timeline *tl, unsigned threads, size
 	jw_uint(w, CTL_EVENTS_VERSION);
 	jw_key(w, "documents");
 	jw_open(w, false);
-	write_items(w, ck, nw, chunk_weight, tl, &DOCS, tl->ndocs);
+	write_items(w, p, chunk_weight, tl, &DOCS, tl->ndocs);
 	jw_close(w);
 	jw_key(w, "actors");
 	jw_open(w, false);
-	write_items(w, ck, nw, chunk_weight, tl, &ACTORS, tl->nactors);
+	write_items(w, p, chunk_weight, tl, &ACTORS, tl->nactors);
 	jw_close(w);
 	jw_key(w, "events");
 	jw_open(w, false);
-	write_items(w, ck, nw, chunk_weight, tl, &EVENTS, tl->nevents);
+	write_items(w, p, chunk_weight, tl, &EVENTS, tl->nevents);
 	jw_close(w);
 	jw_close(w);
 	/* end with a newline, as a text file should */
 	ctl_buf_putc(&w->b, '\n');
-	for (size_t k = 0; k < nw; k++)
-		ctl_buf_release(&ck[k].w.b);
+	if (p) {
+		for (size_t k = 0; k < p->nslots; k++)
+			ctl_buf_release(&p->slot[k].w.b);
+		pthread_cond_destroy(&p->cv);
+		pthread_mutex_destroy(&p->mu);
+		free(p);
+	}
 }
 
 int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err)
