@@ -97,6 +97,10 @@ void ctl_actor_set_remap_docs(ctl_actor_set *set, const size_t *new_index, size_
  * mention to its actor's index in tl->actors.
  */
 int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err);
+/* ctl_actor_set_finish with the actors built on up to `threads` threads;
+ * the result is the same for any number. */
+int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threads,
+		ctl_error *err);
 
 /* The actor index of the mention [start,end) of document doc_index, or
  * SIZE_MAX when it is no actor (a place, or not recorded). */

@@ -349,9 +349,12 @@ static const char *doc_id(const ctl_timeline *tl, size_t doc)
 	return doc < tl->ndocs && tl->docs[doc].id ? tl->docs[doc].id : "";
 }
 
+/* A surname (by its index in the set's pool: equal strings, equal
+ * indexes) of a person's cluster, named in a document. The lists are sorted
+ * by these numbers only: what is looked up is whether a triple is there and
+ * which clusters bear a surname, not any order of names. */
 typedef struct sname {
-	const char *surname;      /* in the set's pool */
-	uint32_t sidx;            /* its index there */
+	uint32_t sidx;
 	uint32_t root;
 	uint32_t doc;
 } sname;
@@ -359,9 +362,8 @@ typedef struct sname {
 static int cmp_sname(const void *a, const void *b)
 {
 	const sname *x = a, *y = b;
-	int c = strcmp(x->surname, y->surname);
-	if (c)
-		return c;
+	if (x->sidx != y->sidx)
+		return x->sidx < y->sidx ? -1 : 1;
 	return x->root < y->root ? -1 : x->root > y->root;
 }
 
@@ -372,7 +374,7 @@ static int cmp_sname_doc(const void *a, const void *b)
 		return x->doc < y->doc ? -1 : 1;
 	if (x->root != y->root)
 		return x->root < y->root ? -1 : 1;
-	return strcmp(x->surname, y->surname);
+	return x->sidx < y->sidx ? -1 : x->sidx > y->sidx;
 }
 
 static int cmp_ref(const void *a, const void *b)
@@ -504,18 +506,51 @@ static void build_actor(cluster *c, const rec *recs, char *const *strs, uint32_t
 	if (!sorted_refs(a->mentions, c->n))
 		qsort(a->mentions, c->n, sizeof(ctl_ref), cmp_ref);
 	c->first_doc = NULL;
+	size_t first = SIZE_MAX; /* the document of first_doc */
 	for (size_t i = 0; i < c->n; i++) {
 		const rec *r = &recs[c->recs[i]];
+		if (r->doc == first) { /* the same id: no string to compare */
+			if (r->start < c->first_start)
+				c->first_start = r->start;
+			continue;
+		}
 		const char *id = doc_id(tl, r->doc);
 		if (!c->first_doc || strcmp(id, c->first_doc) < 0 ||
 		    (!strcmp(id, c->first_doc) && r->start < c->first_start)) {
 			c->first_doc = id;
 			c->first_start = r->start;
+			first = r->doc;
 		}
 	}
 }
 
+#define BUILD_PARTS 8
+
+typedef struct build_job {
+	cluster *cl;
+	const rec *recs;
+	char *const *strs;
+	size_t nstrs;
+	const ctl_timeline *tl;
+	size_t bound[BUILD_PARTS + 1]; /* part k builds clusters [bound[k], bound[k + 1]) */
+} build_job;
+
+static void build_part(void *ctx, unsigned k)
+{
+	const build_job *j = ctx;
+	uint32_t *cnt = ctl_xcalloc(j->nstrs + 1, sizeof(*cnt)); /* for distinct_names */
+	for (size_t c = j->bound[k]; c < j->bound[k + 1]; c++)
+		build_actor(&j->cl[c], j->recs, j->strs, cnt, j->tl);
+	free(cnt);
+}
+
 int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
+{
+	return ctl_actor_set_finish_mt(set, tl, 1, err);
+}
+
+int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threads,
+		ctl_error *err)
 {
 	(void)err;
 	const struct ctl_actors_data *d = set->res->actors;
@@ -610,19 +645,28 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 	sname *sr = ctl_xmalloc((nr ? nr : 1) * sizeof(*sr));   /* shrunk below */
 	size_t nsr = 0;
 	uint32_t *surname = ctl_xmalloc((nr ? nr : 1) * sizeof(*surname));
+	/* a key's surname, found once per key (a million mentions, a few
+	 * thousand keys); NO_STR - 1: not looked for yet */
+	size_t nkeys = set->nstrs;
+	uint32_t *key_surname = ctl_xmalloc((nkeys + 1) * sizeof(*key_surname));
+	for (size_t k = 0; k < nkeys; k++)
+		key_surname[k] = NO_STR - 1;
 	for (size_t i = 0; i < nr; i++) {
 		rec *r = &recs[i];
 		size_t root = ctl_uf_find(parent, r->grp);
 		surname[i] = NO_STR;
 		if (r->words < 2 || (r->flags & REC_GAZ) || voted(cvotes[root]) != CTL_ACTOR_PERSON)
 			continue;
-		surname[i] = intern(set, NULL, ctl_person_surname(d, set->strs[r->key]));
+		if (key_surname[r->key] == NO_STR - 1)
+			key_surname[r->key] = intern(set, NULL, ctl_person_surname(d, set->strs[r->key]));
+		surname[i] = key_surname[r->key];
 	}
+	free(key_surname);
 	strs = set->strs;
 	for (size_t i = 0; i < nr; i++)
 		if (surname[i] != NO_STR)
-			sr[nsr++] = (sname){ strs[surname[i]], surname[i],
-			                     (uint32_t)ctl_uf_find(parent, recs[i].grp), recs[i].doc };
+			sr[nsr++] = (sname){ surname[i], (uint32_t)ctl_uf_find(parent, recs[i].grp),
+			                     recs[i].doc };
 	free(surname);
 	/* each (document, cluster, surname) once: a person is named again and again */
 	qsort(sr, nsr, sizeof(*sr), cmp_sname_doc);
@@ -650,7 +694,15 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 		sur_n[byname[i].sidx]++;
 	}
 
-	/* 4. each mention's cluster; a surname alone joins its person */
+	/* 4. each mention's cluster; a surname alone joins its person. Which
+	 * person depends on the surname and the document only: decided once
+	 * per (surname, document), for the document's mentions one after the
+	 * other (memo[key]: the last document decided, and the cluster, or
+	 * NO_GRP to keep the mention's own) */
+	typedef struct { uint32_t doc, grp; } decided;
+	decided *memo = ctl_xmalloc((set->nstrs + 1) * sizeof(*memo));
+	for (size_t k = 0; k < set->nstrs; k++)
+		memo[k].doc = UINT32_MAX;
 	for (size_t i = 0; i < nr; i++) {
 		rec *r = &recs[i];
 		r->grp = (uint32_t)ctl_uf_find(parent, r->grp);
@@ -661,22 +713,25 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 		/* the clusters of people with this surname: [lo, hi) of byname */
 		if (!sur_n[r->key])
 			continue;
-		size_t lo = sur_first[r->key] - 1, hi = lo + sur_n[r->key];
-		sname probe = { strs[r->key], r->key, 0, 0 };
-		uint32_t hits = 0, hit = 0;
-		for (size_t j = lo; j < hi; j++) {
-			probe.root = byname[j].root;
-			probe.doc = r->doc;
-			if (bsearch(&probe, sr, nsr, sizeof(*sr), cmp_sname_doc)) {
-				hits++;
-				hit = byname[j].root;
+		decided *m = &memo[r->key];
+		if (m->doc != r->doc) {
+			size_t lo = sur_first[r->key] - 1, hi = lo + sur_n[r->key];
+			sname probe = { r->key, 0, r->doc };
+			uint32_t hits = 0, hit = 0;
+			for (size_t j = lo; j < hi; j++) {
+				probe.root = byname[j].root;
+				if (bsearch(&probe, sr, nsr, sizeof(*sr), cmp_sname_doc)) {
+					hits++;
+					hit = byname[j].root;
+				}
 			}
+			m->doc = r->doc;
+			m->grp = hits == 1 ? hit : !hits && hi - lo == 1 ? byname[lo].root : NO_GRP;
 		}
-		if (hits == 1)
-			r->grp = hit;
-		else if (!hits && hi - lo == 1)
-			r->grp = byname[lo].root;
+		if (m->grp != NO_GRP)
+			r->grp = m->grp;
 	}
+	free(memo);
 
 	free(sr);
 	free(byname);
@@ -722,10 +777,20 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 			cluster *k = &cl[cidx[recs[i].grp]];
 			k->recs[k->n++] = (uint32_t)i;
 		}
-	uint32_t *cnt = ctl_xcalloc(set->nstrs + 1, sizeof(*cnt)); /* for distinct_names */
-	for (size_t c = 0; c < ncl; c++)
-		build_actor(&cl[c], recs, strs, cnt, tl);
-	free(cnt);
+	/* the actors built on up to `threads` threads, in parts of about as
+	 * many mentions (a cluster's are read from scattered records), 4096 at
+	 * least */
+	build_job job = { cl, recs, strs, set->nstrs, tl, { 0 } };
+	unsigned parts = threads < 1 ? 1 : threads > BUILD_PARTS ? BUILD_PARTS : threads;
+	if (parts > nin / 4096)
+		parts = nin >= 8192 ? (unsigned)(nin / 4096) : 1;
+	for (unsigned k = 0, c = 0; k <= parts; k++) {
+		size_t at = ctl_part_begin(nin, parts, k);
+		while (c < ncl && k < parts && (size_t)(cl[c].recs - members) < at)
+			c++;
+		job.bound[k] = k == parts ? ncl : c;
+	}
+	ctl_run_parts(parts, build_part, &job);
 	qsort(cl, ncl, sizeof(*cl), cmp_cluster);
 	size_t base = tl->nactors;
 	for (size_t c = 0; c < ncl; c++) {

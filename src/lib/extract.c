@@ -168,7 +168,7 @@ int ctl_extractor_finish_mt(ctl_extractor *x, unsigned threads, ctl_timeline **o
 {
 	int rc = sort_documents(x, err);
 	if (!rc)
-		rc = ctl_actor_set_finish(x->actors, x->tl, err);
+		rc = ctl_actor_set_finish_mt(x->actors, x->tl, threads, err);
 	if (!rc)
 		rc = ctl_events_finish(x->events, x->tl, x->actors, threads, err);
 	if (rc)
