@@ -440,22 +440,36 @@ static char *cand_text(const cand *c, int which, size_t ev, int32_t slot, pendin
  * begin in (a counting sort), and each block is read once, from its start. */
 #define SPILL_BLOCK_SHIFT 18
 
-static size_t pending_block(const void *p)
+/* The reads queued on lists[0, nlists) (the merge's parts), in the order
+ * of their blocks: a counting sort into one list, the queues freed. */
+static pending_list pending_by_block(pending_list *lists, unsigned nlists, uint64_t total)
 {
-	return (size_t)(((const pending *)p)->off >> SPILL_BLOCK_SHIFT);
+	size_t nblocks = (size_t)(total >> SPILL_BLOCK_SHIFT) + 1, n = 0;
+	size_t *start = ctl_xcalloc(nblocks + 1, sizeof(size_t));
+	for (unsigned k = 0; k < nlists; k++)
+		for (size_t i = 0; i < lists[k].n; i++, n++)
+			start[(lists[k].p[i].off >> SPILL_BLOCK_SHIFT) + 1]++;
+	for (size_t b = 0; b < nblocks; b++)
+		start[b + 1] += start[b];
+	pending_list out = { ctl_xmalloc((n ? n : 1) * sizeof(pending)), n, n };
+	for (unsigned k = 0; k < nlists; k++) {
+		for (size_t i = 0; i < lists[k].n; i++)
+			out.p[start[lists[k].p[i].off >> SPILL_BLOCK_SHIFT]++] = lists[k].p[i];
+		free(lists[k].p);
+		lists[k] = (pending_list){ 0 };
+	}
+	free(start);
+	return out;
 }
 
+/* Reads the texts queued on lists[0, nlists) (which it empties). */
 static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_event,
-		pending_list *pl, ctl_error *err)
+		pending_list *lists, unsigned nlists, ctl_error *err)
 {
 	const uint64_t block_size = (uint64_t)1 << SPILL_BLOCK_SHIFT;
 	uint64_t total = st->spill ? ctl_spill_size(st->spill) : 0;
-	if (pl->n) {
-		pending *sorted = ctl_sort_by_key(pl->p, pl->n, sizeof(*pl->p),
-			(size_t)(total >> SPILL_BLOCK_SHIFT) + 1, pending_block);
-		free(pl->p);
-		pl->p = sorted;
-	}
+	pending_list sorted = pending_by_block(lists, nlists, total);
+	const pending_list *pl = &sorted;
 	char *block = NULL;
 	uint64_t boff = 0, bend = 0;     /* the file's bytes [boff, bend) are in block */
 	for (size_t i = 0; i < pl->n; i++) {
@@ -472,6 +486,7 @@ static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_even
 			int rc = ctl_spill_get(st->spill, from, (size_t)want, block, err);
 			if (rc) {
 				free(block);
+				free(sorted.p);
 				return rc;
 			}
 			boff = from;
@@ -489,6 +504,7 @@ static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_even
 			e->sources[p->slot].text = t;
 	}
 	free(block);
+	free(sorted.p);
 	return 0;
 }
 
@@ -2207,6 +2223,94 @@ static void scan_part(void *ctx, unsigned part)
 	}
 }
 
+/* A component of candidates that makes an event (dated already): its root,
+ * the member whose date counts and the one whose title does. */
+typedef struct ev_plan {
+	uint32_t root, best, titled;
+} ev_plan;
+
+typedef struct event_job {
+	ctl_event_store *st;
+	ctl_timeline *tl;
+	const ev_plan *plan;
+	size_t nplan;
+	const size_t *gstart, *gmem;  /* root r's members: gmem[gstart[r] .. gstart[r + 1]) */
+	const size_t *doc_rank;
+	pending_list pl[MERGE_PARTS]; /* each part's queued texts */
+	size_t bound[MERGE_PARTS + 1]; /* part k fills plans [bound[k], bound[k + 1]) */
+} event_job;
+
+/* Fills event ev (tl->events[first + ev]) from its plan. Its members'
+ * texts move to it (each candidate belongs to one event); `stamp` (per
+ * actor) marks the actors it has, by root. */
+static void fill_event(const event_job *j, size_t ev, size_t *stamp, pending_list *pl)
+{
+	const ev_plan *pn = &j->plan[ev];
+	ctl_event_store *st = j->st;
+	size_t root = pn->root;
+	ctl_event *e = &j->tl->events[j->tl->nevents - j->nplan + ev];
+	const cand *best = &st->c[pn->best], *titled = &st->c[pn->titled];
+	e->title = cand_has_title(titled) ? cand_text(titled, 2, ev, -1, pl) :
+	           cand_text(best, 0, ev, -1, pl);
+	e->type = ctl_xstrdup(best->cls);
+	e->trigger = (ctl_ref){ best->doc, best->ts, best->te, cand_text(best, 0, ev, -2, pl) };
+	size_t nmem = j->gstart[root + 1] - j->gstart[root];
+	e->sources = ctl_xcalloc(nmem, sizeof(ctl_ref));
+	e->actors = NULL;
+	/* members in document order (by document id, then offset), so
+	 * sources come out sorted and duplicates side by side */
+	member *mem = ctl_xmalloc(nmem * sizeof(*mem));
+	for (size_t g = 0; g < nmem; g++) {
+		const cand *c = &st->c[j->gmem[j->gstart[root] + g]];
+		mem[g] = (member){ j->doc_rank[c->doc], c->ss, j->gmem[j->gstart[root] + g] };
+	}
+	qsort(mem, nmem, sizeof(*mem), cmp_member);
+	size_t acap = 0, speaker = SIZE_MAX;
+	for (size_t g = 0; g < nmem; g++) {
+		cand *c = &st->c[mem[g].idx];
+		if (!e->place && c->place)
+			e->place = ctl_xstrdup(c->place);
+		if (speaker == SIZE_MAX)
+			speaker = c->speaker;
+		/* one source per sentence; its text moves from the candidate:
+		 * no second copy of every source sentence while the store is
+		 * alive */
+		if (!g || mem[g].rank != mem[g - 1].rank || mem[g].ss != mem[g - 1].ss) {
+			char *text = NULL;
+			if (c->spilled) {
+				cand_text(c, 1, ev, (int32_t)e->nsources, pl);
+			} else { /* moved */
+				text = c->sentence_text;
+				c->sentence_text = NULL;
+			}
+			e->sources[e->nsources++] = (ctl_ref){ c->doc, c->ss, c->se, text };
+		}
+		for (size_t k = 0; k < c->nactors; k++)
+			if (stamp[c->actors[k]] != root) {
+				stamp[c->actors[k]] = root;
+				*CTL_ARRAY_PUSH(e->actors, e->nactors, acap) = c->actors[k];
+			}
+	}
+	free(mem);
+	/* the speaker first, then people, organisations and groups, then
+	 * countries and the rest; by actor index within each (actor ids do
+	 * not depend on the input order, so neither does this) */
+	actor_order ao = { j->tl, speaker };
+	sort_actors(e->actors, e->nactors, &ao);
+}
+
+static void event_part(void *ctx, unsigned k)
+{
+	event_job *j = ctx;
+	size_t na = j->tl->nactors;
+	size_t *stamp = ctl_xmalloc((na + 1) * sizeof(size_t));
+	for (size_t i = 0; i <= na; i++)
+		stamp[i] = SIZE_MAX;
+	for (size_t ev = j->bound[k]; ev < j->bound[k + 1]; ev++)
+		fill_event(j, ev, stamp, &j->pl[k]);
+	free(stamp);
+}
+
 int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *actors,
 		unsigned threads, ctl_error *err)
 {
@@ -2214,7 +2318,6 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		ctl_error_set(err, st->spill_err.code, "%s", st->spill_err.msg);
 		return st->spill_err.code;
 	}
-	pending_list pl = { 0 };
 	size_t n = st->n;
 	/* parts of a thousand candidates at least (a thread costs more to
 	 * start than a smaller part saves), and MERGE_PARTS at most: each
@@ -2307,16 +2410,15 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		gmem[gstart[r] + gfill[r]++] = i;
 	}
 	free(gfill);
-	size_t *stamp = ctl_xmalloc((tl->nactors + 1) * sizeof(size_t));
-	for (size_t i = 0; i <= tl->nactors; i++)
-		stamp[i] = SIZE_MAX;
+	/* which components are events, and their dates: in index order */
 	size_t first_event = tl->nevents;
+	ev_plan *plan = NULL;
+	size_t nplan = 0, plancap = 0;
 	for (size_t root = 0; root < n; root++) {
 		if (ctl_uf_find(parent, root) != root)
 			continue;
 		ctl_interval when = ctl_interval_unknown();
 		const cand *best = NULL, *titled = NULL;
-		size_t members = gstart[root + 1] - gstart[root];
 		bool dated_member = false;
 		for (size_t g = gstart[root]; g < gstart[root + 1]; g++) {
 			const cand *c = &st->c[gmem[g]];
@@ -2339,62 +2441,22 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 			when.certainty = CTL_CERT_BOUNDED;
 		else if (when.certainty == CTL_CERT_BOUNDED)
 			when.certainty = CTL_CERT_INFERRED;
-		if (!titled)
-			titled = best;
-
-		ctl_event *e = ctl_timeline_add_event(tl);
-		e->when = when;
-		size_t ev = tl->nevents - 1 - first_event;
-		e->title = cand_has_title(titled) ? cand_text(titled, 2, ev, -1, &pl) :
-		           cand_text(best, 0, ev, -1, &pl);
-		e->type = ctl_xstrdup(best->cls);
-		e->trigger = (ctl_ref){ best->doc, best->ts, best->te, cand_text(best, 0, ev, -2, &pl) };
-		e->sources = ctl_xcalloc(members, sizeof(ctl_ref));
-		e->actors = NULL;
-		/* members in document order (by document id, then offset), so
-		 * sources come out sorted and duplicates side by side */
-		size_t nmem = gstart[root + 1] - gstart[root];
-		member *mem = ctl_xmalloc(nmem * sizeof(*mem));
-		for (size_t g = 0; g < nmem; g++) {
-			const cand *c = &st->c[gmem[gstart[root] + g]];
-			mem[g] = (member){ doc_rank[c->doc], c->ss, gmem[gstart[root] + g] };
-		}
-		qsort(mem, nmem, sizeof(*mem), cmp_member);
-		size_t acap = 0, speaker = SIZE_MAX;
-		for (size_t g = 0; g < nmem; g++) {
-			cand *c = &st->c[mem[g].idx];
-			if (!e->place && c->place)
-				e->place = ctl_xstrdup(c->place);
-			if (speaker == SIZE_MAX)
-				speaker = c->speaker;
-			/* one source per sentence; its text moves from the candidate
-			 * (each belongs to one event): no second copy of every source
-			 * sentence while the store is alive */
-			if (!g || mem[g].rank != mem[g - 1].rank || mem[g].ss != mem[g - 1].ss) {
-				char *text = NULL;
-				if (c->spilled) {
-					cand_text(c, 1, ev, (int32_t)e->nsources, &pl);
-				} else { /* moved */
-					text = c->sentence_text;
-					c->sentence_text = NULL;
-				}
-				e->sources[e->nsources++] = (ctl_ref){ c->doc, c->ss, c->se, text };
-			}
-			for (size_t k = 0; k < c->nactors; k++)
-				if (stamp[c->actors[k]] != root) {
-					stamp[c->actors[k]] = root;
-					*CTL_ARRAY_PUSH(e->actors, e->nactors, acap) = c->actors[k];
-				}
-		}
-		free(mem);
-		/* the speaker first, then people, organisations and groups, then
-		 * countries and the rest; by actor index within each (actor ids do
-		 * not depend on the input order, so neither does this) */
-		actor_order ao = { tl, speaker };
-		sort_actors(e->actors, e->nactors, &ao);
+		ctl_timeline_add_event(tl)->when = when;
+		*CTL_ARRAY_PUSH(plan, nplan, plancap) = (ev_plan){ (uint32_t)root,
+			(uint32_t)(best - st->c), (uint32_t)((titled ? titled : best) - st->c) };
 	}
+	/* the events filled in on the -j threads: parts of about as many
+	 * candidates, each queueing its own spilled texts */
+	event_job job = { st, tl, plan, nplan, gstart, gmem, doc_rank, { { 0 } }, { 0 } };
+	for (unsigned k = 0, x = 0; k <= mp.n; k++) {
+		size_t at = ctl_part_begin(n, mp.n, k);
+		while (x < nplan && k < mp.n && gstart[plan[x].root] < at)
+			x++;
+		job.bound[k] = k == mp.n ? nplan : x;
+	}
+	ctl_run_parts(mp.n, event_part, &job);
+	free(plan);
 	free(parent);
-	free(stamp);
 	free(gstart);
 	free(gmem);
 	/* the candidates are spent: free them before sorting the events */
@@ -2403,8 +2465,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	free(st->c);
 	st->c = NULL;
 	st->n = st->cap = 0;
-	int rc = read_pending(st, tl, first_event, &pl, err);
-	free(pl.p);
+	int rc = read_pending(st, tl, first_event, job.pl, mp.n, err);
 	ctl_spill_free(st->spill);
 	st->spill = NULL;
 	if (rc) {
