@@ -669,7 +669,7 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 			                     recs[i].doc };
 	free(surname);
 	/* each (document, cluster, surname) once: a person is named again and again */
-	qsort(sr, nsr, sizeof(*sr), cmp_sname_doc);
+	ctl_qsort_mt(sr, nsr, sizeof(*sr), cmp_sname_doc, threads); /* equal items are equal bytes */
 	size_t nu = 0;
 	for (size_t i = 0; i < nsr; i++)
 		if (!nu || cmp_sname_doc(&sr[nu - 1], &sr[i]))
@@ -678,7 +678,7 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 	sname *byname = ctl_xmalloc((nsr ? nsr : 1) * sizeof(*byname));
 	if (nsr)
 		memcpy(byname, sr, nsr * sizeof(*sr));
-	qsort(byname, nsr, sizeof(*byname), cmp_sname);
+	ctl_qsort_mt(byname, nsr, sizeof(*byname), cmp_sname, threads); /* ties: only .doc differs, unused */
 	size_t nbn = 0;      /* distinct (surname, cluster) */
 	for (size_t i = 0; i < nsr; i++)
 		if (!nbn || cmp_sname(&byname[nbn - 1], &byname[i]))
