@@ -462,40 +462,51 @@ static pending_list pending_by_block(pending_list *lists, unsigned nlists, uint6
 	return out;
 }
 
-/* Reads the texts queued on lists[0, nlists) (which it empties). */
-static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_event,
-		pending_list *lists, unsigned nlists, ctl_error *err)
+/* The merge runs in this many parts at most (on as many threads): each
+ * part of the bucket scan holds a union-find of a word per candidate. */
+#define MERGE_PARTS 4
+
+typedef struct read_job {
+	ctl_spill *spill;
+	uint64_t total;           /* the spill file's size */
+	ctl_event *events;        /* the events made from first_event on */
+	const pending_list *pl;   /* the reads, in block order */
+	size_t bound[MERGE_PARTS + 1]; /* part k reads pl entries [bound[k], bound[k + 1]) */
+	int rc[MERGE_PARTS];
+	ctl_error err[MERGE_PARTS];
+} read_job;
+
+/* Reads part k's texts, each block of the file once (into a buffer of its
+ * own), into their events' slots. */
+static void read_part(void *ctx, unsigned k)
 {
+	read_job *j = ctx;
 	const uint64_t block_size = (uint64_t)1 << SPILL_BLOCK_SHIFT;
-	uint64_t total = st->spill ? ctl_spill_size(st->spill) : 0;
-	pending_list sorted = pending_by_block(lists, nlists, total);
-	const pending_list *pl = &sorted;
 	char *block = NULL;
 	uint64_t boff = 0, bend = 0;     /* the file's bytes [boff, bend) are in block */
-	for (size_t i = 0; i < pl->n; i++) {
-		const pending *p = &pl->p[i];
+	j->rc[k] = 0;
+	for (size_t i = j->bound[k]; i < j->bound[k + 1]; i++) {
+		const pending *p = &j->pl->p[i];
 		if (p->off < boff || p->off + p->len > bend) {
 			uint64_t from = p->off >> SPILL_BLOCK_SHIFT << SPILL_BLOCK_SHIFT;
 			uint64_t want = p->off + p->len - from;  /* a text may run on */
 			if (want < block_size)
 				want = block_size;
-			if (want > total - from)
-				want = total - from;
+			if (want > j->total - from)
+				want = j->total - from;
 			free(block);
 			block = ctl_xmalloc(want ? (size_t)want : 1);
-			int rc = ctl_spill_get(st->spill, from, (size_t)want, block, err);
-			if (rc) {
-				free(block);
-				free(sorted.p);
-				return rc;
-			}
+			ctl_error_clear(&j->err[k]);
+			j->rc[k] = ctl_spill_get(j->spill, from, (size_t)want, block, &j->err[k]);
+			if (j->rc[k])
+				break;
 			boff = from;
 			bend = from + want;
 		}
 		char *t = ctl_xmalloc((size_t)p->len + 1);
 		memcpy(t, block + (p->off - boff), p->len);
 		t[p->len] = '\0';
-		ctl_event *e = &tl->events[first_event + p->ev];
+		ctl_event *e = &j->events[p->ev];
 		if (p->slot == -1)
 			e->title = t;
 		else if (p->slot == -2)
@@ -504,7 +515,40 @@ static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_even
 			e->sources[p->slot].text = t;
 	}
 	free(block);
+}
+
+/* Reads the texts queued on lists[0, nlists) (which it empties), in up to
+ * `parts` parts of whole blocks (ctl_spill_get reads with pread). */
+static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_event,
+		pending_list *lists, unsigned nlists, unsigned parts, ctl_error *err)
+{
+	uint64_t total = st->spill ? ctl_spill_size(st->spill) : 0;
+	pending_list sorted = pending_by_block(lists, nlists, total);
+	read_job j = { st->spill, total, tl->events + first_event, &sorted, { 0 }, { 0 }, { { 0 } } };
+	if (parts > MERGE_PARTS)
+		parts = MERGE_PARTS;
+	if (parts > sorted.n / 4096) /* parts of 4096 texts at least */
+		parts = (unsigned)(sorted.n / 4096);
+	if (parts < 1)
+		parts = 1;
+	for (unsigned k = 1; k < parts; k++) {
+		size_t b = ctl_part_begin(sorted.n, parts, k);
+		if (b < j.bound[k - 1])
+			b = j.bound[k - 1];
+		/* at a block's first text: no block read by two parts */
+		while (b > j.bound[k - 1] && b < sorted.n &&
+		       sorted.p[b].off >> SPILL_BLOCK_SHIFT == sorted.p[b - 1].off >> SPILL_BLOCK_SHIFT)
+			b++;
+		j.bound[k] = b;
+	}
+	j.bound[parts] = sorted.n;
+	ctl_run_parts(parts, read_part, &j);
 	free(sorted.p);
+	for (unsigned k = 0; k < parts; k++)
+		if (j.rc[k]) {
+			*err = j.err[k];
+			return j.rc[k];
+		}
 	return 0;
 }
 
@@ -1772,7 +1816,6 @@ static int cmp_order_key(const void *a, const void *b)
 }
 
 #define MERGE_WINDOW 64
-#define MERGE_PARTS 4
 
 static int strcasecmp_ascii(const char *a, const char *b)
 {
@@ -2465,7 +2508,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	free(st->c);
 	st->c = NULL;
 	st->n = st->cap = 0;
-	int rc = read_pending(st, tl, first_event, job.pl, mp.n, err);
+	int rc = read_pending(st, tl, first_event, job.pl, mp.n, mp.n, err);
 	ctl_spill_free(st->spill);
 	st->spill = NULL;
 	if (rc) {
