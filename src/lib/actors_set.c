@@ -783,12 +783,13 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 	build_job job = { cl, recs, strs, set->nstrs, tl, { 0 } };
 	unsigned parts = threads < 1 ? 1 : threads > BUILD_PARTS ? BUILD_PARTS : threads;
 	if (parts > nin / 4096)
-		parts = nin >= 8192 ? (unsigned)(nin / 4096) : 1;
-	for (unsigned k = 0, c = 0; k <= parts; k++) {
+		parts = nin / 4096 > 1 ? (unsigned)(nin / 4096) : 1;
+	size_t first = 0; /* the first cluster of part k */
+	for (unsigned k = 0; k <= parts; k++) {
 		size_t at = ctl_part_begin(nin, parts, k);
-		while (c < ncl && k < parts && (size_t)(cl[c].recs - members) < at)
-			c++;
-		job.bound[k] = k == parts ? ncl : c;
+		while (first < ncl && k < parts && (size_t)(cl[first].recs - members) < at)
+			first++;
+		job.bound[k] = k == parts ? ncl : first;
 	}
 	ctl_run_parts(parts, build_part, &job);
 	qsort(cl, ncl, sizeof(*cl), cmp_cluster);

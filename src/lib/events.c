@@ -2491,11 +2491,12 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	/* the events filled in on the -j threads: parts of about as many
 	 * candidates, each queueing its own spilled texts */
 	event_job job = { st, tl, plan, nplan, gstart, gmem, doc_rank, { { 0 } }, { 0 } };
-	for (unsigned k = 0, x = 0; k <= mp.n; k++) {
+	size_t ev0 = 0; /* part k's first event */
+	for (unsigned k = 0; k <= mp.n; k++) {
 		size_t at = ctl_part_begin(n, mp.n, k);
-		while (x < nplan && k < mp.n && gstart[plan[x].root] < at)
-			x++;
-		job.bound[k] = k == mp.n ? nplan : x;
+		while (ev0 < nplan && k < mp.n && gstart[plan[ev0].root] < at)
+			ev0++;
+		job.bound[k] = k == mp.n ? nplan : ev0;
 	}
 	ctl_run_parts(mp.n, event_part, &job);
 	free(plan);
