@@ -1962,7 +1962,7 @@ static int cmp_event_key(const void *a, const void *b)
 
 /* Sorts the events made by this merge: their keys, compact, are sorted,
  * and each event is moved once (an event is a large record) */
-static void sort_events(ctl_timeline *tl, size_t first, const size_t *doc_rank)
+static void sort_events(ctl_timeline *tl, size_t first, const size_t *doc_rank, unsigned parts)
 {
 	size_t n = tl->nevents - first;
 	/* nothing to sort; with no events at all tl->events is NULL, and
@@ -1975,7 +1975,7 @@ static void sort_events(ctl_timeline *tl, size_t first, const size_t *doc_rank)
 		key[i] = (event_key){ ev[i].when.earliest, ev[i].when.latest,
 		                      (uint32_t)doc_rank[ev[i].sources[0].doc],
 		                      ev[i].sources[0].start, ev[i].trigger.start, (uint32_t)i };
-	qsort(key, n, sizeof(*key), cmp_event_key);
+	ctl_qsort_mt(key, n, sizeof(*key), cmp_event_key, parts); /* the index breaks ties */
 	ctl_event *tmp = ctl_xmalloc(n * sizeof(*tmp));
 	for (size_t i = 0; i < n; i++)
 		tmp[i] = ev[key[i].idx];
@@ -2516,7 +2516,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		free(doc_rank);
 		return rc;
 	}
-	sort_events(tl, first_event, doc_rank);
+	sort_events(tl, first_event, doc_rank, mp.n);
 	free(doc_rank);
 	for (size_t i = first_event; i < tl->nevents; i++) {
 		char id[32];
