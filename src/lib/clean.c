@@ -369,7 +369,7 @@ static void measure(const char *t, const struct ctl_clean_data *cd, line_info *l
 		if (p >= b)
 			break;
 		uint32_t ws = p;
-		bool letter = false, digit = false;
+		bool letter = false, digit = false, colon = false;
 		while (p < b) {
 			unsigned char c = s[p];
 			if (c < 0x80) {
@@ -380,6 +380,8 @@ static void measure(const char *t, const struct ctl_clean_data *cd, line_info *l
 					by_script[SC_LATIN]++;
 				} else if (ctl_is_digit(c)) {
 					digit = true;
+				} else if (c == ':') {
+					colon = true;
 				} else if (c == '{' && p + 1 < b && (s[p + 1] == '{' || s[p + 1] == '%')) {
 					template_ = true;
 				}
@@ -399,7 +401,8 @@ static void measure(const char *t, const struct ctl_clean_data *cd, line_info *l
 			p += (uint32_t)k;
 		}
 		uint32_t we = p;
-		links += is_link(t, ws, we);
+		/* a link has "://" or begins "www.": most words neither */
+		links += (colon || (s[ws] | 0x20) == 'w') && is_link(t, ws, we);
 		timestamp |= digit && is_clock_or_iso(t, ws, we);
 		if (!letter) {
 			digits_only += digit;
