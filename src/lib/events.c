@@ -205,7 +205,7 @@ typedef struct tok {
 /* Is the byte at t[i] inside a word? ASCII letters, digits, inner
  * apostrophes and hyphens, and non-ASCII letters; not the UTF-8 general
  * punctuation block (curly quotes, dashes: E2 80 xx) or a no-break space. */
-static size_t word_byte(const char *t, size_t i, size_t e)
+static inline size_t word_byte(const char *t, size_t i, size_t e)
 {
 	unsigned char c = (unsigned char)t[i];
 	if (ctl_is_alnum(c))
@@ -236,7 +236,12 @@ static size_t tokenize(const char *t, uint32_t s, uint32_t e, tok **toks, size_t
 		}
 		uint32_t start = i;
 		while (i < e) {
-			k = word_byte(t, i, e);
+			unsigned char c = (unsigned char)t[i];
+			if (ctl_is_alnum(c)) { /* most bytes: no call */
+				i++;
+				continue;
+			}
+			k = c < 0x80 ? 0 : word_byte(t, i, e);
 			if (k) {
 				i += (uint32_t)k;
 				continue;
