@@ -354,6 +354,22 @@ static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
 	return false;
 }
 
+/* What measure() tells apart among ASCII bytes, by one look-up. */
+enum { AK_OTHER = 0, AK_LETTER, AK_DIGIT, AK_SPACE };
+#define AK4(x) x, x, x, x
+#define AK8(x) AK4(x), AK4(x)
+static const uint8_t ascii_kind[128] = {
+	/* 0x00 */ AK8(AK_OTHER), AK_OTHER, AK_SPACE, AK_SPACE, AK_SPACE, AK_SPACE, AK_SPACE,
+	AK_OTHER, AK_OTHER,
+	/* 0x10 */ AK8(AK_OTHER), AK8(AK_OTHER),
+	/* 0x20 */ AK_SPACE, AK_OTHER, AK4(AK_OTHER), AK_OTHER, AK_OTHER, AK8(AK_OTHER),
+	/* 0x30 */ AK8(AK_DIGIT), AK_DIGIT, AK_DIGIT, AK_OTHER, AK_OTHER, AK4(AK_OTHER),
+	/* 0x40 */ AK_OTHER, AK_LETTER, AK_LETTER, AK_LETTER, AK4(AK_LETTER), AK8(AK_LETTER),
+	/* 0x50 */ AK8(AK_LETTER), AK_LETTER, AK_LETTER, AK_LETTER, AK_OTHER, AK4(AK_OTHER),
+	/* 0x60 */ AK_OTHER, AK_LETTER, AK_LETTER, AK_LETTER, AK4(AK_LETTER), AK8(AK_LETTER),
+	/* 0x70 */ AK8(AK_LETTER), AK_LETTER, AK_LETTER, AK_LETTER, AK_OTHER, AK4(AK_OTHER),
+};
+
 /* Counts the features of line li in one pass over its bytes. The counters
  * are locals: the text is read through a char pointer, which may alias
  * *li, so counting in *li would store and reload them at every byte. */
@@ -370,15 +386,16 @@ static void measure(const char *t, const struct ctl_clean_data *cd, line_info *l
 			break;
 		uint32_t ws = p;
 		bool letter = false, digit = false, colon = false;
+		uint32_t latin = 0;       /* ASCII letters: counted in a register */
 		while (p < b) {
 			unsigned char c = s[p];
 			if (c < 0x80) {
-				if (ctl_is_space(c))
+				uint8_t k = ascii_kind[c];
+				if (k == AK_LETTER) {
+					latin++;
+				} else if (k == AK_SPACE) {
 					break;
-				if (ctl_is_alpha(c)) {
-					letter = true;
-					by_script[SC_LATIN]++;
-				} else if (ctl_is_digit(c)) {
+				} else if (k == AK_DIGIT) {
 					digit = true;
 				} else if (c == ':') {
 					colon = true;
@@ -401,6 +418,8 @@ static void measure(const char *t, const struct ctl_clean_data *cd, line_info *l
 			p += (uint32_t)k;
 		}
 		uint32_t we = p;
+		by_script[SC_LATIN] += latin;
+		letter |= latin > 0;
 		/* a link has "://" or begins "www.": most words neither */
 		links += (colon || (s[ws] | 0x20) == 'w') && is_link(t, ws, we);
 		timestamp |= digit && is_clock_or_iso(t, ws, we);
