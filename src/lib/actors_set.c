@@ -524,6 +524,8 @@ static void build_actor(cluster *c, const rec *recs, char *const *strs, uint32_t
 	}
 }
 
+/* The actors are built in this many parts at most (on as many threads);
+ * each part holds only a counter per pooled string. */
 #define BUILD_PARTS 8
 
 typedef struct build_job {
