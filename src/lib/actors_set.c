@@ -534,8 +534,16 @@ typedef struct build_job {
 	char *const *strs;
 	size_t nstrs;
 	const ctl_timeline *tl;
+	const uint32_t *members;       /* the clusters' mentions, one slice each */
 	size_t bound[BUILD_PARTS + 1]; /* part k builds clusters [bound[k], bound[k + 1]) */
 } build_job;
+
+/* Where cluster c's mentions begin among all (ctl_cut_parts). */
+static size_t cluster_offset(const void *ctx, size_t c)
+{
+	const build_job *j = ctx;
+	return (size_t)(j->cl[c].recs - j->members);
+}
 
 static void build_part(void *ctx, unsigned k)
 {
@@ -782,17 +790,12 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 	/* the actors built on up to `threads` threads, in parts of about as
 	 * many mentions (a cluster's are read from scattered records), 4096 at
 	 * least */
-	build_job job = { cl, recs, strs, set->nstrs, tl, { 0 } };
+	build_job job = { cl, recs, strs, set->nstrs, tl, NULL, { 0 } };
 	unsigned parts = threads < 1 ? 1 : threads > BUILD_PARTS ? BUILD_PARTS : threads;
 	if (parts > nin / 4096)
 		parts = nin / 4096 > 1 ? (unsigned)(nin / 4096) : 1;
-	size_t first = 0; /* the first cluster of part k */
-	for (unsigned k = 0; k <= parts; k++) {
-		size_t at = ctl_part_begin(nin, parts, k);
-		while (first < ncl && k < parts && (size_t)(cl[first].recs - members) < at)
-			first++;
-		job.bound[k] = k == parts ? ncl : first;
-	}
+	job.members = members;
+	ctl_cut_parts(job.bound, parts, ncl, nin, cluster_offset, &job);
 	ctl_run_parts(parts, build_part, &job);
 	qsort(cl, ncl, sizeof(*cl), cmp_cluster);
 	size_t base = tl->nactors;

@@ -2185,10 +2185,11 @@ static void part_bounds(const merge_parts *mp, size_t *bound)
 			a++;
 		}
 		size_t e = mp->start[a];
-		if (a < mp->na) /* inside bucket a: its entries cost about the same each */
+		if (a < mp->na) { /* inside bucket a: its entries cost about the same each */
 			e += (target - before) / (MERGE_WINDOW + 1);
-		if (e > mp->start[a + (a < mp->na)])
-			e = mp->start[a + (a < mp->na)];
+			if (e > mp->start[a + 1])
+				e = mp->start[a + 1];
+		}
 		bound[k] = e < bound[k - 1] ? bound[k - 1] : e;
 	}
 	bound[mp->n] = mp->start[mp->na];
@@ -2347,6 +2348,13 @@ static void fill_event(const event_job *j, size_t ev, size_t *stamp, pending_lis
 	sort_actors(e->actors, e->nactors, &ao);
 }
 
+/* Where event ev's members begin among all candidates (ctl_cut_parts). */
+static size_t event_offset(const void *ctx, size_t ev)
+{
+	const event_job *j = ctx;
+	return j->gstart[j->plan[ev].root];
+}
+
 static void event_part(void *ctx, unsigned k)
 {
 	event_job *j = ctx;
@@ -2496,13 +2504,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	/* the events filled in on the -j threads: parts of about as many
 	 * candidates, each queueing its own spilled texts */
 	event_job job = { st, tl, plan, nplan, gstart, gmem, doc_rank, { { 0 } }, { 0 } };
-	size_t ev0 = 0; /* part k's first event */
-	for (unsigned k = 0; k <= mp.n; k++) {
-		size_t at = ctl_part_begin(n, mp.n, k);
-		while (ev0 < nplan && k < mp.n && gstart[plan[ev0].root] < at)
-			ev0++;
-		job.bound[k] = k == mp.n ? nplan : ev0;
-	}
+	ctl_cut_parts(job.bound, mp.n, nplan, n, event_offset, &job);
 	ctl_run_parts(mp.n, event_part, &job);
 	free(plan);
 	free(parent);

@@ -369,6 +369,19 @@ void ctl_run_parts(unsigned n, void (*fn)(void *ctx, unsigned k), void *ctx)
 	}
 }
 
+void ctl_cut_parts(size_t *bound, unsigned parts, size_t n, size_t total,
+		size_t (*offset)(const void *ctx, size_t i), const void *ctx)
+{
+	size_t i = 0;
+	for (unsigned k = 0; k < parts; k++) {
+		size_t at = ctl_part_begin(total, parts, k);
+		while (i < n && offset(ctx, i) < at)
+			i++;
+		bound[k] = i;
+	}
+	bound[parts] = n;
+}
+
 typedef struct sort_job {
 	char *base;
 	size_t n, size;

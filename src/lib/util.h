@@ -35,6 +35,12 @@ static inline size_t ctl_part_begin(size_t n, unsigned parts, unsigned k)
 	return n / parts * k + n % parts * k / parts; /* n * k / parts, no overflow */
 }
 
+/* Cuts n items into `parts` ranges of about equal weight: item i starts at
+ * offset(ctx, i) (non-decreasing) of `total`; part k is items [bound[k],
+ * bound[k + 1]), bound[parts] = n. An item is never split. */
+void ctl_cut_parts(size_t *bound, unsigned parts, size_t n, size_t total,
+		size_t (*offset)(const void *ctx, size_t i), const void *ctx);
+
 /* qsort on up to `parts` threads: ranges sorted apart, then merged. With
  * a total order (no two items equal) the result is qsort's. */
 void ctl_qsort_mt(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *),

@@ -49,6 +49,31 @@ static void test_part_begin_covers(void **state)
 		}
 }
 
+static size_t offset_of(const void *ctx, size_t i)
+{
+	return ((const size_t *)ctx)[i];
+}
+
+/* parts of about equal weight, items whole, in order */
+static void test_cut_parts(void **state)
+{
+	(void)state;
+	/* items of weights 5, 1, 1, 1, 10, 2: offsets 0 5 6 7 8 18, total 20 */
+	const size_t off[] = { 0, 5, 6, 7, 8, 18 };
+	size_t bound[5];
+	ctl_cut_parts(bound, 2, 6, 20, offset_of, off);
+	assert_int_equal(bound[0], 0);
+	assert_int_equal(bound[1], 5); /* the first item at or past 10 */
+	assert_int_equal(bound[2], 6);
+	ctl_cut_parts(bound, 4, 6, 20, offset_of, off);
+	const size_t want[] = { 0, 1, 5, 5, 6 }; /* cuts at 5, 10, 15: one part empty */
+	for (int k = 0; k <= 4; k++)
+		assert_int_equal(bound[k], want[k]);
+	ctl_cut_parts(bound, 3, 0, 0, offset_of, off);
+	for (int k = 0; k <= 3; k++)
+		assert_int_equal(bound[k], 0);
+}
+
 typedef struct item {
 	uint32_t key, idx;
 } item;
@@ -111,6 +136,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_run_parts_each_once),
 		cmocka_unit_test(test_part_begin_covers),
+		cmocka_unit_test(test_cut_parts),
 		cmocka_unit_test(test_qsort_mt_matches_qsort),
 		cmocka_unit_test(test_union_find_smallest_root),
 	};
