@@ -53,6 +53,15 @@ typedef struct ctl_workspace ctl_workspace;
 ctl_workspace *ctl_workspace_new(void);
 void ctl_workspace_free(ctl_workspace *ws);
 
+/*
+ * ctl_document_analyze with a workspace (NULL: the same as without). The
+ * workspace keeps the time tagger's tokens of the page, so that
+ * ctl_extract_document_ws of this document with this workspace, next,
+ * does not tokenize the page again. The results are the same either way.
+ */
+int ctl_document_analyze_ws(ctl_document *doc, const ctl_resources *res, ctl_workspace *ws,
+		ctl_error *err);
+
 /* ctl_extract_document with a workspace (NULL: the same as without). */
 int ctl_extract_document_ws(ctl_doc_result **out, const ctl_resources *res,
 		const ctl_document *doc, ctl_workspace *ws, ctl_error *err);

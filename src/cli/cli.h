@@ -94,10 +94,12 @@ typedef struct cli_files {
 /* Expands paths (and loads --manifest); reports errors; returns an exit code. */
 int cli_list_files(const cli_input_opts *o, char **paths, int npaths, cli_files *f);
 void cli_files_release(cli_files *f);
-/* Reads and analyses f->files[i] with the user's dates and titles applied.
- * Prints nothing (safe on any thread); the caller reports err. */
+/* Reads and analyses f->files[i] with the user's dates and titles applied,
+ * in the thread's workspace `ws` (or NULL). Prints nothing (safe on any
+ * thread); the caller reports err. */
 int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
-		const cli_files *f, size_t i, ctl_document **out, ctl_error *err);
+		const cli_files *f, size_t i, ctl_workspace *ws, ctl_document **out,
+		ctl_error *err);
 /* The invalid UTF-8 warning, when n > 0. */
 void cli_warn_invalid(const char *file, size_t n, size_t first);
 /* Progress on stderr (if enabled): file i of f->n; i == f->n clears it. */

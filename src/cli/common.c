@@ -183,7 +183,8 @@ void cli_files_release(cli_files *f)
 }
 
 int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
-		const cli_files *f, size_t i, ctl_document **out, ctl_error *err)
+		const cli_files *f, size_t i, ctl_workspace *ws, ctl_document **out,
+		ctl_error *err)
 {
 	ctl_ingest_options io = { o->max_doc_bytes };
 	ctl_document *doc;
@@ -212,7 +213,7 @@ int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
 		ctl_document_set_dct(doc, day, "user");
 	else if (f->manifest && ctl_manifest_lookup(f->manifest, f->files[i], &day, &title))
 		ctl_document_set_dct(doc, day, "manifest");
-	if ((rc = ctl_document_analyze(doc, res, err))) {
+	if ((rc = ctl_document_analyze_ws(doc, res, ws, err))) {
 		ctl_document_free(doc);
 		return rc;
 	}
@@ -253,7 +254,7 @@ int cli_for_each_document(const cli_input_opts *o, const ctl_resources *res,
 		ctl_error err;
 		ctl_error_clear(&err);
 		cli_progress(&f, i);
-		if (cli_read_document(o, res, &f, i, &doc, &err)) {
+		if (cli_read_document(o, res, &f, i, NULL, &doc, &err)) {
 			rc = cli_lib_error(&err);
 			break;
 		}

@@ -72,7 +72,7 @@ static void run_one(const pool *p, size_t i, slot *s, ctl_workspace *ws)
 	ctl_document *doc;
 	ctl_error_clear(&s->err);
 	s->r = NULL;
-	s->rc = cli_read_document(p->o, p->res, p->f, i, &doc, &s->err);
+	s->rc = cli_read_document(p->o, p->res, p->f, i, ws, &doc, &s->err);
 	if (s->rc)
 		return;
 	s->invalid = doc->invalid_bytes;

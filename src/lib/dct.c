@@ -163,11 +163,17 @@ static size_t line_of(const ctl_document *doc, uint32_t pos, size_t hint)
 
 int ctl_dct_detect(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 {
+	return ctl_dct_detect_keep(doc, res, NULL, err);
+}
+
+int ctl_dct_detect_keep(ctl_document *doc, const ctl_resources *res, ctl_tx_tokens *keep,
+		ctl_error *err)
+{
 	const struct ctl_dct_data *dd = res->dct;
 	ctl_timex_list tx;
 	ctl_timex_list_init(&tx);
 	/* the whole page: headers and sidebars are furniture, but they carry the date */
-	int rc = ctl_timex_tag(&tx, res, doc->text, doc->len, CTL_DAY_NONE, err);
+	int rc = ctl_timex_tag_keep(&tx, res, doc->text, doc->len, CTL_DAY_NONE, keep, err);
 	if (rc)
 		goto out;
 

@@ -2,7 +2,14 @@
 #ifndef CTL_DCT_H
 #define CTL_DCT_H
 
+#include "ctimeline/document.h"
 #include "ctimeline/resources.h"
+#include "timex_tokens.h"
+
+/* ctl_dct_detect, keeping the time tagger's tokens of the page in `keep`
+ * (NULL: none) for the pass over the sentences. */
+int ctl_dct_detect_keep(ctl_document *doc, const ctl_resources *res, ctl_tx_tokens *keep,
+		ctl_error *err);
 
 /*
  * Does a future cue ("will", "until", "scheduled", data/dct/cues.tsv) stand

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 #include "ctimeline/document.h"
 #include "ctimeline/io.h"
+#include "ctimeline/extract.h"
+#include "dct.h"
 #include "document_internal.h"
 #include "util.h"
 
@@ -174,11 +176,20 @@ void ctl_document_set_dct(ctl_document *doc, ctl_day day, const char *source)
 
 int ctl_document_analyze(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 {
+	return ctl_document_analyze_ws(doc, res, NULL, err);
+}
+
+int ctl_document_analyze_ws(ctl_document *doc, const ctl_resources *res, ctl_workspace *ws,
+		ctl_error *err)
+{
 	int rc;
+	ctl_tx_tokens *keep = ctl_workspace_tokens(ws);
+	if (keep)
+		ctl_tx_tokens_clear(keep);
 	if ((rc = ctl_clean(doc, res, err)) || (rc = ctl_segment(doc, res, err)))
 		return rc;
 	if (!doc->dct_source[0])
-		rc = ctl_dct_detect(doc, res, err);
+		rc = ctl_dct_detect_keep(doc, res, keep, err);
 	return rc;
 }
 

@@ -15,6 +15,7 @@
 #include "events.h"
 #include "partial.h"
 #include "json_read.h"
+#include "timex_tokens.h"
 #include "document_internal.h"
 #include "util.h"
 
@@ -106,12 +107,15 @@ static void keep_actor_mentions(ctl_mention_list *l)
 
 struct ctl_workspace {
 	ctl_lex_cache *lex;       /* the actor finder's word look-ups */
+	ctl_tx_tokens *tokens;    /* the time tagger's tokens of the page last
+	                             analysed (ctl_document_analyze_ws) */
 };
 
 ctl_workspace *ctl_workspace_new(void)
 {
 	ctl_workspace *ws = ctl_xcalloc(1, sizeof(*ws));
 	ws->lex = ctl_lex_cache_new();
+	ws->tokens = ctl_tx_tokens_new();
 	return ws;
 }
 
@@ -120,7 +124,13 @@ void ctl_workspace_free(ctl_workspace *ws)
 	if (!ws)
 		return;
 	ctl_lex_cache_free(ws->lex);
+	ctl_tx_tokens_free(ws->tokens);
 	free(ws);
+}
+
+ctl_tx_tokens *ctl_workspace_tokens(ctl_workspace *ws)
+{
+	return ws ? ws->tokens : NULL;
 }
 
 int ctl_extract_document(ctl_doc_result **out, const ctl_resources *res,
@@ -145,7 +155,13 @@ int ctl_extract_document_ws(ctl_doc_result **out, const ctl_resources *res,
 	size_t nspans;
 	ctl_span *spans = ctl_document_read_spans(doc, &nspans);
 	ctl_day dct = doc->dct.precision == CTL_PREC_DAY ? doc->dct.earliest : CTL_DAY_NONE;
-	int rc = ctl_timex_tag_spans(&tx, res, doc->text, spans, nspans, dct, err);
+	/* the tokens kept when this page was dated, if they are of these bytes */
+	ctl_tx_tokens *kept = ctl_workspace_tokens(ws);
+	if (kept && !ctl_tx_tokens_match(kept, doc->text, doc->len))
+		kept = NULL;
+	int rc = ctl_timex_tag_spans_kept(&tx, res, doc->text, spans, nspans, dct, kept, err);
+	if (ws)
+		ctl_tx_tokens_clear(ws->tokens); /* read once: the page is done */
 	if (!rc)
 		rc = ctl_mentions_find_cached(&r->mentions, res, doc, ws ? ws->lex : NULL, err);
 	ctl_event_store *st = ctl_event_store_new(res);

@@ -34,6 +34,8 @@
 #include <string.h>
 #include "resources.h"
 #include "timex_internal.h"
+#include "timex_tokens.h"
+#include "util.h"
 
 enum { RS_FIXED = 1, RS_ABS, RS_PARTIAL, RS_DCT, RS_ANA, RS_ANCHOR, RS_TIME };
 enum { DIR_TENSE = 0, DIR_LAST, DIR_NEXT, DIR_THIS };
@@ -101,6 +103,9 @@ typedef struct tstate {
 	/* a second expression found with the current one (RS_ANCHOR) */
 	bool has_pending;
 	cand pending;
+	ctl_tx_tokens *keep;   /* the page's tokens are kept here, or NULL */
+	const ctl_tx_tokens *kept; /* ... or read from here, or NULL */
+	size_t kept_line;      /* where the look-up in `kept` stands */
 } tstate;
 
 /* ---- token helpers ------------------------------------------------------ */
@@ -2213,9 +2218,124 @@ static bool sentence_end(const tstate *st, size_t i)
 	return i + 1 < st->n && st->t[i + 1].sp && st->t[i + 1].caps;
 }
 
-static void tag_line(tstate *st, uint32_t s, uint32_t e)
+/* ---- tokens kept from one pass for the next ------------------------------ */
+
+/* A line's tokens: kept[t0, t0 + n) for text[s, e). */
+typedef struct kept_line {
+	uint32_t s, e;
+	size_t t0, n;
+} kept_line;
+
+struct ctl_tx_tokens {
+	const char *text;      /* the page they are of, when valid */
+	size_t len;
+	uint64_t hash;
+	bool valid;
+	bool full;             /* KEEP_MAX reached: later lines not kept */
+	tx_tok *t;
+	size_t n, cap;
+	kept_line *lines;
+	size_t nlines, lcap;
+};
+
+/* 56 bytes a token: at most 3.5 MB for a page's tokens */
+#define KEEP_MAX 65536u
+
+ctl_tx_tokens *ctl_tx_tokens_new(void)
 {
+	return ctl_xcalloc(1, sizeof(ctl_tx_tokens));
+}
+
+void ctl_tx_tokens_free(ctl_tx_tokens *k)
+{
+	if (!k)
+		return;
+	free(k->t);
+	free(k->lines);
+	free(k);
+}
+
+void ctl_tx_tokens_clear(ctl_tx_tokens *k)
+{
+	k->text = NULL;
+	k->len = 0;
+	k->valid = k->full = false;
+	k->n = k->nlines = 0;
+}
+
+bool ctl_tx_tokens_match(const ctl_tx_tokens *k, const char *text, size_t len)
+{
+	return k && k->valid && k->text == text && k->len == len &&
+		k->hash == ctl_hash_bytes(text, len);
+}
+
+static void keep_line(ctl_tx_tokens *k, uint32_t s, uint32_t e, const tx_tok *t, size_t n)
+{
+	if (k->full || !n)
+		return;
+	if (k->n + n > KEEP_MAX) {
+		k->full = true;
+		return;
+	}
+	if (k->n + n > k->cap)
+		ctl_array_grow((void **)&k->t, &k->cap, k->n + n, sizeof(*k->t));
+	memcpy(k->t + k->n, t, n * sizeof(*t));
+	*CTL_ARRAY_PUSH(k->lines, k->nlines, k->lcap) = (kept_line){ s, e, k->n, n };
+	k->n += n;
+}
+
+/* Reads text[s, e) from the tokens kept for its line, if they are what
+ * tokenizing it alone would give: it must start at the line's start or
+ * after white space, and end at the line's end or before white space
+ * (the tokenizer never looks past white space, and no token holds any).
+ * Returns false to have it tokenized. */
+static bool reuse_line(tstate *st, uint32_t s, uint32_t e)
+{
+	const ctl_tx_tokens *k = st->kept;
+	if (s >= e)
+		return false;
+	while (st->kept_line < k->nlines && k->lines[st->kept_line].e < e)
+		st->kept_line++;
+	if (st->kept_line == k->nlines)
+		return false;
+	const kept_line *l = &k->lines[st->kept_line];
+	if (l->s > s || (s > l->s && !tx_is_space((unsigned char)st->text[s - 1])) ||
+	    (e < l->e && !tx_is_space((unsigned char)st->text[e])))
+		return false;
+	const tx_tok *t = k->t + l->t0;
+	size_t lo = 0, hi = l->n;
+	while (lo < hi) { /* the first token at or after s */
+		size_t mid = lo + (hi - lo) / 2;
+		if (t[mid].s < s)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	size_t end = lo;
+	while (end < l->n && t[end].s < e)
+		end++;
+	size_t n = end - lo;
+	if (n > st->cap)
+		ctl_array_grow((void **)&st->t, &st->cap, n, sizeof(*st->t));
+	memcpy(st->t, t + lo, n * sizeof(*t)); /* the first has white space before it */
+	st->n = n;
+	return true;
+}
+
+/* Tokenizes text[s, e) into st->t, or reads the kept tokens; `whole`:
+ * text[s, e) is a whole line (not a piece of a long one). */
+static void line_tokens(tstate *st, uint32_t s, uint32_t e, bool whole)
+{
+	if (st->kept && reuse_line(st, s, e))
+		return;
 	st->n = tx_tokenize(st->d, st->text, s, e, &st->t, &st->cap);
+	if (st->keep && whole)
+		keep_line(st->keep, s, e, st->t, st->n);
+}
+
+static void tag_line(tstate *st, uint32_t s, uint32_t e, bool whole)
+{
+	line_tokens(st, s, e, whole);
 	if (!st->n)
 		return;
 	st->line++;
@@ -2269,9 +2389,9 @@ void ctl_timex_list_release(ctl_timex_list *list)
 	ctl_timex_list_init(list);
 }
 
-int ctl_timex_tag_spans(ctl_timex_list *out, const ctl_resources *res,
-		const char *text, const ctl_span *spans, size_t nspans,
-		ctl_day dct, ctl_error *err)
+static int tag_spans(ctl_timex_list *out, const ctl_resources *res, const char *text,
+		const ctl_span *spans, size_t nspans, ctl_day dct, ctl_tx_tokens *keep,
+		const ctl_tx_tokens *kept, ctl_error *err)
 {
 	if (!out || !res || (!text && nspans))
 		return ctl_error_set(err, CTL_EINVAL, "timex: invalid argument");
@@ -2284,6 +2404,8 @@ int ctl_timex_tag_spans(ctl_timex_list *out, const ctl_resources *res,
 	st.dct = dct;
 	st.out = out;
 	st.last_b = SIZE_MAX;
+	st.keep = keep;
+	st.kept = kept;
 	st.cap = 256;
 	st.t = ctl_xmalloc(st.cap * sizeof(*st.t));
 	for (size_t k = 0; k < nspans; k++) {
@@ -2292,6 +2414,7 @@ int ctl_timex_tag_spans(ctl_timex_list *out, const ctl_resources *res,
 		while (s < e) {
 			const char *nl = memchr(text + s, '\n', e - s);
 			uint32_t le = nl ? (uint32_t)(nl - text) : e;
+			bool whole = le - s <= LINE_CHUNK;
 			/* a very long line is read in pieces cut at a sentence end (or
 			 * else at white space), so memory stays bounded */
 			while (le - s > LINE_CHUNK) {
@@ -2305,10 +2428,10 @@ int ctl_timex_tag_spans(ctl_timex_list *out, const ctl_resources *res,
 						;
 				if (c <= s + 1)
 					c = cut;
-				tag_line(&st, s, c);
+				tag_line(&st, s, c, false);
 				s = c;
 			}
-			tag_line(&st, s, le);
+			tag_line(&st, s, le, whole);
 			s = nl ? le + 1 : e;
 		}
 	}
@@ -2316,13 +2439,44 @@ int ctl_timex_tag_spans(ctl_timex_list *out, const ctl_resources *res,
 	return 0;
 }
 
-int ctl_timex_tag(ctl_timex_list *out, const ctl_resources *res,
-		const char *text, size_t len, ctl_day dct, ctl_error *err)
+int ctl_timex_tag_spans(ctl_timex_list *out, const ctl_resources *res,
+		const char *text, const ctl_span *spans, size_t nspans,
+		ctl_day dct, ctl_error *err)
+{
+	return tag_spans(out, res, text, spans, nspans, dct, NULL, NULL, err);
+}
+
+int ctl_timex_tag_spans_kept(ctl_timex_list *out, const ctl_resources *res,
+		const char *text, const ctl_span *spans, size_t nspans, ctl_day dct,
+		const ctl_tx_tokens *kept, ctl_error *err)
+{
+	if (kept && (!kept->valid || kept->text != text))
+		kept = NULL; /* the caller checked the bytes (ctl_tx_tokens_match) */
+	return tag_spans(out, res, text, spans, nspans, dct, NULL, kept, err);
+}
+
+int ctl_timex_tag_keep(ctl_timex_list *out, const ctl_resources *res, const char *text,
+		size_t len, ctl_day dct, ctl_tx_tokens *keep, ctl_error *err)
 {
 	if (len > UINT32_MAX)
 		return ctl_error_set(err, CTL_ELIMIT, "timex: text longer than 4 GiB");
+	if (keep)
+		ctl_tx_tokens_clear(keep);
 	ctl_span s = { 0, (uint32_t)len };
-	return ctl_timex_tag_spans(out, res, text, &s, 1, dct, err);
+	int rc = tag_spans(out, res, text, &s, 1, dct, keep, NULL, err);
+	if (!rc && keep) {
+		keep->text = text;
+		keep->len = len;
+		keep->hash = ctl_hash_bytes(text, len);
+		keep->valid = true;
+	}
+	return rc;
+}
+
+int ctl_timex_tag(ctl_timex_list *out, const ctl_resources *res,
+		const char *text, size_t len, ctl_day dct, ctl_error *err)
+{
+	return ctl_timex_tag_keep(out, res, text, len, dct, NULL, err);
 }
 
 const char *ctl_timex_type_name(ctl_timex_type t)

@@ -181,6 +181,11 @@ static const uint8_t char_class[256] = {
 	CC16(CC_HIGH), CC16(CC_HIGH), CC16(CC_HIGH), CC16(CC_HIGH),
 };
 
+bool tx_is_space(unsigned char c)
+{
+	return char_class[c] & CC_SPACE;
+}
+
 size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 		uint32_t e, tx_tok **toks, size_t *cap)
 {

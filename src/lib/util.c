@@ -69,6 +69,25 @@ bool ctl_eq_nocase(const char *a, size_t n, const char *b)
 	return b[n] == '\0';
 }
 
+uint64_t ctl_hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
+	for (; n >= 8; s += 8, n -= 8) {
+		uint64_t x;
+		memcpy(&x, s, 8);
+		h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
+		h ^= h >> 31;
+	}
+	uint64_t x = 0;
+	if (n)
+		memcpy(&x, s, n);
+	h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
+	h ^= h >> 32;
+	h *= 0x94D049BB133111EBULL;
+	h ^= h >> 29;
+	return h;
+}
+
 uint64_t ctl_hash_fnv_nocase(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;

@@ -97,6 +97,8 @@ size_t ctl_find_str_nocase(const char *s, size_t n, const char *w, size_t m);
 /* A 64-bit hash of bytes, ASCII-lowercased, for case-insensitive tables in
  * memory: eight bytes a step. Its values may change between versions. */
 uint64_t ctl_hash_nocase(const char *s, size_t n);
+/* A 64-bit hash of bytes as they are (for telling a text changed). */
+uint64_t ctl_hash_bytes(const char *s, size_t n);
 /* 64-bit FNV-1a of bytes, ASCII-lowercased: the hash written to files (the
  * content words of docs/partial.md), which must not change. */
 uint64_t ctl_hash_fnv_nocase(const char *s, size_t n);

@@ -1,8 +1,8 @@
 /*
  * The time tagger: the table of expressions in tests/data/timex_cases.tsv,
  * the dates the seed articles state, the day intervals and anchors, tagging
- * inside spans, and the rule that without a document date no year is ever
- * invented.
+ * inside spans, the rule that without a document date no year is ever
+ * invented, and the tokens kept from the dating pass for the sentences.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include "helpers.h"
 #include "resources.h"
+#include "timex_tokens.h"
 
 static ctl_day day_of(const char *s)
 {
@@ -489,6 +490,219 @@ static void test_long_line(void **state)
 	ctl_resources_free(res);
 }
 
+/* ---- tokens kept from the dating pass ------------------------------------ */
+
+static void same_timexes(const ctl_timex_list *a, const ctl_timex_list *b, const char *what,
+		uint32_t s, uint32_t e)
+{
+	if (a->len != b->len)
+		fail_msg("%s [%u, %u): %zu expressions tokenized, %zu from kept tokens", what,
+			s, e, a->len, b->len);
+	for (size_t i = 0; i < a->len; i++) {
+		const ctl_timex *x = &a->items[i], *y = &b->items[i];
+		if (x->start != y->start || x->end != y->end || x->type != y->type ||
+		    x->anchor != y->anchor || strcmp(x->value, y->value) || strcmp(x->freq, y->freq) ||
+		    strcmp(x->mod, y->mod) || x->when.earliest != y->when.earliest ||
+		    x->when.latest != y->when.latest || x->when.precision != y->when.precision ||
+		    x->when.certainty != y->when.certainty)
+			fail_msg("%s [%u, %u): expression %zu differs: [%u, %u) %s against [%u, %u) %s",
+				what, s, e, i, x->start, x->end, x->value, y->start, y->end, y->value);
+	}
+}
+
+/* Tags the spans both ways and compares. */
+static void check_spans(const ctl_resources *res, const char *text, const ctl_span *spans,
+		size_t n, ctl_day dct, const ctl_tx_tokens *kept, const char *what)
+{
+	ctl_timex_list a, b;
+	ctl_timex_list_init(&a);
+	ctl_timex_list_init(&b);
+	ctl_error err;
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_timex_tag_spans(&a, res, text, spans, n, dct, &err), 0);
+	assert_int_equal(ctl_timex_tag_spans_kept(&b, res, text, spans, n, dct, kept, &err), 0);
+	same_timexes(&a, &b, what, n ? spans[0].start : 0, n ? spans[n - 1].end : 0);
+	ctl_timex_list_release(&a);
+	ctl_timex_list_release(&b);
+}
+
+/* Sentences read from the tokens kept for their lines give what tokenizing
+ * them gives, wherever a span starts or ends: on a word, inside one, inside
+ * "1,234", before an apostrophe, at a no-break space, inside a UTF-8
+ * sequence; in lines longer than the tagger's 64 KB piece; and past the
+ * number of tokens kept. */
+static void test_kept_tokens(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	static const char *const lines[] = {
+		"Prices rose 1,234 units on May 3, 2019, and by 1,2345 on O'Neill's Monday.",
+		"On June 5th at 2:46 p.m. the talks \xe2\x80\x94 held Thursday \xe2\x80\x99til late \xe2\x80\x94 ended.",
+		"Die Wahl fand am 3. Oktober 2019 statt;\xc2\xa0the next day, 4 Oct, it rained.",
+		"Two years ago, in the early 1990s, every week; last Friday's vote was '98-style.",
+		"Most read: Today | 2018 Games | Christmas Day 2016 | 09:45 CET, May 21st 2019",
+		"",
+	};
+	const size_t nl = sizeof(lines) / sizeof(lines[0]);
+	/* a page of 700 KB: past the tokens kept, with one line of 80 KB */
+	size_t cap = 800000, len = 0;
+	char *text = malloc(cap);
+	assert_non_null(text);
+	unsigned seed = 777;
+	while (len < 700000) {
+		seed = seed * 1103515245u + 12345u;
+		size_t reps = len > 300000 && len < 310000 ? 1100 : 1; /* the long line */
+		for (size_t r = 0; r < reps; r++) {
+			const char *l = lines[(seed >> 16) % nl];
+			size_t ll = strlen(l);
+			memcpy(text + len, l, ll);
+			len += ll;
+			text[len++] = r + 1 < reps ? ' ' : '\n';
+		}
+	}
+	text[len] = '\0';
+
+	ctl_error err;
+	ctl_error_clear(&err);
+	ctl_tx_tokens *kept = ctl_tx_tokens_new();
+	ctl_timex_list page, plain;
+	ctl_timex_list_init(&page);
+	assert_int_equal(ctl_timex_tag_keep(&page, res, text, len, CTL_DAY_NONE, kept, &err), 0);
+	tag(&plain, res, text, CTL_DAY_NONE);
+	same_timexes(&plain, &page, "keeping the tokens", 0, (uint32_t)len);
+	ctl_timex_list_release(&page);
+	ctl_timex_list_release(&plain);
+	assert_true(ctl_tx_tokens_match(kept, text, len));
+
+	/* every span of the first lines that starts at a line start or after
+	 * white space, alone */
+	ctl_day dct = day_of("2019-10-10");
+	uint32_t ls = 0;
+	for (int l = 0; l < 8 && ls < len; l++) {
+		const char *nlp = memchr(text + ls, '\n', len - ls);
+		uint32_t le = nlp ? (uint32_t)(nlp - text) : (uint32_t)len;
+		for (uint32_t s = ls; s < le; s++) {
+			if (s > ls && text[s - 1] != ' ' && (unsigned char)text[s - 1] != 0xA0)
+				continue;
+			for (uint32_t e = s + 1; e <= le; e++) {
+				ctl_span sp = { s, e };
+				check_spans(res, text, &sp, 1, dct, kept, "one span");
+			}
+		}
+		ls = le + 1;
+	}
+
+	/* the whole page in ordered spans cut at random, as sentences are */
+	size_t nspans = 0, scap = 1024;
+	ctl_span *spans = malloc(scap * sizeof(*spans));
+	assert_non_null(spans);
+	for (uint32_t p = 0; p < len;) {
+		seed = seed * 1103515245u + 12345u;
+		uint32_t s = p + (seed >> 16) % 3, e = s + 1 + (seed >> 8) % 300;
+		if (e > len)
+			e = (uint32_t)len;
+		if (s >= e)
+			break;
+		if (nspans == scap) {
+			scap *= 2;
+			spans = realloc(spans, scap * sizeof(*spans));
+			assert_non_null(spans);
+		}
+		spans[nspans++] = (ctl_span){ s, e };
+		p = e;
+	}
+	check_spans(res, text, spans, nspans, dct, kept, "random spans");
+	/* lines as spans, whole */
+	nspans = 0;
+	for (uint32_t p = 0; p < len && nspans < scap;) {
+		const char *nlp = memchr(text + p, '\n', len - p);
+		uint32_t e = nlp ? (uint32_t)(nlp - text) : (uint32_t)len;
+		spans[nspans++] = (ctl_span){ p, e };
+		p = e + 1;
+	}
+	check_spans(res, text, spans, nspans, dct, kept, "lines");
+	free(spans);
+
+	/* the same pointer and length with other bytes is not the same text */
+	text[10] ^= 1;
+	assert_false(ctl_tx_tokens_match(kept, text, len));
+	text[10] ^= 1;
+	assert_true(ctl_tx_tokens_match(kept, text, len));
+	assert_false(ctl_tx_tokens_match(kept, text, len - 1));
+	ctl_tx_tokens_clear(kept);
+	assert_false(ctl_tx_tokens_match(kept, text, len));
+	assert_false(ctl_tx_tokens_match(NULL, text, len));
+	ctl_tx_tokens_free(kept);
+	ctl_tx_tokens_free(NULL);
+	free(text);
+	ctl_resources_free(res);
+}
+
+/* A document extracted in a workspace that kept its tokens gives the same
+ * result as one extracted without; a workspace that kept another page's
+ * tokens does not lend them. */
+static char *extract_json(const ctl_resources *res, ctl_document *doc, ctl_workspace *ws)
+{
+	ctl_error err;
+	ctl_error_clear(&err);
+	ctl_doc_result *r;
+	char *json;
+	assert_int_equal(ctl_extract_document_ws(&r, res, doc, ws, &err), 0);
+	assert_int_equal(ctl_doc_result_to_json(&json, r, &err), 0);
+	ctl_doc_result_free(r);
+	return json;
+}
+
+static ctl_document *read_seed(const char *name)
+{
+	char path[512];
+	snprintf(path, sizeof(path), "%s/%s", CTL_SEEDS_DIR, name);
+	ctl_document *doc;
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (ctl_document_read(&doc, path, NULL, &err))
+		fail_msg("%s", err.msg);
+	return doc;
+}
+
+static void test_kept_in_workspace(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	static const char *const seeds[] = { "000_53e12349ee943d46.txt", "002_bc849348ce8e31ef.txt" };
+	ctl_workspace *ws = ctl_workspace_new();
+	ctl_error err;
+	ctl_error_clear(&err);
+	for (size_t i = 0; i < 2; i++) {
+		ctl_document *doc = test_seed(res, seeds[i]); /* analysed without ws */
+		char *plain = extract_json(res, doc, NULL);
+		ctl_document *again = read_seed(seeds[i]);
+		assert_int_equal(ctl_document_analyze_ws(again, res, ws, &err), 0);
+		assert_true(ctl_tx_tokens_match(ctl_workspace_tokens(ws), again->text, again->len));
+		char *kept = extract_json(res, again, ws);
+		assert_string_equal(plain, kept);
+		/* read once: extracting used them up */
+		assert_false(ctl_tx_tokens_match(ctl_workspace_tokens(ws), again->text, again->len));
+		/* the other seed, analysed without ws, while ws keeps this one's */
+		ctl_document *third = read_seed(seeds[i]);
+		assert_int_equal(ctl_document_analyze_ws(third, res, ws, &err), 0);
+		ctl_document *other = test_seed(res, seeds[1 - i]);
+		char *other_plain = extract_json(res, other, NULL);
+		char *other_ws = extract_json(res, other, ws);
+		assert_string_equal(other_plain, other_ws);
+		free(plain);
+		free(kept);
+		free(other_plain);
+		free(other_ws);
+		ctl_document_free(doc);
+		ctl_document_free(again);
+		ctl_document_free(third);
+		ctl_document_free(other);
+	}
+	ctl_workspace_free(ws);
+	ctl_resources_free(res);
+}
+
 static void test_data_errors(void **state)
 {
 	(void)state;
@@ -532,6 +746,8 @@ int main(void)
 		cmocka_unit_test(test_no_dct),
 		cmocka_unit_test(test_odd_input),
 		cmocka_unit_test(test_long_line),
+		cmocka_unit_test(test_kept_tokens),
+		cmocka_unit_test(test_kept_in_workspace),
 		cmocka_unit_test(test_data_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,43 @@
+/*
+ * The time tagger's tokens of a page, kept from the pass that finds the
+ * document date (the whole page, no date known) for the pass over the
+ * sentences (internal). A sentence is read from the tokens kept for its
+ * line when nothing at its edges could tokenize differently; otherwise it
+ * is tokenized again. The result is the same either way.
+ */
+#ifndef CTL_TIMEX_TOKENS_H
+#define CTL_TIMEX_TOKENS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "ctimeline/timex.h"
+
+typedef struct ctl_tx_tokens ctl_tx_tokens;
+
+ctl_tx_tokens *ctl_tx_tokens_new(void);
+void ctl_tx_tokens_free(ctl_tx_tokens *k);
+
+/* Forgets the page (the memory stays for the next one). */
+void ctl_tx_tokens_clear(ctl_tx_tokens *k);
+
+/* Are these the tokens of exactly this text (same bytes, same place)? */
+bool ctl_tx_tokens_match(const ctl_tx_tokens *k, const char *text, size_t len);
+
+/* ctl_timex_tag over the whole text, keeping its tokens in `keep` (NULL:
+ * none kept). At most a fixed number of tokens are kept (a few MB); the
+ * lines past it are tokenized again later. */
+int ctl_timex_tag_keep(ctl_timex_list *out, const ctl_resources *res, const char *text,
+		size_t len, ctl_day dct, ctl_tx_tokens *keep, ctl_error *err);
+
+/* ctl_timex_tag_spans reading the tokens kept for `text` where it can.
+ * `kept` is NULL or holds the tokens of this text: the caller checks with
+ * ctl_tx_tokens_match. */
+int ctl_timex_tag_spans_kept(ctl_timex_list *out, const ctl_resources *res,
+		const char *text, const ctl_span *spans, size_t nspans, ctl_day dct,
+		const ctl_tx_tokens *kept, ctl_error *err);
+
+/* The tokens a workspace keeps (partial.c), or NULL for NULL. */
+typedef struct ctl_workspace ctl_workspace;
+ctl_tx_tokens *ctl_workspace_tokens(ctl_workspace *ws);
+
+#endif
