@@ -713,6 +713,11 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 	decided *memo = ctl_xmalloc((set->nstrs + 1) * sizeof(*memo));
 	for (size_t k = 0; k < set->nstrs; k++)
 		memo[k].doc = UINT32_MAX;
+	/* sr[dlo, dhi): the (document, cluster, surname) entries of document
+	 * `in_doc`; the mentions come in document order, so the range moves
+	 * forward (and is searched for when they do not) */
+	size_t dlo = 0, dhi = 0;
+	uint32_t in_doc = UINT32_MAX;
 	for (size_t i = 0; i < nr; i++) {
 		rec *r = &recs[i];
 		r->grp = (uint32_t)ctl_uf_find(parent, r->grp);
@@ -725,12 +730,31 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 			continue;
 		decided *m = &memo[r->key];
 		if (m->doc != r->doc) {
+			if (r->doc != in_doc) {
+				if (in_doc == UINT32_MAX || r->doc < in_doc) {
+					size_t a = 0, b = nsr;
+					while (a < b) {
+						size_t mid = a + (b - a) / 2;
+						if (sr[mid].doc < r->doc)
+							a = mid + 1;
+						else
+							b = mid;
+					}
+					dlo = a;
+				} else {
+					for (dlo = dhi; dlo < nsr && sr[dlo].doc < r->doc; dlo++)
+						;
+				}
+				for (dhi = dlo; dhi < nsr && sr[dhi].doc == r->doc; dhi++)
+					;
+				in_doc = r->doc;
+			}
 			size_t lo = sur_first[r->key] - 1, hi = lo + sur_n[r->key];
 			sname probe = { r->key, 0, r->doc };
 			uint32_t hits = 0, hit = 0;
 			for (size_t j = lo; j < hi; j++) {
 				probe.root = byname[j].root;
-				if (bsearch(&probe, sr, nsr, sizeof(*sr), cmp_sname_doc)) {
+				if (bsearch(&probe, sr + dlo, dhi - dlo, sizeof(*sr), cmp_sname_doc)) {
 					hits++;
 					hit = byname[j].root;
 				}
