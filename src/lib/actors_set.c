@@ -826,9 +826,7 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 	for (size_t c = 0; c < ncl; c++) {
 		ctl_actor *a = ctl_timeline_add_actor(tl);
 		*a = cl[c].a;
-		char id[32];
-		snprintf(id, sizeof(id), "a%zu", c + 1);
-		a->id = ctl_xstrdup(id);
+		a->id = ctl_id_string('a', c + 1);
 		for (size_t i = 0; i < cl[c].n; i++)
 			recs[cl[c].recs[i]].grp = (uint32_t)(base + c);
 	}

@@ -2525,11 +2525,8 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	}
 	sort_events(tl, first_event, doc_rank, mp.n);
 	free(doc_rank);
-	for (size_t i = first_event; i < tl->nevents; i++) {
-		char id[32];
-		snprintf(id, sizeof(id), "e%zu", i - first_event + 1);
-		tl->events[i].id = ctl_xstrdup(id);
-	}
+	for (size_t i = first_event; i < tl->nevents; i++)
+		tl->events[i].id = ctl_id_string('e', i - first_event + 1);
 	return 0;
 }
 

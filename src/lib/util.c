@@ -39,6 +39,22 @@ char *ctl_xstrdup(const char *s)
 	return ctl_xstrndup(s, strlen(s));
 }
 
+char *ctl_id_string(char prefix, size_t n)
+{
+	char digits[24];
+	size_t k = sizeof(digits);
+	do {
+		digits[--k] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	size_t len = sizeof(digits) - k;
+	char *out = ctl_xmalloc(len + 2);
+	out[0] = prefix;
+	memcpy(out + 1, digits + k, len);
+	out[len + 1] = '\0';
+	return out;
+}
+
 char *ctl_xstrndup(const char *s, size_t n)
 {
 	char *p = ctl_xmalloc(n + 1);

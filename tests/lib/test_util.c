@@ -1,5 +1,5 @@
 /* The library's shared helpers: parts run on threads, the threaded sort,
- * union-find. */
+ * union-find, the ids the merge writes. */
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,6 +131,20 @@ static void test_union_find_smallest_root(void **state)
 	assert_int_equal(ctl_uf_find(p, 4), 4);
 }
 
+/* ctl_id_string writes what snprintf "%c%zu" writes. */
+static void test_id_string(void **state)
+{
+	(void)state;
+	const size_t ns[] = { 0, 1, 9, 10, 99, 100, 12345, 1000000, SIZE_MAX };
+	for (size_t i = 0; i < sizeof(ns) / sizeof(ns[0]); i++) {
+		char want[32];
+		snprintf(want, sizeof(want), "e%zu", ns[i]);
+		char *got = ctl_id_string('e', ns[i]);
+		assert_string_equal(got, want);
+		free(got);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -139,6 +153,7 @@ int main(void)
 		cmocka_unit_test(test_cut_parts),
 		cmocka_unit_test(test_qsort_mt_matches_qsort),
 		cmocka_unit_test(test_union_find_smallest_root),
+		cmocka_unit_test(test_id_string),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
