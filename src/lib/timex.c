@@ -2227,6 +2227,7 @@ typedef struct kept_line {
 } kept_line;
 
 struct ctl_tx_tokens {
+	const struct ctl_timex_data *d; /* the tables their words point into */
 	const char *text;      /* the page they are of, when valid */
 	size_t len;
 	uint64_t hash;
@@ -2450,8 +2451,10 @@ int ctl_timex_tag_spans_kept(ctl_timex_list *out, const ctl_resources *res,
 		const char *text, const ctl_span *spans, size_t nspans, ctl_day dct,
 		const ctl_tx_tokens *kept, ctl_error *err)
 {
-	if (kept && (!kept->valid || kept->text != text))
-		kept = NULL; /* the caller checked the bytes (ctl_tx_tokens_match) */
+	/* the caller checked the bytes (ctl_tx_tokens_match); the words must
+	 * also point into these resources' tables */
+	if (kept && (!res || !kept->valid || kept->text != text || kept->d != res->timex))
+		kept = NULL;
 	return tag_spans(out, res, text, spans, nspans, dct, NULL, kept, err);
 }
 
@@ -2465,6 +2468,7 @@ int ctl_timex_tag_keep(ctl_timex_list *out, const ctl_resources *res, const char
 	ctl_span s = { 0, (uint32_t)len };
 	int rc = tag_spans(out, res, text, &s, 1, dct, keep, NULL, err);
 	if (!rc && keep) {
+		keep->d = res->timex;
 		keep->text = text;
 		keep->len = len;
 		keep->hash = ctl_hash_bytes(text, len);

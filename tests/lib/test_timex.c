@@ -699,6 +699,18 @@ static void test_kept_in_workspace(void **state)
 		ctl_document_free(third);
 		ctl_document_free(other);
 	}
+	/* tokens kept with resources since freed are not read with others (the
+	 * words point into the old tables: ASan would see it) */
+	ctl_resources *old = test_resources();
+	ctl_document *doc = read_seed(seeds[0]);
+	assert_int_equal(ctl_document_analyze_ws(doc, old, ws, &err), 0);
+	ctl_resources_free(old);
+	char *with_new = extract_json(res, doc, ws);
+	char *plain = extract_json(res, doc, NULL);
+	assert_string_equal(plain, with_new);
+	free(with_new);
+	free(plain);
+	ctl_document_free(doc);
 	ctl_workspace_free(ws);
 	ctl_resources_free(res);
 }
