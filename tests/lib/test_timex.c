@@ -665,6 +665,16 @@ static ctl_document *read_seed(const char *name)
 	return doc;
 }
 
+/* Extracting doc with ws gives what extracting it without gives. */
+static void same_with_ws(const ctl_resources *res, ctl_document *doc, ctl_workspace *ws)
+{
+	char *plain = extract_json(res, doc, NULL);
+	char *with_ws = extract_json(res, doc, ws);
+	assert_string_equal(plain, with_ws);
+	free(plain);
+	free(with_ws);
+}
+
 static void test_kept_in_workspace(void **state)
 {
 	(void)state;
@@ -674,29 +684,20 @@ static void test_kept_in_workspace(void **state)
 	ctl_error err;
 	ctl_error_clear(&err);
 	for (size_t i = 0; i < 2; i++) {
-		ctl_document *doc = test_seed(res, seeds[i]); /* analysed without ws */
-		char *plain = extract_json(res, doc, NULL);
+		ctl_document *doc = read_seed(seeds[i]);
+		assert_int_equal(ctl_document_analyze_ws(doc, res, ws, &err), 0);
+		assert_true(ctl_tx_tokens_match(ctl_workspace_tokens(ws), doc->text, doc->len));
+		same_with_ws(res, doc, ws);
+		/* read once: extracting used them up */
+		assert_false(ctl_tx_tokens_match(ctl_workspace_tokens(ws), doc->text, doc->len));
+		/* the other seed, analysed without ws, while ws keeps this one's */
 		ctl_document *again = read_seed(seeds[i]);
 		assert_int_equal(ctl_document_analyze_ws(again, res, ws, &err), 0);
 		assert_true(ctl_tx_tokens_match(ctl_workspace_tokens(ws), again->text, again->len));
-		char *kept = extract_json(res, again, ws);
-		assert_string_equal(plain, kept);
-		/* read once: extracting used them up */
-		assert_false(ctl_tx_tokens_match(ctl_workspace_tokens(ws), again->text, again->len));
-		/* the other seed, analysed without ws, while ws keeps this one's */
-		ctl_document *third = read_seed(seeds[i]);
-		assert_int_equal(ctl_document_analyze_ws(third, res, ws, &err), 0);
 		ctl_document *other = test_seed(res, seeds[1 - i]);
-		char *other_plain = extract_json(res, other, NULL);
-		char *other_ws = extract_json(res, other, ws);
-		assert_string_equal(other_plain, other_ws);
-		free(plain);
-		free(kept);
-		free(other_plain);
-		free(other_ws);
+		same_with_ws(res, other, ws);
 		ctl_document_free(doc);
 		ctl_document_free(again);
-		ctl_document_free(third);
 		ctl_document_free(other);
 	}
 	/* tokens kept with resources since freed are not read with others (the
@@ -705,11 +706,7 @@ static void test_kept_in_workspace(void **state)
 	ctl_document *doc = read_seed(seeds[0]);
 	assert_int_equal(ctl_document_analyze_ws(doc, old, ws, &err), 0);
 	ctl_resources_free(old);
-	char *with_new = extract_json(res, doc, ws);
-	char *plain = extract_json(res, doc, NULL);
-	assert_string_equal(plain, with_new);
-	free(with_new);
-	free(plain);
+	same_with_ws(res, doc, ws);
 	ctl_document_free(doc);
 	ctl_workspace_free(ws);
 	ctl_resources_free(res);
