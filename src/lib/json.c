@@ -203,8 +203,64 @@ static void kv_day_or_null(jw *w, const char *k, ctl_day d)
 	kv_str_or_null(w, k, b[0] ? b : NULL);
 }
 
+/* Appends v in decimal at p; returns the end. */
+static char *put_uint(char *p, uint32_t v)
+{
+	char b[16];
+	size_t i = sizeof(b);
+	do {
+		b[--i] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(p, b + i, sizeof(b) - i);
+	return p + (sizeof(b) - i);
+}
+
+static char *put_tabs(char *p, size_t n)
+{
+	n = n < JW_MAX_DEPTH ? n : JW_MAX_DEPTH;
+	memcpy(p, jw_tab_row, n);
+	return p + n;
+}
+
+/* A reference without text whose document id needs no escape, as
+ * jw_open, kv_string, jw_key + jw_uint twice and jw_close write it, in
+ * one step: an actor's mentions are most of the output. */
+static bool ref_fast(jw *w, const char *id, const ctl_ref *r)
+{
+	size_t n = strlen(id);
+	if (next_escape(id, 0, n) < n)
+		return false;
+	size_t d = (size_t)w->depth;
+	jw_value(w);
+	ctl_buf_grow(&w->b, n + 4 * JW_MAX_DEPTH + 64);
+	char *p = w->b.ptr + w->b.len;
+	memcpy(p, "{\n", 2);
+	p = put_tabs(p + 2, d + 1);
+	memcpy(p, "\"doc\":\t\"", 8);
+	memcpy(p + 8, id, n);
+	p += 8 + n;
+	memcpy(p, "\",\n", 3);
+	p = put_tabs(p + 3, d + 1);
+	memcpy(p, "\"start\":\t", 9);
+	p = put_uint(p + 9, r->start);
+	memcpy(p, ",\n", 2);
+	p = put_tabs(p + 2, d + 1);
+	memcpy(p, "\"end\":\t", 7);
+	p = put_uint(p + 7, r->end);
+	*p++ = '\n';
+	p = put_tabs(p, d);
+	*p++ = '}';
+	*p = '\0';
+	w->b.len = (size_t)(p - w->b.ptr);
+	return true;
+}
+
 static void ref_json(jw *w, const ctl_timeline *tl, const ctl_ref *r, bool with_text)
 {
+	const char *id = r->doc < tl->ndocs ? tl->docs[r->doc].id : "";
+	if (!with_text && ref_fast(w, id ? id : "", r))
+		return;
 	jw_open(w, true);
 	kv_string(w, "doc", r->doc < tl->ndocs ? tl->docs[r->doc].id : "");
 	jw_key(w, "start");

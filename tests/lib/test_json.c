@@ -314,12 +314,39 @@ static void test_string_escapes(void **state)
 	}
 }
 
+/* The whole file is what cJSON prints for the same tree, with a newline:
+ * the writer's shortcuts (an actor's mentions written in one step when
+ * their document id needs no escape) change nothing. Ids with a quote, a
+ * tab and a control byte take the escaping path; the others the shortcut. */
+static void test_prints_as_cjson(void **state)
+{
+	(void)state;
+	ctl_timeline *tl = big_sample(40, 300);
+	free(tl->docs[1].id);
+	tl->docs[1].id = xdup("b \"q\"\tx\x01");
+	tl->actors[1].mentions[2].start = 4294967294u; /* ten digits */
+	tl->actors[1].mentions[2].end = 4294967295u;
+	char *json = write_ok(tl);
+	cJSON *tree = cJSON_Parse(json);
+	assert_non_null(tree);
+	char *want = cJSON_Print(tree);
+	size_t n = strlen(want);
+	assert_int_equal(strlen(json), n + 1);
+	assert_memory_equal(json, want, n);
+	assert_int_equal(json[n], '\n');
+	cJSON_free(want);
+	cJSON_Delete(tree);
+	free(json);
+	ctl_timeline_free(tl);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip_identical),
 		cmocka_unit_test(test_shape),
 		cmocka_unit_test(test_string_escapes),
+		cmocka_unit_test(test_prints_as_cjson),
 		cmocka_unit_test(test_threads_identical),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_deep_nesting),
