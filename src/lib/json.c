@@ -51,6 +51,14 @@ static void jw_tabs(jw *w, int n)
 	ctl_buf_put(&w->b, jw_tab_row, (size_t)(n < JW_MAX_DEPTH ? n : JW_MAX_DEPTH));
 }
 
+/* n tabs (at most JW_MAX_DEPTH) at p; returns the end. */
+static char *put_tabs(char *p, size_t n)
+{
+	n = n < JW_MAX_DEPTH ? n : JW_MAX_DEPTH;
+	memcpy(p, jw_tab_row, n);
+	return p + n;
+}
+
 static inline bool plain_byte(unsigned char c)
 {
 	return c > 31 && c != '"' && c != '\\';
@@ -123,8 +131,7 @@ static void jw_key(jw *w, const char *k)
 		*p++ = '\n';
 	}
 	w->first[w->depth - 1] = false;
-	memcpy(p, jw_tab_row, d);
-	p += d;
+	p = put_tabs(p, d);
 	*p++ = '"';
 	memcpy(p, k, n);
 	p += n;
@@ -171,14 +178,9 @@ static void jw_null(jw *w)
 /* cJSON prints an integral double as an integer */
 static void jw_uint(jw *w, uint32_t v)
 {
-	char b[16];
-	size_t i = sizeof(b);
+	char b[20];
 	jw_value(w);
-	do {
-		b[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	ctl_buf_put(&w->b, b + i, sizeof(b) - i);
+	ctl_buf_put(&w->b, b, (size_t)(ctl_put_decimal(b, v) - b));
 }
 
 static void kv_string(jw *w, const char *k, const char *s)
@@ -203,26 +205,6 @@ static void kv_day_or_null(jw *w, const char *k, ctl_day d)
 	kv_str_or_null(w, k, b[0] ? b : NULL);
 }
 
-/* Appends v in decimal at p; returns the end. */
-static char *put_uint(char *p, uint32_t v)
-{
-	char b[16];
-	size_t i = sizeof(b);
-	do {
-		b[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v);
-	memcpy(p, b + i, sizeof(b) - i);
-	return p + (sizeof(b) - i);
-}
-
-static char *put_tabs(char *p, size_t n)
-{
-	n = n < JW_MAX_DEPTH ? n : JW_MAX_DEPTH;
-	memcpy(p, jw_tab_row, n);
-	return p + n;
-}
-
 /* A reference without text whose document id needs no escape, as
  * jw_open, kv_string, jw_key + jw_uint twice and jw_close write it, in
  * one step: an actor's mentions are most of the output. */
@@ -243,11 +225,11 @@ static bool ref_fast(jw *w, const char *id, const ctl_ref *r)
 	memcpy(p, "\",\n", 3);
 	p = put_tabs(p + 3, d + 1);
 	memcpy(p, "\"start\":\t", 9);
-	p = put_uint(p + 9, r->start);
+	p = ctl_put_decimal(p + 9, r->start);
 	memcpy(p, ",\n", 2);
 	p = put_tabs(p + 2, d + 1);
 	memcpy(p, "\"end\":\t", 7);
-	p = put_uint(p + 7, r->end);
+	p = ctl_put_decimal(p + 7, r->end);
 	*p++ = '\n';
 	p = put_tabs(p, d);
 	*p++ = '}';
@@ -258,11 +240,11 @@ static bool ref_fast(jw *w, const char *id, const ctl_ref *r)
 
 static void ref_json(jw *w, const ctl_timeline *tl, const ctl_ref *r, bool with_text)
 {
-	const char *id = r->doc < tl->ndocs ? tl->docs[r->doc].id : "";
-	if (!with_text && ref_fast(w, id ? id : "", r))
+	const char *id = r->doc < tl->ndocs && tl->docs[r->doc].id ? tl->docs[r->doc].id : "";
+	if (!with_text && ref_fast(w, id, r))
 		return;
 	jw_open(w, true);
-	kv_string(w, "doc", r->doc < tl->ndocs ? tl->docs[r->doc].id : "");
+	kv_string(w, "doc", id);
 	jw_key(w, "start");
 	jw_uint(w, r->start);
 	jw_key(w, "end");

@@ -39,20 +39,24 @@ char *ctl_xstrdup(const char *s)
 	return ctl_xstrndup(s, strlen(s));
 }
 
-char *ctl_id_string(char prefix, size_t n)
+char *ctl_put_decimal(char *p, uint64_t v)
 {
-	char digits[24];
+	char digits[20];
 	size_t k = sizeof(digits);
 	do {
-		digits[--k] = (char)('0' + n % 10);
-		n /= 10;
-	} while (n);
-	size_t len = sizeof(digits) - k;
-	char *out = ctl_xmalloc(len + 2);
-	out[0] = prefix;
-	memcpy(out + 1, digits + k, len);
-	out[len + 1] = '\0';
-	return out;
+		digits[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(p, digits + k, sizeof(digits) - k);
+	return p + (sizeof(digits) - k);
+}
+
+char *ctl_id_string(char prefix, size_t n)
+{
+	char buf[24];
+	buf[0] = prefix;
+	*ctl_put_decimal(buf + 1, n) = '\0';
+	return ctl_xstrdup(buf);
 }
 
 char *ctl_xstrndup(const char *s, size_t n)

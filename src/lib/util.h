@@ -15,6 +15,8 @@ char *ctl_xstrdup(const char *s);
 /* A new string "<prefix><n>" ("e12"), as snprintf "%c%zu" writes it, at a
  * tenth of its cost (the merge names every event and actor). */
 char *ctl_id_string(char prefix, size_t n);
+/* Writes v in decimal at p (no NUL, at most 20 bytes); returns the end. */
+char *ctl_put_decimal(char *p, uint64_t v);
 char *ctl_xstrndup(const char *s, size_t n);
 
 /* Grows an array *items of *cap elements of `size` bytes to hold `need`. */
