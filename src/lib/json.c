@@ -123,15 +123,15 @@ static void jw_key(jw *w, const char *k)
 {
 	/* keys are the writer's own names, with nothing to escape: the
 	 * separator, the indent, the quoted key and ":\t" are copied at once */
-	size_t n = strlen(k), d = w->depth < JW_MAX_DEPTH ? (size_t)w->depth : JW_MAX_DEPTH;
-	ctl_buf_grow(&w->b, 2 + d + n + 4);
+	size_t n = strlen(k);
+	ctl_buf_grow(&w->b, 2 + JW_MAX_DEPTH + n + 4);
 	char *p = w->b.ptr + w->b.len;
 	if (!w->first[w->depth - 1]) {
 		*p++ = ',';
 		*p++ = '\n';
 	}
 	w->first[w->depth - 1] = false;
-	p = put_tabs(p, d);
+	p = put_tabs(p, (size_t)w->depth);
 	*p++ = '"';
 	memcpy(p, k, n);
 	p += n;

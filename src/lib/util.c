@@ -89,25 +89,6 @@ bool ctl_eq_nocase(const char *a, size_t n, const char *b)
 	return b[n] == '\0';
 }
 
-uint64_t ctl_hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
-	for (; n >= 8; s += 8, n -= 8) {
-		uint64_t x;
-		memcpy(&x, s, 8);
-		h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
-		h ^= h >> 31;
-	}
-	uint64_t x = 0;
-	if (n)
-		memcpy(&x, s, n);
-	h = (h ^ x) * 0xBF58476D1CE4E5B9ULL;
-	h ^= h >> 32;
-	h *= 0x94D049BB133111EBULL;
-	h ^= h >> 29;
-	return h;
-}
-
 uint64_t ctl_hash_fnv_nocase(const char *s, size_t n)
 {
 	uint64_t h = 1469598103934665603ULL;
@@ -168,13 +149,15 @@ size_t ctl_find_str_nocase(const char *s, size_t n, const char *w, size_t m)
 	return n;
 }
 
-uint64_t ctl_hash_nocase(const char *s, size_t n)
+/* The 64-bit hash of ctl_hash_nocase (fold: ASCII-lowercased) and
+ * ctl_hash_bytes (as they are): eight bytes a step. */
+static inline uint64_t hash64(const char *s, size_t n, bool fold)
 {
 	uint64_t h = 0x9E3779B97F4A7C15ULL ^ (uint64_t)n;
 	for (; n >= 8; s += 8, n -= 8) {
 		uint64_t x;
 		memcpy(&x, s, 8);
-		h = (h ^ lower8(x)) * 0xBF58476D1CE4E5B9ULL;
+		h = (h ^ (fold ? lower8(x) : x)) * 0xBF58476D1CE4E5B9ULL;
 		h ^= h >> 31;
 	}
 	if (n) { /* 1-7 bytes left: two overlapping 4-byte loads, or 3 bytes */
@@ -188,12 +171,22 @@ uint64_t ctl_hash_nocase(const char *s, size_t n)
 			x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n >> 1] << 8 |
 			    (uint64_t)(unsigned char)s[n - 1] << 16;
 		}
-		h = (h ^ lower8(x)) * 0xBF58476D1CE4E5B9ULL;
+		h = (h ^ (fold ? lower8(x) : x)) * 0xBF58476D1CE4E5B9ULL;
 	}
 	h ^= h >> 32;
 	h *= 0x94D049BB133111EBULL;
 	h ^= h >> 29;
 	return h;
+}
+
+uint64_t ctl_hash_nocase(const char *s, size_t n)
+{
+	return hash64(s, n, true);
+}
+
+uint64_t ctl_hash_bytes(const char *s, size_t n)
+{
+	return hash64(s, n, false);
 }
 
 size_t ctl_utf8_seq_len(const unsigned char *s, size_t n)
