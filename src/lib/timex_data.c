@@ -16,24 +16,32 @@
 /* ---- the table ---------------------------------------------------------- */
 
 /*
- * The hash of a key: its first and last eight bytes (overlapping for short
- * keys) with 0x20 set in every byte (which lower-cases ASCII letters and
- * leaves the digits, spaces, apostrophes, dots and hyphens of keys as they
- * are), and its length, mixed by two multiplications. Constant time per
- * word: the tokenizer hashes every word it makes.
+ * A key of up to eight bytes is compared as one word: ctl_pack8 of its
+ * bytes with ASCII letters lower-cased, which for keys of the same length
+ * is equal iff the lower-cased keys are. Longer keys are compared byte by
+ * byte.
  */
-static uint32_t key_hash(const char *s, size_t n)
+static uint64_t key_word(const char *s, size_t n)
 {
-	uint64_t a = 0, b = 0;
-	if (n >= 8) {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + n - 8, 8);
-		a |= 0x2020202020202020ull;
-		b |= 0x2020202020202020ull;
-	} else {
-		for (size_t k = 0; k < n; k++)
-			a |= (uint64_t)((unsigned char)s[k] | 0x20) << (8 * k);
-	}
+	return n && n <= 8 ? ctl_lower8(ctl_pack8(s, n)) : 0;
+}
+
+/*
+ * The hash of a key: of its word (up to eight bytes), or of its first and
+ * last eight bytes with 0x20 set in every byte (which lower-cases ASCII
+ * letters and leaves the digits, spaces, apostrophes, dots and hyphens of
+ * keys as they are); with its length, mixed by multiplication. Constant
+ * time per word: the tokenizer hashes every word it makes.
+ */
+static uint32_t key_hash(const char *s, size_t n, uint64_t w)
+{
+	if (n <= 8)
+		return (uint32_t)(((w ^ (uint64_t)n << 56) * 0x9E3779B97F4A7C15ull) >> 32);
+	uint64_t a, b;
+	memcpy(&a, s, 8);
+	memcpy(&b, s + n - 8, 8);
+	a |= 0x2020202020202020ull;
+	b |= 0x2020202020202020ull;
 	uint64_t h = (a ^ (uint64_t)n) * 0x9E3779B97F4A7C15ull;
 	h ^= (b + (h >> 29)) * 0xC2B2AE3D27D4EB4Full;
 	return (uint32_t)(h >> 32);
@@ -48,10 +56,12 @@ static uint32_t filter_bit(const char *s, size_t n)
 }
 
 static bool key_equal(const struct ctl_timex_data *d, const tx_slot *s, const char *key,
-		size_t len)
+		size_t len, uint64_t w)
 {
 	if (s->len != len)
 		return false;
+	if (len <= 8)
+		return s->word == w;
 	const char *k = d->pool + d->keyoff[s->idx - 1];
 	for (size_t i = 0; i < len; i++)
 		if (ctl_to_lower((unsigned char)key[i]) != (unsigned char)k[i])
@@ -60,15 +70,16 @@ static bool key_equal(const struct ctl_timex_data *d, const tx_slot *s, const ch
 }
 
 /* The slot of key[0..len) with its hash already computed, or NULL. */
-static const tx_slot *find_slot(const struct ctl_timex_data *d, const char *key, size_t len,
-		uint32_t h)
+static const tx_slot *find_slot(const struct ctl_timex_data *d, const char *key, size_t len)
 {
+	uint64_t w = key_word(key, len);
+	uint32_t h = key_hash(key, len, w);
 	size_t mask = d->nslots - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		const tx_slot *s = &d->slots[i];
 		if (!s->idx)
 			return NULL;
-		if (s->hash == h && key_equal(d, s, key, len))
+		if (s->hash == h && key_equal(d, s, key, len, w))
 			return s;
 	}
 }
@@ -77,7 +88,7 @@ const tx_word *tx_lookup(const struct ctl_timex_data *d, const char *key, size_t
 {
 	if (!d || !d->nslots || !len || len > 255)
 		return NULL;
-	const tx_slot *s = find_slot(d, key, len, key_hash(key, len));
+	const tx_slot *s = find_slot(d, key, len);
 	return s ? &d->words[s->idx - 1] : NULL;
 }
 
@@ -85,14 +96,15 @@ const tx_word *tx_lookup(const struct ctl_timex_data *d, const char *key, size_t
  * table is full, which the sizing in ctl_timex_data_load rules out). */
 static tx_word *table_entry(struct ctl_timex_data *d, const char *key, size_t len)
 {
-	uint32_t h = key_hash(key, len);
+	uint64_t w = key_word(key, len);
+	uint32_t h = key_hash(key, len, w);
 	size_t mask = d->nslots - 1;
 	size_t i = h & mask;
 	for (;; i = (i + 1) & mask) {
 		tx_slot *s = &d->slots[i];
 		if (!s->idx)
 			break;
-		if (s->hash == h && key_equal(d, s, key, len))
+		if (s->hash == h && key_equal(d, s, key, len, w))
 			return &d->words[s->idx - 1];
 	}
 	if (d->nkeys >= d->maxkeys || d->nkeys >= 65535 || len > 255)
@@ -114,6 +126,7 @@ static tx_word *table_entry(struct ctl_timex_data *d, const char *key, size_t le
 	d->slots[i].hash = h;
 	d->slots[i].idx = (uint16_t)d->nkeys;
 	d->slots[i].len = (uint8_t)len;
+	d->slots[i].word = w;
 	return &d->words[d->nkeys - 1];
 }
 
@@ -251,11 +264,11 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 				if (apos) {
 					char buf[KEY_MAX];
 					size_t kn = word_key(text, i, j, buf, sizeof(buf));
-					sl = kn ? find_slot(d, buf, kn, key_hash(buf, kn)) : NULL;
+					sl = kn ? find_slot(d, buf, kn) : NULL;
 				} else {
 					uint32_t fb = filter_bit(text + i, j - i);
 					sl = (d->filter[fb >> 6] >> (fb & 63)) & 1 ?
-						find_slot(d, text + i, j - i, key_hash(text + i, j - i)) : NULL;
+						find_slot(d, text + i, j - i) : NULL;
 				}
 				if (sl) {
 					tk->w = &d->words[sl->idx - 1];

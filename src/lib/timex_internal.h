@@ -118,10 +118,11 @@ enum {
 };
 
 typedef struct tx_slot {
-	uint32_t hash;         /* 32-bit FNV-1a of the key */
+	uint32_t hash;         /* key_hash of the key */
 	uint16_t idx;          /* index + 1 into words; 0: empty */
 	uint8_t len;           /* key length in bytes */
 	uint8_t start;         /* S_* */
+	uint64_t word;         /* a key of up to 8 bytes in one word (key_word) */
 } tx_slot;
 
 struct ctl_timex_data {

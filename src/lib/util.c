@@ -99,19 +99,6 @@ uint64_t ctl_hash_fnv_nocase(const char *s, size_t n)
 	return h;
 }
 
-/* The 8 bytes of x with 'A'..'Z' made 'a'..'z', all at once: a byte gets
- * 0x20 if its high bit is clear, adding 0x3F carries into its high bit (it
- * is >= 'A') and adding 0x25 does not (it is <= 'Z'); no sum crosses into
- * the next byte, since the high bits are masked off first. */
-static inline uint64_t lower8(uint64_t x)
-{
-	uint64_t low7 = x & 0x7F7F7F7F7F7F7F7FULL;
-	uint64_t ge_a = low7 + 0x3F3F3F3F3F3F3F3FULL;
-	uint64_t gt_z = low7 + 0x2525252525252525ULL;
-	uint64_t upper = ge_a & ~gt_z & ~x & 0x8080808080808080ULL;
-	return x | (upper >> 2);
-}
-
 size_t ctl_find_nocase(const char *s, size_t n, unsigned char c)
 {
 	if (!ctl_is_alpha(c)) {
@@ -157,21 +144,12 @@ static inline uint64_t hash64(const char *s, size_t n, bool fold)
 	for (; n >= 8; s += 8, n -= 8) {
 		uint64_t x;
 		memcpy(&x, s, 8);
-		h = (h ^ (fold ? lower8(x) : x)) * 0xBF58476D1CE4E5B9ULL;
+		h = (h ^ (fold ? ctl_lower8(x) : x)) * 0xBF58476D1CE4E5B9ULL;
 		h ^= h >> 31;
 	}
-	if (n) { /* 1-7 bytes left: two overlapping 4-byte loads, or 3 bytes */
-		uint64_t x;
-		if (n >= 4) {
-			uint32_t lo, hi;
-			memcpy(&lo, s, 4);
-			memcpy(&hi, s + n - 4, 4);
-			x = lo | (uint64_t)hi << 32;
-		} else {
-			x = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n >> 1] << 8 |
-			    (uint64_t)(unsigned char)s[n - 1] << 16;
-		}
-		h = (h ^ (fold ? lower8(x) : x)) * 0xBF58476D1CE4E5B9ULL;
+	if (n) { /* 1-7 bytes left */
+		uint64_t x = ctl_pack8(s, n);
+		h = (h ^ (fold ? ctl_lower8(x) : x)) * 0xBF58476D1CE4E5B9ULL;
 	}
 	h ^= h >> 32;
 	h *= 0x94D049BB133111EBULL;

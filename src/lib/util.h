@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <string.h>
 
 /* Allocation that aborts on out-of-memory (cmark's policy): callers need
  * not check, and no structure is ever left half-built by a failed malloc. */
@@ -87,6 +88,35 @@ static inline uint64_t ctl_has_byte8(uint64_t x, unsigned char c)
 static inline uint64_t ctl_has_below8(uint64_t x, unsigned char c)
 {
 	return (x - CTL_ONES8 * c) & ~x & CTL_HIGH8;
+}
+
+/* The 8 bytes of x with 'A'..'Z' made 'a'..'z', all at once: a byte gets
+ * 0x20 if its high bit is clear, adding 0x3F carries into its high bit (it
+ * is >= 'A') and adding 0x25 does not (it is <= 'Z'); no sum crosses into
+ * the next byte, since the high bits are masked off first. */
+static inline uint64_t ctl_lower8(uint64_t x)
+{
+	uint64_t low7 = x & 0x7F7F7F7F7F7F7F7FULL;
+	uint64_t ge_a = low7 + 0x3F3F3F3F3F3F3F3FULL;
+	uint64_t gt_z = low7 + 0x2525252525252525ULL;
+	uint64_t upper = ge_a & ~gt_z & ~x & CTL_HIGH8;
+	return x | (upper >> 2);
+}
+
+/* The n bytes of s (1 <= n <= 8) in one word, reading only s[0..n): two
+ * overlapping 4-byte loads, or the first, middle and last byte. For a
+ * given n, different bytes give different words, so two strings of the
+ * same length up to 8 bytes are equal iff their words are. */
+static inline uint64_t ctl_pack8(const char *s, size_t n)
+{
+	if (n >= 4) {
+		uint32_t lo, hi;
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + n - 4, 4);
+		return lo | (uint64_t)hi << 32;
+	}
+	return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n >> 1] << 8 |
+	       (uint64_t)(unsigned char)s[n - 1] << 16;
 }
 
 /* Case-insensitive (ASCII) comparison of a[0..n) with NUL-terminated b. */
