@@ -300,7 +300,9 @@ typedef struct finder {
 	span_toks *spans;
 	size_t nspans;
 	wset capmid;              /* words capitalised inside a sentence */
-	wset lower;               /* words written in lower case */
+	wset starts;              /* words that open a sentence (capitalised) */
+	uint64_t start_bits[64];  /* a bit per starts word's hash: most words miss */
+	wset lower;               /* of those, the ones also written in lower case */
 	ctl_lex_cache *lc;        /* the caller's, or one for this article */
 	kset dropped;             /* keys of product and event names */
 	cand *cands;
@@ -2010,6 +2012,7 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 	F.t = doc->text;
 	wset_init(&F.capmid, doc->text);
 	wset_init(&F.lower, doc->text);
+	wset_init(&F.starts, doc->text);
 
 	size_t nspans;
 	ctl_span *spans = ctl_document_read_spans(doc, &nspans);
@@ -2022,8 +2025,8 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 		span_bytes += spans[s].end - spans[s].start;
 	ctl_array_grow((void **)&F.toks, &F.tokcap, span_bytes / 5 + 16, sizeof(*F.toks));
 	/* and for the distinct words of the sets, roughly, so that few grow */
-	wset_reserve(&F.lower, span_bytes / 12);
 	wset_reserve(&F.capmid, span_bytes / 48);
+	wset_reserve(&F.starts, span_bytes / 256);
 
 	/* 1. tokens and the document's evidence */
 	for (size_t s = 0; s < nspans; s++) {
@@ -2045,16 +2048,37 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 			continue;
 		for (size_t i = st->t0; i < st->t1; i++) {
 			const tok *k = &F.toks[i];
-			if (!(k->f & T_WORD) || k->s < de)
+			if (!(k->f & T_WORD))
 				continue;
 			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
+			if (k->f & T_START) {
+				wset_add(&F.starts, k->s, (uint32_t)n, k->hw);
+				F.start_bits[(k->hw >> 52) & 63] |= 1ull << ((k->hw >> 58) & 63);
+			}
+			if (k->s < de)
+				continue;
 			if ((k->f & (T_CAP | T_MIXED)) && !(k->f & T_START))
 				wset_add(&F.capmid, k->s, (uint32_t)n, k->hw);
 			else if ((k->f & T_START) && plain_name_word(k) && i + 1 < st->t1 &&
 			         plain_name_word(&F.toks[i + 1]) && (F.toks[i + 1].f & T_CAP) &&
 			         only_spaces(F.t, k->pe, F.toks[i + 1].s))
 				wset_add(&F.capmid, k->s, (uint32_t)n, k->hw); /* "Korvell Computer said" */
-			else if (k->f & T_LOWER)
+		}
+	}
+	/* which of the words that open a sentence the article also writes in
+	 * lower case (the only words step 2 asks about): one probe of the
+	 * small set a lower-case word, instead of a set of all of them */
+	for (size_t s = 0; s < F.nspans && F.starts.n; s++) {
+		const span_toks *st = &F.spans[s];
+		if (st->headline)
+			continue;
+		for (size_t i = st->t0; i < st->t1; i++) {
+			const tok *k = &F.toks[i];
+			if ((k->f & (T_WORD | T_LOWER)) != (T_WORD | T_LOWER) || k->s < dl_end[s] ||
+			    !((F.start_bits[(k->hw >> 52) & 63] >> ((k->hw >> 58) & 63)) & 1))
+				continue;
+			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
+			if (wset_has(&F.starts, F.t + k->s, n, k->hw))
 				wset_add(&F.lower, k->s, (uint32_t)n, k->hw);
 		}
 	}
@@ -2140,6 +2164,7 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 	free(F.plural_title);
 	wset_free(&F.capmid);
 	wset_free(&F.lower);
+	wset_free(&F.starts);
 	kset_free(&F.dropped);
 	ctl_lex_cache_free(own);
 	return 0;
