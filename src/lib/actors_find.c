@@ -247,7 +247,9 @@ typedef struct lex_memo {
 	uint32_t off, len;        /* the spelling, in the cache's bytes */
 	uint32_t fkey;            /* the shape flags lex_word reads */
 	uint32_t lx, fadd;        /* L_* found, T_* added */
-	uint64_t h, hw;
+	uint64_t h;               /* memo_hash of the spelling */
+	uint64_t w;               /* a spelling of up to 8 bytes in one word */
+	uint64_t hw;
 	const ctl_gaz_entry *gz;
 } lex_memo;
 
@@ -603,6 +605,26 @@ static void lex_cache_grow(ctl_lex_cache *c)
 	c->slots = ns;
 }
 
+/* The cache's hash of a spelling (case counts): of its one word (*w) when
+ * it has up to 8 bytes, else of its first and last 8 bytes; cheaper than
+ * ctl_hash_nocase, which only a miss needs. */
+static uint64_t memo_hash(const char *s, uint32_t n, uint64_t *w)
+{
+	uint64_t x;
+	if (n <= 8) {
+		x = n ? ctl_pack8(s, n) : 0;
+		*w = x;
+	} else {
+		uint64_t a, b;
+		memcpy(&a, s, 8);
+		memcpy(&b, s + n - 8, 8);
+		x = a ^ (b << 29 | b >> 35);
+		*w = 0;
+	}
+	uint64_t h = (x ^ (uint64_t)n << 56) * 0x9E3779B97F4A7C15ULL;
+	return h ^ h >> 32;
+}
+
 /* The lexical facts of word k (lx, gz, hw, T_SPLIT): computed once per
  * spelling and shape while the cache keeps them, then copied. */
 static void lex_word(finder *F, tok *k)
@@ -611,15 +633,16 @@ static void lex_word(finder *F, tok *k)
 	const char *s = F->t + k->s;
 	uint32_t n = k->e - k->s;
 	uint32_t fkey = k->f & LEX_MEMO_FLAGS;
-	uint64_t hn = ctl_hash_nocase(s, n);
+	uint64_t w, hm = memo_hash(s, n, &w);
 	if (c->d != F->d || c->n >= LEX_CACHE_MAX_ENTRIES)
 		lex_cache_clear(c, F->d);
 	if ((c->n + 1) * 2 > c->slots)
 		lex_cache_grow(c);
-	size_t mask = c->slots - 1, j = (size_t)(hn ^ fkey) & mask;
+	size_t mask = c->slots - 1, j = (size_t)(hm ^ fkey) & mask;
 	for (; c->ix[j]; j = (j + 1) & mask) {
 		const lex_memo *e = &c->e[c->ix[j] - 1];
-		if (e->h == hn && e->len == n && e->fkey == fkey && !memcmp(c->bytes + e->off, s, n)) {
+		if (e->h == hm && e->len == n && e->fkey == fkey &&
+		    (n <= 8 ? e->w == w : !memcmp(c->bytes + e->off, s, n))) {
 			k->lx = e->lx;
 			k->gz = e->gz;
 			k->hw = e->hw;
@@ -628,7 +651,7 @@ static void lex_word(finder *F, tok *k)
 		}
 	}
 	uint32_t f0 = k->f;
-	lex_word_compute(F, k, hn);
+	lex_word_compute(F, k, ctl_hash_nocase(s, n));
 	if (!n || n > LEX_CACHE_MAX_WORD)
 		return;
 	c->ix[j] = (uint32_t)c->n + 1;
@@ -641,7 +664,8 @@ static void lex_word(finder *F, tok *k)
 	e->fkey = fkey;
 	e->lx = k->lx;
 	e->fadd = k->f & ~f0;
-	e->h = hn;
+	e->h = hm;
+	e->w = w;
 	e->hw = k->hw;
 	e->gz = k->gz;
 }
