@@ -188,6 +188,7 @@ int ctl_lexicon_parse(ctl_lexicon **out, const char *name, const char *data,
 		e->nfields = rows[i].count;
 		e->key = e->fields[0];
 		e->keylen = strlen(e->key);
+		e->kw = e->keylen && e->keylen <= 8 ? ctl_lower8(ctl_pack8(e->key, e->keylen)) : 0;
 		e->line = rows[i].line;
 		size_t words = 1;
 		for (size_t k = 0; k < e->keylen; k++)
@@ -236,9 +237,11 @@ static const ctl_lex_entry *probe(const ctl_lexicon *lex, const char *key, size_
 {
 	size_t mask = lex->nslots - 1;
 	size_t h = (size_t)hash & mask;
+	/* a short key is compared as one word (ctl_eq_nocase, all at once) */
+	uint64_t w = keylen && keylen <= 8 ? ctl_lower8(ctl_pack8(key, keylen)) : 0;
 	while (lex->slots[h]) {
 		const ctl_lex_entry *e = &lex->entries[lex->slots[h] - 1];
-		if (e->keylen == keylen && ctl_eq_nocase(key, keylen, e->key))
+		if (e->keylen == keylen && (w ? e->kw == w : ctl_eq_nocase(key, keylen, e->key)))
 			return e;
 		h = (h + 1) & mask;
 	}
