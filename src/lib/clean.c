@@ -370,10 +370,35 @@ static const uint8_t ascii_kind[128] = {
 	/* 0x70 */ AK8(AK_LETTER), AK_LETTER, AK_LETTER, AK_LETTER, AK_OTHER, AK4(AK_OTHER),
 };
 
+/* The stopword answers for the short words of one page, direct-mapped by
+ * the word lower-cased in one 64-bit word (ctl_pack8): a page repeats its
+ * short words, and the answer depends on nothing else. */
+#define STOP_MEMO 512
+typedef struct stop_memo {
+	uint64_t w[STOP_MEMO];
+	uint8_t len[STOP_MEMO];   /* 0: empty */
+	bool stop[STOP_MEMO];
+} stop_memo;
+
+static bool is_stopword(const struct ctl_clean_data *cd, stop_memo *m, const char *s, size_t n)
+{
+	if (n > 8)
+		return ctl_lexicon_get(cd->stopwords, s, n) != NULL;
+	uint64_t w = ctl_lower8(ctl_pack8(s, n));
+	size_t k = (size_t)(((w ^ (uint64_t)n) * 0x9E3779B97F4A7C15ULL) >> 55);
+	if (m->len[k] == n && m->w[k] == w)
+		return m->stop[k];
+	m->w[k] = w;
+	m->len[k] = (uint8_t)n;
+	m->stop[k] = ctl_lexicon_get(cd->stopwords, s, n) != NULL;
+	return m->stop[k];
+}
+
 /* Counts the features of line li in one pass over its bytes. The counters
  * are locals: the text is read through a char pointer, which may alias
  * *li, so counting in *li would store and reload them at every byte. */
-static void measure(const char *t, const struct ctl_clean_data *cd, line_info *li)
+static void measure(const char *t, const struct ctl_clean_data *cd, stop_memo *memo,
+		line_info *li)
 {
 	const unsigned char *s = (const unsigned char *)t;
 	uint32_t a = li->a, b = li->b, p = a;
@@ -430,7 +455,7 @@ static void measure(const char *t, const struct ctl_clean_data *cd, line_info *l
 		words++;
 		uint32_t x = ws, y = we;
 		strip_word(t, &x, &y);
-		if (x < y && ctl_lexicon_get(cd->stopwords, t + x, y - x)) {
+		if (x < y && is_stopword(cd, memo, t + x, y - x)) {
 			stop++;
 		} else if (x < y) {
 			size_t k = ctl_utf8_seq_len(s + x, y - x);
@@ -700,6 +725,8 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 	if (!n)
 		return 0;
 	line_info *li = ctl_xcalloc(n, sizeof(*li));
+	stop_memo memo;
+	memset(memo.len, 0, sizeof(memo.len));
 
 	/* steps 1 and 2: features, the page's script, hard rules,
 	 * context-free classes */
@@ -712,7 +739,7 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 		if (l->a == l->b)
 			l->cls = C_BLANK;
 		else
-			measure(t, cd, l);
+			measure(t, cd, &memo, l);
 	}
 	enum script main = page_script(li, n);
 	for (size_t i = 0; i < n; i++) {
