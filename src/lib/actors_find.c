@@ -785,6 +785,24 @@ static void shape_word(finder *F, tok *k)
 	k->f |= f;
 }
 
+/* ASCII bytes as tokenise's word scan sees them: one look-up a byte. */
+enum { WC_UP = 1, WC_LOW = 2, WC_DIG = 4, WC_ALNUM = 8 };
+#define WC4(x) x, x, x, x
+#define WC8(x) WC4(x), WC4(x)
+#define WC_U (WC_UP | WC_ALNUM)
+#define WC_L (WC_LOW | WC_ALNUM)
+#define WC_D (WC_DIG | WC_ALNUM)
+static const uint8_t word_class[128] = {
+	/* 0x00 */ WC8(0), WC8(0), WC8(0), WC8(0),
+	/* 0x20 */ WC8(0), WC8(0),
+	/* 0x30 */ WC8(WC_D), WC_D, WC_D, 0, 0, WC4(0),
+	/* 0x40 */ 0, WC_U, WC_U, WC_U, WC4(WC_U), WC8(WC_U),
+	/* 0x50 */ WC8(WC_U), WC_U, WC_U, WC_U, 0, WC4(0),
+	/* 0x60 */ 0, WC_L, WC_L, WC_L, WC4(WC_L), WC8(WC_L),
+	/* 0x70 */ WC8(WC_L), WC_L, WC_L, WC_L, 0, WC4(0),
+};
+_Static_assert(sizeof(word_class) == 128, "word_class covers ASCII");
+
 /* Tokenises [ss, se) into F->toks; stops at a photo credit sign. */
 static void tokenise(finder *F, uint32_t ss, uint32_t se)
 {
@@ -821,18 +839,26 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 		/* a word: letters and digits, joined by inner apostrophes, hyphens,
 		 * the full stops of dotted capitals ("U.S") and "&" ("AT&T") */
 		uint32_t q = p, seg = p; /* seg: start of the current dotted segment */
+		/* the classes of the word's ASCII letters and digits after its
+		 * first byte, for the shapes most words have (shape_word does the
+		 * rest); plain: no hyphen and no byte beyond ASCII */
+		uint8_t first_class = cp < 0x80 ? word_class[cp] : 0, rest_class = 0;
+		bool plain = cp < 0x80;
 		for (;;) {
 			while (q < se) {
 				unsigned char b = (unsigned char)t[q];
 				if (b < 0x80) { /* the common case, without decoding */
-					if (!ctl_is_alnum(b))
+					uint8_t wc = word_class[b];
+					if (!wc)
 						break;
+					rest_class |= q > p ? wc : 0;
 					q++;
 					continue;
 				}
 				uint32_t c = cp_at(t, q, se, &len);
 				if (!cp_word(c))
 					break;
+				plain = false;
 				q += len;
 			}
 			if (q >= se)
@@ -849,6 +875,7 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 					goto done;
 				}
 				if (nx < se && cp_word(c2)) {
+					plain &= c == '\'';
 					q = nx;
 					continue;
 				}
@@ -862,6 +889,7 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 				break;
 			}
 			if (c == '-' && nx < se && cp_word(c2)) {
+				plain = false;
 				q = nx;
 				continue;
 			}
@@ -881,7 +909,13 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 		k->e = q;
 		k->pe = q;
 	done:
-		shape_word(F, k);
+		/* a word in lower case, or capitalised: what shape_word would say */
+		if (plain && first_class == WC_L && !(rest_class & ~WC_L))
+			k->f |= T_WORD | T_LOWER;
+		else if (plain && first_class == WC_U && !(rest_class & ~WC_L))
+			k->f |= T_WORD | T_CAP | (k->e - k->s == 1 ? T_LETTER1 : 0);
+		else
+			shape_word(F, k);
 		/* a full stop the word owns: dotted capitals, an initial, or an
 		 * abbreviation the lists know with its stop ("Inc.", "Dr.") */
 		if (!(k->f & T_POSS) && k->e < se && t[k->e] == '.') {
