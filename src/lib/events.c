@@ -899,6 +899,22 @@ static size_t quote_at(const char *t, size_t i, size_t n)
 	return 0;
 }
 
+/* The first i in [i, e) where a quotation mark may start (a '"' or the
+ * first byte of “ and ”), or a newline when nl; e if none. Eight bytes a
+ * step: most bytes are neither. */
+static uint32_t next_quote_byte(const char *t, uint32_t i, uint32_t e, bool nl)
+{
+	for (; i < e && e - i >= 8; i += 8) {
+		uint64_t x;
+		memcpy(&x, t + i, 8);
+		if (ctl_has_byte8(x, '"') | ctl_has_byte8(x, 0xE2) | (nl ? ctl_has_byte8(x, '\n') : 0))
+			break;
+	}
+	while (i < e && t[i] != '"' && (unsigned char)t[i] != 0xE2 && !(nl && t[i] == '\n'))
+		i++;
+	return i;
+}
+
 /* Records the sentence's quotation marks and whether a quote is open at its
  * start (counting from its line's start, resumed from the last sentence, so
  * the whole document is scanned once). */
@@ -906,7 +922,7 @@ static void scan_quotes(doc_state *ds, uint32_t ss, uint32_t se)
 {
 	const char *t = ds->doc->text;
 	size_t n = ds->doc->len;
-	for (uint32_t i = ds->q_scan; i < ss; i++) {
+	for (uint32_t i = ds->q_scan; (i = next_quote_byte(t, i, ss, true)) < ss; i++) {
 		if (t[i] == '\n')
 			ds->q_open = false;
 		else if (quote_at(t, i, n))
@@ -915,7 +931,7 @@ static void scan_quotes(doc_state *ds, uint32_t ss, uint32_t se)
 	ds->q_ss = ss;
 	ds->q_open_at_ss = ds->q_open;
 	ds->q_n = 0;
-	for (uint32_t i = ss; i < se; i++) {
+	for (uint32_t i = ss; (i = next_quote_byte(t, i, se, false)) < se; i++) {
 		size_t k = quote_at(t, i, n);
 		if (k) {
 			*CTL_ARRAY_PUSH(ds->q_pos, ds->q_n, ds->q_cap) = i;
