@@ -199,8 +199,25 @@ int ctl_events_add_gazetteer(ctl_resources *res, const char *path, ctl_error *er
 
 typedef struct tok {
 	uint32_t s, e;
+	bool hashed;  /* h is known (first_word_max) */
+	uint32_t shape; /* ctl_lex_shape_bit of the word */
 	uint64_t h;   /* ctl_hash_nocase of the word, for the first-word indexes */
 } tok;
+
+/* The first-word index entry of token k in lex (whose first-word shapes
+ * are `shapes`): 0 if no key begins with it. The word is hashed once, and
+ * only when its shape may begin a key. */
+static size_t first_word_max(const ctl_lexicon *lex, const uint64_t *shapes, const char *t,
+		tok *k)
+{
+	if (!ctl_lex_shape_has(shapes, k->shape))
+		return 0;
+	if (!k->hashed) {
+		k->h = ctl_hash_nocase(t + k->s, k->e - k->s);
+		k->hashed = true;
+	}
+	return ctl_lexicon_first_word_max_h(lex, k->h);
+}
 
 /* Is the byte at t[i] inside a word? ASCII letters, digits, inner
  * apostrophes and hyphens, and non-ASCII letters; not the UTF-8 general
@@ -256,7 +273,8 @@ static size_t tokenize(const char *t, uint32_t s, uint32_t e, tok **toks, size_t
 		tok *tk = CTL_ARRAY_PUSH(*toks, n, *cap);
 		tk->s = start;
 		tk->e = i;
-		tk->h = ctl_hash_nocase(t + start, i - start);
+		tk->hashed = false;
+		tk->shape = (uint32_t)ctl_lex_shape_bit(t + start, i - start);
 	}
 	return n;
 }
@@ -1361,11 +1379,13 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 	ds->dl_end = dl_end;
 
 	/* 1. triggers, longest phrase first, not inside a name or a date */
+	const uint64_t *trig_shapes = ctl_lexicon_first_word_shapes(d->triggers);
+	const uint64_t *gaz_shapes = ctl_lexicon_first_word_shapes(d->gaz_index);
 	size_t ntr = 0;
 	for (size_t i = 0; i < ntok;) {
 		size_t took = 0;
 		/* only the phrase lengths of the keys that begin with this word */
-		size_t kmax = ctl_lexicon_first_word_max_h(d->triggers, tk[i].h);
+		size_t kmax = first_word_max(d->triggers, trig_shapes, t, &tk[i]);
 		for (size_t k = kmax < d->max_trigger_words ? kmax : d->max_trigger_words; k >= 1; k--) {
 			if (i + k > ntok || !phrase(t, tk, i, k, buf, sizeof(buf), &len))
 				continue;
@@ -1414,8 +1434,9 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		 * word is also looked up without a final "s" */
 		const char *w0 = t + tk[i].s;
 		size_t n0 = tk[i].e - tk[i].s;
-		size_t kmax = ctl_lexicon_first_word_max_h(d->gaz_index, tk[i].h);
+		size_t kmax = first_word_max(d->gaz_index, gaz_shapes, t, &tk[i]);
 		if (!kmax && n0 > 1 && (w0[n0 - 1] == 's' || w0[n0 - 1] == 'S') &&
+		    ctl_lex_shape_has(gaz_shapes, ctl_lex_shape_bit(w0, n0 - 1)) &&
 		    ctl_lexicon_first_word_max(d->gaz_index, w0, n0 - 1))
 			kmax = 1;
 		for (size_t k = kmax < d->max_gaz_words ? kmax : d->max_gaz_words; k >= 1; k--) {

@@ -5,7 +5,7 @@
 #include "ctimeline/io.h"
 #include "util.h"
 
-#define SHAPE_BITS (16 * 32 * 32)
+#define SHAPE_BITS CTL_LEX_SHAPE_BITS
 
 struct ctl_lexicon {
 	char *name;
@@ -27,23 +27,15 @@ struct ctl_lexicon {
 	 * folded and each cut to a few bits: a look-up whose bit is clear is
 	 * answered without hashing (most words of a text are in no list) */
 	uint64_t shape[SHAPE_BITS / 64];
+	/* the same for the keys' first words (ctl_lexicon_first_word_shapes) */
+	uint64_t fw_shape[SHAPE_BITS / 64];
 };
-
-/* The shape bit of a key: length (15 and up together), first and last
- * byte, case folded, five bits each ('a'..'z' stay apart). */
-static inline size_t shape_bit(const char *key, size_t n)
-{
-	size_t len = n < 15 ? n : 15;
-	size_t first = ctl_to_lower((unsigned char)key[0]) & 31;
-	size_t last = ctl_to_lower((unsigned char)key[n - 1]) & 31;
-	return (len << 10) | (first << 5) | last;
-}
 
 static bool shape_may_hold(const ctl_lexicon *lex, const char *key, size_t n)
 {
 	if (!n)
 		return true; /* the empty key: looked up as ever */
-	size_t b = shape_bit(key, n);
+	size_t b = ctl_lex_shape_bit(key, n);
 	return (lex->shape[b >> 6] >> (b & 63)) & 1;
 }
 
@@ -53,7 +45,7 @@ static void index_shapes(ctl_lexicon *lex)
 		const ctl_lex_entry *e = &lex->entries[i];
 		if (!e->keylen)
 			continue;
-		size_t b = shape_bit(e->key, e->keylen);
+		size_t b = ctl_lex_shape_bit(e->key, e->keylen);
 		lex->shape[b >> 6] |= 1ull << (b & 63);
 	}
 }
@@ -73,7 +65,12 @@ static void index_first_words(ctl_lexicon *lex)
 		for (size_t k = 0; k < e->keylen; k++)
 			w += e->key[k] == ' ';
 		uint8_t wc = (uint8_t)(w > 255 ? 255 : w);
-		uint64_t h = ctl_hash_nocase(e->key, sp ? (size_t)(sp - e->key) : e->keylen);
+		size_t fl = sp ? (size_t)(sp - e->key) : e->keylen;
+		if (fl) {
+			size_t b = ctl_lex_shape_bit(e->key, fl);
+			lex->fw_shape[b >> 6] |= 1ull << (b & 63);
+		}
+		uint64_t h = ctl_hash_nocase(e->key, fl);
 		size_t j = (size_t)h & (n - 1);
 		while (lex->fw_maxw[j] && lex->fw_hash[j] != h)
 			j = (j + 1) & (n - 1);
@@ -105,6 +102,11 @@ static void index_entries(ctl_lexicon *lex)
 		if (!dup)
 			lex->slots[h] = (uint32_t)(i + 1);
 	}
+}
+
+const uint64_t *ctl_lexicon_first_word_shapes(const ctl_lexicon *lex)
+{
+	return lex && lex->nfw ? lex->fw_shape : NULL;
 }
 
 size_t ctl_lexicon_first_word_max(const ctl_lexicon *lex, const char *w, size_t n)

@@ -60,5 +60,28 @@ size_t ctl_lexicon_first_word_max(const ctl_lexicon *lex, const char *w, size_t 
 /* The same for a word whose ctl_hash_nocase is h (a word hashed once for
  * several lists). */
 size_t ctl_lexicon_first_word_max_h(const ctl_lexicon *lex, uint64_t h);
+/*
+ * The shape bit of a key of n >= 1 bytes: its length (15 and up together)
+ * and its first and last bytes, five bits each ('a'..'z' stay apart, and
+ * the low five bits ignore ASCII case). A lexicon keeps a bitmap of the
+ * shapes of its keys, and of its keys' first words: a word whose bit is
+ * clear is in no key, and needs no hash.
+ */
+#define CTL_LEX_SHAPE_BITS (16 * 32 * 32)
+static inline size_t ctl_lex_shape_bit(const char *key, size_t n)
+{
+	size_t len = n < 15 ? n : 15;
+	return (len << 10) | ((size_t)((unsigned char)key[0] & 31) << 5) |
+	       ((unsigned char)key[n - 1] & 31);
+}
+
+/* The bitmap (CTL_LEX_SHAPE_BITS bits) of the shapes of the keys' first
+ * words, or NULL when the lexicon is empty. */
+const uint64_t *ctl_lexicon_first_word_shapes(const ctl_lexicon *lex);
+
+static inline bool ctl_lex_shape_has(const uint64_t *shapes, size_t bit)
+{
+	return shapes && ((shapes[bit >> 6] >> (bit & 63)) & 1);
+}
 
 #endif

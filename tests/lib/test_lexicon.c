@@ -128,6 +128,69 @@ static void test_lookup_every_shape(void **state)
 	ctl_lexicon_free(lex);
 }
 
+/* A key of up to 8 bytes is compared as one word: a key that differs from
+ * an entry in any one byte, or by a byte more or less, is not found unless
+ * it is itself an entry. */
+static void test_short_keys_differ_in_every_byte(void **state)
+{
+	(void)state;
+	const char *src = "a\nab\nabc\nabcd\nabcde\nabcdef\nabcdefg\nabcdefgh\nabcdefghi\n"
+	                  "x y\nm\xc3\xa9t\xc3\xa9o\n";
+	ctl_lexicon *lex;
+	ctl_error err;
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_lexicon_parse(&lex, "t.tsv", src, strlen(src), &err), 0);
+	for (size_t i = 0; i < ctl_lexicon_count(lex); i++) {
+		const ctl_lex_entry *e = ctl_lexicon_at(lex, i);
+		char k[16];
+		memcpy(k, e->key, e->keylen);
+		for (size_t p = 0; p < e->keylen; p++) {
+			const char subs[] = { 'q', 'A' ^ 0x20, '\0', (char)0xC3, ' ' };
+			for (size_t v = 0; v < sizeof(subs); v++) {
+				if (ctl_to_lower((unsigned char)subs[v]) == ctl_to_lower((unsigned char)e->key[p]))
+					continue;
+				k[p] = subs[v];
+				assert_null(ctl_lexicon_get(lex, k, e->keylen));
+				k[p] = e->key[p];
+			}
+		}
+		assert_ptr_equal(ctl_lexicon_get(lex, k, e->keylen), e);
+	}
+	assert_null(ctl_lexicon_get(lex, "abq", 3));
+	assert_null(ctl_lexicon_get(lex, "ABCDEFGHIJ", 10));
+	assert_non_null(ctl_lexicon_get(lex, "ABCDEFGHI", 9));
+	assert_non_null(ctl_lexicon_get(lex, "X Y", 3));
+	assert_null(ctl_lexicon_get(lex, "X  Y", 4));
+	assert_non_null(ctl_lexicon_get(lex, "M\xc3\xa9T\xc3\xa9O", 7)); /* only ASCII folds */
+	assert_null(ctl_lexicon_get(lex, "M\xc3\x89T\xc3\xa9O", 7));
+	ctl_lexicon_free(lex);
+}
+
+/* Every key's first word has its shape bit, in either case; a word of a
+ * shape no first word has is told apart without a hash. */
+static void test_first_word_shapes(void **state)
+{
+	(void)state;
+	const char *src = "cyber attack\t1\nRaid\t2\nsummit meeting talks\t3\n";
+	ctl_lexicon *lex;
+	ctl_error err;
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_lexicon_parse(&lex, "t.tsv", src, strlen(src), &err), 0);
+	const uint64_t *sh = ctl_lexicon_first_word_shapes(lex);
+	assert_non_null(sh);
+	const char *yes[] = { "cyber", "CYBER", "Raid", "raid", "summit", "Summit" };
+	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++) {
+		assert_true(ctl_lex_shape_has(sh, ctl_lex_shape_bit(yes[i], strlen(yes[i]))));
+		assert_true(ctl_lexicon_first_word_max(lex, yes[i], strlen(yes[i])) >= 1);
+	}
+	/* other lengths, first or last letters: not first words (nor hashed) */
+	const char *no[] = { "attack", "cyb", "cybers", "aaid", "raix", "meeting", "talks" };
+	for (size_t i = 0; i < sizeof(no) / sizeof(*no); i++)
+		assert_false(ctl_lex_shape_has(sh, ctl_lex_shape_bit(no[i], strlen(no[i]))));
+	ctl_lexicon_free(lex);
+	assert_null(ctl_lexicon_first_word_shapes(NULL));
+}
+
 /* The reference: the first byte equal to c once both are ASCII-lowercased. */
 static size_t find_nocase_slow(const char *s, size_t n, unsigned char c)
 {
@@ -174,6 +237,8 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_hash_folds_ascii_letters_only),
 		cmocka_unit_test(test_lookup_every_shape),
+		cmocka_unit_test(test_short_keys_differ_in_every_byte),
+		cmocka_unit_test(test_first_word_shapes),
 		cmocka_unit_test(test_find_nocase),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
