@@ -80,6 +80,24 @@ void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size)
 	*cap = c;
 }
 
+#define CC4(x) x, x, x, x
+#define CC8(x) CC4(x), CC4(x)
+#define CC_S CTL_CC_SPACE
+#define CC_D CTL_CC_DIGIT
+#define CC_U CTL_CC_UPPER
+#define CC_L CTL_CC_LOWER
+const uint8_t ctl_ascii_class[256] = {
+	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, CC_S, CC_S, CC_S, CC_S, CC_S, 0, 0,
+	/* 0x10 */ CC8(0), CC8(0),
+	/* 0x20 */ CC_S, 0, 0, 0, CC4(0), CC8(0),
+	/* 0x30 */ CC8(CC_D), CC_D, CC_D, 0, 0, CC4(0),
+	/* 0x40 */ 0, CC_U, CC_U, CC_U, CC4(CC_U), CC8(CC_U),
+	/* 0x50 */ CC8(CC_U), CC_U, CC_U, CC_U, 0, CC4(0),
+	/* 0x60 */ 0, CC_L, CC_L, CC_L, CC4(CC_L), CC8(CC_L),
+	/* 0x70 */ CC8(CC_L), CC_L, CC_L, CC_L, 0, CC4(0),
+	/* 0x80 and up: 0 */
+};
+
 bool ctl_eq_nocase(const char *a, size_t n, const char *b)
 {
 	for (size_t i = 0; i < n; i++) {

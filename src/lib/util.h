@@ -61,14 +61,18 @@ void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
 	((len) < (cap) ? (void)0 : ctl_array_grow((void **)&(arr), &(cap), (len) + 1, sizeof(*(arr))), \
 	 &(arr)[(len)++])
 
-/* ASCII classification that never depends on the locale. */
-static inline bool ctl_is_space(unsigned char c)
-{ return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+/* ASCII classification that never depends on the locale: one look-up in
+ * ctl_ascii_class for the tests of several ranges. */
+enum { CTL_CC_SPACE = 1, CTL_CC_DIGIT = 2, CTL_CC_UPPER = 4, CTL_CC_LOWER = 8 };
+extern const uint8_t ctl_ascii_class[256];
+static inline bool ctl_is_space(unsigned char c) { return ctl_ascii_class[c] & CTL_CC_SPACE; }
 static inline bool ctl_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static inline bool ctl_is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 static inline bool ctl_is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
-static inline bool ctl_is_alpha(unsigned char c) { return ctl_is_upper(c) || ctl_is_lower(c); }
-static inline bool ctl_is_alnum(unsigned char c) { return ctl_is_alpha(c) || ctl_is_digit(c); }
+static inline bool ctl_is_alpha(unsigned char c)
+{ return ctl_ascii_class[c] & (CTL_CC_UPPER | CTL_CC_LOWER); }
+static inline bool ctl_is_alnum(unsigned char c)
+{ return ctl_ascii_class[c] & (CTL_CC_UPPER | CTL_CC_LOWER | CTL_CC_DIGIT); }
 static inline unsigned char ctl_to_lower(unsigned char c)
 { return ctl_is_upper(c) ? (unsigned char)(c + 32) : c; }
 

@@ -1,5 +1,6 @@
 /* The library's shared helpers: parts run on threads, the threaded sort,
- * union-find, the ids the merge writes. */
+ * union-find, the ids the merge writes, the ASCII classes, the packed
+ * short words. */
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -145,6 +146,54 @@ static void test_id_string(void **state)
 	}
 }
 
+/* The table-driven ASCII classes agree with the C locale's for every
+ * byte (the bytes from 0x80 are in no class). */
+static void test_ascii_classes(void **state)
+{
+	(void)state;
+	for (int c = 0; c < 256; c++) {
+		bool ascii = c < 0x80;
+		bool space = ascii && (c == ' ' || (c >= '\t' && c <= '\r'));
+		bool digit = ascii && c >= '0' && c <= '9';
+		bool upper = ascii && c >= 'A' && c <= 'Z';
+		bool lower = ascii && c >= 'a' && c <= 'z';
+		assert_int_equal(ctl_is_space((unsigned char)c), space);
+		assert_int_equal(ctl_is_digit((unsigned char)c), digit);
+		assert_int_equal(ctl_is_upper((unsigned char)c), upper);
+		assert_int_equal(ctl_is_lower((unsigned char)c), lower);
+		assert_int_equal(ctl_is_alpha((unsigned char)c), upper || lower);
+		assert_int_equal(ctl_is_alnum((unsigned char)c), upper || lower || digit);
+		assert_int_equal(ctl_to_lower((unsigned char)c), upper ? c + 32 : c);
+	}
+}
+
+/* ctl_pack8 tells strings of the same length (1 to 8 bytes) apart, and
+ * ctl_lower8 lower-cases exactly 'A'..'Z' in each byte. */
+static void test_pack8_and_lower8(void **state)
+{
+	(void)state;
+	const char *s = "abcdefgh";
+	for (size_t n = 1; n <= 8; n++) {
+		char a[8], b[8];
+		memcpy(a, s, n);
+		assert_true(ctl_pack8(a, n) == ctl_pack8(s, n));
+		for (size_t p = 0; p < n; p++) {
+			memcpy(b, a, n);
+			b[p] = 'z';
+			assert_true(ctl_pack8(b, n) != ctl_pack8(a, n));
+		}
+	}
+	for (int c = 0; c < 256; c++) {
+		uint64_t x = 0x0101010101010101ULL * (uint64_t)c;
+		uint64_t want = 0x0101010101010101ULL * (uint64_t)ctl_to_lower((unsigned char)c);
+		assert_true(ctl_lower8(x) == want);
+		/* and next to other bytes: no carry from one byte into the next */
+		uint64_t mixed = (x & 0x00FF00FF00FF00FFULL) | 0x5A005A005A005A00ULL;
+		uint64_t wmix = (want & 0x00FF00FF00FF00FFULL) | 0x7A007A007A007A00ULL;
+		assert_true(ctl_lower8(mixed) == wmix);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -154,6 +203,8 @@ int main(void)
 		cmocka_unit_test(test_qsort_mt_matches_qsort),
 		cmocka_unit_test(test_union_find_smallest_root),
 		cmocka_unit_test(test_id_string),
+		cmocka_unit_test(test_ascii_classes),
+		cmocka_unit_test(test_pack8_and_lower8),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
