@@ -302,7 +302,7 @@ typedef struct finder {
 	span_toks *spans;
 	size_t nspans;
 	wset capmid;              /* words capitalised inside a sentence */
-	wset starts;              /* words that open a sentence (capitalised) */
+	wset starts;              /* words that open a sentence */
 	uint64_t start_bits[64];  /* a bit per starts word's hash: most words miss */
 	wset lower;               /* of those, the ones also written in lower case */
 	ctl_lex_cache *lc;        /* the caller's, or one for this article */
@@ -785,23 +785,13 @@ static void shape_word(finder *F, tok *k)
 	k->f |= f;
 }
 
-/* ASCII bytes as tokenise's word scan sees them: one look-up a byte. */
-enum { WC_UP = 1, WC_LOW = 2, WC_DIG = 4, WC_ALNUM = 8 };
-#define WC4(x) x, x, x, x
-#define WC8(x) WC4(x), WC4(x)
-#define WC_U (WC_UP | WC_ALNUM)
-#define WC_L (WC_LOW | WC_ALNUM)
-#define WC_D (WC_DIG | WC_ALNUM)
-static const uint8_t word_class[128] = {
-	/* 0x00 */ WC8(0), WC8(0), WC8(0), WC8(0),
-	/* 0x20 */ WC8(0), WC8(0),
-	/* 0x30 */ WC8(WC_D), WC_D, WC_D, 0, 0, WC4(0),
-	/* 0x40 */ 0, WC_U, WC_U, WC_U, WC4(WC_U), WC8(WC_U),
-	/* 0x50 */ WC8(WC_U), WC_U, WC_U, WC_U, 0, WC4(0),
-	/* 0x60 */ 0, WC_L, WC_L, WC_L, WC4(WC_L), WC8(WC_L),
-	/* 0x70 */ WC8(WC_L), WC_L, WC_L, WC_L, 0, WC4(0),
-};
-_Static_assert(sizeof(word_class) == 128, "word_class covers ASCII");
+/* An ASCII byte's class for tokenise's word scan: letter (which case) or
+ * digit, 0 for anything else; one look-up a byte. */
+#define WC_MASK (CTL_CC_UPPER | CTL_CC_LOWER | CTL_CC_DIGIT)
+static inline uint8_t word_class(unsigned char b)
+{
+	return ctl_ascii_class[b] & WC_MASK;
+}
 
 /* Tokenises [ss, se) into F->toks; stops at a photo credit sign. */
 static void tokenise(finder *F, uint32_t ss, uint32_t se)
@@ -842,13 +832,13 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 		/* the classes of the word's ASCII letters and digits after its
 		 * first byte, for the shapes most words have (shape_word does the
 		 * rest); plain: no hyphen and no byte beyond ASCII */
-		uint8_t first_class = cp < 0x80 ? word_class[cp] : 0, rest_class = 0;
+		uint8_t first_class = cp < 0x80 ? word_class((unsigned char)cp) : 0, rest_class = 0;
 		bool plain = cp < 0x80;
 		for (;;) {
 			while (q < se) {
 				unsigned char b = (unsigned char)t[q];
 				if (b < 0x80) { /* the common case, without decoding */
-					uint8_t wc = word_class[b];
+					uint8_t wc = word_class(b);
 					if (!wc)
 						break;
 					rest_class |= q > p ? wc : 0;
@@ -910,9 +900,9 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 		k->pe = q;
 	done:
 		/* a word in lower case, or capitalised: what shape_word would say */
-		if (plain && first_class == WC_L && !(rest_class & ~WC_L))
+		if (plain && first_class == CTL_CC_LOWER && !(rest_class & ~CTL_CC_LOWER))
 			k->f |= T_WORD | T_LOWER;
-		else if (plain && first_class == WC_U && !(rest_class & ~WC_L))
+		else if (plain && first_class == CTL_CC_UPPER && !(rest_class & ~CTL_CC_LOWER))
 			k->f |= T_WORD | T_CAP | (k->e - k->s == 1 ? T_LETTER1 : 0);
 		else
 			shape_word(F, k);
