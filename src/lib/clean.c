@@ -246,6 +246,8 @@ static bool is_ascii_punct(unsigned char c)
 static void strip_word(const char *t, uint32_t *a, uint32_t *b)
 {
 	const unsigned char *s = (const unsigned char *)t;
+	if (*a < *b && ctl_is_alnum(s[*a]) && ctl_is_alnum(s[*b - 1]))
+		return; /* most words: a letter or digit at both ends */
 	for (;;) {
 		if (*a < *b && is_ascii_punct(s[*a]))
 			(*a)++;

@@ -296,21 +296,6 @@ size_t ctl_space_before(const unsigned char *s, uint32_t lo, uint32_t p)
 	return 0;
 }
 
-uint32_t ctl_skip_space(const unsigned char *s, uint32_t p, uint32_t b)
-{
-	size_t k;
-	while (p < b && (k = ctl_space_len(s + p, b - p)))
-		p += (uint32_t)k;
-	return p;
-}
-
-uint32_t ctl_skip_word(const unsigned char *s, uint32_t p, uint32_t b)
-{
-	while (p < b && !ctl_space_len(s + p, b - p))
-		p++;
-	return p;
-}
-
 uint32_t ctl_trim_end(const unsigned char *s, uint32_t a, uint32_t b)
 {
 	size_t k;

@@ -173,9 +173,21 @@ static inline size_t ctl_space_len(const unsigned char *s, size_t n)
 /* Length of the white-space character ending just before s[p], not starting
  * before s[lo]; else 0. */
 size_t ctl_space_before(const unsigned char *s, uint32_t lo, uint32_t p);
-/* Skips white space / a run of non-space from p, up to b. */
-uint32_t ctl_skip_space(const unsigned char *s, uint32_t p, uint32_t b);
-uint32_t ctl_skip_word(const unsigned char *s, uint32_t p, uint32_t b);
+/* Skips white space / a run of non-space from p, up to b (inline: called
+ * once a word by the cleaner and the segmenter). */
+static inline uint32_t ctl_skip_space(const unsigned char *s, uint32_t p, uint32_t b)
+{
+	size_t k;
+	while (p < b && (k = ctl_space_len(s + p, b - p)))
+		p += (uint32_t)k;
+	return p;
+}
+static inline uint32_t ctl_skip_word(const unsigned char *s, uint32_t p, uint32_t b)
+{
+	while (p < b && !ctl_space_len(s + p, b - p))
+		p++;
+	return p;
+}
 /* The end of s[a, b) without its trailing white space. */
 uint32_t ctl_trim_end(const unsigned char *s, uint32_t a, uint32_t b);
 
