@@ -834,6 +834,8 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 		 * rest); plain: no hyphen and no byte beyond ASCII */
 		uint8_t first_class = cp < 0x80 ? word_class((unsigned char)cp) : 0, rest_class = 0;
 		bool plain = cp < 0x80;
+		if (plain)
+			q++; /* the first byte, a letter or digit, is classed */
 		for (;;) {
 			while (q < se) {
 				unsigned char b = (unsigned char)t[q];
@@ -841,7 +843,7 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 					uint8_t wc = word_class(b);
 					if (!wc)
 						break;
-					rest_class |= q > p ? wc : 0;
+					rest_class |= wc;
 					q++;
 					continue;
 				}
