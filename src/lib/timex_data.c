@@ -55,7 +55,7 @@ static uint32_t filter_bit(const char *s, size_t n)
 	return ((((uint32_t)n * 131u + c0) * 131u + c1) * 131u + cl) & 0xFFFFu;
 }
 
-static bool key_equal(const struct ctl_timex_data *d, const tx_slot *s, const char *key,
+static inline bool key_equal(const struct ctl_timex_data *d, const tx_slot *s, const char *key,
 		size_t len, uint64_t w)
 {
 	if (s->len != len)
