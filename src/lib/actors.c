@@ -391,16 +391,13 @@ char *ctl_name_key(const char *s, size_t n)
 		k--;
 	out[k] = '\0';
 	/* a word's final run of i/y is written "i" */
-	size_t w = 0;
+	size_t w = 0, ws = 0; /* ws: where the word being copied starts */
 	for (size_t r = 0; r <= k; r++) {
 		if (r < k && out[r] != ' ') {
 			out[w++] = out[r];
 			continue;
 		}
 		size_t b = w;
-		size_t ws = b;
-		while (ws > 0 && out[ws - 1] != ' ')
-			ws--;
 		size_t e = b;
 		while (e > ws && (out[e - 1] == 'i' || out[e - 1] == 'y'))
 			e--;
@@ -408,8 +405,10 @@ char *ctl_name_key(const char *s, size_t n)
 			out[e] = 'i';
 			w = e + 1;
 		}
-		if (r < k)
+		if (r < k) {
 			out[w++] = ' ';
+			ws = w;
+		}
 	}
 	out[w] = '\0';
 	return out;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cjson/cJSON.h>
 #include "helpers.h"
+#include "actors_internal.h"
 
 static const char *const seed_files[] = {
 	"000_53e12349ee943d46.txt", "001_a868eae481f18e53.txt", "002_bc849348ce8e31ef.txt",
@@ -594,9 +595,37 @@ static void test_lookup(void **state)
 	ctl_resources_free(res);
 }
 
+/* The key spelling variants share: lower case, without dots and
+ * apostrophes, hyphens and runs of white space as one space, Latin
+ * letters without their accents, a final run of i/y in a word of four or
+ * more bytes as one "i". */
+static void test_name_key(void **state)
+{
+	(void)state;
+	static const char *const cases[][2] = {
+		{ "Sergey Ivanov", "sergei ivanov" },
+		{ "Sergei  Ivanov ", "sergei ivanov" },
+		{ "KENNEDY", "kennedi" },
+		{ "Amy Jay", "amy jay" },        /* three letters: kept */
+		{ "Tokyyi", "toki" },
+		{ "O'Neill-Smith", "oneill smith" },
+		{ "U.S.", "us" },
+		{ "Z\xc3\xbcrich Henry", "zurich henri" },
+		{ "Anna \xe2\x80\x93 Mary", "anna mari" }, /* an en dash: a space */
+		{ "", "" },
+		{ " - ", "" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *k = ctl_name_key(cases[i][0], strlen(cases[i][0]));
+		assert_string_equal(k, cases[i][1]);
+		free(k);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_name_key),
 		cmocka_unit_test(test_seeds),
 		cmocka_unit_test(test_seeds_order),
 		cmocka_unit_test(test_title_stripped),
