@@ -386,7 +386,7 @@ static bool is_stopword(const struct ctl_clean_data *cd, stop_memo *m, const cha
 {
 	if (n > 8)
 		return ctl_lexicon_get(cd->stopwords, s, n) != NULL;
-	uint64_t w = ctl_lower8(ctl_pack8(s, n));
+	uint64_t w = ctl_pack8_nocase(s, n);
 	size_t k = (size_t)(((w ^ (uint64_t)n) * 0x9E3779B97F4A7C15ULL) >> 55);
 	if (m->len[k] == n && m->w[k] == w)
 		return m->stop[k];

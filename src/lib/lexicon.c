@@ -5,8 +5,6 @@
 #include "ctimeline/io.h"
 #include "util.h"
 
-#define SHAPE_BITS CTL_LEX_SHAPE_BITS
-
 struct ctl_lexicon {
 	char *name;
 	char *data;              /* the file's bytes; keys and fields point here */
@@ -26,9 +24,9 @@ struct ctl_lexicon {
 	/* a bit for each (length, first byte, last byte) some key has, case
 	 * folded and each cut to a few bits: a look-up whose bit is clear is
 	 * answered without hashing (most words of a text are in no list) */
-	uint64_t shape[SHAPE_BITS / 64];
+	uint64_t shape[CTL_LEX_SHAPE_BITS / 64];
 	/* the same for the keys' first words (ctl_lexicon_first_word_shapes) */
-	uint64_t fw_shape[SHAPE_BITS / 64];
+	uint64_t fw_shape[CTL_LEX_SHAPE_BITS / 64];
 };
 
 static bool shape_may_hold(const ctl_lexicon *lex, const char *key, size_t n)
@@ -190,7 +188,7 @@ int ctl_lexicon_parse(ctl_lexicon **out, const char *name, const char *data,
 		e->nfields = rows[i].count;
 		e->key = e->fields[0];
 		e->keylen = strlen(e->key);
-		e->kw = e->keylen && e->keylen <= 8 ? ctl_lower8(ctl_pack8(e->key, e->keylen)) : 0;
+		e->kw = ctl_pack8_nocase(e->key, e->keylen);
 		e->line = rows[i].line;
 		size_t words = 1;
 		for (size_t k = 0; k < e->keylen; k++)
@@ -240,7 +238,7 @@ static const ctl_lex_entry *probe(const ctl_lexicon *lex, const char *key, size_
 	size_t mask = lex->nslots - 1;
 	size_t h = (size_t)hash & mask;
 	/* a short key is compared as one word (ctl_eq_nocase, all at once) */
-	uint64_t w = keylen && keylen <= 8 ? ctl_lower8(ctl_pack8(key, keylen)) : 0;
+	uint64_t w = ctl_pack8_nocase(key, keylen);
 	while (lex->slots[h]) {
 		const ctl_lex_entry *e = &lex->entries[lex->slots[h] - 1];
 		if (e->keylen == keylen && (w ? e->kw == w : ctl_eq_nocase(key, keylen, e->key)))

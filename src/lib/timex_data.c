@@ -16,18 +16,8 @@
 /* ---- the table ---------------------------------------------------------- */
 
 /*
- * A key of up to eight bytes is compared as one word: ctl_pack8 of its
- * bytes with ASCII letters lower-cased, which for keys of the same length
- * is equal iff the lower-cased keys are. Longer keys are compared byte by
- * byte.
- */
-static uint64_t key_word(const char *s, size_t n)
-{
-	return n && n <= 8 ? ctl_lower8(ctl_pack8(s, n)) : 0;
-}
-
-/*
- * The hash of a key: of its word (up to eight bytes), or of its first and
+ * A key of up to eight bytes is compared as one word w (ctl_pack8_nocase),
+ * a longer one byte by byte. The hash of a key: of w, or of its first and
  * last eight bytes with 0x20 set in every byte (which lower-cases ASCII
  * letters and leaves the digits, spaces, apostrophes, dots and hyphens of
  * keys as they are); with its length, mixed by multiplication. Constant
@@ -72,7 +62,7 @@ static inline bool key_equal(const struct ctl_timex_data *d, const tx_slot *s, c
 /* The slot of key[0..len) with its hash already computed, or NULL. */
 static const tx_slot *find_slot(const struct ctl_timex_data *d, const char *key, size_t len)
 {
-	uint64_t w = key_word(key, len);
+	uint64_t w = ctl_pack8_nocase(key, len);
 	uint32_t h = key_hash(key, len, w);
 	size_t mask = d->nslots - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -96,7 +86,7 @@ const tx_word *tx_lookup(const struct ctl_timex_data *d, const char *key, size_t
  * table is full, which the sizing in ctl_timex_data_load rules out). */
 static tx_word *table_entry(struct ctl_timex_data *d, const char *key, size_t len)
 {
-	uint64_t w = key_word(key, len);
+	uint64_t w = ctl_pack8_nocase(key, len);
 	uint32_t h = key_hash(key, len, w);
 	size_t mask = d->nslots - 1;
 	size_t i = h & mask;

@@ -122,7 +122,7 @@ typedef struct tx_slot {
 	uint16_t idx;          /* index + 1 into words; 0: empty */
 	uint8_t len;           /* key length in bytes */
 	uint8_t start;         /* S_* */
-	uint64_t word;         /* a key of up to 8 bytes in one word (key_word) */
+	uint64_t word;         /* a key of up to 8 bytes: ctl_pack8_nocase */
 } tx_slot;
 
 struct ctl_timex_data {

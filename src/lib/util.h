@@ -123,6 +123,14 @@ static inline uint64_t ctl_pack8(const char *s, size_t n)
 	       (uint64_t)(unsigned char)s[n - 1] << 16;
 }
 
+/* A key of 1-8 bytes as one word with its ASCII letters lower-cased
+ * (ctl_lower8 of ctl_pack8): two such keys of the same length are equal
+ * ignoring ASCII case iff their words are. 0 for other lengths. */
+static inline uint64_t ctl_pack8_nocase(const char *s, size_t n)
+{
+	return n && n <= 8 ? ctl_lower8(ctl_pack8(s, n)) : 0;
+}
+
 /* Case-insensitive (ASCII) comparison of a[0..n) with NUL-terminated b. */
 bool ctl_eq_nocase(const char *a, size_t n, const char *b);
 
