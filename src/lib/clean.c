@@ -356,22 +356,6 @@ static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
 	return false;
 }
 
-/* What measure() tells apart among ASCII bytes, by one look-up. */
-enum { AK_OTHER = 0, AK_LETTER, AK_DIGIT, AK_SPACE };
-#define AK4(x) x, x, x, x
-#define AK8(x) AK4(x), AK4(x)
-static const uint8_t ascii_kind[128] = {
-	/* 0x00 */ AK8(AK_OTHER), AK_OTHER, AK_SPACE, AK_SPACE, AK_SPACE, AK_SPACE, AK_SPACE,
-	AK_OTHER, AK_OTHER,
-	/* 0x10 */ AK8(AK_OTHER), AK8(AK_OTHER),
-	/* 0x20 */ AK_SPACE, AK_OTHER, AK4(AK_OTHER), AK_OTHER, AK_OTHER, AK8(AK_OTHER),
-	/* 0x30 */ AK8(AK_DIGIT), AK_DIGIT, AK_DIGIT, AK_OTHER, AK_OTHER, AK4(AK_OTHER),
-	/* 0x40 */ AK_OTHER, AK_LETTER, AK_LETTER, AK_LETTER, AK4(AK_LETTER), AK8(AK_LETTER),
-	/* 0x50 */ AK8(AK_LETTER), AK_LETTER, AK_LETTER, AK_LETTER, AK_OTHER, AK4(AK_OTHER),
-	/* 0x60 */ AK_OTHER, AK_LETTER, AK_LETTER, AK_LETTER, AK4(AK_LETTER), AK8(AK_LETTER),
-	/* 0x70 */ AK8(AK_LETTER), AK_LETTER, AK_LETTER, AK_LETTER, AK_OTHER, AK4(AK_OTHER),
-};
-
 /* The stopword answers for the short words of one page, direct-mapped by
  * the word lower-cased in one 64-bit word (ctl_pack8): a page repeats its
  * short words, and the answer depends on nothing else. */
@@ -417,12 +401,12 @@ static void measure(const char *t, const struct ctl_clean_data *cd, stop_memo *m
 		while (p < b) {
 			unsigned char c = s[p];
 			if (c < 0x80) {
-				uint8_t k = ascii_kind[c];
-				if (k == AK_LETTER) {
+				uint8_t k = ctl_ascii_class[c];
+				if (k & (CTL_CC_UPPER | CTL_CC_LOWER)) {
 					latin++;
-				} else if (k == AK_SPACE) {
+				} else if (k & CTL_CC_SPACE) {
 					break;
-				} else if (k == AK_DIGIT) {
+				} else if (k & CTL_CC_DIGIT) {
 					digit = true;
 				} else if (c == ':') {
 					colon = true;

@@ -17,8 +17,8 @@
 typedef struct ctl_lex_entry {
 	const char *key;          /* as written in the file */
 	size_t keylen;
-	uint64_t kw;              /* a key of 1-8 bytes lower-cased in one word
-	                             (ctl_lower8 of ctl_pack8), else 0 */
+	uint64_t kw;              /* ctl_pack8_nocase of the key: a key of 1-8
+	                             bytes lower-cased in one word, else 0 */
 	const char *const *fields; /* fields[0] == key; nfields >= 1 */
 	size_t nfields;
 	size_t line;              /* line number in the file, for messages */

@@ -2300,8 +2300,8 @@ static bool reuse_line(tstate *st, uint32_t s, uint32_t e)
 	if (st->kept_line == k->nlines)
 		return false;
 	const kept_line *l = &k->lines[st->kept_line];
-	if (l->s > s || (s > l->s && !tx_is_space((unsigned char)st->text[s - 1])) ||
-	    (e < l->e && !tx_is_space((unsigned char)st->text[e])))
+	if (l->s > s || (s > l->s && !ctl_is_space((unsigned char)st->text[s - 1])) ||
+	    (e < l->e && !ctl_is_space((unsigned char)st->text[e])))
 		return false;
 	const tx_tok *t = k->t + l->t0;
 	size_t lo = 0, hi = l->n;

@@ -167,28 +167,6 @@ static size_t word_key(const char *text, uint32_t s, uint32_t e, char *buf, size
 	return n;
 }
 
-/* Character classes of the bytes, for the tokenizer's inner loops. */
-enum { CC_SPACE = 1, CC_LOWER = 2, CC_UPPER = 4, CC_DIGIT = 8, CC_HIGH = 16 };
-#define CC4(x) x, x, x, x
-#define CC16(x) CC4(x), CC4(x), CC4(x), CC4(x)
-static const uint8_t char_class[256] = {
-	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, CC_SPACE, 0, 0,
-	/* 0x10 */ CC16(0),
-	/* 0x20 */ CC_SPACE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	/* 0x30 */ CC4(CC_DIGIT), CC4(CC_DIGIT), CC_DIGIT, CC_DIGIT, 0, 0, 0, 0, 0, 0,
-	/* 0x40 */ 0, CC_UPPER, CC_UPPER, CC_UPPER, CC4(CC_UPPER), CC4(CC_UPPER), CC4(CC_UPPER),
-	/* 0x50 */ CC4(CC_UPPER), CC4(CC_UPPER), CC_UPPER, CC_UPPER, CC_UPPER, 0, 0, 0, 0, 0,
-	/* 0x60 */ 0, CC_LOWER, CC_LOWER, CC_LOWER, CC4(CC_LOWER), CC4(CC_LOWER), CC4(CC_LOWER),
-	/* 0x70 */ CC4(CC_LOWER), CC4(CC_LOWER), CC_LOWER, CC_LOWER, CC_LOWER, 0, 0, 0, 0, 0,
-	/* 0x80 */ CC16(CC_HIGH), CC16(CC_HIGH), CC16(CC_HIGH), CC16(CC_HIGH),
-	CC16(CC_HIGH), CC16(CC_HIGH), CC16(CC_HIGH), CC16(CC_HIGH),
-};
-
-bool tx_is_space(unsigned char c)
-{
-	return char_class[c] & CC_SPACE;
-}
-
 size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 		uint32_t e, tx_tok **toks, size_t *cap)
 {
@@ -197,8 +175,8 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 	uint32_t i = s;
 	while (i < e) {
 		unsigned char c = (unsigned char)text[i];
-		uint8_t cc = char_class[c];
-		if (cc & CC_SPACE) {
+		uint8_t cc = ctl_ascii_class[c];
+		if (cc & CTL_CC_SPACE) {
 			sp = 1;
 			i++;
 			continue;
@@ -210,7 +188,7 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 		tk->s = i;
 		tk->sp = sp;
 		sp = 0;
-		if (cc & CC_HIGH) {
+		if (cc & CTL_CC_HIGH) {
 			size_t len = ctl_utf8_seq_len((const unsigned char *)text + i, e - i);
 			uint32_t cp = len ? ctl_utf8_decode((const unsigned char *)text + i, len) : 0;
 			if (!len)
@@ -223,15 +201,16 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 			tk->kind = TK_PUNCT;
 			tk->ch = punct_of_cp(cp);
 			i += (uint32_t)len;
-		} else if (cc & (CC_LOWER | CC_UPPER)) {
+		} else if (cc & (CTL_CC_LOWER | CTL_CC_UPPER)) {
 			uint32_t j = i + 1;
 			uint8_t seen = cc, x;
 			bool apos = false;
-			while (j < e && ((x = char_class[(unsigned char)text[j]]) & (CC_LOWER | CC_UPPER))) {
+			while (j < e &&
+			       ((x = ctl_ascii_class[(unsigned char)text[j]]) & (CTL_CC_LOWER | CTL_CC_UPPER))) {
 				seen |= x;
 				j++;
 			}
-			bool upper_all = !(seen & CC_LOWER);
+			bool upper_all = !(seen & CTL_CC_LOWER);
 			while (j < e && (text[j] == '\'' || (unsigned char)text[j] == 0xE2)) {
 				size_t a = apostrophe_at(text, j, e);
 				if (!a || j + a >= e || !ctl_is_alpha((unsigned char)text[j + a]))
@@ -266,7 +245,7 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 				}
 			}
 			i = j;
-		} else if (cc & CC_DIGIT) {
+		} else if (cc & CTL_CC_DIGIT) {
 			uint32_t j = i;
 			int64_t v = 0;
 			unsigned nd = 0;

@@ -177,9 +177,6 @@ typedef struct tx_tok {
 size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 		uint32_t e, tx_tok **toks, size_t *cap);
 
-/* Is c white space to the tokenizer (a token never holds any)? */
-bool tx_is_space(unsigned char c);
-
 /*
  * The longest key of the table that starts at token i (single words and
  * multi-token keys such as "the end of", "a.m.") and has one of the

@@ -86,6 +86,7 @@ void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size)
 #define CC_D CTL_CC_DIGIT
 #define CC_U CTL_CC_UPPER
 #define CC_L CTL_CC_LOWER
+#define CC_H CTL_CC_HIGH
 const uint8_t ctl_ascii_class[256] = {
 	/* 0x00 */ 0, 0, 0, 0, 0, 0, 0, 0, 0, CC_S, CC_S, CC_S, CC_S, CC_S, 0, 0,
 	/* 0x10 */ CC8(0), CC8(0),
@@ -95,7 +96,9 @@ const uint8_t ctl_ascii_class[256] = {
 	/* 0x50 */ CC8(CC_U), CC_U, CC_U, CC_U, 0, CC4(0),
 	/* 0x60 */ 0, CC_L, CC_L, CC_L, CC4(CC_L), CC8(CC_L),
 	/* 0x70 */ CC8(CC_L), CC_L, CC_L, CC_L, 0, CC4(0),
-	/* 0x80 and up: 0 */
+	/* 0x80 */ CC8(CC_H), CC8(CC_H), CC8(CC_H), CC8(CC_H), CC8(CC_H), CC8(CC_H), CC8(CC_H),
+	CC8(CC_H), CC8(CC_H), CC8(CC_H), CC8(CC_H), CC8(CC_H), CC8(CC_H), CC8(CC_H), CC8(CC_H),
+	CC8(CC_H),
 };
 
 bool ctl_eq_nocase(const char *a, size_t n, const char *b)

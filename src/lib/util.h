@@ -62,8 +62,9 @@ void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
 	 &(arr)[(len)++])
 
 /* ASCII classification that never depends on the locale: one look-up in
- * ctl_ascii_class for the tests of several ranges. */
-enum { CTL_CC_SPACE = 1, CTL_CC_DIGIT = 2, CTL_CC_UPPER = 4, CTL_CC_LOWER = 8 };
+ * ctl_ascii_class for the tests of several ranges (CTL_CC_HIGH: a byte
+ * from 0x80, part of a UTF-8 sequence, in no ASCII class). */
+enum { CTL_CC_SPACE = 1, CTL_CC_DIGIT = 2, CTL_CC_UPPER = 4, CTL_CC_LOWER = 8, CTL_CC_HIGH = 16 };
 extern const uint8_t ctl_ascii_class[256];
 static inline bool ctl_is_space(unsigned char c) { return ctl_ascii_class[c] & CTL_CC_SPACE; }
 static inline bool ctl_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
