@@ -621,7 +621,7 @@ static uint64_t memo_hash(const char *s, uint32_t n, uint64_t *w)
 		x = a ^ (b << 29 | b >> 35);
 		*w = 0;
 	}
-	uint64_t h = (x ^ (uint64_t)n << 56) * 0x9E3779B97F4A7C15ULL;
+	uint64_t h = ctl_hash_word8(x, n);
 	return h ^ h >> 32;
 }
 

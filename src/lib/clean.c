@@ -371,7 +371,7 @@ static bool is_stopword(const struct ctl_clean_data *cd, stop_memo *m, const cha
 	if (n > 8)
 		return ctl_lexicon_get(cd->stopwords, s, n) != NULL;
 	uint64_t w = ctl_pack8_nocase(s, n);
-	size_t k = (size_t)(((w ^ (uint64_t)n) * 0x9E3779B97F4A7C15ULL) >> 55);
+	size_t k = (size_t)(ctl_hash_word8(w, n) >> 55); /* 9 bits: STOP_MEMO */
 	if (m->len[k] == n && m->w[k] == w)
 		return m->stop[k];
 	m->w[k] = w;

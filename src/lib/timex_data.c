@@ -26,7 +26,7 @@
 static uint32_t key_hash(const char *s, size_t n, uint64_t w)
 {
 	if (n <= 8)
-		return (uint32_t)(((w ^ (uint64_t)n << 56) * 0x9E3779B97F4A7C15ull) >> 32);
+		return (uint32_t)(ctl_hash_word8(w, n) >> 32);
 	uint64_t a, b;
 	memcpy(&a, s, 8);
 	memcpy(&b, s + n - 8, 8);

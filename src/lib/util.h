@@ -132,6 +132,14 @@ static inline uint64_t ctl_pack8_nocase(const char *s, size_t n)
 	return n && n <= 8 ? ctl_lower8(ctl_pack8(s, n)) : 0;
 }
 
+/* A 64-bit hash of a word x (a ctl_pack8 word, or 8 bytes folded) for a
+ * string of n bytes: one multiplication, so the high bits are the mixed
+ * ones (take them with a shift). */
+static inline uint64_t ctl_hash_word8(uint64_t x, size_t n)
+{
+	return (x ^ (uint64_t)n << 56) * 0x9E3779B97F4A7C15ULL;
+}
+
 /* Case-insensitive (ASCII) comparison of a[0..n) with NUL-terminated b. */
 bool ctl_eq_nocase(const char *a, size_t n, const char *b);
 
