@@ -80,6 +80,15 @@ int ctl_doc_result_from_json(ctl_doc_result **out, const char *name, const char 
 
 /* Adds a result to the extractor, which takes it over (do not free it). */
 void ctl_extractor_add_result(ctl_extractor *x, ctl_doc_result *r);
+/*
+ * Adds a result to the extractor, which takes what it keeps out of `r`;
+ * the caller still frees `r` (ctl_doc_result_free), and may do it on any
+ * thread: best on the one that made it, since a memory allocator keeps a
+ * heap per thread and freeing into another thread's heap waits for its
+ * lock (extract -j frees each result on its worker). The timeline is the
+ * same as with ctl_extractor_add_result.
+ */
+void ctl_extractor_absorb_result(ctl_extractor *x, ctl_doc_result *r);
 
 /*
  * Reads results written by ctl_doc_result_to_json from `data`: JSON values

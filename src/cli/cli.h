@@ -105,8 +105,9 @@ void cli_warn_invalid(const char *file, size_t n, size_t first);
 /* Progress on stderr (if enabled): file i of f->n; i == f->n clears it. */
 void cli_progress(const cli_files *f, size_t i);
 
-/* Called for each document's result in input order; takes it over. Return
- * non-zero to stop. */
+/* Called for each document's result in input order; it may take parts of
+ * it (ctl_extractor_absorb_result), and the caller frees it afterwards (on
+ * the thread that made it). Return non-zero to stop. */
 typedef int (*cli_result_fn)(ctl_doc_result *r, void *user);
 /*
  * Reads, analyses and extracts the articles of `paths` on `jobs` threads

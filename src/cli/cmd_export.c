@@ -47,7 +47,7 @@ static void help(FILE *f)
 
 static int add_result(ctl_doc_result *r, void *user)
 {
-	ctl_extractor_add_result(user, r);
+	ctl_extractor_absorb_result(user, r);
 	return 0;
 }
 

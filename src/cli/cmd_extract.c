@@ -34,7 +34,7 @@ static void help(FILE *f)
 
 static int add_result(ctl_doc_result *r, void *user)
 {
-	ctl_extractor_add_result(user, r);
+	ctl_extractor_absorb_result(user, r);
 	return 0;
 }
 
@@ -45,7 +45,6 @@ static int write_line(ctl_doc_result *r, void *user)
 	ctl_error_clear(&err);
 	char *line;
 	int rc = ctl_doc_result_to_json(&line, r, &err);
-	ctl_doc_result_free(r);
 	if (!rc) {
 		rc = ctl_out_write(user, line, strlen(line), &err);
 		if (!rc)

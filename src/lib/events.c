@@ -381,35 +381,36 @@ void ctl_event_store_spill(ctl_event_store *st)
 }
 
 /* Moves a candidate's trigger, sentence and title to the spill file. */
-static void spill_texts(ctl_event_store *st, cand *c)
+/* Writes c's texts to the spill file and points c at them there; returns
+ * true if it did. The texts themselves are not freed: their owner frees
+ * them (ctl_event_store_absorb). */
+static bool spill_texts(ctl_event_store *st, cand *c)
 {
 	if (!st->spill) {
 		st->spill = ctl_spill_new();
 		if (!st->spill) {
 			st->spill_wanted = false; /* no temporary file: keep them in memory */
-			return;
+			return false;
 		}
 	}
 	if (st->spill_err.code)
-		return;
-	char *trig = c->trigger_text, *sent = c->sentence_text, *title = c->title;
+		return false;
+	const char *trig = c->trigger_text, *sent = c->sentence_text, *title = c->title;
 	size_t tl = strlen(trig), sl = strlen(sent), til = title ? strlen(title) : 0;
 	if (tl >= UINT32_MAX || sl >= UINT32_MAX || til >= UINT32_MAX)
-		return;
+		return false;
 	uint64_t off, o2;
 	if (ctl_spill_put(st->spill, trig, tl, &off, &st->spill_err) ||
 	    ctl_spill_put(st->spill, sent, sl, &o2, &st->spill_err) ||
 	    (title && ctl_spill_put(st->spill, title, til, &o2, &st->spill_err)))
-		return;
-	free(trig);
-	free(sent);
-	free(title);
+		return false;
 	/* the union's other side from here on */
 	c->spill_off = off;
 	c->trigger_len = (uint32_t)tl;
 	c->sentence_len = (uint32_t)sl;
 	c->title_len = title ? (uint32_t)til : NO_TITLE;
 	c->spilled = true;
+	return true;
 }
 
 /* A text of an event still in the spill file: read back once the
@@ -2573,12 +2574,16 @@ void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t d
 {
 	for (size_t i = 0; i < from->n; i++) {
 		cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
-		*c = from->c[i];
+		cand *o = &from->c[i];
+		*c = *o;
 		c->doc = doc_index;
-		if (st->spill_wanted && !c->spilled)
-			spill_texts(st, c);
+		/* what st took is no longer o's; texts st wrote to its spill
+		 * file stay o's, freed with `from` */
+		bool spilled = st->spill_wanted && !c->spilled && spill_texts(st, c);
+		o->m = NULL;
+		o->place = NULL;
+		o->spilled = !spilled; /* true: no texts of its own */
 	}
-	from->n = 0;
 	for (size_t i = 0; i < from->npool; i++)
 		*CTL_ARRAY_PUSH(st->pool, st->npool, st->poolcap) = from->pool[i];
 	from->npool = 0;

@@ -49,7 +49,11 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 /*
  * The per-document result (partial.c): a store holding one document's
  * candidates (found with doc_index 0) is moved into the extractor's store
- * as document `doc_index` (`from` is left empty); after the documents are
+ * as document `doc_index`; `from` is left with only what `st` does not
+ * keep (the texts `st` wrote to its spill file), which ctl_event_store_free
+ * frees: on the thread that allocated them, if the caller wants (a
+ * memory allocator keeps a heap per thread, and freeing into another
+ * thread's heap waits for its lock). After the documents are
  * put in their canonical order, every candidate's document is renumbered
  * (new_index[old]). Candidates are written as, and read from, a JSON array.
  */

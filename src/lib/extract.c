@@ -45,17 +45,21 @@ void ctl_extractor_free(ctl_extractor *x)
 	free(x);
 }
 
-void ctl_extractor_add_result(ctl_extractor *x, ctl_doc_result *r)
+void ctl_extractor_absorb_result(ctl_extractor *x, ctl_doc_result *r)
 {
 	ctl_doc_info *d = ctl_timeline_add_doc_info(x->tl);
 	size_t di = x->tl->ndocs - 1;
-	ctl_mention_list mentions;
+	const ctl_mention_list *mentions;
 	ctl_event_store *events;
-	ctl_doc_result_take(r, d, &mentions, &events);
-	ctl_actor_set_add(x->actors, di, &mentions);
+	ctl_doc_result_parts(r, d, &mentions, &events);
+	ctl_actor_set_add(x->actors, di, mentions);
 	ctl_event_store_absorb(x->events, events, di);
-	ctl_mention_list_release(&mentions);
-	ctl_event_store_free(events);
+}
+
+void ctl_extractor_add_result(ctl_extractor *x, ctl_doc_result *r)
+{
+	ctl_extractor_absorb_result(x, r);
+	ctl_doc_result_free(r);
 }
 
 int ctl_extractor_add(ctl_extractor *x, const ctl_document *doc, ctl_error *err)

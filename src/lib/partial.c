@@ -320,16 +320,13 @@ int ctl_doc_result_from_json(ctl_doc_result **out, const char *name, const char 
 }
 
 /* The parts the extractor takes over (extract.c). */
-void ctl_doc_result_take(ctl_doc_result *r, ctl_doc_info *info, ctl_mention_list *mentions,
-		ctl_event_store **events)
+void ctl_doc_result_parts(ctl_doc_result *r, ctl_doc_info *info,
+		const ctl_mention_list **mentions, ctl_event_store **events)
 {
 	*info = r->info;
-	*mentions = r->mentions;
-	*events = r->events;
 	memset(&r->info, 0, sizeof(r->info));
-	ctl_mention_list_init(&r->mentions);
-	r->events = NULL;
-	ctl_doc_result_free(r);
+	*mentions = &r->mentions;
+	*events = r->events;
 }
 
 static bool all_space(const char *s, const char *end)

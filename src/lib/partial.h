@@ -17,9 +17,11 @@
 
 typedef struct ctl_event_store ctl_event_store;
 
-/* Hands a result's parts over to the extractor and frees the rest. */
-void ctl_doc_result_take(ctl_doc_result *r, ctl_doc_info *info, ctl_mention_list *mentions,
-		ctl_event_store **events);
+/* Moves a result's document entry into *info, and points at its mentions
+ * and its candidates, which stay r's (the extractor copies the mentions it
+ * records and moves the candidates out: ctl_event_store_absorb). */
+void ctl_doc_result_parts(ctl_doc_result *r, ctl_doc_info *info,
+		const ctl_mention_list **mentions, ctl_event_store **events);
 
 /* Writers of what json_read.h reads: an interval's four members under
  * `prefix`, and a [start, end] span. */
