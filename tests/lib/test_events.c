@@ -3,6 +3,7 @@
  * report, years completed from the narrative, named events from the
  * gazetteer, bounds for undated articles, and merging across articles.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,6 +253,69 @@ static void test_workspace_same_results(void **state)
 	free(big);
 }
 
+static const char *const seed_names[] = {
+	"000_53e12349ee943d46.txt", "001_a868eae481f18e53.txt", "002_bc849348ce8e31ef.txt",
+	"003_e83a1a70aa5813d0.txt", "004_e1287d59b61e8f81.txt",
+};
+#define NSEEDS (sizeof(seed_names) / sizeof(seed_names[0]))
+
+static char *timeline_json(ctl_extractor *x)
+{
+	ctl_timeline *tl = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (ctl_extractor_finish(x, &tl, &err))
+		fail_msg("%s", err.msg);
+	char *json = NULL;
+	if (ctl_timeline_to_json(&json, tl, &err))
+		fail_msg("%s", err.msg);
+	ctl_timeline_free(tl);
+	return json;
+}
+
+static void *free_results(void *arg)
+{
+	ctl_doc_result **r = arg;
+	for (size_t i = 0; i < NSEEDS; i++)
+		ctl_doc_result_free(r[i]);
+	return NULL;
+}
+
+/* ctl_extractor_absorb_result takes what the timeline keeps out of a
+ * result: the results freed (on another thread, as extract -j frees them
+ * on their workers) before the extractor finishes, the timeline is the
+ * same as with ctl_extractor_add_result (under AddressSanitizer: nothing
+ * the extractor kept pointed into a result). */
+static void test_absorb_then_free_elsewhere(void **state)
+{
+	ctl_resources *res = *state;
+	ctl_error err;
+	ctl_error_clear(&err);
+	ctl_extractor *added = ctl_extractor_new(res), *absorbed = ctl_extractor_new(res);
+	ctl_doc_result *kept[NSEEDS];
+	for (size_t i = 0; i < NSEEDS; i++) {
+		ctl_document *doc = test_seed(res, seed_names[i]);
+		ctl_doc_result *a = NULL, *b = NULL;
+		if (ctl_extract_document_ws(&a, res, doc, NULL, &err) ||
+		    ctl_extract_document_ws(&b, res, doc, NULL, &err))
+			fail_msg("%s", err.msg);
+		ctl_document_free(doc);
+		ctl_extractor_add_result(added, a);
+		ctl_extractor_absorb_result(absorbed, b);
+		kept[i] = b;
+	}
+	pthread_t th;
+	assert_int_equal(pthread_create(&th, NULL, free_results, kept), 0);
+	assert_int_equal(pthread_join(th, NULL), 0);
+	char *ja = timeline_json(added), *jb = timeline_json(absorbed);
+	assert_true(strlen(ja) > 1000); /* events and actors, not an empty timeline */
+	assert_string_equal(ja, jb);
+	free(ja);
+	free(jb);
+	ctl_extractor_free(added);
+	ctl_extractor_free(absorbed);
+}
+
 static int setup(void **state)
 {
 	*state = test_resources();
@@ -271,6 +335,7 @@ int main(void)
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_merge_across_articles),
 		cmocka_unit_test(test_workspace_same_results),
+		cmocka_unit_test(test_absorb_then_free_elsewhere),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
