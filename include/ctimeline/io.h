@@ -32,8 +32,10 @@ int ctl_write_file_atomic(const char *path, const char *data, size_t len,
 /*
  * The same, as a stream: ctl_out_open creates the temporary file (or takes
  * standard output for "-"), ctl_out_write appends (buffered; the first
- * write error sticks and is returned by every later call), ctl_out_commit
- * flushes, syncs and renames into place, ctl_out_abort removes the
+ * write error sticks and is returned by every later call; on Linux the
+ * disk is asked to start writing every 8 MiB, so the final sync has little
+ * left to wait for), ctl_out_commit flushes, syncs and renames into place,
+ * ctl_out_abort removes the
  * temporary file and leaves any previous file untouched. Both free `o`.
  */
 typedef struct ctl_out ctl_out;

@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* sync_file_range */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -99,9 +100,16 @@ struct ctl_out {
 	int err;        /* the first write error (errno), 0 if none */
 	char *buf;      /* bytes not yet written */
 	size_t len;
+	uint64_t written;   /* bytes written to the temporary file */
+	uint64_t started;   /* ... of which the disk was asked to write so far */
 };
 
 #define OUT_BUF (256 * 1024)
+/* A temporary file's bytes are handed to the disk every OUT_KICK bytes as
+ * they are written, so the fsync of ctl_out_commit waits for what is left,
+ * not for the whole file (190 MB of events JSON: 94 ms of fsync at the end,
+ * serial, on this VM) */
+#define OUT_KICK (8u << 20)
 
 int ctl_out_open(ctl_out **out, const char *path, ctl_error *err)
 {
@@ -166,10 +174,29 @@ fail:
 	return rc;
 }
 
+/* Writes data to o's file; starts the disk writing a temporary file's
+ * bytes every OUT_KICK of them (a hint: the fsync reports any error). */
+static void out_put(ctl_out *o, const char *data, size_t len)
+{
+	if (o->err || !len)
+		return;
+	if (write_all(o->fd, data, len) != 0) {
+		o->err = errno ? errno : EIO;
+		return;
+	}
+	o->written += len;
+#ifdef SYNC_FILE_RANGE_WRITE
+	if (o->tmp && o->written - o->started >= OUT_KICK) {
+		(void)sync_file_range(o->fd, (off_t)o->started, (off_t)(o->written - o->started),
+			SYNC_FILE_RANGE_WRITE);
+		o->started = o->written;
+	}
+#endif
+}
+
 static void out_flush(ctl_out *o)
 {
-	if (!o->err && o->len && write_all(o->fd, o->buf, o->len) != 0)
-		o->err = errno ? errno : EIO;
+	out_put(o, o->buf, o->len);
 	o->len = 0;
 }
 
@@ -177,8 +204,7 @@ int ctl_out_write(ctl_out *o, const char *data, size_t len, ctl_error *err)
 {
 	if (len >= OUT_BUF) {
 		out_flush(o);
-		if (!o->err && write_all(o->fd, data, len) != 0)
-			o->err = errno ? errno : EIO;
+		out_put(o, data, len);
 	} else {
 		if (o->len + len > OUT_BUF)
 			out_flush(o);
