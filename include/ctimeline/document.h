@@ -40,6 +40,11 @@ typedef struct ctl_document {
 	size_t len;
 	size_t invalid_bytes;  /* how many bytes were replaced */
 	size_t first_invalid;  /* offset of the first replaced byte */
+	/* > 0: the text was hard-wrapped at this many characters a line, and
+	 * the line breaks inside its paragraphs were made spaces (in `text`:
+	 * no offset moves) */
+	unsigned wrap_width;
+	size_t unwrapped;      /* how many line breaks were made spaces */
 
 	ctl_line *lines;
 	size_t nlines;
@@ -59,7 +64,8 @@ typedef struct ctl_ingest_options {
 
 /*
  * Reads `path` ("-": standard input) into a new document: validates UTF-8,
- * splits lines. Does not clean or date it (see ctl_document_analyze).
+ * rejoins the paragraphs of hard-wrapped text (wrap_width), splits lines.
+ * Does not clean or date it (see ctl_document_analyze).
  * The caller frees the result with ctl_document_free.
  */
 int ctl_document_read(ctl_document **out, const char *path,

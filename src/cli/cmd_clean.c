@@ -43,8 +43,12 @@ static int print_doc(ctl_document *doc, const ctl_resources *res, void *user)
 	ctl_interval_format(&doc->dct, dct);
 	if (st->ndocs++)
 		ctl_buf_putc(&st->out, '\n');
-	ctl_buf_printf(&st->out, "== %s (date: %s%s%s)\n", doc->path, dct[0] ? dct : "unknown",
+	ctl_buf_printf(&st->out, "== %s (date: %s%s%s", doc->path, dct[0] ? dct : "unknown",
 		doc->dct_source[0] ? ", " : "", doc->dct_source);
+	if (doc->wrap_width)
+		ctl_buf_printf(&st->out, "; hard-wrapped at %u characters: %zu line breaks "
+			"inside paragraphs read as spaces", doc->wrap_width, doc->unwrapped);
+	ctl_buf_puts(&st->out, ")\n");
 	if (st->sentences) {
 		for (size_t i = 0; i < doc->nsentences; i++) {
 			const ctl_span *s = &doc->sentences[i];

@@ -94,6 +94,133 @@ static bool looks_binary(const unsigned char *s, size_t n)
 	return m >= 256 && bad * 100 > m * BINARY_BAD_PERCENT;
 }
 
+/*
+ * Hard-wrapped text (an e-mail, a newswire feed, a terminal browser's dump,
+ * `fold`) has its paragraphs cut into lines of at most a fixed width; every
+ * later stage reads a line as a paragraph (a sentence never crosses a line
+ * break, a line is kept or dropped as a whole), so the cuts are undone: the
+ * break after a line that was cut becomes a space, in place. A line was cut
+ * if the first word of the line after it would not have fitted on it within
+ * the width (the rule `fmt` and `par` wrap by); a short line ends its
+ * paragraph. The page counts as wrapped when WRAP_SHARE_PERCENT of its
+ * lines are at most a width of WRAP_MIN_WIDTH to WRAP_MAX_WIDTH characters
+ * (the width: that share's longest) and, of its lines, WRAP_CONT_PERCENT
+ * (WRAP_MIN_CONT at least) pass the test with a sentence that goes on in
+ * lower case on the next line: cut in mid-sentence, as a list of headlines
+ * or the short lines of a menu are not. Pages as scrapers write them, a
+ * paragraph a line, have longer lines and are left as they are.
+ */
+#define WRAP_MIN_LINES 8
+#define WRAP_MIN_WIDTH 30
+#define WRAP_MAX_WIDTH 100
+#define WRAP_SHARE_PERCENT 95
+#define WRAP_MIN_CONT 3
+#define WRAP_CONT_PERCENT 5
+/* characters of slack in the test: wrappers count bytes (fold) or screen
+ * columns, not characters, and some keep a margin */
+#define WRAP_SLACK 4
+
+/* Characters in s[a, b) (bytes that do not continue a UTF-8 sequence). */
+static uint32_t count_chars(const unsigned char *s, uint32_t a, uint32_t b)
+{
+	uint32_t n = 0;
+	for (uint32_t i = a; i < b; i++)
+		n += (s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	return (x > y) - (x < y);
+}
+
+/* Whether line i (of widths `width`, first words `first`; 0: blank) was
+ * cut at width w before line i + 1: the next word would not have fitted. */
+static bool was_cut(const uint32_t *width, const uint32_t *first, uint32_t w, size_t i)
+{
+	return width[i] && width[i + 1] && width[i] + 1 + first[i + 1] + WRAP_SLACK > w;
+}
+
+/* Where line i's text begins (after white space). */
+static uint32_t line_text(const ctl_document *doc, size_t i)
+{
+	return ctl_skip_space((const unsigned char *)doc->text, doc->lines[i].start, doc->lines[i].end);
+}
+
+/* Whether s[a, b) ends with a sentence's end: '.', '!' or '?', then any
+ * closing quotes or brackets. */
+static bool ends_sentence(const unsigned char *s, uint32_t a, uint32_t b)
+{
+	b = ctl_trim_end(s, a, b);
+	while (b > a && (s[b - 1] == '"' || s[b - 1] == '\'' || s[b - 1] == ')' || s[b - 1] == ']'))
+		b--;
+	if (b >= a + 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 && (s[b - 1] == 0x9D || s[b - 1] == 0x99))
+		return ends_sentence(s, a, b - 3); /* a closing curly quote */
+	return b > a && (s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?');
+}
+
+static void unwrap(ctl_document *doc)
+{
+	const unsigned char *s = (const unsigned char *)doc->text;
+	size_t n = doc->nlines, ntext = 0, nlong = 0;
+	/* most pages, a paragraph a line, are told from the lines' lengths in
+	 * bytes alone: more than (100 - share) % of them are longer than
+	 * WRAP_MAX_WIDTH characters of 4 bytes */
+	for (size_t i = 0; i < n; i++) {
+		uint32_t len = doc->lines[i].end - doc->lines[i].start;
+		ntext += len > 0;
+		nlong += len > 4 * WRAP_MAX_WIDTH;
+	}
+	if (ntext < WRAP_MIN_LINES || nlong * 100 > ntext * (100 - WRAP_SHARE_PERCENT))
+		return;
+	/* each line's width (0: blank) and its first word's */
+	uint32_t *width = ctl_xmalloc(n * sizeof(*width));
+	uint32_t *first = ctl_xmalloc(n * sizeof(*first));
+	uint32_t *sorted = ctl_xmalloc(ntext * sizeof(*sorted));
+	size_t k = 0;          /* text lines: not blank */
+	for (size_t i = 0; i < n; i++) {
+		const ctl_line *l = &doc->lines[i];
+		uint32_t e = ctl_trim_end(s, l->start, l->end), a = ctl_skip_space(s, l->start, e);
+		width[i] = a == e ? 0 : count_chars(s, l->start, e);
+		first[i] = a == e ? 0 : count_chars(s, a, ctl_skip_word(s, a, e));
+		if (width[i])
+			sorted[k++] = width[i];
+	}
+	uint32_t w = 0;
+	if (k >= WRAP_MIN_LINES) {
+		qsort(sorted, k, sizeof(*sorted), cmp_u32);
+		w = sorted[(k * WRAP_SHARE_PERCENT + 99) / 100 - 1];
+	}
+	free(sorted);
+	ntext = k;
+	if (w < WRAP_MIN_WIDTH || w > WRAP_MAX_WIDTH)
+		goto out;
+	/* the page is wrapped if enough cut lines break a sentence that goes
+	 * on in lower case */
+	size_t cont = 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		cont += was_cut(width, first, w, i) && ctl_is_lower(s[line_text(doc, i + 1)]);
+	if (cont < WRAP_MIN_CONT || cont * 100 < ntext * WRAP_CONT_PERCENT)
+		goto out;
+	for (size_t i = 0; i + 1 < n; i++) {
+		/* a cut at a sentence's end before a capital stays a break: the
+		 * sentences are whole either way, and a paragraph may end there */
+		if (!was_cut(width, first, w, i) ||
+		    (ends_sentence(s, doc->lines[i].start, doc->lines[i].end) &&
+		     !ctl_is_lower(s[line_text(doc, i + 1)])))
+			continue;
+		/* the line's end, its '\r' if any, and its '\n' */
+		for (uint32_t p = doc->lines[i].end; p < doc->lines[i + 1].start; p++)
+			doc->text[p] = ' ';
+		doc->unwrapped++;
+	}
+	doc->wrap_width = w;
+out:
+	free(width);
+	free(first);
+}
+
 static void split_lines(ctl_document *doc)
 {
 	size_t cap = 0;
@@ -134,6 +261,13 @@ int ctl_document_from_memory(ctl_document **out, const char *path,
 	doc->dct = ctl_interval_unknown();
 	repair_utf8(doc);
 	split_lines(doc);
+	unwrap(doc);
+	if (doc->unwrapped) {
+		free(doc->lines);
+		doc->lines = NULL;
+		doc->nlines = 0;
+		split_lines(doc);
+	}
 	*out = doc;
 	return 0;
 }

@@ -21,4 +21,15 @@ expect_exit 0 "extract reversed" -- "$BIN" extract "$TMP/rev" -o "$TMP/rev.json"
 grep -E '"(title|earliest|latest)":' "$TMP/events.json" | sort >"$TMP/a"
 grep -E '"(title|earliest|latest)":' "$TMP/rev.json" | sort >"$TMP/b"
 cmp -s "$TMP/a" "$TMP/b" && ok || ko "events depend on the order of the articles"
+# the seeds hard-wrapped at 72 characters (fold -s, as a mail client or a
+# terminal browser writes them) are unwrapped and give about the same events
+mkdir "$TMP/wrapped"
+for f in "$SRC"/seeds/*.txt; do
+  fold -s -w 72 "$f" >"$TMP/wrapped/$(basename "$f")"
+done
+expect_exit 0 "clean wrapped" -- "$BIN" clean "$TMP/wrapped" -o "$TMP/wrapped.txt"
+[ "$(grep -c 'hard-wrapped at' "$TMP/wrapped.txt")" = 5 ] && ok || ko "not every wrapped seed was unwrapped"
+expect_exit 0 "extract wrapped" -- "$BIN" extract "$TMP/wrapped" -o "$TMP/wrapped.json"
+expect_exit 0 "gold check wrapped" -- "$GOLD_CHECK" "$TMP/wrapped.json" "$SRC/tests/data/seeds.gold.json" \
+  --min-must 4 --min-should 6 --max-noise 0
 finish

@@ -1,4 +1,5 @@
 /* Ingest: UTF-8 repair without moving offsets, lines, limits, input lists. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,6 +123,115 @@ static void test_list_inputs(void **state)
 	assert_int_equal(ctl_list_inputs(&files, &n, "/nonexistent", &err), CTL_ENOTFOUND);
 }
 
+/* Wraps each line of src at `width` characters the way fmt does: the space
+ * where a line is cut becomes the line break (eol "\n" or "\r\n": then the
+ * space before it becomes the '\r'), so every offset stays. */
+static char *wrap(const char *src, unsigned width, bool crlf)
+{
+	char *t = strdup(src);
+	assert_non_null(t);
+	size_t n = strlen(t), line = 0, last_space = SIZE_MAX, chars = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (t[i] == '\n') {
+			line = i + 1;
+			chars = 0;
+			last_space = SIZE_MAX;
+			continue;
+		}
+		if (((unsigned char)t[i] & 0xC0) != 0x80)
+			chars++;
+		if (t[i] == ' ')
+			last_space = i;
+		if (chars > width && last_space != SIZE_MAX && last_space > line) {
+			if (crlf && last_space > line + 1 && t[last_space - 1] == ' ')
+				t[last_space - 1] = '\r';
+			t[last_space] = '\n';
+			line = last_space + 1;
+			chars = 0;
+			for (size_t k = line; k <= i; k++)
+				chars += ((unsigned char)t[k] & 0xC0) != 0x80;
+			last_space = SIZE_MAX;
+		}
+	}
+	return t;
+}
+
+static const char *const prose =
+	"Talks on cyber security resume in Geneva\n"
+	"GENEVA, March 3 (Wire) - Delegations from both countries met on Tuesday for the first round of talks on cyber security in two years, officials said.  The meeting lasted five hours and ended without a joint statement.\n"
+	"\n"
+	"The head of the delegation, Anna Weber, told reporters that the two sides had agreed to meet again in April and to set up a working group on ransomware attacks against hospitals.  \"We are not there yet, but the door is open,\" she said.\n"
+	"\n"
+	"Omar Haddad, who led the other delegation, called the talks constructive and said his government was ready to share information about criminal groups operating from its territory, provided the other side did the same.\n"
+	"\n"
+	"Earlier this year both governments accused each other of attacks on their energy grids and election systems, and a planned meeting in January was called off at the last minute.\n";
+
+/* A hard-wrapped article reads as the same sentences as the article
+ * written a paragraph a line: the breaks inside its paragraphs become
+ * spaces (in place), whatever the width and line ending; a page of short
+ * lines and the seeds, written a paragraph a line, are left as they are. */
+static void test_hard_wrapped_text(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_error err;
+	ctl_error_clear(&err);
+	ctl_document *orig = test_doc(res, prose);
+	assert_int_equal(orig->wrap_width, 0);
+	assert_int_equal(orig->nsentences, 6);
+	/* widths the 40-character headline is well short of (a headline that
+	 * fills a line would be read as the start of the paragraph under it) */
+	static const unsigned widths[] = { 56, 60, 72, 79 };
+	for (size_t w = 0; w < 4; w++)
+		for (int crlf = 0; crlf < 2; crlf++) {
+			char *t = wrap(prose, widths[w], crlf);
+			ctl_document *doc = NULL;
+			assert_int_equal(ctl_document_from_memory(&doc, "wrapped.txt", t, strlen(t), NULL, &err), 0);
+			assert_true(doc->wrap_width > widths[w] - 8 && doc->wrap_width <= widths[w]);
+			assert_true(doc->unwrapped >= 5);
+			assert_int_equal(doc->len, strlen(prose));
+			assert_int_equal(ctl_document_analyze(doc, res, &err), 0);
+			assert_int_equal(doc->nsentences, orig->nsentences);
+			for (size_t i = 0; i < doc->nsentences; i++) {
+				assert_int_equal(doc->sentences[i].start, orig->sentences[i].start);
+				assert_int_equal(doc->sentences[i].end, orig->sentences[i].end);
+			}
+			ctl_document_free(doc);
+			free(t);
+		}
+	ctl_document_free(orig);
+
+	/* headlines, one a line, of about the same length: not a wrapped page */
+	const char *list =
+		"Most read\n"
+		"Parliament approves the budget after a night of talks in the capital\n"
+		"Storm leaves thousands without power along the northern coast lines\n"
+		"Central bank holds interest rates steady as inflation slows down\n"
+		"Football: the cup final ends in a draw after extra time and penalties\n"
+		"Police arrest three men after a series of break-ins in the old town\n"
+		"New hospital wing opens two years late and forty percent over budget\n"
+		"Airline cancels flights as cabin crew walk out over pay and hours\n"
+		"Museum returns stolen paintings to the family of the first owner\n"
+		"Teachers vote to accept a pay offer ending a month of strikes now\n"
+		"Scientists find a new species of frog in the mountains of the south\n";
+	ctl_document *doc = test_doc(res, list);
+	assert_int_equal(doc->wrap_width, 0);
+	assert_int_equal(doc->unwrapped, 0);
+	assert_int_equal(memcmp(doc->text, list, strlen(list)), 0);
+	ctl_document_free(doc);
+
+	static const char *const seeds[] = {
+		"000_53e12349ee943d46.txt", "001_a868eae481f18e53.txt", "002_bc849348ce8e31ef.txt",
+		"003_e83a1a70aa5813d0.txt", "004_e1287d59b61e8f81.txt",
+	};
+	for (size_t i = 0; i < 5; i++) {
+		doc = test_seed(res, seeds[i]);
+		assert_int_equal(doc->wrap_width, 0);
+		ctl_document_free(doc);
+	}
+	ctl_resources_free(res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -130,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_empty_and_binary_and_limit),
 		cmocka_unit_test(test_read_errors),
 		cmocka_unit_test(test_list_inputs),
+		cmocka_unit_test(test_hard_wrapped_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
