@@ -45,6 +45,10 @@ typedef struct ctl_document {
 	 * no offset moves) */
 	unsigned wrap_width;
 	size_t unwrapped;      /* how many line breaks were made spaces */
+	/* > 0: the page was one line of text, and this many spaces where
+	 * breaks had been flattened (a run of spaces, a sentence's end) were
+	 * made line breaks (in `text`: no offset moves) */
+	size_t split;
 
 	ctl_line *lines;
 	size_t nlines;
@@ -64,7 +68,8 @@ typedef struct ctl_ingest_options {
 
 /*
  * Reads `path` ("-": standard input) into a new document: validates UTF-8,
- * rejoins the paragraphs of hard-wrapped text (wrap_width), splits lines.
+ * rejoins the paragraphs of hard-wrapped text (wrap_width), puts back the
+ * breaks of a page flattened to one line (split), splits lines.
  * Does not clean or date it (see ctl_document_analyze).
  * The caller frees the result with ctl_document_free.
  */

@@ -48,6 +48,9 @@ static int print_doc(ctl_document *doc, const ctl_resources *res, void *user)
 	if (doc->wrap_width)
 		ctl_buf_printf(&st->out, "; hard-wrapped at %u characters: %zu line breaks "
 			"inside paragraphs read as spaces", doc->wrap_width, doc->unwrapped);
+	if (doc->split)
+		ctl_buf_printf(&st->out, "; one line of text: %zu spaces at sentence ends and "
+			"runs of spaces read as line breaks", doc->split);
 	ctl_buf_puts(&st->out, ")\n");
 	if (st->sentences) {
 		for (size_t i = 0; i < doc->nsentences; i++) {

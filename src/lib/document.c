@@ -221,6 +221,74 @@ out:
 	free(first);
 }
 
+/*
+ * A page on one line (text pulled out of HTML without its breaks): menus,
+ * headline, paragraphs and sidebars are one "line", which the cleaner would
+ * keep or drop whole. When a page has a single line of text, of at least
+ * ONE_LINE_MIN_BYTES, the flattened breaks are put back, in place: the
+ * first space of a run of two or more (where a blank line or a block was),
+ * and the space after a sentence's end ('.', '!' or '?', any closing quotes,
+ * then a capital or an opening quote) become line breaks. The sentence end
+ * is taken only after a word of ONE_LINE_MIN_WORD letters or more, or in
+ * lower case, so "Mr. Smith", "J. Smith" and "U.S. President" stay whole;
+ * the sentences are found again by the segmenter either way.
+ */
+#define ONE_LINE_MIN_BYTES 1000
+#define ONE_LINE_MIN_WORD 4
+
+/* Whether the full stop, '!' or '?' ending at t[i - 1] (before closing
+ * quotes) ends a sentence by the word before it. */
+static bool word_ends_sentence(const unsigned char *t, uint32_t a, uint32_t i)
+{
+	if (t[i - 1] != '.')
+		return true;
+	uint32_t w = i - 1;
+	while (w > a && ctl_is_alpha(t[w - 1]))
+		w--;
+	size_t n = i - 1 - w;
+	if (w > a && t[w - 1] == '.')
+		return false; /* "U.S." */
+	if (n >= ONE_LINE_MIN_WORD)
+		return true;
+	return n >= 2 && ctl_is_lower(t[w]);
+}
+
+static void split_one_line(ctl_document *doc)
+{
+	size_t text = 0, li = 0;
+	for (size_t i = 0; i < doc->nlines; i++)
+		if (doc->lines[i].end > doc->lines[i].start) {
+			text++;
+			li = i;
+		}
+	const ctl_line *l = &doc->lines[li];
+	if (text != 1 || l->end - l->start < ONE_LINE_MIN_BYTES)
+		return;
+	unsigned char *t = (unsigned char *)doc->text;
+	for (uint32_t i = l->start + 1; i + 1 < l->end; i++) {
+		if (t[i] != ' ' && t[i] != '\t')
+			continue;
+		bool brk = t[i + 1] == ' ' || t[i + 1] == '\t';
+		if (!brk) {
+			uint32_t j = i;
+			while (j > l->start && (t[j - 1] == '"' || t[j - 1] == '\'' || t[j - 1] == ')'))
+				j--;
+			if (j >= l->start + 3 && t[j - 3] == 0xE2 && t[j - 2] == 0x80 && t[j - 1] == 0x9D)
+				j -= 3; /* a closing curly quote */
+			unsigned char c = t[i + 1];
+			brk = j > l->start + 1 && (t[j - 1] == '.' || t[j - 1] == '!' || t[j - 1] == '?') &&
+				(ctl_is_upper(c) || c == '"' || c == 0xE2) &&
+				word_ends_sentence(t, l->start, j);
+		}
+		if (brk) {
+			t[i] = '\n';
+			doc->split++;
+			while (i + 1 < l->end && (t[i + 1] == ' ' || t[i + 1] == '\t'))
+				i++;
+		}
+	}
+}
+
 static void split_lines(ctl_document *doc)
 {
 	size_t cap = 0;
@@ -262,7 +330,9 @@ int ctl_document_from_memory(ctl_document **out, const char *path,
 	repair_utf8(doc);
 	split_lines(doc);
 	unwrap(doc);
-	if (doc->unwrapped) {
+	if (!doc->unwrapped)
+		split_one_line(doc);
+	if (doc->unwrapped || doc->split) {
 		free(doc->lines);
 		doc->lines = NULL;
 		doc->nlines = 0;

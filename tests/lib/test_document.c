@@ -232,6 +232,53 @@ static void test_hard_wrapped_text(void **state)
 	ctl_resources_free(res);
 }
 
+/* A page flattened to one line (menus, headline, paragraphs, a sidebar and
+ * a template placeholder, which would drop a line whole) gets its breaks
+ * back at runs of spaces and sentence ends, in place: the paragraphs are
+ * kept, the furniture is not, "Mr." and "U.S." do not end a line. */
+static void test_page_on_one_line(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	char page[4096];
+	int n = snprintf(page, sizeof(page),
+		"Home  News  World  Business  Sport  Video  "
+		"Talks on cyber security resume in Geneva  "
+		"%s  "
+		"Mr. Smith, an adviser to U.S. President Jones, attended the talks as an observer and said little.  "
+		"Most read  Share this article  Follow us  {{item.title}}  {{item.summary}}\n",
+		"GENEVA, March 3 (Wire) - Delegations from both countries met on Tuesday for the first round of talks on cyber security in two years, officials said. The meeting lasted five hours and ended without a joint statement.  "
+		"The head of the delegation, Anna Weber, told reporters that the two sides had agreed to meet again in April and to set up a working group on ransomware attacks against hospitals. \"We are not there yet, but the door is open,\" she said.  "
+		"Omar Haddad, who led the other delegation, called the talks constructive and said his government was ready to share information about criminal groups operating from its territory, provided the other side did the same.  "
+		"Earlier this year both governments accused each other of attacks on their energy grids and election systems, and a planned meeting in January was called off at the last minute.");
+	assert_true(n > 1000 && n < (int)sizeof(page));
+	ctl_document *doc = test_doc(res, page);
+	assert_true(doc->split >= 6);
+	assert_int_equal(doc->len, (size_t)n);
+	assert_int_equal(doc->wrap_width, 0);
+	assert_true(test_kept(doc, "Delegations from both countries met on Tuesday"));
+	assert_true(test_kept(doc, "the door is open"));
+	assert_true(test_kept(doc, "Omar Haddad, who led the other delegation"));
+	assert_true(test_kept(doc, "Mr. Smith, an adviser to U.S. President Jones"));
+	assert_false(test_kept(doc, "{{item.title}}"));
+	/* only spaces became line breaks, and not after an abbreviation */
+	for (int i = 0; i < n; i++)
+		if (doc->text[i] != page[i])
+			assert_true(page[i] == ' ' && doc->text[i] == '\n');
+	const char *mr = strstr(doc->text, "Mr.");
+	assert_non_null(mr);
+	assert_int_equal(mr[3], ' ');
+	ctl_document_free(doc);
+
+	/* a short article on one line is left as it is */
+	const char *shortpage = "Talks resume  Delegations met on Tuesday in Geneva. The meeting lasted five hours.\n";
+	doc = test_doc(res, shortpage);
+	assert_int_equal(doc->split, 0);
+	assert_string_equal(doc->text, shortpage);
+	ctl_document_free(doc);
+	ctl_resources_free(res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +288,7 @@ int main(void)
 		cmocka_unit_test(test_read_errors),
 		cmocka_unit_test(test_list_inputs),
 		cmocka_unit_test(test_hard_wrapped_text),
+		cmocka_unit_test(test_page_on_one_line),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
