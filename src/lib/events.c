@@ -1155,6 +1155,58 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok)
 	return title;
 }
 
+/*
+ * A "sentence" longer than LONG_SENTENCE_BYTES is a run of text without a
+ * sentence end (a list joined by commas, a page without full stops, cut by
+ * the segmenter at 4,096 bytes), not a sentence: each event it holds cites
+ * the clause around its trigger instead, up to the nearest ',', ';', ':',
+ * bracket or dash on each side, at most CLAUSE_MAX_BYTES away, and takes
+ * the actors and the place named there. Without this every event of such
+ * a run carried the whole run and all its mentions: 10 MB of "A met B in
+ * Vienna on Monday, and ..." made 1.5 GB of candidates.
+ */
+#define LONG_SENTENCE_BYTES 1024
+#define CLAUSE_MAX_BYTES 320
+
+static bool clause_mark(const unsigned char *t, uint32_t i, uint32_t se)
+{
+	unsigned char c = t[i];
+	if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
+		return true;
+	if (c == '-' && i > 0 && t[i - 1] == ' ' && i + 1 < se && t[i + 1] == ' ')
+		return true;
+	return c == 0xE2 && i + 2 < se && t[i + 1] == 0x80 && (t[i + 2] == 0x93 || t[i + 2] == 0x94);
+}
+
+/* The clause of [ss, se) around the trigger [ts, te): see LONG_SENTENCE_BYTES. */
+static void clause_around(const char *text, uint32_t ss, uint32_t se, uint32_t ts, uint32_t te,
+		uint32_t *ws, uint32_t *we)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	uint32_t lo = ts - ss > CLAUSE_MAX_BYTES ? ts - CLAUSE_MAX_BYTES : ss;
+	uint32_t a = ts;
+	while (a > lo && !clause_mark(t, a - 1, se))
+		a--;
+	if (a == lo && lo > ss) /* no mark: start at a word */
+		while (a < ts && t[a - 1] != ' ')
+			a++;
+	a = ctl_skip_space(t, a, ts);
+	uint32_t hi = se - te > CLAUSE_MAX_BYTES ? te + CLAUSE_MAX_BYTES : se;
+	uint32_t b = te;
+	while (b < hi && !clause_mark(t, b, se))
+		b++;
+	if (b == hi && hi < se)
+		while (b > te && t[b] != ' ')
+			b--;
+	/* never inside a UTF-8 sequence */
+	while (a < ts && (t[a] & 0xC0) == 0x80)
+		a++;
+	while (b > te && b < se && (t[b] & 0xC0) == 0x80)
+		b--;
+	*ws = a;
+	*we = ctl_trim_end(t, a, b);
+}
+
 static cand *new_cand(ctl_event_store *st, doc_state *ds, size_t di,
 		const trig *tr, const tok *tk, uint32_t ss, uint32_t se)
 {
@@ -1166,6 +1218,8 @@ static cand *new_cand(ctl_event_store *st, doc_state *ds, size_t di,
 	c->group = group_of(ds->d, c->cls);
 	c->ts = tk[tr->a].s;
 	c->te = tk[tr->b - 1].e;
+	if (se - ss > LONG_SENTENCE_BYTES)
+		clause_around(ds->doc->text, ss, se, c->ts, c->te, &ss, &se);
 	c->ss = ss;
 	c->se = se;
 	c->trigger_text = ctl_xstrndup(ds->doc->text + c->ts, c->te - c->ts);
@@ -1192,6 +1246,9 @@ static void add_mentions(cand *c, doc_state *ds, size_t m0, size_t m1)
 		const ctl_mention *m = &ds->mentions->items[i];
 		/* "PLACE, July 12. /AGENCY/.": who filed the report takes no part */
 		if (m->start < ds->dl_end)
+			continue;
+		/* the clause of a long run, not all of it (LONG_SENTENCE_BYTES) */
+		if (m->start < c->ss || m->end > c->se)
 			continue;
 		if (m->role == CTL_MENTION_PLACE) {
 			if (!c->place)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <cjson/cJSON.h>
 #include "helpers.h"
 
 typedef struct art {
@@ -253,6 +254,61 @@ static void test_workspace_same_results(void **state)
 	free(big);
 }
 
+/* A run of text without a sentence end (a list joined by commas), cut by
+ * the segmenter at 4,096 bytes: each candidate event cites the clause
+ * around its trigger, with the two people named there, not the whole run
+ * and everyone in it. */
+static void test_long_run_cites_clauses(void **state)
+{
+	ctl_resources *res = *state;
+	static const char *const people[] = { "Anna Weber", "Omar Haddad", "John Whitfield",
+		"Maria Gonzalez", "Li Wei", "Ines Holm" };
+	char *text = malloc(16384);
+	assert_non_null(text);
+	size_t n = (size_t)snprintf(text, 16384, "Meetings\n\n");
+	for (int i = 0; i < 120; i++)
+		n += (size_t)snprintf(text + n, 16384 - n, "%s met %s in Vienna on March %d, and ",
+			people[i % 6], people[(i + 1) % 6], 1 + i % 28);
+	n += (size_t)snprintf(text + n, 16384 - n, "that was all.\n");
+	assert_true(n > 5000);
+	ctl_document *doc = test_doc(res, text);
+	ctl_day d;
+	assert_int_equal(ctl_day_parse("2020-03-31", 10, &d), 0);
+	ctl_document_set_dct(doc, d, "user");
+	ctl_doc_result *r = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (ctl_extract_document_ws(&r, res, doc, NULL, &err))
+		fail_msg("%s", err.msg);
+	char *json = NULL;
+	if (ctl_doc_result_to_json(&json, r, &err))
+		fail_msg("%s", err.msg);
+	cJSON *top = cJSON_Parse(json);
+	const cJSON *cands = cJSON_GetObjectItemCaseSensitive(top, "candidates");
+	assert_true(cJSON_GetArraySize(cands) >= 100);
+	const cJSON *c;
+	cJSON_ArrayForEach(c, cands) {
+		const cJSON *sent = cJSON_GetObjectItemCaseSensitive(c, "sentence");
+		const char *src = cJSON_GetArrayItem(sent, 2)->valuestring;
+		assert_true(strlen(src) < 700);
+		assert_non_null(strstr(src, "met"));
+		/* the clause's own two people, at most: none from elsewhere */
+		const cJSON *ms = cJSON_GetObjectItemCaseSensitive(c, "mentions");
+		assert_true(cJSON_GetArraySize(ms) <= 2);
+		const cJSON *m;
+		cJSON_ArrayForEach(m, ms) {
+			int ms0 = cJSON_GetArrayItem(m, 0)->valueint;
+			int ss0 = cJSON_GetArrayItem(sent, 0)->valueint, se0 = cJSON_GetArrayItem(sent, 1)->valueint;
+			assert_true(ms0 >= ss0 && ms0 < se0);
+		}
+	}
+	cJSON_Delete(top);
+	free(json);
+	ctl_doc_result_free(r);
+	ctl_document_free(doc);
+	free(text);
+}
+
 static const char *const seed_names[] = {
 	"000_53e12349ee943d46.txt", "001_a868eae481f18e53.txt", "002_bc849348ce8e31ef.txt",
 	"003_e83a1a70aa5813d0.txt", "004_e1287d59b61e8f81.txt",
@@ -336,6 +392,7 @@ int main(void)
 		cmocka_unit_test(test_merge_across_articles),
 		cmocka_unit_test(test_workspace_same_results),
 		cmocka_unit_test(test_absorb_then_free_elsewhere),
+		cmocka_unit_test(test_long_run_cites_clauses),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
