@@ -27,6 +27,8 @@
  * symmetric pair tests, so the input order does not change the result;
  * pairs are only tested within an actor's bucket, never all against all.
  */
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2209,9 +2211,53 @@ typedef struct bent {
 	uint64_t actors;
 } bent;
 
+/*
+ * Merging is transitive, so a candidate with a loose date could join
+ * events that are apart: "Weber and Haddad met" (undated, before the
+ * report) matched their meetings of 7 July and of 16 July and made them
+ * one, and one vague "in 2017" could chain dozens (76 merged events of the
+ * 10 MB corpus had members whose dates did not overlap, one of 4,849
+ * members). So the scan runs twice. First, candidates join each other only
+ * when their dates are the same interval (the same day, as a rule). Then,
+ * over the groups that made, each matching pair of a looser and a narrower
+ * interval links the looser group to the narrower one, and a group joins
+ * the narrower group it links to if it links to exactly one: "the meeting
+ * in Hamburg" (undated) joins the G20 meeting of 7-8 July, which joins the
+ * meeting of 7 July. The links are kept as the lowest and highest group
+ * reached, so the result does not depend on the order pairs are met in.
+ */
+static bool same_interval(const bent *x, const bent *y)
+{
+	return x->earliest == y->earliest && x->latest == y->latest;
+}
+
+/* How loose a date is: its length in days; unbounded, the loosest. */
+static int64_t looseness(ctl_day earliest, ctl_day latest)
+{
+	if (earliest == CTL_DAY_NONE || latest == CTL_DAY_NONE)
+		return INT64_MAX;
+	return (int64_t)latest - earliest;
+}
+
+static void atomic_min_u32(_Atomic uint32_t *p, uint32_t v)
+{
+	uint32_t cur = atomic_load_explicit(p, memory_order_relaxed);
+	while (v < cur && !atomic_compare_exchange_weak_explicit(p, &cur, v, memory_order_relaxed,
+	                                                          memory_order_relaxed))
+		;
+}
+
+static void atomic_max_u32(_Atomic uint32_t *p, uint32_t v)
+{
+	uint32_t cur = atomic_load_explicit(p, memory_order_relaxed);
+	while (v > cur && !atomic_compare_exchange_weak_explicit(p, &cur, v, memory_order_relaxed,
+	                                                          memory_order_relaxed))
+		;
+}
+
 /* What the parts of the merge run on the -j threads share: each part reads
  * it all and writes only its own range (candidates, or actor buckets and
- * its own union-find). */
+ * its own union-find and links). */
 typedef struct merge_parts {
 	unsigned n;
 	cand *c;
@@ -2222,6 +2268,10 @@ typedef struct merge_parts {
 	size_t na;
 	uint32_t say;             /* the group id of statements */
 	size_t **parent;          /* one union-find per part */
+	/* the second scan (see same_interval): each candidate's group after
+	 * the first, and the lowest and highest narrower group each links to */
+	const size_t *group;
+	_Atomic uint32_t *lo, *hi;
 	size_t *bound;            /* part k scans entries [bound[k], bound[k + 1]) */
 } merge_parts;
 
@@ -2320,8 +2370,9 @@ static void scan_part(void *ctx, unsigned part)
 {
 	const merge_parts *mp = ctx;
 	size_t e0 = mp->bound[part], e1 = mp->bound[part + 1];
-	size_t *parent = mp->parent[part];
-	if (!parent) {
+	bool linking = mp->lo != NULL;
+	size_t *parent = linking ? NULL : mp->parent[part];
+	if (!linking && !parent) {
 		parent = mp->parent[part] = ctl_xmalloc((mp->nc ? mp->nc : 1) * sizeof(size_t));
 		for (size_t i = 0; i < mp->nc; i++)
 			parent[i] = i;
@@ -2359,12 +2410,56 @@ static void scan_part(void *ctx, unsigned part)
 						continue;
 					match = false;
 				}
+				if (linking) {
+					int64_t lx = looseness(bk[x].earliest, bk[x].latest);
+					int64_t ly = looseness(bk[y].earliest, bk[y].latest);
+					if (lx == ly || !(match || same_event(&mp->c[bk[x].i], &mp->c[bk[y].i])))
+						continue;
+					size_t loose = mp->group[lx > ly ? bk[x].i : bk[y].i];
+					uint32_t narrow = (uint32_t)mp->group[lx > ly ? bk[y].i : bk[x].i];
+					atomic_min_u32(&mp->lo[loose], narrow);
+					atomic_max_u32(&mp->hi[loose], narrow);
+					continue;
+				}
+				if (!same_interval(&bk[x], &bk[y]))
+					continue; /* the second scan's */
 				if (match || (ctl_uf_find(parent, bk[x].i) != ctl_uf_find(parent, bk[y].i) &&
 				              same_event(&mp->c[bk[x].i], &mp->c[bk[y].i])))
 					ctl_uf_union(parent, bk[x].i, bk[y].i);
 			}
 		}
 	}
+}
+
+/* The second scan (see same_interval): a group joins the narrower group
+ * it links to, if it links to exactly one. */
+static void join_links(merge_parts *mp, size_t *parent)
+{
+	size_t n = mp->nc;
+	/* each candidate's group, for the threads to read */
+	size_t *group = ctl_xmalloc((n ? n : 1) * sizeof(*group));
+	for (size_t i = 0; i < n; i++)
+		group[i] = ctl_uf_find(parent, i);
+	_Atomic uint32_t *lo = ctl_xmalloc((n ? n : 1) * sizeof(*lo));
+	_Atomic uint32_t *hi = ctl_xmalloc((n ? n : 1) * sizeof(*hi));
+	for (size_t i = 0; i < n; i++) {
+		atomic_init(&lo[i], UINT32_MAX);
+		atomic_init(&hi[i], 0);
+	}
+	mp->group = group;
+	mp->lo = lo;
+	mp->hi = hi;
+	ctl_run_parts(mp->n, scan_part, mp);
+	for (size_t g = 0; g < n; g++) {
+		uint32_t l = atomic_load_explicit(&lo[g], memory_order_relaxed);
+		if (l != UINT32_MAX && l == atomic_load_explicit(&hi[g], memory_order_relaxed))
+			ctl_uf_union(parent, g, l);
+	}
+	mp->group = NULL;
+	mp->lo = mp->hi = NULL;
+	free(group);
+	free(lo);
+	free(hi);
 }
 
 /* A component of candidates that makes an event (dated already): its root,
@@ -2542,6 +2637,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 				ctl_uf_union(parent, i, parents[k][i]);
 		free(parents[k]);
 	}
+	join_links(&mp, parent);
 	free(count);
 	free(start);
 	free(bucket);

@@ -111,6 +111,42 @@ static void test_dated_and_statements(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* An undated mention of two people meeting matches both of their dated
+ * meetings, a fortnight apart: it must not make them one event (merging is
+ * transitive; a looser date joins a narrower one only when it matches
+ * exactly one). */
+static void test_loose_date_does_not_bridge(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = {
+		{ "m1.txt", "Envoys meet in Vienna\n\nAnna Weber met Omar Haddad in Vienna on Tuesday to discuss the ceasefire.\n",
+		  "2017-07-05" },
+		{ "m2.txt", "Envoys meet again in Vienna\n\nAnna Weber met Omar Haddad in Vienna on Monday to discuss prisoners.\n",
+		  "2017-07-18" },
+		{ "m3.txt", "Analysis: the envoys\n\nObservers say Anna Weber and Omar Haddad met in Vienna, and that their talks went well.\n",
+		  "2017-07-20" },
+	};
+	ctl_timeline *tl = extract(res, a, 3);
+	size_t meetings = 0;
+	bool first = false, second = false;
+	for (size_t i = 0; i < tl->nevents; i++) {
+		const ctl_event *e = &tl->events[i];
+		if (strcmp(e->type, "meeting") || !has_actor(tl, e, "Anna Weber") ||
+		    !has_actor(tl, e, "Omar Haddad"))
+			continue;
+		meetings++;
+		char d0[11], d1[11];
+		ctl_day_format(e->when.earliest, d0);
+		ctl_day_format(e->when.latest, d1);
+		first |= !strcmp(d0, "2017-07-04") && !strcmp(d1, "2017-07-04");
+		second |= !strcmp(d0, "2017-07-17") && !strcmp(d1, "2017-07-17");
+	}
+	assert_true(first);
+	assert_true(second);
+	assert_int_equal(meetings, 2);
+	ctl_timeline_free(tl);
+}
+
 /* No date stated: bounds from the facts, a year completed from the narrative. */
 static void test_undated_article(void **state)
 {
@@ -390,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_dated_and_statements),
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_merge_across_articles),
+		cmocka_unit_test(test_loose_date_does_not_bridge),
 		cmocka_unit_test(test_workspace_same_results),
 		cmocka_unit_test(test_absorb_then_free_elsewhere),
 		cmocka_unit_test(test_long_run_cites_clauses),
