@@ -49,6 +49,9 @@ typedef struct ctl_document {
 	 * breaks had been flattened (a run of spaces, a sentence's end) were
 	 * made line breaks (in `text`: no offset moves) */
 	size_t split;
+	/* the file looks like an HTML page, not its text (a doctype, or an
+	 * html, head or body tag before any text): its tags are read as words */
+	bool markup;
 
 	ctl_line *lines;
 	size_t nlines;

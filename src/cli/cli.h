@@ -102,6 +102,8 @@ int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
 		ctl_error *err);
 /* The invalid UTF-8 warning, when n > 0. */
 void cli_warn_invalid(const char *file, size_t n, size_t first);
+/* The warning for an HTML page given as an article, when markup is set. */
+void cli_warn_markup(const char *file, bool markup);
 /* Progress on stderr (if enabled): file i of f->n; i == f->n clears it. */
 void cli_progress(const cli_files *f, size_t i);
 

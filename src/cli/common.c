@@ -232,6 +232,14 @@ void cli_warn_invalid(const char *file, size_t n, size_t first)
 			file, n, first);
 }
 
+void cli_warn_markup(const char *file, bool markup)
+{
+	if (markup)
+		fprintf(stderr, "ctimeline: %s: warning: an HTML page, not its text: tags and scripts "
+			"are read as words; give the page's text (for example from 'lynx -dump -nolist' "
+			"or 'html2text')\n", file);
+}
+
 void cli_progress(const cli_files *f, size_t i)
 {
 	if (!f->progress)
@@ -259,6 +267,7 @@ int cli_for_each_document(const cli_input_opts *o, const ctl_resources *res,
 			break;
 		}
 		cli_warn_invalid(f.files[i], doc->invalid_bytes, doc->first_invalid);
+		cli_warn_markup(f.files[i], doc->markup);
 		if (fn(doc, res, user))
 			rc = CLI_FAIL;
 		ctl_document_free(doc);

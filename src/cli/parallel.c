@@ -27,6 +27,7 @@ typedef struct slot {
 	ctl_doc_result *r;
 	unsigned worker;          /* the worker that made r */
 	size_t invalid, first_invalid;
+	bool markup;
 } slot;
 
 /*
@@ -100,6 +101,7 @@ static void run_one(const pool *p, size_t i, slot *s, ctl_workspace *ws)
 		return;
 	s->invalid = doc->invalid_bytes;
 	s->first_invalid = doc->first_invalid;
+	s->markup = doc->markup;
 	s->rc = ctl_extract_document_ws(&s->r, p->res, doc, ws, &s->err);
 	ctl_document_free(doc);
 }
@@ -170,6 +172,7 @@ static int deliver(const cli_files *f, size_t i, slot *s, cli_result_fn fn, void
 	if (s->rc)
 		return cli_lib_error(&s->err);
 	cli_warn_invalid(f->files[i], s->invalid, s->first_invalid);
+	cli_warn_markup(f->files[i], s->markup);
 	return fn(s->r, user) ? CLI_FAIL : CLI_OK;
 }
 
@@ -254,7 +257,8 @@ int cli_extract_documents(const cli_input_opts *o, const ctl_resources *res,
 			pthread_mutex_unlock(&p.mu);
 		}
 		slot taken = { .rc = s->rc, .err = s->err, .r = s->r, .worker = s->worker,
-		               .invalid = s->invalid, .first_invalid = s->first_invalid };
+		               .invalid = s->invalid, .first_invalid = s->first_invalid,
+		               .markup = s->markup };
 		s->r = NULL;
 		atomic_store(&s->done, false);
 		atomic_store(&p.consumed, i + 1);

@@ -289,6 +289,37 @@ static void split_one_line(ctl_document *doc)
 	}
 }
 
+/* Whether the text opens like an HTML page: among the tags it begins with
+ * (after white space and a byte order mark, before any text, within its
+ * first MARKUP_SNIFF_BYTES), "<!doctype html", "<html", "<head" or
+ * "<body". Broken markup inside an article's text is not that. */
+#define MARKUP_SNIFF_BYTES 1024
+
+static bool looks_like_html(const char *t, size_t n)
+{
+	static const char *const opens[] = { "<!doctype html", "<html", "<head", "<body" };
+	const unsigned char *s = (const unsigned char *)t;
+	size_t m = n < MARKUP_SNIFF_BYTES ? n : MARKUP_SNIFF_BYTES, i = 0;
+	if (m >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = 3;
+	for (;;) {
+		while (i < m && ctl_is_space(s[i]))
+			i++;
+		if (i >= m || s[i] != '<')
+			return false;
+		for (size_t k = 0; k < sizeof(opens) / sizeof(opens[0]); k++) {
+			size_t l = strlen(opens[k]);
+			if (i + l <= n && ctl_eq_nocase(t + i, l, opens[k]) &&
+			    (i + l == n || !ctl_is_alnum(s[i + l])))
+				return true;
+		}
+		const char *gt = memchr(t + i, '>', m - i);
+		if (!gt)
+			return false;
+		i = (size_t)(gt - t) + 1; /* the next tag, if only tags come first */
+	}
+}
+
 static void split_lines(ctl_document *doc)
 {
 	size_t cap = 0;
@@ -328,6 +359,7 @@ int ctl_document_from_memory(ctl_document **out, const char *path,
 	doc->len = len;
 	doc->dct = ctl_interval_unknown();
 	repair_utf8(doc);
+	doc->markup = looks_like_html(doc->text, doc->len);
 	split_lines(doc);
 	unwrap(doc);
 	if (!doc->unwrapped)

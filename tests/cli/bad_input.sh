@@ -19,6 +19,12 @@ expect_exit 0 "NUL bytes are repaired with --lenient" -- "$BIN" extract --lenien
 expect_in "$TMP/err" "nul.txt: warning: 1 bytes of invalid UTF-8 replaced" "NUL byte reported"
 expect_lines "$TMP/err" 1 "NUL byte warning is one line"
 
+# an HTML page given as an article: read, with a warning that says what to give
+printf '<!DOCTYPE html>\n<html><body><p>Delegations met on Tuesday.</p></body></html>\n' >"$TMP/page.txt"
+expect_exit 0 "an HTML page is read" -- "$BIN" extract "$TMP/page.txt" -o "$TMP/page.json"
+expect_in "$TMP/err" "page.txt: warning: an HTML page, not its text" "HTML page told"
+expect_lines "$TMP/err" 1 "HTML warning is one line"
+
 # a 200 MB file: refused by the 16 MiB default limit from its size (stat),
 # without reading it (a sparse file: reading it would take the time)
 truncate -s 200M "$TMP/huge.txt"

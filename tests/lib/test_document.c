@@ -279,6 +279,30 @@ static void test_page_on_one_line(void **state)
 	ctl_resources_free(res);
 }
 
+/* An HTML page given as an article is told (the CLI warns); text with a
+ * stray tag of broken markup in it is not. */
+static void test_html_page_told(void **state)
+{
+	(void)state;
+	int rc;
+	ctl_error err;
+	const char *page = "\xEF\xBB\xBF\n  <!DOCTYPE html>\n<html><head><title>Talks</title></head>"
+		"<body><p>Delegations met on Tuesday.</p></body></html>\n";
+	ctl_document *doc = from_mem(page, strlen(page), 0, &rc, &err);
+	assert_int_equal(rc, 0);
+	assert_true(doc->markup);
+	ctl_document_free(doc);
+	const char *body = "<meta charset=\"utf-8\">\n<BODY class=\"x\">\nDelegations met on Tuesday.\n";
+	doc = from_mem(body, strlen(body), 0, &rc, &err);
+	assert_true(doc->markup);
+	ctl_document_free(doc);
+	const char *text = "Talks resume\n\nDelegations met on <b>Tuesday</b> in the <html> lab "
+		"and at <body>.\n";
+	doc = from_mem(text, strlen(text), 0, &rc, &err);
+	assert_false(doc->markup);
+	ctl_document_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +313,7 @@ int main(void)
 		cmocka_unit_test(test_list_inputs),
 		cmocka_unit_test(test_hard_wrapped_text),
 		cmocka_unit_test(test_page_on_one_line),
+		cmocka_unit_test(test_html_page_told),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
