@@ -311,14 +311,7 @@ static void test_long_run_cites_clauses(void **state)
 	ctl_day d;
 	assert_int_equal(ctl_day_parse("2020-03-31", 10, &d), 0);
 	ctl_document_set_dct(doc, d, "user");
-	ctl_doc_result *r = NULL;
-	ctl_error err;
-	ctl_error_clear(&err);
-	if (ctl_extract_document_ws(&r, res, doc, NULL, &err))
-		fail_msg("%s", err.msg);
-	char *json = NULL;
-	if (ctl_doc_result_to_json(&json, r, &err))
-		fail_msg("%s", err.msg);
+	char *json = result_json(res, doc, NULL);
 	cJSON *top = cJSON_Parse(json);
 	const cJSON *cands = cJSON_GetObjectItemCaseSensitive(top, "candidates");
 	assert_true(cJSON_GetArraySize(cands) >= 100);
@@ -340,7 +333,6 @@ static void test_long_run_cites_clauses(void **state)
 	}
 	cJSON_Delete(top);
 	free(json);
-	ctl_doc_result_free(r);
 	ctl_document_free(doc);
 	free(text);
 }
