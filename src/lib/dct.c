@@ -166,58 +166,58 @@ int ctl_dct_detect(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 	return ctl_dct_detect_keep(doc, res, NULL, err);
 }
 
-int ctl_dct_detect_keep(ctl_document *doc, const ctl_resources *res, ctl_tx_tokens *keep,
-		ctl_error *err)
-{
-	const struct ctl_dct_data *dd = res->dct;
-	ctl_timex_list tx;
-	ctl_timex_list_init(&tx);
-	/* the whole page: headers and sidebars are furniture, but they carry the date */
-	int rc = ctl_timex_tag_keep(&tx, res, doc->text, doc->len, CTL_DAY_NONE, keep, err);
-	if (rc)
-		goto out;
-
+/* What the page's time expressions say of its date, read in text order
+ * (dct_read); the tagger may stop once it is settled (dct_settled). */
+typedef struct dct_state {
+	const ctl_document *doc;
+	const struct ctl_dct_data *dd;
+	size_t done;              /* time expressions read */
 	/* candidates: rank 3 header cue or dateline, 2 date-only line near the top */
-	int best_rank = 0;
-	ymd best = { 0, 0, 0 };
-	const char *best_src = NULL;
+	int best_rank;
+	ymd best;
+	const char *best_src;
 	int year_votes_y[16];
 	int year_votes_n[16];
-	size_t nyears = 0;
-	ctl_day content_bound = CTL_DAY_NONE;
-	size_t li = 0;
-	size_t top = doc->nlines / 2 + 3;
-	for (size_t i = 0; i < tx.len; i++) {
-		const ctl_timex *x = &tx.items[i];
+	size_t nyears;
+	ctl_day content_bound;
+	size_t li;
+	size_t top;
+} dct_state;
+
+static void dct_read(dct_state *ds, const ctl_timex_list *tx)
+{
+	const ctl_document *doc = ds->doc;
+	for (size_t i = ds->done; i < tx->len; i++) {
+		const ctl_timex *x = &tx->items[i];
 		if (x->type != CTL_TIMEX_DATE && x->type != CTL_TIMEX_TIME)
 			continue;
-		li = line_of(doc, x->start, li);
-		const ctl_line *l = &doc->lines[li];
+		ds->li = line_of(doc, x->start, ds->li);
+		const ctl_line *l = &doc->lines[ds->li];
 		ymd v;
 		bool full = value_ymd(x->value, &v);
 		/* every year the page names votes for a missing year */
 		int year = full ? v.y : (strlen(x->value) >= 4 ? ctl_digits(x->value, 4) : -1);
 		if (year > 0) {
 			size_t k = 0;
-			while (k < nyears && year_votes_y[k] != year)
+			while (k < ds->nyears && ds->year_votes_y[k] != year)
 				k++;
-			if (k == nyears && nyears < 16) {
-				year_votes_y[nyears] = year;
-				year_votes_n[nyears++] = 0;
+			if (k == ds->nyears && ds->nyears < 16) {
+				ds->year_votes_y[ds->nyears] = year;
+				ds->year_votes_n[ds->nyears++] = 0;
 			}
-			if (k < nyears)
-				year_votes_n[k]++;
+			if (k < ds->nyears)
+				ds->year_votes_n[k]++;
 		}
 		const char *w;
 		size_t wn;
 		const char *kind = word_before(doc->text, l->start, x->start, &w, &wn) ?
-			cue_kind(dd, w, wn) : NULL;
+			cue_kind(ds->dd, w, wn) : NULL;
 		/* a lower bound from the article's own statements, not from what
 		 * lies ahead ("will meet again on ...") */
 		if (year > 0 && l->kind == CTL_LINE_BODY && x->when.earliest != CTL_DAY_NONE &&
-		    !future_before(dd, doc->text, l->start, x->start) &&
-		    (content_bound == CTL_DAY_NONE || x->when.earliest > content_bound))
-			content_bound = x->when.earliest;
+		    !future_before(ds->dd, doc->text, l->start, x->start) &&
+		    (ds->content_bound == CTL_DAY_NONE || x->when.earliest > ds->content_bound))
+			ds->content_bound = x->when.earliest;
 		if (!full)
 			continue;
 		int rank = 0;
@@ -229,40 +229,73 @@ int ctl_dct_detect_keep(ctl_document *doc, const ctl_resources *res, ctl_tx_toke
 		} else if (dl && count_words(doc->text, dl, x->start, 0) == 0) {
 			rank = 3;
 			src = "dateline";
-		} else if (li < top && date_only_line(doc->text, l->start, l->end, x->start, x->end)) {
+		} else if (ds->li < ds->top && date_only_line(doc->text, l->start, l->end, x->start, x->end)) {
 			rank = 2;
 			src = "header";
 		}
 		/* a full year beats a partial date of the same rank */
-		if (rank > best_rank || (rank == best_rank && rank && v.y && !best.y)) {
-			best_rank = rank;
-			best = v;
-			best_src = src;
+		if (rank > ds->best_rank || (rank == ds->best_rank && rank && v.y && !ds->best.y)) {
+			ds->best_rank = rank;
+			ds->best = v;
+			ds->best_src = src;
 		}
 	}
+	ds->done = tx->len;
+}
 
-	if (best_rank && best.y) {
-		if (ctl_date_valid(best.y, best.m, best.d)) {
-			ctl_document_set_dct(doc, ctl_day_from_ymd(best.y, best.m, best.d), best_src);
+/* After a header or dateline date with its year (the highest rank, which
+ * no later date replaces), nothing the rest of the page says changes the
+ * date: the tagger stops there, and the rest of the page is read only by
+ * the stages after cleaning (most pages state their date at the top). */
+static bool dct_settled(void *ctx, const ctl_timex_list *tx)
+{
+	dct_state *ds = ctx;
+	dct_read(ds, tx);
+	return ds->best_rank == 3 && ds->best.y &&
+		ctl_date_valid(ds->best.y, ds->best.m, ds->best.d);
+}
+
+int ctl_dct_detect_keep(ctl_document *doc, const ctl_resources *res, ctl_tx_tokens *keep,
+		ctl_error *err)
+{
+	ctl_timex_list tx;
+	ctl_timex_list_init(&tx);
+	dct_state ds;
+	memset(&ds, 0, sizeof(ds));
+	ds.doc = doc;
+	ds.dd = res->dct;
+	ds.content_bound = CTL_DAY_NONE;
+	ds.top = doc->nlines / 2 + 3;
+	/* the whole page: headers and sidebars are furniture, but they carry the date */
+	int rc = ctl_timex_tag_keep_until(&tx, res, doc->text, doc->len, CTL_DAY_NONE, keep,
+		dct_settled, &ds, err);
+	if (rc)
+		goto out;
+	dct_read(&ds, &tx);
+
+	if (ds.best_rank && ds.best.y) {
+		if (ctl_date_valid(ds.best.y, ds.best.m, ds.best.d)) {
+			ctl_document_set_dct(doc, ctl_day_from_ymd(ds.best.y, ds.best.m, ds.best.d),
+				ds.best_src);
 			goto out;
 		}
-	} else if (best_rank && nyears) {
+	} else if (ds.best_rank && ds.nyears) {
 		/* the year the page names most often; the later one on a tie */
 		size_t k = 0;
-		for (size_t j = 1; j < nyears; j++)
-			if (year_votes_n[j] > year_votes_n[k] ||
-			    (year_votes_n[j] == year_votes_n[k] && year_votes_y[j] > year_votes_y[k]))
+		for (size_t j = 1; j < ds.nyears; j++)
+			if (ds.year_votes_n[j] > ds.year_votes_n[k] ||
+			    (ds.year_votes_n[j] == ds.year_votes_n[k] && ds.year_votes_y[j] > ds.year_votes_y[k]))
 				k = j;
-		if (ctl_date_valid(year_votes_y[k], best.m, best.d)) {
-			doc->dct = ctl_interval_day(ctl_day_from_ymd(year_votes_y[k], best.m, best.d),
+		if (ctl_date_valid(ds.year_votes_y[k], ds.best.m, ds.best.d)) {
+			doc->dct = ctl_interval_day(ctl_day_from_ymd(ds.year_votes_y[k], ds.best.m, ds.best.d),
 				CTL_CERT_INFERRED);
-			snprintf(doc->dct_source, sizeof(doc->dct_source), "%s+year-inferred", best_src);
+			snprintf(doc->dct_source, sizeof(doc->dct_source), "%s+year-inferred", ds.best_src);
 			goto out;
 		}
 	}
-	if (content_bound != CTL_DAY_NONE) {
+	if (ds.content_bound != CTL_DAY_NONE) {
 		doc->dct = ctl_interval_unknown();
-		doc->dct.earliest = content_bound;
+		doc->dct.earliest = ds.content_bound;
 		snprintf(doc->dct_source, sizeof(doc->dct_source), "content-bounds");
 	}
 out:

@@ -103,6 +103,8 @@ typedef struct tstate {
 	/* a second expression found with the current one (RS_ANCHOR) */
 	bool has_pending;
 	cand pending;
+	ctl_timex_stop_fn stop; /* asked after each line whether to go on, or NULL */
+	void *stop_ctx;
 	ctl_tx_tokens *keep;   /* the page's tokens are kept here, or NULL */
 	const ctl_tx_tokens *kept; /* ... or read from here, or NULL */
 	size_t kept_line;      /* where the look-up in `kept` stands */
@@ -2392,7 +2394,7 @@ void ctl_timex_list_release(ctl_timex_list *list)
 
 static int tag_spans(ctl_timex_list *out, const ctl_resources *res, const char *text,
 		const ctl_span *spans, size_t nspans, ctl_day dct, ctl_tx_tokens *keep,
-		const ctl_tx_tokens *kept, ctl_error *err)
+		const ctl_tx_tokens *kept, ctl_timex_stop_fn stop, void *stop_ctx, ctl_error *err)
 {
 	if (!out || !res || (!text && nspans))
 		return ctl_error_set(err, CTL_EINVAL, "timex: invalid argument");
@@ -2407,6 +2409,8 @@ static int tag_spans(ctl_timex_list *out, const ctl_resources *res, const char *
 	st.last_b = SIZE_MAX;
 	st.keep = keep;
 	st.kept = kept;
+	st.stop = stop;
+	st.stop_ctx = stop_ctx;
 	st.cap = 256;
 	st.t = ctl_xmalloc(st.cap * sizeof(*st.t));
 	for (size_t k = 0; k < nspans; k++) {
@@ -2434,8 +2438,11 @@ static int tag_spans(ctl_timex_list *out, const ctl_resources *res, const char *
 			}
 			tag_line(&st, s, le, whole);
 			s = nl ? le + 1 : e;
+			if (st.stop && st.stop(st.stop_ctx, out))
+				goto done;
 		}
 	}
+done:
 	free(st.t);
 	return 0;
 }
@@ -2444,7 +2451,7 @@ int ctl_timex_tag_spans(ctl_timex_list *out, const ctl_resources *res,
 		const char *text, const ctl_span *spans, size_t nspans,
 		ctl_day dct, ctl_error *err)
 {
-	return tag_spans(out, res, text, spans, nspans, dct, NULL, NULL, err);
+	return tag_spans(out, res, text, spans, nspans, dct, NULL, NULL, NULL, NULL, err);
 }
 
 int ctl_timex_tag_spans_kept(ctl_timex_list *out, const ctl_resources *res,
@@ -2455,18 +2462,25 @@ int ctl_timex_tag_spans_kept(ctl_timex_list *out, const ctl_resources *res,
 	 * also point into these resources' tables */
 	if (kept && (!res || !kept->valid || kept->text != text || kept->d != res->timex))
 		kept = NULL;
-	return tag_spans(out, res, text, spans, nspans, dct, NULL, kept, err);
+	return tag_spans(out, res, text, spans, nspans, dct, NULL, kept, NULL, NULL, err);
 }
 
 int ctl_timex_tag_keep(ctl_timex_list *out, const ctl_resources *res, const char *text,
 		size_t len, ctl_day dct, ctl_tx_tokens *keep, ctl_error *err)
+{
+	return ctl_timex_tag_keep_until(out, res, text, len, dct, keep, NULL, NULL, err);
+}
+
+int ctl_timex_tag_keep_until(ctl_timex_list *out, const ctl_resources *res, const char *text,
+		size_t len, ctl_day dct, ctl_tx_tokens *keep, ctl_timex_stop_fn stop, void *ctx,
+		ctl_error *err)
 {
 	if (len > UINT32_MAX)
 		return ctl_error_set(err, CTL_ELIMIT, "timex: text longer than 4 GiB");
 	if (keep)
 		ctl_tx_tokens_clear(keep);
 	ctl_span s = { 0, (uint32_t)len };
-	int rc = tag_spans(out, res, text, &s, 1, dct, keep, NULL, err);
+	int rc = tag_spans(out, res, text, &s, 1, dct, keep, NULL, stop, ctx, err);
 	if (!rc && keep) {
 		keep->d = res->timex;
 		keep->text = text;

@@ -29,6 +29,14 @@ bool ctl_tx_tokens_match(const ctl_tx_tokens *k, const char *text, size_t len);
 int ctl_timex_tag_keep(ctl_timex_list *out, const ctl_resources *res, const char *text,
 		size_t len, ctl_day dct, ctl_tx_tokens *keep, ctl_error *err);
 
+/* ctl_timex_tag_keep that stops after the line on which stop(ctx, out)
+ * first returns true (it is called after each line with what is found so
+ * far); the tokens of the lines read are kept. */
+typedef bool (*ctl_timex_stop_fn)(void *ctx, const ctl_timex_list *out);
+int ctl_timex_tag_keep_until(ctl_timex_list *out, const ctl_resources *res, const char *text,
+		size_t len, ctl_day dct, ctl_tx_tokens *keep, ctl_timex_stop_fn stop, void *ctx,
+		ctl_error *err);
+
 /* ctl_timex_tag_spans reading the tokens kept for `text` where it can.
  * `kept` is NULL or holds the tokens of this text: the caller checks with
  * ctl_tx_tokens_match. */

@@ -675,6 +675,56 @@ static void same_with_ws(const ctl_resources *res, ctl_document *doc, ctl_worksp
 	free(with_ws);
 }
 
+static bool stop_at_two(void *ctx, const ctl_timex_list *out)
+{
+	(*(int *)ctx)++;
+	return out->len >= 2;
+}
+
+/* The tagger stops after the line on which its caller says stop (the
+ * publication date found): what it found is what a whole run finds on
+ * those lines, and the tokens it kept serve the sentences after, the
+ * lines it did not read tokenized then. */
+static void test_stop_early(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	const char *text = "Published May 3, 2019 at 10:00 GMT, updated May 4, 2019\n"
+		"The talks on June 5 ended without a deal.\n"
+		"On July 7 they met again, and again on Friday.\n";
+	size_t len = strlen(text);
+	ctl_timex_list plain, page;
+	tag(&plain, res, text, CTL_DAY_NONE);
+	uint32_t l1 = (uint32_t)(strchr(text, '\n') - text);
+	size_t first = 0;
+	while (first < plain.len && plain.items[first].end <= l1)
+		first++;
+	assert_true(first >= 2 && first < plain.len);
+	ctl_error err;
+	ctl_error_clear(&err);
+	ctl_tx_tokens *kept = ctl_tx_tokens_new();
+	ctl_timex_list_init(&page);
+	int calls = 0;
+	assert_int_equal(ctl_timex_tag_keep_until(&page, res, text, len, CTL_DAY_NONE, kept,
+		stop_at_two, &calls, &err), 0);
+	assert_int_equal(calls, 1);
+	plain.len = first; /* the first line's */
+	same_timexes(&plain, &page, "stopped after the first line", 0, l1);
+	assert_true(ctl_tx_tokens_match(kept, text, len));
+	ctl_span spans[3];
+	uint32_t at = 0;
+	for (int i = 0; i < 3; i++) {
+		uint32_t e = (uint32_t)(strchr(text + at, '\n') - text);
+		spans[i] = (ctl_span){ at, e };
+		at = e + 1;
+	}
+	check_spans(res, text, spans, 3, day_of("2019-05-03"), kept, "after an early stop");
+	ctl_timex_list_release(&plain);
+	ctl_timex_list_release(&page);
+	ctl_tx_tokens_free(kept);
+	ctl_resources_free(res);
+}
+
 static void test_kept_in_workspace(void **state)
 {
 	(void)state;
@@ -757,6 +807,7 @@ int main(void)
 		cmocka_unit_test(test_long_line),
 		cmocka_unit_test(test_kept_tokens),
 		cmocka_unit_test(test_kept_in_workspace),
+		cmocka_unit_test(test_stop_early),
 		cmocka_unit_test(test_data_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
