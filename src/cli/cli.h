@@ -128,15 +128,16 @@ int cli_parse_jobs(const char *cmd, const char *arg);
 ctl_resources *cli_load_resources(const cli_input_opts *o);
 
 /* Writes the events JSON to path ("-" = stdout) atomically, streamed and
- * formatted on `jobs` threads; reports errors. */
-int cli_write_timeline(const char *path, const ctl_timeline *tl, int jobs);
+ * formatted on `jobs` threads, and frees tl (with jobs > 1, on a thread of
+ * its own while the file is synced and renamed); reports errors. */
+int cli_write_timeline_free(const char *path, ctl_timeline *tl, int jobs);
 
 /* --stats: seconds on a monotonic clock, and the line printed on stderr at
  * the end ("ctimeline: stats: ..."): the three phases' wall times, what was
  * made, and the process's peak resident memory. */
 double cli_now(void);
 void cli_print_stats(const char *cmd, const char *first_phase, double t_first, double t_merge,
-		double t_write, const ctl_timeline *tl, int jobs);
+		double t_write, size_t ndocs, size_t nevents, size_t nactors, int jobs);
 /*
  * The end of extract and merge: finishes x (the merge across documents;
  * frees x whatever rc), writes the timeline to output on `jobs` threads and,
