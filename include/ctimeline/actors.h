@@ -25,7 +25,7 @@ extern "C" {
 
 typedef enum ctl_mention_role {
 	CTL_MENTION_ACTOR = 0, /* names an actor ("Moscow is ready to discuss") */
-	CTL_MENTION_PLACE      /* names a place where something happens ("met in Geneva") */
+	CTL_MENTION_PLACE      /* names a place where something happens ("met in Lisbon") */
 } ctl_mention_role;
 
 /* How a mention's type was decided, weakest first: the actor set weighs the

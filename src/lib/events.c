@@ -1573,7 +1573,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		size_t r = attach(ds, tk, tr, ntr, src, s, dl_end && s->s < dl_end);
 		if (!r)
 			continue;
-		/* a word of a named event's phrase ("the G20 summit ... last
+		/* a word of a named event's phrase ("the trade summit ... last
 		 * Friday") stands for what the named event dates */
 		for (size_t g = 0; g < ngaz && s->kind == SRC_TIMEX; g++)
 			if (src[g].trig && tr[r - 1].a >= src[g].a && tr[r - 1].b <= src[g].b)
@@ -2222,8 +2222,8 @@ typedef struct bent {
  * over the groups that made, each matching pair of a looser and a narrower
  * interval links the looser group to the narrower one, and a group joins
  * the narrower group it links to if it links to exactly one: "the meeting
- * in Hamburg" (undated) joins the G20 meeting of 7-8 July, which joins the
- * meeting of 7 July. The links are kept as the lowest and highest group
+ * in Lisbon" (undated) joins the meeting at a two-day summit there (7-8
+ * July), which joins the meeting of 7 July. The links are kept as the lowest and highest group
  * reached, so the result does not depend on the order pairs are met in.
  */
 static bool same_interval(const bent *x, const bent *y)
