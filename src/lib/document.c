@@ -149,14 +149,20 @@ static uint32_t line_text(const ctl_document *doc, size_t i)
 }
 
 /* Whether s[a, b) ends with a sentence's end: '.', '!' or '?', then any
- * closing quotes or brackets. */
-static bool ends_sentence(const unsigned char *s, uint32_t a, uint32_t b)
+ * closing quotes or brackets; *stop: where the '.', '!' or '?' is. */
+static bool ends_sentence(const unsigned char *s, uint32_t a, uint32_t b, uint32_t *stop)
 {
 	b = ctl_trim_end(s, a, b);
-	while (b > a && (s[b - 1] == '"' || s[b - 1] == '\'' || s[b - 1] == ')' || s[b - 1] == ']'))
-		b--;
-	if (b >= a + 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 && (s[b - 1] == 0x9D || s[b - 1] == 0x99))
-		return ends_sentence(s, a, b - 3); /* a closing curly quote */
+	for (;;) {
+		if (b > a && (s[b - 1] == '"' || s[b - 1] == '\'' || s[b - 1] == ')' || s[b - 1] == ']'))
+			b--;
+		else if (b >= a + 3 && s[b - 3] == 0xE2 && s[b - 2] == 0x80 &&
+		         (s[b - 1] == 0x9D || s[b - 1] == 0x99))
+			b -= 3; /* a closing curly quote */
+		else
+			break;
+	}
+	*stop = b - 1;
 	return b > a && (s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?');
 }
 
@@ -206,8 +212,9 @@ static void unwrap(ctl_document *doc)
 	for (size_t i = 0; i + 1 < n; i++) {
 		/* a cut at a sentence's end before a capital stays a break: the
 		 * sentences are whole either way, and a paragraph may end there */
+		uint32_t stop;
 		if (!was_cut(width, first, w, i) ||
-		    (ends_sentence(s, doc->lines[i].start, doc->lines[i].end) &&
+		    (ends_sentence(s, doc->lines[i].start, doc->lines[i].end, &stop) &&
 		     !ctl_is_lower(s[line_text(doc, i + 1)])))
 			continue;
 		/* the line's end, its '\r' if any, and its '\n' */
@@ -236,16 +243,16 @@ out:
 #define ONE_LINE_MIN_BYTES 1000
 #define ONE_LINE_MIN_WORD 4
 
-/* Whether the full stop, '!' or '?' ending at t[i - 1] (before closing
- * quotes) ends a sentence by the word before it. */
-static bool word_ends_sentence(const unsigned char *t, uint32_t a, uint32_t i)
+/* Whether the full stop, '!' or '?' at t[stop] ends a sentence by the
+ * word before it. */
+static bool word_ends_sentence(const unsigned char *t, uint32_t a, uint32_t stop)
 {
-	if (t[i - 1] != '.')
+	if (t[stop] != '.')
 		return true;
-	uint32_t w = i - 1;
+	uint32_t w = stop;
 	while (w > a && ctl_is_alpha(t[w - 1]))
 		w--;
-	size_t n = i - 1 - w;
+	size_t n = stop - w;
 	if (w > a && t[w - 1] == '.')
 		return false; /* "U.S." */
 	if (n >= ONE_LINE_MIN_WORD)
@@ -270,15 +277,11 @@ static void split_one_line(ctl_document *doc)
 			continue;
 		bool brk = t[i + 1] == ' ' || t[i + 1] == '\t';
 		if (!brk) {
-			uint32_t j = i;
-			while (j > l->start && (t[j - 1] == '"' || t[j - 1] == '\'' || t[j - 1] == ')'))
-				j--;
-			if (j >= l->start + 3 && t[j - 3] == 0xE2 && t[j - 2] == 0x80 && t[j - 1] == 0x9D)
-				j -= 3; /* a closing curly quote */
 			unsigned char c = t[i + 1];
-			brk = j > l->start + 1 && (t[j - 1] == '.' || t[j - 1] == '!' || t[j - 1] == '?') &&
-				(ctl_is_upper(c) || c == '"' || c == 0xE2) &&
-				word_ends_sentence(t, l->start, j);
+			uint32_t stop;
+			brk = (ctl_is_upper(c) || c == '"' || c == 0xE2) &&
+				ends_sentence(t, l->start, i, &stop) && stop > l->start &&
+				word_ends_sentence(t, l->start, stop);
 		}
 		if (brk) {
 			t[i] = '\n';

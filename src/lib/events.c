@@ -382,10 +382,9 @@ void ctl_event_store_spill(ctl_event_store *st)
 	st->spill_wanted = true;
 }
 
-/* Moves a candidate's trigger, sentence and title to the spill file. */
-/* Writes c's texts to the spill file and points c at them there; returns
- * true if it did. The texts themselves are not freed: their owner frees
- * them (ctl_event_store_absorb). */
+/* Writes c's trigger, sentence and title to the spill file and points c
+ * at them there; returns true if it did. The texts themselves are not
+ * freed: their owner frees them (ctl_event_store_absorb). */
 static bool spill_texts(ctl_event_store *st, cand *c)
 {
 	if (!st->spill) {
@@ -2223,8 +2222,9 @@ typedef struct bent {
  * interval links the looser group to the narrower one, and a group joins
  * the narrower group it links to if it links to exactly one: "the meeting
  * in Lisbon" (undated) joins the meeting at a two-day summit there (7-8
- * July), which joins the meeting of 7 July. The links are kept as the lowest and highest group
- * reached, so the result does not depend on the order pairs are met in.
+ * July), which joins the meeting of 7 July. The links are kept as the
+ * lowest and highest group reached, so the result does not depend on the
+ * order pairs are met in.
  */
 static bool same_interval(const bent *x, const bent *y)
 {
@@ -2257,7 +2257,7 @@ static void atomic_max_u32(_Atomic uint32_t *p, uint32_t v)
 
 /* What the parts of the merge run on the -j threads share: each part reads
  * it all and writes only its own range (candidates, or actor buckets and
- * its own union-find and links). */
+ * its own union-find; in the second scan, the links, atomically). */
 typedef struct merge_parts {
 	unsigned n;
 	cand *c;
