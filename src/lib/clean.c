@@ -212,7 +212,8 @@ typedef struct line_info {
 	uint32_t words;             /* tokens holding a letter */
 	uint32_t stop;              /* ... that are stopwords */
 	uint32_t content, caps;     /* non-stopwords opening with a letter; capitalised ones */
-	uint32_t script_letters[SC_COUNT]; /* letters by script (SC_NONE: none) */
+	uint32_t letters;           /* letters, in any script */
+	uint32_t latin;             /* ... in the Latin script */
 	uint32_t digits_only;       /* tokens of digits (and punctuation) only */
 	uint32_t links;             /* URL-like tokens */
 	bool ends_sentence;         /* last mark (before closing quotes) is . ! ? … */
@@ -383,8 +384,10 @@ static bool is_stopword(const struct ctl_clean_data *cd, stop_memo *m, const cha
 /* Counts the features of line li in one pass over its bytes. The counters
  * are locals: the text is read through a char pointer, which may alias
  * *li, so counting in *li would store and reload them at every byte. */
+/* Measures line li; adds its letters by script to page[] (the page's
+ * script is the one most letters are written in). */
 static void measure(const char *t, const struct ctl_clean_data *cd, stop_memo *memo,
-		line_info *li)
+		line_info *li, size_t *page)
 {
 	const unsigned char *s = (const unsigned char *)t;
 	uint32_t a = li->a, b = li->b, p = a;
@@ -452,7 +455,12 @@ static void measure(const char *t, const struct ctl_clean_data *cd, stop_memo *m
 			}
 		}
 	}
-	memcpy(li->script_letters, by_script, sizeof(by_script));
+	li->letters = 0;
+	for (int sc = SC_LATIN; sc < SC_COUNT; sc++) {
+		li->letters += by_script[sc];
+		page[sc] += by_script[sc];
+	}
+	li->latin = by_script[SC_LATIN];
 	li->words = words;
 	li->stop = stop;
 	li->content = content;
@@ -554,15 +562,9 @@ static void set_bad(line_info *li, const char *reason, uint8_t scope)
 	li->scope = scope;
 }
 
-/* The page's main script: the one most of its letters are written in
- * (the lines hold every letter of the page; what lies between them is
- * white space). */
-static enum script page_script(const line_info *li, size_t n)
+/* The page's main script, from its letters by script (measure). */
+static enum script page_script(const size_t *count)
 {
-	size_t count[SC_COUNT] = { 0 };
-	for (size_t i = 0; i < n; i++)
-		for (int sc = SC_LATIN; sc < SC_COUNT; sc++)
-			count[sc] += li[i].script_letters[sc];
 	enum script best = SC_LATIN;
 	for (int sc = SC_LATIN; sc < SC_COUNT; sc++)
 		if (count[sc] > count[best])
@@ -570,12 +572,33 @@ static enum script page_script(const line_info *li, size_t n)
 	return best;
 }
 
-/* The letters of the line, in any script. */
-static uint32_t line_letters(const line_info *li)
+/* The line's letters in script sc, counted as measure counts them: a line
+ * keeps only its Latin ones (most pages' script), so another page script's
+ * are counted again, on the lines that have letters beyond Latin. */
+static uint32_t letters_in(const char *t, const line_info *li, enum script sc)
 {
+	if (sc == SC_LATIN)
+		return li->latin;
+	if (li->letters == li->latin)
+		return 0;
+	const unsigned char *s = (const unsigned char *)t;
 	uint32_t n = 0;
-	for (int sc = SC_LATIN; sc < SC_COUNT; sc++)
-		n += li->script_letters[sc];
+	for (uint32_t p = li->a; p < li->b;) {
+		if (s[p] < 0x80) {
+			p++;
+			continue;
+		}
+		size_t k = ctl_space_len(s + p, li->b - p);
+		if (k) {
+			p += (uint32_t)k;
+			continue;
+		}
+		k = ctl_utf8_seq_len(s + p, li->b - p);
+		if (!k)
+			k = 1;
+		n += k > 1 && script_of(ctl_utf8_decode(s + p, k)) == sc;
+		p += (uint32_t)k;
+	}
 	return n;
 }
 
@@ -593,7 +616,7 @@ static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum scri
 			set_bad(li, "list-number", SCOPE_BLOCK);
 		else
 			set_bad(li, "symbols", SCOPE_INLINE);
-	} else if (li->script_letters[main] * 2 < line_letters(li)) {
+	} else if (letters_in(t, li, main) * 2 < li->letters) {
 		/* interface strings of another language version of the site */
 		set_bad(li, "other-script", SCOPE_BLOCK);
 	} else if ((c = match_cue(cd, t, li->a, li->b))) {
@@ -650,7 +673,7 @@ static bool in_run(const line_info *l)
  * that, the page's first non-blank line if it is title-shaped and not in a
  * menu (a run of MENU_RUN_LINES lines or more). Chosen by position and
  * shape, never by content. Returns n if there is none. */
-static size_t pick_title(const line_info *li, size_t n, size_t body, const size_t *run)
+static size_t pick_title(const line_info *li, size_t n, size_t body, const uint32_t *run)
 {
 	size_t first = n;
 	for (size_t i = 0; i < body; i++) {
@@ -713,6 +736,7 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 	line_info *li = ctl_xcalloc(n, sizeof(*li));
 	stop_memo memo;
 	memset(memo.len, 0, sizeof(memo.len));
+	size_t page[SC_COUNT] = { 0 };
 
 	/* steps 1 and 2: features, the page's script, hard rules,
 	 * context-free classes */
@@ -725,9 +749,9 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 		if (l->a == l->b)
 			l->cls = C_BLANK;
 		else
-			measure(t, cd, &memo, l);
+			measure(t, cd, &memo, l, page);
 	}
-	enum script main = page_script(li, n);
+	enum script main = page_script(page);
 	for (size_t i = 0; i < n; i++) {
 		line_info *l = &li[i];
 		if (l->a == l->b)
@@ -739,7 +763,7 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 
 	/* run[i]: the length of the run of non-blank lines without a good one
 	 * that holds line i (the later rules do not change what is in a run) */
-	size_t *run = ctl_xcalloc(n, sizeof(*run));
+	uint32_t *run = ctl_xcalloc(n, sizeof(*run));
 	for (size_t i = 0, lo = 0; i < n; i++) {
 		if (!in_run(&li[i]))
 			lo = i + 1;

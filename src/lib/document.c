@@ -325,8 +325,13 @@ static bool looks_like_html(const char *t, size_t n)
 
 static void split_lines(ctl_document *doc)
 {
-	size_t cap = 0;
 	const char *s = doc->text;
+	/* as many entries as lines: a page of millions of short lines would
+	 * otherwise keep up to half again in growth */
+	size_t cap = 1;
+	for (const char *p = s, *end = s + doc->len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+		cap++;
+	doc->lines = ctl_xmalloc(cap * sizeof(*doc->lines));
 	size_t i = 0;
 	while (i < doc->len) {
 		const char *nl = memchr(s + i, '\n', doc->len - i);

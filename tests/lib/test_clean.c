@@ -274,6 +274,29 @@ static void test_other_script(void **state)
 	ctl_document_free(doc);
 }
 
+/* A page in another script: its lines in Latin letters, or in a third
+ * script, are the other script there (the page's letters are counted by
+ * script; a line's are counted again in the page's script). */
+static void test_other_script_on_a_cyrillic_page(void **state)
+{
+	(void)state;
+	const char *text =
+		"\xd0\x9f\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb3\xd0\xbe\xd0\xb2\xd0\xbe\xd1\x80\xd1\x8b "
+		"\xd0\xb2\xd0\xbe\xd0\xb7\xd0\xbe\xd0\xb1\xd0\xbd\xd0\xbe\xd0\xb2\xd0\xb8\xd0\xbb\xd0\xb8\xd1\x81\xd1\x8c\n"
+		"Read in English\n"
+		"\xd0\x94\xd0\xb5\xd0\xbb\xd0\xb5\xd0\xb3\xd0\xb0\xd1\x86\xd0\xb8\xd0\xb8 \xd0\xb4\xd0\xb2\xd1\x83\xd1\x85 "
+		"\xd1\x81\xd1\x82\xd1\x80\xd0\xb0\xd0\xbd \xd0\xb2\xd1\x81\xd1\x82\xd1\x80\xd0\xb5\xd1\x82\xd0\xb8\xd0\xbb\xd0\xb8\xd1\x81\xd1\x8c "
+		"\xd0\xb2\xd0\xbe \xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xbd\xd0\xb8\xd0\xba.\n"
+		"\xce\x95\xce\xbb\xce\xbb\xce\xb7\xce\xbd\xce\xb9\xce\xba\xce\xac\n";
+	ctl_document *doc = test_doc(res, text);
+	assert_string_equal(reason_of(doc, "Read in English"), "other-script");
+	assert_string_equal(reason_of(doc, "\xce\x95\xce\xbb"), "other-script");
+	/* a Cyrillic line is not: whatever else drops it, not its script */
+	const char *r = reason_of(doc, "\xd0\x94\xd0\xb5\xd0\xbb");
+	assert_true(strcmp(r, "other-script") != 0);
+	ctl_document_free(doc);
+}
+
 static void test_read_also_teaser(void **state)
 {
 	(void)state;
@@ -448,6 +471,7 @@ int main(void)
 		cmocka_unit_test(test_caption_site_suffix),
 		cmocka_unit_test(test_template_placeholder),
 		cmocka_unit_test(test_other_script),
+		cmocka_unit_test(test_other_script_on_a_cyrillic_page),
 		cmocka_unit_test(test_read_also_teaser),
 		cmocka_unit_test(test_title_case_headline_and_credits),
 		cmocka_unit_test(test_context_keeps_inner_lines),
