@@ -100,10 +100,15 @@ void cli_files_release(cli_files *f);
 int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
 		const cli_files *f, size_t i, ctl_workspace *ws, ctl_document **out,
 		ctl_error *err);
-/* The invalid UTF-8 warning, when n > 0. */
-void cli_warn_invalid(const char *file, size_t n, size_t first);
-/* The warning for an HTML page given as an article, when markup is set. */
-void cli_warn_markup(const char *file, bool markup);
+/* What reading an article found to warn about (kept past the document,
+ * for the warnings of -j workers to come out in input order). */
+typedef struct cli_doc_notes {
+	size_t invalid, first_invalid; /* bytes of invalid UTF-8 replaced (--lenient) */
+	bool markup;                   /* an HTML page, not its text */
+} cli_doc_notes;
+cli_doc_notes cli_doc_notes_of(const ctl_document *doc);
+/* The warnings, one line each, for what `n` holds. */
+void cli_warn_document(const char *file, const cli_doc_notes *n);
 /* Progress on stderr (if enabled): file i of f->n; i == f->n clears it. */
 void cli_progress(const cli_files *f, size_t i);
 

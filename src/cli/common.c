@@ -226,16 +226,17 @@ int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
 	return 0;
 }
 
-void cli_warn_invalid(const char *file, size_t n, size_t first)
+cli_doc_notes cli_doc_notes_of(const ctl_document *doc)
 {
-	if (n)
-		fprintf(stderr, "ctimeline: %s: warning: %zu bytes of invalid UTF-8 replaced (first at byte %zu)\n",
-			file, n, first);
+	return (cli_doc_notes){ doc->invalid_bytes, doc->first_invalid, doc->markup };
 }
 
-void cli_warn_markup(const char *file, bool markup)
+void cli_warn_document(const char *file, const cli_doc_notes *n)
 {
-	if (markup)
+	if (n->invalid)
+		fprintf(stderr, "ctimeline: %s: warning: %zu bytes of invalid UTF-8 replaced (first at byte %zu)\n",
+			file, n->invalid, n->first_invalid);
+	if (n->markup)
 		fprintf(stderr, "ctimeline: %s: warning: an HTML page, not its text: tags and scripts "
 			"are read as words; give the page's text (for example from 'lynx -dump -nolist' "
 			"or 'html2text')\n", file);
@@ -267,8 +268,8 @@ int cli_for_each_document(const cli_input_opts *o, const ctl_resources *res,
 			rc = cli_lib_error(&err);
 			break;
 		}
-		cli_warn_invalid(f.files[i], doc->invalid_bytes, doc->first_invalid);
-		cli_warn_markup(f.files[i], doc->markup);
+		cli_doc_notes notes = cli_doc_notes_of(doc);
+		cli_warn_document(f.files[i], &notes);
 		if (fn(doc, res, user))
 			rc = CLI_FAIL;
 		ctl_document_free(doc);

@@ -26,8 +26,7 @@ typedef struct slot {
 	ctl_error err;
 	ctl_doc_result *r;
 	unsigned worker;          /* the worker that made r */
-	size_t invalid, first_invalid;
-	bool markup;
+	cli_doc_notes notes;      /* for the warnings, given in input order */
 } slot;
 
 /*
@@ -99,9 +98,7 @@ static void run_one(const pool *p, size_t i, slot *s, ctl_workspace *ws)
 	s->rc = cli_read_document(p->o, p->res, p->f, i, ws, &doc, &s->err);
 	if (s->rc)
 		return;
-	s->invalid = doc->invalid_bytes;
-	s->first_invalid = doc->first_invalid;
-	s->markup = doc->markup;
+	s->notes = cli_doc_notes_of(doc);
 	s->rc = ctl_extract_document_ws(&s->r, p->res, doc, ws, &s->err);
 	ctl_document_free(doc);
 }
@@ -171,8 +168,7 @@ static int deliver(const cli_files *f, size_t i, slot *s, cli_result_fn fn, void
 	cli_progress(f, i);
 	if (s->rc)
 		return cli_lib_error(&s->err);
-	cli_warn_invalid(f->files[i], s->invalid, s->first_invalid);
-	cli_warn_markup(f->files[i], s->markup);
+	cli_warn_document(f->files[i], &s->notes);
 	return fn(s->r, user) ? CLI_FAIL : CLI_OK;
 }
 
@@ -257,8 +253,7 @@ int cli_extract_documents(const cli_input_opts *o, const ctl_resources *res,
 			pthread_mutex_unlock(&p.mu);
 		}
 		slot taken = { .rc = s->rc, .err = s->err, .r = s->r, .worker = s->worker,
-		               .invalid = s->invalid, .first_invalid = s->first_invalid,
-		               .markup = s->markup };
+		               .notes = s->notes };
 		s->r = NULL;
 		atomic_store(&s->done, false);
 		atomic_store(&p.consumed, i + 1);
