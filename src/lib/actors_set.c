@@ -114,6 +114,11 @@ static void smap_free(smap *m)
 	free(m->vals);
 }
 
+typedef struct name_key_memo {
+	uint32_t key1;            /* the key's string index + 1; 0: not yet known */
+	uint8_t words;
+} name_key_memo;
+
 struct ctl_actor_set {
 	const ctl_resources *res;
 	rec *recs;
@@ -123,6 +128,10 @@ struct ctl_actor_set {
 	smap pool;
 	char **strs;
 	size_t nstrs, strcap;
+	/* string i's name key (ctl_name_key) and its words, once known: most
+	 * mentions repeat a name already seen */
+	name_key_memo *key_of;
+	size_t key_of_cap;
 	lookup_ent *lookup;
 	size_t nlookup;
 	/* document d's entries: lookup[lookup_doc[d] .. lookup_doc[d + 1]), so
@@ -145,6 +154,7 @@ void ctl_actor_set_free(ctl_actor_set *set)
 	for (size_t i = 0; i < set->nstrs; i++)
 		free(set->strs[i]);
 	free(set->strs);
+	free(set->key_of);
 	smap_free(&set->pool);
 	free(set->recs);
 	ctl_actor_set_drop_lookup(set);
@@ -182,10 +192,22 @@ void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_l
 		r->name = intern(set, m->name, NULL);
 		r->resolved = m->resolved ? intern(set, m->resolved, NULL) : NO_STR;
 		r->flags = (uint8_t)((m->resolved ? REC_GAZ : 0) | (m->tentative ? REC_TENTATIVE : 0));
-		const char *k = m->resolved ? m->resolved : m->name;
-		r->key = intern(set, NULL, ctl_name_key(k, strlen(k)));
-		size_t w = ctl_key_words(set->strs[r->key]);
-		r->words = (uint8_t)(w > 255 ? 255 : w);
+		uint32_t from = m->resolved ? r->resolved : r->name;
+		if (from >= set->key_of_cap) {
+			size_t had = set->key_of_cap;
+			ctl_array_grow((void **)&set->key_of, &set->key_of_cap, set->nstrs, sizeof(*set->key_of));
+			memset(set->key_of + had, 0, (set->key_of_cap - had) * sizeof(*set->key_of));
+		}
+		name_key_memo *nk = &set->key_of[from];
+		if (!nk->key1) {
+			const char *k = set->strs[from];
+			uint32_t key = intern(set, NULL, ctl_name_key(k, strlen(k)));
+			size_t w = ctl_key_words(set->strs[key]);
+			nk->key1 = key + 1;
+			nk->words = (uint8_t)(w > 255 ? 255 : w);
+		}
+		r->key = nk->key1 - 1;
+		r->words = nk->words;
 		r->grp = NO_GRP;
 	}
 }
@@ -877,6 +899,9 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 	for (size_t i = 0; i < set->nstrs; i++)
 		free(set->strs[i]);
 	free(set->strs);
+	free(set->key_of);
+	set->key_of = NULL;
+	set->key_of_cap = 0;
 	smap_free(&set->pool);
 	memset(&set->pool, 0, sizeof(set->pool));
 	set->strs = NULL;

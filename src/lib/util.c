@@ -2,6 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "util.h"
 
 static void oom(void)
@@ -149,9 +152,33 @@ size_t ctl_find_str_nocase(const char *s, size_t n, const char *w, size_t m)
 {
 	if (!m || m > n)
 		return n;
-	for (size_t i = 0; i + m <= n; i++) {
-		i += ctl_find_nocase(s + i, n - m + 1 - i, (unsigned char)w[0]);
-		if (i + m <= n && ctl_eq_nocase(s + i, m, w))
+	size_t last = n - m; /* the last place a match may start */
+	size_t i = 0;
+#if defined(__SSE2__)
+	if (m >= 2) {
+		/* sixteen places a step: only those where both w's first and last
+		 * byte fit (a letter in either case) are compared whole */
+		unsigned char c0 = (unsigned char)w[0], c1 = (unsigned char)w[m - 1];
+		const __m128i f0 = _mm_set1_epi8(ctl_is_alpha(c0) ? 0x20 : 0);
+		const __m128i f1 = _mm_set1_epi8(ctl_is_alpha(c1) ? 0x20 : 0);
+		const __m128i v0 = _mm_set1_epi8((char)ctl_to_lower(c0));
+		const __m128i v1 = _mm_set1_epi8((char)ctl_to_lower(c1));
+		for (; i + 16 <= last + 1; i += 16) {
+			__m128i x = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i)), f0);
+			__m128i y = _mm_or_si128(_mm_loadu_si128((const __m128i *)(s + i + m - 1)), f1);
+			unsigned hit = (unsigned)_mm_movemask_epi8(
+				_mm_and_si128(_mm_cmpeq_epi8(x, v0), _mm_cmpeq_epi8(y, v1)));
+			for (; hit; hit &= hit - 1) {
+				size_t j = i + (size_t)__builtin_ctz(hit);
+				if (ctl_eq_nocase(s + j, m, w))
+					return j;
+			}
+		}
+	}
+#endif
+	for (; i <= last; i++) {
+		i += ctl_find_nocase(s + i, last + 1 - i, (unsigned char)w[0]);
+		if (i <= last && ctl_eq_nocase(s + i, m, w))
 			return i;
 	}
 	return n;

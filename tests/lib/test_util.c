@@ -1,6 +1,6 @@
 /* The library's shared helpers: parts run on threads, the threaded sort,
  * union-find, the ids the merge writes, the ASCII classes, the packed
- * short words. */
+ * short words, the case-insensitive substring search. */
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,6 +194,47 @@ static void test_pack8_and_lower8(void **state)
 	}
 }
 
+/* The first place w occurs in s, ASCII case folded: the plain way. */
+static size_t naive_find(const char *s, size_t n, const char *w, size_t m)
+{
+	if (!m || m > n)
+		return n;
+	for (size_t i = 0; i + m <= n; i++) {
+		size_t k = 0;
+		while (k < m && ctl_to_lower((unsigned char)s[i + k]) == ctl_to_lower((unsigned char)w[k]))
+			k++;
+		if (k == m)
+			return i;
+	}
+	return n;
+}
+
+static void test_find_str_nocase_matches_naive(void **state)
+{
+	(void)state;
+	/* bytes that fold onto letters under |0x20 ('@' and 'A', '[' and '{'),
+	 * a byte beyond ASCII, and letters in both cases */
+	static const char alphabet[] = "aAbB@`[{ -.\x80\xC3";
+	const size_t na = sizeof(alphabet) - 1;
+	unsigned seed = 12345;
+	char s[64], w[8];
+	for (int round = 0; round < 20000; round++) {
+		size_t n = (seed = seed * 1103515245u + 12345u) >> 16 & 63;
+		size_t m = 1 + ((seed = seed * 1103515245u + 12345u) >> 16) % 6;
+		for (size_t i = 0; i < n; i++)
+			s[i] = alphabet[((seed = seed * 1103515245u + 12345u) >> 16) % na];
+		for (size_t i = 0; i < m; i++)
+			w[i] = alphabet[((seed = seed * 1103515245u + 12345u) >> 16) % na];
+		w[m] = '\0'; /* w is a C string */
+		if (n >= m && round % 3 == 0) /* plant a copy, in the other case */
+			for (size_t i = 0, at = n - m - (n - m) / 3; i < m; i++)
+				s[at + i] = (char)(ctl_is_alpha((unsigned char)w[i]) ? w[i] ^ 0x20 : w[i]);
+		assert_int_equal(ctl_find_str_nocase(s, n, w, m), naive_find(s, n, w, m));
+	}
+	assert_int_equal(ctl_find_str_nocase("the Paris office", 16, "PARIS", 5), 4);
+	assert_int_equal(ctl_find_str_nocase("the Paris office", 16, "paris!", 6), 16);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -205,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_id_string),
 		cmocka_unit_test(test_ascii_classes),
 		cmocka_unit_test(test_pack8_and_lower8),
+		cmocka_unit_test(test_find_str_nocase_matches_naive),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
