@@ -1593,8 +1593,6 @@ static bool m_det_unit(tstate *st, size_t i, cand *c)
 	return true;
 }
 
-typedef bool (*matcher)(tstate *, size_t, cand *);
-
 enum {
 	MM_DATE = 1u << 0, MM_MONTH = 1u << 1, MM_NUMERIC = 1u << 2, MM_YEAR = 1u << 3,
 	MM_TIME = 1u << 4, MM_RELATIVE = 1u << 5, MM_UNIT_SIGNAL = 1u << 6,
@@ -1603,9 +1601,7 @@ enum {
 	MM_SET = 1u << 13, MM_BARE_UNIT = 1u << 14, MM_WEEKEND = 1u << 15
 };
 
-static const matcher matchers[] = { m_date, m_month, m_numeric, m_year, m_time, m_relative,
-	m_unit_signal, m_quantity, m_quarter, m_season, m_holiday, m_weekday, m_deictic,
-	m_set, m_bare_unit, m_weekend };
+typedef bool (*matcher)(tstate *, size_t, cand *);
 
 /* The patterns that can start at token i (a superset: each checks itself). */
 static uint32_t patterns_at(const tstate *st, size_t i)
@@ -1666,21 +1662,37 @@ static bool match_core(tstate *st, size_t i, cand *c)
 	bool found = false;
 	bool had_pending = false;
 	cand best_pending;
-	for (size_t k = 0; todo; k++, todo >>= 1) {
-		if (!(todo & 1))
-			continue;
-		cand x;
-		st->has_pending = false;
-		if (!matchers[k](st, i, &x))
-			continue;
-		if (!found || x.b > c->b) {
-			*c = x;
-			found = true;
-			had_pending = st->has_pending;
-			if (had_pending)
-				best_pending = st->pending;
-		}
+	/* in the order of the bits; a call each, not through a table of
+	 * pointers (whose jump the processor mostly mispredicts) */
+#define TRY(bit, fn)                                                        \
+	if (todo & (bit)) {                                                     \
+		cand x;                                                             \
+		st->has_pending = false;                                            \
+		if (fn(st, i, &x) && (!found || x.b > c->b)) {                      \
+			*c = x;                                                         \
+			found = true;                                                   \
+			had_pending = st->has_pending;                                  \
+			if (had_pending)                                                \
+				best_pending = st->pending;                                 \
+		}                                                                   \
 	}
+	TRY(MM_DATE, m_date)
+	TRY(MM_MONTH, m_month)
+	TRY(MM_NUMERIC, m_numeric)
+	TRY(MM_YEAR, m_year)
+	TRY(MM_TIME, m_time)
+	TRY(MM_RELATIVE, m_relative)
+	TRY(MM_UNIT_SIGNAL, m_unit_signal)
+	TRY(MM_QUANTITY, m_quantity)
+	TRY(MM_QUARTER, m_quarter)
+	TRY(MM_SEASON, m_season)
+	TRY(MM_HOLIDAY, m_holiday)
+	TRY(MM_WEEKDAY, m_weekday)
+	TRY(MM_DEICTIC, m_deictic)
+	TRY(MM_SET, m_set)
+	TRY(MM_BARE_UNIT, m_bare_unit)
+	TRY(MM_WEEKEND, m_weekend)
+#undef TRY
 	st->has_pending = found && had_pending;
 	if (st->has_pending)
 		st->pending = best_pending;
