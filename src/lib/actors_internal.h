@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include "ctimeline/actors.h"
 #include "lexicon.h"
+#include "util.h"
 
 /* What a gazetteer name stands for (countries.tsv, places.tsv,
  * organizations.tsv). */
@@ -98,9 +99,6 @@ char *ctl_name_key(const char *s, size_t n);
 /* Number of words (space-separated) in a key. */
 size_t ctl_key_words(const char *key);
 
-/* The word of a person's name key that stands for the person alone: the
- * last, or the first when it is an East Asian family name written first
- * ("xi jinping" -> "xi"). A new string (caller frees). */
 /* Tags the entries of the lists the finder looks every word up in with the
  * word flags they give (actors_find.c), once at load time. */
 void ctl_actors_find_tag(struct ctl_actors_data *d);
@@ -108,6 +106,14 @@ void ctl_actors_find_tag(struct ctl_actors_data *d);
 /* Frees the set's mention lookup (ctl_actor_set_lookup finds nothing after). */
 void ctl_actor_set_drop_lookup(ctl_actor_set *set);
 
+/* ctl_actor_set_finish_mt on the threads of a pool the caller keeps for
+ * the steps that follow (NULL: on the caller's thread). */
+int ctl_actor_set_finish_pool(ctl_actor_set *set, ctl_timeline *tl, ctl_pool *pool,
+		ctl_error *err);
+
+/* The word of a person's name key that stands for the person alone: the
+ * last, or the first when it is an East Asian family name written first
+ * ("xi jinping" -> "xi"). A new string (caller frees). */
 char *ctl_person_surname(const struct ctl_actors_data *d, const char *key);
 
 /* A cache of the word look-ups of ctl_mentions_find that one thread keeps

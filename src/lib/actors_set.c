@@ -584,7 +584,17 @@ int ctl_actor_set_finish(ctl_actor_set *set, ctl_timeline *tl, ctl_error *err)
 int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threads,
 		ctl_error *err)
 {
+	ctl_pool *pool = ctl_pool_new(threads);
+	int rc = ctl_actor_set_finish_pool(set, tl, pool, err);
+	ctl_pool_free(pool);
+	return rc;
+}
+
+int ctl_actor_set_finish_pool(ctl_actor_set *set, ctl_timeline *tl, ctl_pool *pool,
+		ctl_error *err)
+{
 	(void)err;
+	unsigned threads = ctl_pool_threads(pool);
 	const struct ctl_actors_data *d = set->res->actors;
 	rec *recs = set->recs;
 	size_t nr = set->nrecs;
@@ -701,7 +711,7 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 			                     recs[i].doc };
 	free(surname);
 	/* each (document, cluster, surname) once: a person is named again and again */
-	ctl_qsort_mt(sr, nsr, sizeof(*sr), cmp_sname_doc, threads); /* equal items are equal bytes */
+	ctl_qsort_pool(pool, sr, nsr, sizeof(*sr), cmp_sname_doc, threads); /* equal items are equal bytes */
 	size_t nu = 0;
 	for (size_t i = 0; i < nsr; i++)
 		if (!nu || cmp_sname_doc(&sr[nu - 1], &sr[i]))
@@ -710,7 +720,7 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 	sname *byname = ctl_xmalloc((nsr ? nsr : 1) * sizeof(*byname));
 	if (nsr)
 		memcpy(byname, sr, nsr * sizeof(*sr));
-	ctl_qsort_mt(byname, nsr, sizeof(*byname), cmp_sname, threads); /* ties: only .doc differs, unused */
+	ctl_qsort_pool(pool, byname, nsr, sizeof(*byname), cmp_sname, threads); /* ties: only .doc differs, unused */
 	size_t nbn = 0;      /* distinct (surname, cluster) */
 	for (size_t i = 0; i < nsr; i++)
 		if (!nbn || cmp_sname(&byname[nbn - 1], &byname[i]))
@@ -842,7 +852,7 @@ int ctl_actor_set_finish_mt(ctl_actor_set *set, ctl_timeline *tl, unsigned threa
 		parts = nin / 4096 > 1 ? (unsigned)(nin / 4096) : 1;
 	job.members = members;
 	ctl_cut_parts(job.bound, parts, ncl, nin, cluster_offset, &job);
-	ctl_run_parts(parts, build_part, &job);
+	ctl_pool_run(pool, parts, build_part, &job);
 	qsort(cl, ncl, sizeof(*cl), cmp_cluster);
 	size_t base = tl->nactors;
 	for (size_t c = 0; c < ncl; c++) {

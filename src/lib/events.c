@@ -545,7 +545,7 @@ static void read_part(void *ctx, unsigned k)
 /* Reads the texts queued on lists[0, nlists) (which it empties), in up to
  * `parts` parts of whole blocks (ctl_spill_get reads with pread). */
 static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_event,
-		pending_list *lists, unsigned nlists, unsigned parts, ctl_error *err)
+		pending_list *lists, unsigned nlists, ctl_pool *pool, unsigned parts, ctl_error *err)
 {
 	uint64_t total = st->spill ? ctl_spill_size(st->spill) : 0;
 	pending_list sorted = pending_by_block(lists, nlists, total);
@@ -567,7 +567,7 @@ static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_even
 		j.bound[k] = b;
 	}
 	j.bound[parts] = sorted.n;
-	ctl_run_parts(parts, read_part, &j);
+	ctl_pool_run(pool, parts, read_part, &j);
 	free(sorted.p);
 	for (unsigned k = 0; k < parts; k++)
 		if (j.rc[k]) {
@@ -2063,7 +2063,8 @@ static int cmp_event_key(const void *a, const void *b)
 
 /* Sorts the events made by this merge: their keys, compact, are sorted,
  * and each event is moved once (an event is a large record) */
-static void sort_events(ctl_timeline *tl, size_t first, const size_t *doc_rank, unsigned parts)
+static void sort_events(ctl_timeline *tl, size_t first, const size_t *doc_rank, ctl_pool *pool,
+		unsigned parts)
 {
 	size_t n = tl->nevents - first;
 	/* nothing to sort; with no events at all tl->events is NULL, and
@@ -2076,7 +2077,7 @@ static void sort_events(ctl_timeline *tl, size_t first, const size_t *doc_rank, 
 		key[i] = (event_key){ ev[i].when.earliest, ev[i].when.latest,
 		                      (uint32_t)doc_rank[ev[i].sources[0].doc],
 		                      ev[i].sources[0].start, ev[i].trigger.start, (uint32_t)i };
-	ctl_qsort_mt(key, n, sizeof(*key), cmp_event_key, parts); /* the index breaks ties */
+	ctl_qsort_pool(pool, key, n, sizeof(*key), cmp_event_key, parts); /* the index breaks ties */
 	ctl_event *tmp = ctl_xmalloc(n * sizeof(*tmp));
 	for (size_t i = 0; i < n; i++)
 		tmp[i] = ev[key[i].idx];
@@ -2260,6 +2261,7 @@ static void atomic_max_u32(_Atomic uint32_t *p, uint32_t v)
  * its own union-find; in the second scan, the links, atomically). */
 typedef struct merge_parts {
 	unsigned n;
+	ctl_pool *pool;           /* the threads the n parts run on */
 	cand *c;
 	size_t nc;
 	const ctl_actor_set *actors;
@@ -2449,7 +2451,7 @@ static void join_links(merge_parts *mp, size_t *parent)
 	mp->group = group;
 	mp->lo = lo;
 	mp->hi = hi;
-	ctl_run_parts(mp->n, scan_part, mp);
+	ctl_pool_run(mp->pool, mp->n, scan_part, mp);
 	for (size_t g = 0; g < n; g++) {
 		uint32_t l = atomic_load_explicit(&lo[g], memory_order_relaxed);
 		if (l != UINT32_MAX && l == atomic_load_explicit(&hi[g], memory_order_relaxed))
@@ -2558,8 +2560,9 @@ static void event_part(void *ctx, unsigned k)
 }
 
 int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *actors,
-		unsigned threads, ctl_error *err)
+		ctl_pool *pool, ctl_error *err)
 {
+	unsigned threads = ctl_pool_threads(pool);
 	if (st->spill_err.code) {
 		ctl_error_set(err, st->spill_err.code, "%s", st->spill_err.msg);
 		return st->spill_err.code;
@@ -2573,8 +2576,9 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		parts = threads;
 	if (parts > MERGE_PARTS)
 		parts = MERGE_PARTS;
-	merge_parts mp = { .n = parts ? (unsigned)parts : 1, .c = st->c, .nc = n, .actors = actors };
-	ctl_run_parts(mp.n, lookup_part, &mp);
+	merge_parts mp = { .n = parts ? (unsigned)parts : 1, .pool = pool, .c = st->c, .nc = n,
+	                   .actors = actors };
+	ctl_pool_run(mp.pool, mp.n, lookup_part, &mp);
 	ctl_actor_set_drop_lookup(actors); /* spent: make room for the events */
 
 	/* documents ranked by id: the order sources are listed in */
@@ -2609,7 +2613,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	for (size_t i = 0; i < n; i++)
 		ord[i] = (order_key){ st->c[i].when.earliest, (uint32_t)doc_rank[st->c[i].doc],
 		                      st->c[i].ts, (uint32_t)i };
-	ctl_qsort_mt(ord, n, sizeof(*ord), cmp_order_key, mp.n);
+	ctl_qsort_pool(mp.pool, ord, n, sizeof(*ord), cmp_order_key, mp.n);
 	for (size_t o = 0; o < n; o++) {
 		size_t i = ord[o].idx;
 		for (size_t k = 0; k < st->c[i].nactors; k++) {
@@ -2629,7 +2633,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	size_t bound[MERGE_PARTS + 1];
 	mp.bound = bound;
 	part_bounds(&mp, bound);
-	ctl_run_parts(mp.n, scan_part, &mp);
+	ctl_pool_run(mp.pool, mp.n, scan_part, &mp);
 	size_t *parent = parents[0];
 	for (unsigned k = 1; k < mp.n; k++) {
 		for (size_t i = 0; i < n; i++)
@@ -2696,7 +2700,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	 * candidates, each queueing its own spilled texts */
 	event_job job = { st, tl, plan, nplan, gstart, gmem, doc_rank, { { 0 } }, { 0 } };
 	ctl_cut_parts(job.bound, mp.n, nplan, n, event_offset, &job);
-	ctl_run_parts(mp.n, event_part, &job);
+	ctl_pool_run(mp.pool, mp.n, event_part, &job);
 	free(plan);
 	free(parent);
 	free(gstart);
@@ -2707,14 +2711,14 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	free(st->c);
 	st->c = NULL;
 	st->n = st->cap = 0;
-	int rc = read_pending(st, tl, first_event, job.pl, mp.n, mp.n, err);
+	int rc = read_pending(st, tl, first_event, job.pl, mp.n, mp.pool, mp.n, err);
 	ctl_spill_free(st->spill);
 	st->spill = NULL;
 	if (rc) {
 		free(doc_rank);
 		return rc;
 	}
-	sort_events(tl, first_event, doc_rank, mp.n);
+	sort_events(tl, first_event, doc_rank, mp.pool, mp.n);
 	free(doc_rank);
 	for (size_t i = first_event; i < tl->nevents; i++)
 		tl->events[i].id = ctl_id_string('e', i - first_event + 1);

@@ -10,6 +10,7 @@
 #include "ctimeline/timeline.h"
 #include "ctimeline/timex.h"
 #include "partial.h"
+#include "util.h"
 
 typedef struct ctl_event_store ctl_event_store;
 
@@ -39,12 +40,12 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 /*
  * Maps candidates' mentions to actors, merges candidates that report the
  * same event (order-independent), and appends the events to tl->events.
- * The mapping and the search for pairs run on up to `threads` threads; the
- * result is the same for any number. The actor set's mention lookup is
- * spent afterwards (dropped).
+ * Its steps run on the pool's threads (NULL: on the caller's); the result
+ * is the same for any number. The actor set's mention lookup is spent
+ * afterwards (dropped).
  */
 int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *actors,
-		unsigned threads, ctl_error *err);
+		ctl_pool *pool, ctl_error *err);
 
 /*
  * The per-document result (partial.c): a store holding one document's

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "ctimeline/extract.h"
 #include "ctimeline/actors.h"
+#include "actors_internal.h"
 #include "events.h"
 #include "partial.h"
 #include "util.h"
@@ -170,11 +171,15 @@ int ctl_extractor_finish(ctl_extractor *x, ctl_timeline **out, ctl_error *err)
 int ctl_extractor_finish_mt(ctl_extractor *x, unsigned threads, ctl_timeline **out,
 		ctl_error *err)
 {
+	/* one pool for the merge's steps: threads made per step were seen to
+	 * start too late to help */
+	ctl_pool *pool = ctl_pool_new(threads);
 	int rc = sort_documents(x, err);
 	if (!rc)
-		rc = ctl_actor_set_finish_mt(x->actors, x->tl, threads, err);
+		rc = ctl_actor_set_finish_pool(x->actors, x->tl, pool, err);
 	if (!rc)
-		rc = ctl_events_finish(x->events, x->tl, x->actors, threads, err);
+		rc = ctl_events_finish(x->events, x->tl, x->actors, pool, err);
+	ctl_pool_free(pool);
 	if (rc)
 		return rc;
 	*out = x->tl;

@@ -34,6 +34,19 @@ void ctl_uf_union(size_t *p, size_t a, size_t b);
  * done. The parts must not share what they write. */
 #define CTL_MAX_THREADS 16
 void ctl_run_parts(unsigned n, void (*fn)(void *ctx, unsigned k), void *ctx);
+/* A pool of `threads` - 1 threads (at most CTL_MAX_THREADS - 1) for a run
+ * of short steps, such as the merge's: ctl_pool_run(pool, n, fn, ctx) runs
+ * fn(ctx, k) for k in [0, n), each part on whichever thread claims it (the
+ * caller's too), and returns when all are done; the parts must not share
+ * what they write nor wait for each other. Between steps the threads spin
+ * for a while, then sleep. NULL or a pool of one thread runs the parts in
+ * order on the caller. */
+typedef struct ctl_pool ctl_pool;
+ctl_pool *ctl_pool_new(unsigned threads);
+unsigned ctl_pool_threads(const ctl_pool *pool);
+void ctl_pool_run(ctl_pool *pool, unsigned n, void (*fn)(void *ctx, unsigned k), void *ctx);
+void ctl_pool_free(ctl_pool *pool);
+
 /* Splits [0, n) into `parts` ranges; range k is [ctl_part_begin(n, parts,
  * k), ctl_part_begin(n, parts, k + 1)). */
 static inline size_t ctl_part_begin(size_t n, unsigned parts, unsigned k)
@@ -51,6 +64,9 @@ void ctl_cut_parts(size_t *bound, unsigned parts, size_t n, size_t total,
  * a total order (no two items equal) the result is qsort's. */
 void ctl_qsort_mt(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *),
 		unsigned parts);
+/* The same with the pool's threads (NULL: threads of its own). */
+void ctl_qsort_pool(ctl_pool *pool, void *base, size_t n, size_t size,
+		int (*cmp)(const void *, const void *), unsigned parts);
 
 /* The n items (each `size` bytes) in a new array, stably sorted by
  * key(item) in [0, nkeys): a counting sort, linear. */

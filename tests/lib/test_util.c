@@ -1,10 +1,11 @@
-/* The library's shared helpers: parts run on threads, the threaded sort,
- * union-find, the ids the merge writes, the ASCII classes, the packed
- * short words, the case-insensitive substring search. */
+/* The library's shared helpers: parts run on threads, the pool of threads,
+ * the threaded sort, union-find, the ids the merge writes, the ASCII
+ * classes, the packed short words, the case-insensitive substring search. */
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "helpers.h"
 #include "util.h"
 
@@ -31,6 +32,52 @@ static void test_run_parts_each_once(void **state)
 		for (unsigned k = 0; k < 40; k++)
 			assert_int_equal(atomic_load(&r.count[k]), k < ns[t] ? 1 : 0);
 	}
+}
+
+/* A step of a pool: part k adds k + 1 to its slot and to the step's sum,
+ * which the caller reads after the step (the pool's threads' writes must
+ * be visible then). */
+typedef struct step_ctx {
+	unsigned long slot[40];
+	atomic_ulong sum;
+} step_ctx;
+
+static void step_part(void *ctx, unsigned k)
+{
+	step_ctx *c = ctx;
+	c->slot[k] += k + 1;
+	atomic_fetch_add(&c->sum, k + 1);
+}
+
+/* every part of every step runs once, whatever the threads and parts, also
+ * after the threads went to sleep between steps (pause > 2 ms) */
+static void test_pool_runs_each_part_once(void **state)
+{
+	(void)state;
+	const unsigned threads[] = { 1, 2, 3, CTL_MAX_THREADS + 4 };
+	const unsigned ns[] = { 0, 1, 2, 3, 7, 40 };
+	for (size_t t = 0; t < sizeof(threads) / sizeof(threads[0]); t++) {
+		ctl_pool *pool = ctl_pool_new(threads[t]);
+		unsigned want = threads[t] > CTL_MAX_THREADS ? CTL_MAX_THREADS : threads[t];
+		assert_true(ctl_pool_threads(pool) >= 1 && ctl_pool_threads(pool) <= want);
+		for (int round = 0; round < 200; round++) {
+			unsigned n = ns[round % 6];
+			step_ctx c = { { 0 }, 0 };
+			ctl_pool_run(pool, n, step_part, &c);
+			for (unsigned k = 0; k < 40; k++)
+				assert_int_equal(c.slot[k], k < n ? k + 1 : 0);
+			assert_int_equal(atomic_load(&c.sum), (unsigned long)n * (n + 1) / 2);
+			if (round % 50 == 49) {
+				struct timespec pause = { 0, 3000000 };
+				nanosleep(&pause, NULL);
+			}
+		}
+		ctl_pool_free(pool);
+	}
+	step_ctx c = { { 0 }, 0 };
+	ctl_pool_run(NULL, 3, step_part, &c); /* no pool: on the caller */
+	assert_int_equal(atomic_load(&c.sum), 6);
+	ctl_pool_free(NULL);
 }
 
 /* the ranges cover [0, n) in order, each within one of an equal share */
@@ -239,6 +286,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_run_parts_each_once),
+		cmocka_unit_test(test_pool_runs_each_part_once),
 		cmocka_unit_test(test_part_begin_covers),
 		cmocka_unit_test(test_cut_parts),
 		cmocka_unit_test(test_qsort_mt_matches_qsort),
