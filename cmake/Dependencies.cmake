@@ -25,6 +25,18 @@ if(NOT CSV_INCLUDE_DIR OR NOT CSV_LIBRARY)
   message(FATAL_ERROR "libcsv not found: install the Debian package 'libcsv-dev'")
 endif()
 
+# mimalloc for the command-line tool: the pipeline allocates and frees small
+# strings by the million, on several threads (bench/README.md, 2026-12-04).
+# Sanitizer builds keep glibc's malloc, which the sanitizers replace.
+set(CTL_USE_MIMALLOC OFF)
+if(CTIMELINE_MIMALLOC AND NOT CTIMELINE_SANITIZE AND NOT CTIMELINE_TSAN)
+  find_package(mimalloc CONFIG QUIET)
+  if(NOT mimalloc_FOUND)
+    message(FATAL_ERROR "mimalloc not found: install the Debian package 'libmimalloc-dev' (or configure with -DCTIMELINE_MIMALLOC=OFF)")
+  endif()
+  set(CTL_USE_MIMALLOC ON)
+endif()
+
 if(CTIMELINE_TESTS)
   find_path(CMOCKA_INCLUDE_DIR cmocka.h)
   find_library(CMOCKA_LIBRARY cmocka)

@@ -52,7 +52,10 @@ int main(int argc, char **argv)
 	 * blocks of 4 MB and more their own mapping, so that the arrays that
 	 * grow with the corpus move by remapping and go back whole when freed:
 	 * about 7 % less time and half the system time on a 10 MB corpus, and
-	 * a lower peak on 100 MB (bench/README.md). */
+	 * a lower peak on 100 MB (bench/README.md). The tool is normally
+	 * linked with mimalloc, whose malloc this does not touch; these
+	 * settings are for builds with glibc's (sanitizers, or
+	 * -DCTIMELINE_MIMALLOC=OFF). */
 	mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 	mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
 	if (argc < 2) {
