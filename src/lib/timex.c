@@ -1593,6 +1593,8 @@ static bool m_det_unit(tstate *st, size_t i, cand *c)
 	return true;
 }
 
+typedef bool (*matcher)(tstate *, size_t, cand *);
+
 enum {
 	MM_DATE = 1u << 0, MM_MONTH = 1u << 1, MM_NUMERIC = 1u << 2, MM_YEAR = 1u << 3,
 	MM_TIME = 1u << 4, MM_RELATIVE = 1u << 5, MM_UNIT_SIGNAL = 1u << 6,
@@ -1600,8 +1602,6 @@ enum {
 	MM_HOLIDAY = 1u << 10, MM_WEEKDAY = 1u << 11, MM_DEICTIC = 1u << 12,
 	MM_SET = 1u << 13, MM_BARE_UNIT = 1u << 14, MM_WEEKEND = 1u << 15
 };
-
-typedef bool (*matcher)(tstate *, size_t, cand *);
 
 /* The patterns that can start at token i (a superset: each checks itself). */
 static uint32_t patterns_at(const tstate *st, size_t i)

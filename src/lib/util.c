@@ -537,13 +537,13 @@ unsigned ctl_pool_threads(const ctl_pool *p)
 
 void ctl_pool_run(ctl_pool *p, unsigned n, void (*fn)(void *ctx, unsigned k), void *ctx)
 {
-	if (!p || !p->nthreads || n < 2) {
+	if (!p || !p->nthreads || n < 2 || n > STEP_FIELD) {
+		/* no threads, or more parts than a step can count (callers cut
+		 * a few dozen at most): all on the caller */
 		for (unsigned k = 0; k < n; k++)
 			fn(ctx, k);
 		return;
 	}
-	if (n > STEP_FIELD)
-		n = STEP_FIELD; /* callers cut far fewer parts */
 	p->fn = fn;
 	p->ctx = ctx;
 	atomic_store_explicit(&p->done, 0, memory_order_relaxed);

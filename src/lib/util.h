@@ -64,7 +64,8 @@ void ctl_cut_parts(size_t *bound, unsigned parts, size_t n, size_t total,
  * a total order (no two items equal) the result is qsort's. */
 void ctl_qsort_mt(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *),
 		unsigned parts);
-/* The same with the pool's threads (NULL: threads of its own). */
+/* ctl_qsort_mt on the pool's threads (NULL: on threads made for it, as
+ * ctl_qsort_mt does). */
 void ctl_qsort_pool(ctl_pool *pool, void *base, size_t n, size_t size,
 		int (*cmp)(const void *, const void *), unsigned parts);
 
