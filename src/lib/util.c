@@ -1,9 +1,11 @@
+#define _DEFAULT_SOURCE /* sysconf(_SC_NPROCESSORS_ONLN) */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include <unistd.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -522,6 +524,12 @@ ctl_pool *ctl_pool_new(unsigned threads)
 	atomic_init(&p->sleeping, 0);
 	atomic_init(&p->quit, false);
 	unsigned want = threads > CTL_MAX_THREADS ? CTL_MAX_THREADS : threads;
+	/* no more than the processors: a thread that spins without one of its
+	 * own only slows the others (-j 8 on 2 cores: the 10 MB merge took
+	 * 73 ms instead of 30); the parts are claimed, so all still run */
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	if (cpus >= 1 && want > (unsigned long)cpus)
+		want = (unsigned)cpus;
 	for (unsigned k = 1; k < want; k++) {
 		if (pthread_create(&p->th[p->nthreads], NULL, pool_worker, p) != 0)
 			break; /* fewer threads: the caller runs what they would have */

@@ -34,9 +34,10 @@ void ctl_uf_union(size_t *p, size_t a, size_t b);
  * done. The parts must not share what they write. */
 #define CTL_MAX_THREADS 16
 void ctl_run_parts(unsigned n, void (*fn)(void *ctx, unsigned k), void *ctx);
-/* A pool of `threads` - 1 threads (at most CTL_MAX_THREADS - 1) for a run
- * of short steps, such as the merge's: ctl_pool_run(pool, n, fn, ctx) runs
- * fn(ctx, k) for k in [0, n), each part on whichever thread claims it (the
+/* A pool of threads for a run of short steps, such as the merge's: with
+ * the caller, `threads` of them (fewer if the processors online or
+ * CTL_MAX_THREADS are fewer). ctl_pool_run(pool, n, fn, ctx) runs fn(ctx,
+ * k) for k in [0, n), each part on whichever thread claims it (the
  * caller's too), and returns when all are done; the parts must not share
  * what they write nor wait for each other. Between steps the threads spin
  * for a while, then sleep. NULL or a pool of one thread runs the parts in
