@@ -34,8 +34,11 @@ typedef struct slot {
  * made them, which frees them: glibc's malloc keeps an arena per thread,
  * and the consumer freeing a worker's memory waited for that arena's lock
  * while the worker allocated (7,700 futex sleeps at -j 2 on 100 MB, 40 %
- * of the run's context switches). A ring with one writer (the consumer:
- * head) and one reader (the worker: tail).
+ * of the run's context switches). mimalloc, which the tool now links,
+ * takes frees from other threads without such a lock, but builds with
+ * glibc's malloc (sanitizers, -DCTIMELINE_MIMALLOC=OFF) still need this.
+ * A ring with one writer (the consumer: head) and one reader (the worker:
+ * tail).
  */
 typedef struct spent {
 	ctl_doc_result **r;
