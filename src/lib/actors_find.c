@@ -840,12 +840,12 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 			while (q < se) {
 				unsigned char b = (unsigned char)t[q];
 				if (b < 0x80) { /* the common case, without decoding */
-					uint8_t wc = word_class(b);
-					if (!wc)
-						break;
-					rest_class |= wc;
-					q++;
-					continue;
+					/* a run of letters and digits at once; it ends
+					 * the word unless a multibyte letter follows */
+					q += (uint32_t)ctl_ascii_run(t + q, se - q, true, &rest_class);
+					if (q < se && (unsigned char)t[q] >= 0x80)
+						continue;
+					break;
 				}
 				uint32_t c = cp_at(t, q, se, &len);
 				if (!cp_word(c))

@@ -114,7 +114,7 @@ typedef struct tstate {
 
 static const tx_word *word_at(const tstate *st, size_t i)
 {
-	return i < st->n && st->t[i].kind == TK_WORD ? st->t[i].w : NULL;
+	return i < st->n && st->t[i].kind == TK_WORD ? tx_entry(st->d, st->t[i].w) : NULL;
 }
 
 static bool punct_at(const tstate *st, size_t i, char ch)
@@ -658,7 +658,7 @@ static bool m_date(tstate *st, size_t i, cand *c)
 static bool name_follows(const tstate *st, size_t j)
 {
 	return j < st->n && st->t[j].kind == TK_WORD && st->t[j].caps && st->t[j].sp &&
-		!(st->t[j].w && (st->t[j].w->cls & ~(uint32_t)(TW_TENSE | TW_REL)));
+		!(st->t[j].w && (tx_entry(st->d, st->t[j].w)->cls & ~(uint32_t)(TW_TENSE | TW_REL)));
 }
 
 /* Does token i - 1 make a bare month or season a date ("in May", "early
@@ -1422,7 +1422,7 @@ static bool ref_follow_ok(const tstate *st, size_t j)
 {
 	if (j >= st->n || st->t[j].kind != TK_WORD)
 		return true;
-	const tx_word *w = st->t[j].w;
+	const tx_word *w = tx_entry(st->d, st->t[j].w);
 	return w && (w->cls & (TW_REL | TW_TENSE));
 }
 
@@ -1611,7 +1611,7 @@ static uint32_t patterns_at(const tstate *st, size_t i)
 		return MM_DATE | MM_NUMERIC | MM_YEAR | MM_TIME | MM_QUANTITY | MM_SET;
 	if (t->kind == TK_PUNCT)
 		return t->ch == '\'' ? MM_YEAR : 0;
-	const tx_word *w = t->w;
+	const tx_word *w = tx_entry(st->d, t->w);
 	if (!w)
 		return 0;
 	uint32_t m = 0, cls = w->cls | (w->starts_cls & ~(uint32_t)TW_TENSE);

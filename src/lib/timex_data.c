@@ -74,14 +74,6 @@ static const tx_slot *find_slot(const struct ctl_timex_data *d, const char *key,
 	}
 }
 
-const tx_word *tx_lookup(const struct ctl_timex_data *d, const char *key, size_t len)
-{
-	if (!d || !d->nslots || !len || len > 255)
-		return NULL;
-	const tx_slot *s = find_slot(d, key, len);
-	return s ? &d->words[s->idx - 1] : NULL;
-}
-
 /* The entry for a normalised key, created empty if missing (NULL when the
  * table is full, which the sizing in ctl_timex_data_load rules out). */
 static tx_word *table_entry(struct ctl_timex_data *d, const char *key, size_t len)
@@ -184,9 +176,7 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 		if (n == *cap)
 			ctl_array_grow((void **)toks, cap, n + 1, sizeof(**toks));
 		tx_tok *tk = &(*toks)[n];
-		memset(tk, 0, sizeof(*tk));
-		tk->s = i;
-		tk->sp = sp;
+		*tk = (tx_tok){ .s = i, .sp = sp };
 		sp = 0;
 		if (cc & CTL_CC_HIGH) {
 			size_t len = ctl_utf8_seq_len((const unsigned char *)text + i, e - i);
@@ -202,14 +192,9 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 			tk->ch = punct_of_cp(cp);
 			i += (uint32_t)len;
 		} else if (cc & (CTL_CC_LOWER | CTL_CC_UPPER)) {
-			uint32_t j = i + 1;
-			uint8_t seen = cc, x;
+			uint8_t seen = cc;
+			uint32_t j = i + 1 + (uint32_t)ctl_ascii_run(text + i + 1, e - i - 1, false, &seen);
 			bool apos = false;
-			while (j < e &&
-			       ((x = ctl_ascii_class[(unsigned char)text[j]]) & (CTL_CC_LOWER | CTL_CC_UPPER))) {
-				seen |= x;
-				j++;
-			}
 			bool upper_all = !(seen & CTL_CC_LOWER);
 			while (j < e && (text[j] == '\'' || (unsigned char)text[j] == 0xE2)) {
 				size_t a = apostrophe_at(text, j, e);
@@ -240,7 +225,7 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 						find_slot(d, text + i, j - i) : NULL;
 				}
 				if (sl) {
-					tk->w = &d->words[sl->idx - 1];
+					tk->w = sl->idx;
 					tk->start = sl->start;
 				}
 			}
@@ -312,12 +297,12 @@ static void find_longer_keys(const struct ctl_timex_data *d, const char *text,
 		tx_tok *t, size_t n, size_t i)
 {
 	tx_tok *tk = &t[i];
-	const tx_word *first = tk->w;
+	const tx_word *first = tx_entry(d, tk->w);
 	tk->nlong = 0;
 	tk->long_done = 1;
 	/* a longer key needs a next token that occurs in some key */
 	if (!first->starts || i + 1 >= n ||
-	    (t[i + 1].kind == TK_WORD && !(t[i + 1].w && t[i + 1].w->inkey)))
+	    (t[i + 1].kind == TK_WORD && !(t[i + 1].w && tx_entry(d, t[i + 1].w)->inkey)))
 		return;
 	for (size_t k = KEY_TOKENS; k >= 2 && tk->nlong < TX_LONG_KEYS; k--) {
 		if (!(first->starts & (1u << k)) || i + k > n)
@@ -327,9 +312,9 @@ static void find_longer_keys(const struct ctl_timex_data *d, const char *text,
 		bool ok = true;
 		for (size_t j = 0; j < k && ok; j++)
 			ok = key_append(text, &t[i + j], j == 0, buf, &len);
-		const tx_word *w = ok ? tx_lookup(d, buf, len) : NULL;
-		if (w) {
-			tk->longw[tk->nlong] = w;
+		const tx_slot *sl = ok && len ? find_slot(d, buf, len) : NULL;
+		if (sl) {
+			tk->longw[tk->nlong] = sl->idx;
 			tk->longn[tk->nlong++] = (uint8_t)k;
 		}
 	}
@@ -340,15 +325,17 @@ const tx_word *tx_match(const struct ctl_timex_data *d, const char *text,
 {
 	if (i >= n || t[i].kind != TK_WORD || !t[i].w)
 		return NULL;
-	const tx_word *first = t[i].w;
+	const tx_word *first = tx_entry(d, t[i].w);
 	if (first->starts) {
 		if (!t[i].long_done)
 			find_longer_keys(d, text, t, n, i);
-		for (size_t k = 0; k < t[i].nlong; k++)
-			if (t[i].longw[k]->cls & cls) {
+		for (size_t k = 0; k < t[i].nlong; k++) {
+			const tx_word *w = tx_entry(d, t[i].longw[k]);
+			if (w->cls & cls) {
 				*ntok = t[i].longn[k];
-				return t[i].longw[k];
+				return w;
 			}
+		}
 	}
 	if (first->cls & cls) {
 		*ntok = 1;

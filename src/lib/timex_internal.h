@@ -143,9 +143,6 @@ struct ctl_timex_data {
 /* The S_* flags of an entry (timex.c knows which words start expressions). */
 uint8_t tx_start_flags(const tx_word *w);
 
-/* The entry for key[0..len) (ASCII case ignored), or NULL. */
-const tx_word *tx_lookup(const struct ctl_timex_data *d, const char *key, size_t len);
-
 /* ---- tokens ------------------------------------------------------------ */
 
 enum { TK_WORD = 1, TK_NUM, TK_PUNCT };
@@ -153,6 +150,14 @@ enum { TK_WORD = 1, TK_NUM, TK_PUNCT };
 
 typedef struct tx_tok {
 	uint32_t s, e;         /* byte offsets */
+	int32_t val;           /* NUM: the value (capped) */
+	uint16_t w;            /* WORD: index + 1 of its table entry, 0 if none
+	                          (tx_tok_word) */
+	uint16_t longw[TX_LONG_KEYS]; /* ... multi-token keys starting here: index + 1
+	                          of their entries, longest first */
+	uint8_t longn[TX_LONG_KEYS];  /* ... and their lengths in tokens */
+	uint8_t nlong;
+	uint8_t long_done;     /* the keys above have been looked up */
 	uint8_t kind;
 	uint8_t sp;            /* white space before it */
 	uint8_t caps;          /* 1: capitalised, 2: all capitals (2+ letters) */
@@ -161,13 +166,17 @@ typedef struct tx_tok {
 	char ch;               /* PUNCT: the ASCII character; '\'' for ’ and
 	                          ‘, '-' for en and em dashes, 0 for others */
 	uint8_t start;         /* WORD: S_* of its entry */
-	uint8_t long_done;     /* the keys below have been looked up */
-	uint8_t nlong;
-	uint8_t longn[TX_LONG_KEYS]; /* multi-token keys starting here: length */
-	int32_t val;           /* NUM: the value (capped) */
-	const tx_word *w;      /* WORD: its table entry or NULL */
-	const tx_word *longw[TX_LONG_KEYS]; /* ... and entry, longest first */
 } tx_tok;
+
+/* 32 bytes: the tokenizer writes one per word, number or mark of a page
+ * (table entries are indices, not pointers, to keep it so) */
+_Static_assert(sizeof(tx_tok) == 32, "tx_tok is 32 bytes");
+
+/* The table entry of an index + 1 kept in a token (0: none). */
+static inline const tx_word *tx_entry(const struct ctl_timex_data *d, uint16_t idx)
+{
+	return idx ? &d->words[idx - 1] : NULL;
+}
 
 /*
  * Splits text[s, e) (one line, no newline inside) into tokens appended to

@@ -6,6 +6,9 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 /* Allocation that aborts on out-of-memory (cmark's policy): callers need
  * not check, and no structure is ever left half-built by a failed malloc. */
@@ -94,6 +97,47 @@ static inline bool ctl_is_alnum(unsigned char c)
 { return ctl_ascii_class[c] & (CTL_CC_UPPER | CTL_CC_LOWER | CTL_CC_DIGIT); }
 static inline unsigned char ctl_to_lower(unsigned char c)
 { return ctl_is_upper(c) ? (unsigned char)(c + 32) : c; }
+
+/* The length of the run of ASCII letters (and digits, when `digits`) at
+ * the start of s[0..n); the CTL_CC_UPPER, _LOWER and _DIGIT classes of its
+ * bytes are ORed into *classes. Sixteen bytes a step with SSE2: no branch
+ * per byte, so the end of a word costs no mispredicted one. */
+static inline size_t ctl_ascii_run(const char *s, size_t n, bool digits, uint8_t *classes)
+{
+	size_t i = 0;
+	uint8_t cls = 0;
+#if defined(__SSE2__)
+	/* (b | 0x20) - 'a' + 0x80 is below 0x80 + 26 (signed) for letters
+	 * only, b - '0' + 0x80 below 0x80 + 10 for digits only */
+	const __m128i bit = _mm_set1_epi8(0x20);
+	const __m128i abias = _mm_set1_epi8((char)(0x80 - 'a')), alim = _mm_set1_epi8((char)(0x80 + 26));
+	const __m128i dbias = _mm_set1_epi8((char)(0x80 - '0')), dlim = _mm_set1_epi8((char)(0x80 + 10));
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, bit), abias), alim);
+		__m128i low = _mm_and_si128(letter, _mm_cmpeq_epi8(_mm_and_si128(v, bit), bit));
+		unsigned lm = (unsigned)_mm_movemask_epi8(letter);
+		unsigned cm = (unsigned)_mm_movemask_epi8(low);
+		unsigned dm = digits ?
+			(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, dbias), dlim)) : 0;
+		unsigned run = lm | dm;
+		unsigned k = run == 0xFFFFu ? 16 : (unsigned)__builtin_ctz(~run);
+		unsigned in = k == 16 ? 0xFFFFu : (1u << k) - 1u;
+		cls |= (uint8_t)((cm & in ? CTL_CC_LOWER : 0) | ((lm & ~cm) & in ? CTL_CC_UPPER : 0) |
+			(dm & in ? CTL_CC_DIGIT : 0));
+		if (k < 16) {
+			*classes |= cls;
+			return i + k;
+		}
+	}
+#endif
+	const uint8_t want = CTL_CC_UPPER | CTL_CC_LOWER | (digits ? CTL_CC_DIGIT : 0);
+	uint8_t c;
+	for (; i < n && (c = ctl_ascii_class[(unsigned char)s[i]] & want); i++)
+		cls |= c;
+	*classes |= cls;
+	return i;
+}
 
 /* Eight bytes at a time: x is eight bytes of text (memcpy'd, any
  * alignment). The tests say exactly whether some byte qualifies, not which

@@ -282,6 +282,47 @@ static void test_find_str_nocase_matches_naive(void **state)
 	assert_int_equal(ctl_find_str_nocase("the Paris office", 16, "paris!", 6), 16);
 }
 
+/* ctl_ascii_run against a byte-at-a-time reading, on random strings long
+ * enough for several sixteen-byte steps: every byte next to a letter or a
+ * digit under the range tricks ('@', '[', '`', '{', '/', ':'), bytes
+ * beyond ASCII and the DEL byte. */
+static void test_ascii_run_matches_bytewise(void **state)
+{
+	(void)state;
+	static const char alphabet[] = "aZzA09@[`{/:\x7f\x80\xC3\xFF -";
+	const size_t na = sizeof(alphabet) - 1;
+	unsigned seed = 777;
+	char s[80];
+	for (int round = 0; round < 20000; round++) {
+		size_t n = ((seed = seed * 1103515245u + 12345u) >> 16) % 80;
+		/* mostly word bytes, so runs cross the sixteen-byte steps */
+		for (size_t i = 0; i < n; i++) {
+			unsigned r = (seed = seed * 1103515245u + 12345u) >> 16;
+			s[i] = r % 8 ? "abcXYZ47"[r % 8] : alphabet[(r >> 3) % na];
+		}
+		for (int digits = 0; digits <= 1; digits++) {
+			uint8_t want_cls = 0, got_cls = 0;
+			size_t want = 0;
+			for (; want < n; want++) {
+				unsigned char c = (unsigned char)s[want];
+				uint8_t k = ctl_is_upper(c) ? CTL_CC_UPPER : ctl_is_lower(c) ? CTL_CC_LOWER :
+					digits && ctl_is_digit(c) ? CTL_CC_DIGIT : 0;
+				if (!k)
+					break;
+				want_cls |= k;
+			}
+			assert_int_equal(ctl_ascii_run(s, n, digits, &got_cls), want);
+			assert_int_equal(got_cls, want_cls);
+		}
+	}
+	uint8_t cls = CTL_CC_SPACE; /* classes are added to what is there */
+	assert_int_equal(ctl_ascii_run("Paris2024 office", 16, true, &cls), 9);
+	assert_int_equal(cls, CTL_CC_SPACE | CTL_CC_UPPER | CTL_CC_LOWER | CTL_CC_DIGIT);
+	cls = 0;
+	assert_int_equal(ctl_ascii_run("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 26, false, &cls), 26);
+	assert_int_equal(cls, CTL_CC_UPPER);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -295,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_ascii_classes),
 		cmocka_unit_test(test_pack8_and_lower8),
 		cmocka_unit_test(test_find_str_nocase_matches_naive),
+		cmocka_unit_test(test_ascii_run_matches_bytewise),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
