@@ -2195,12 +2195,16 @@ uint8_t tx_start_flags(const tx_word *w)
 	if ((w->cls & (TW_MONTH | TW_WDAY | TW_ORD | TW_UNIT | TW_SEASON | TW_HOLIDAY | TW_MOD |
 	               TW_DEICTIC | TW_FREQ)) ||
 	    ((w->cls & TW_POD) && w->pod_kind == P_CLOCK) ||
-	    (w->starts_cls & ~(uint32_t)(TW_TENSE | TW_REL)) ||
 	    ((w->cls & TW_NUM) && w->num_kind != N_ARTICLE) ||
 	    ((w->cls & TW_REL) && (w->rel & lead)))
-		f |= S_START;
-	else if (((w->cls & TW_REL) && (w->rel & R_DET)) ||
-	         ((w->cls & TW_NUM) && w->num_kind == N_ARTICLE))
+		return f | S_START;
+	/* a word that starts only as the first of a longer key ("the" of
+	 * "the end of", "at" of "at the time") starts where such a key does,
+	 * and elsewhere as the word it is alone */
+	if (w->starts_cls & ~(uint32_t)(TW_TENSE | TW_REL))
+		f |= S_LONG;
+	if (((w->cls & TW_REL) && (w->rel & R_DET)) ||
+	    ((w->cls & TW_NUM) && w->num_kind == N_ARTICLE))
 		f |= S_IF_NEXT;
 	return f;
 }
@@ -2214,6 +2218,8 @@ static bool can_start(const tstate *st, size_t i)
 	if (t->kind == TK_PUNCT)
 		return t->ch == '\'' && num_at(st, i + 1);
 	if (t->start & S_START)
+		return true;
+	if ((t->start & S_LONG) && tx_long_keys(st->d, st->text, st->t, st->n, i))
 		return true;
 	if ((t->start & S_IF_NEXT) && i + 1 < st->n) {
 		const tx_tok *u = &st->t[i + 1];

@@ -320,6 +320,16 @@ static void find_longer_keys(const struct ctl_timex_data *d, const char *text,
 	}
 }
 
+size_t tx_long_keys(const struct ctl_timex_data *d, const char *text, tx_tok *t, size_t n,
+		size_t i)
+{
+	if (i >= n || t[i].kind != TK_WORD || !t[i].w || !tx_entry(d, t[i].w)->starts)
+		return 0;
+	if (!t[i].long_done)
+		find_longer_keys(d, text, t, n, i);
+	return t[i].nlong;
+}
+
 const tx_word *tx_match(const struct ctl_timex_data *d, const char *text,
 		tx_tok *t, size_t n, size_t i, uint32_t cls, size_t *ntok)
 {

@@ -114,7 +114,9 @@ typedef struct tx_word {
 enum {
 	S_START = 1,           /* can start an expression */
 	S_IF_NEXT = 2,         /* only before an S_INTERESTING word or a number ("the", "a") */
-	S_INTERESTING = 4      /* a word of some class other than tense */
+	S_INTERESTING = 4,     /* a word of some class other than tense */
+	S_LONG = 8             /* can start one where a longer key starts with it
+	                          ("the end of", "at the time"): tx_long_keys */
 };
 
 typedef struct tx_slot {
@@ -194,6 +196,14 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
  */
 const tx_word *tx_match(const struct ctl_timex_data *d, const char *text,
 		tx_tok *t, size_t n, size_t i, uint32_t cls, size_t *ntok);
+
+/*
+ * The multi-token keys that start at token i (looked up once per token and
+ * kept in it, as tx_match does): how many, 0 if none or token i is no word
+ * of the table.
+ */
+size_t tx_long_keys(const struct ctl_timex_data *d, const char *text, tx_tok *t, size_t n,
+		size_t i);
 
 /* ---- calendar values ---------------------------------------------------- */
 
