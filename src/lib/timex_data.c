@@ -23,7 +23,7 @@
  * keys as they are); with its length, mixed by multiplication. Constant
  * time per word: the tokenizer hashes every word it makes.
  */
-static uint32_t key_hash(const char *s, size_t n, uint64_t w)
+static inline uint32_t key_hash(const char *s, size_t n, uint64_t w)
 {
 	if (n <= 8)
 		return (uint32_t)(ctl_hash_word8(w, n) >> 32);
@@ -37,10 +37,15 @@ static uint32_t key_hash(const char *s, size_t n, uint64_t w)
 	return (uint32_t)(h >> 32);
 }
 
-/* The filter bit of a key of n >= 1 bytes. */
-static uint32_t filter_bit(const char *s, size_t n)
+/* The filter bit of a key of n >= 1 bytes whose ctl_pack8_nocase word is w:
+ * for up to eight bytes, from the same multiplication as its hash (so a
+ * word that passes the filter is hashed already); for longer ones, from
+ * its length and its first two and last bytes. */
+static inline uint32_t filter_bit(const char *s, size_t n, uint64_t w)
 {
-	uint32_t c0 = (unsigned char)s[0] | 0x20, c1 = n > 1 ? ((unsigned char)s[1] | 0x20) : 0;
+	if (n <= 8)
+		return (uint32_t)(ctl_hash_word8(w, n) >> 48);
+	uint32_t c0 = (unsigned char)s[0] | 0x20, c1 = (unsigned char)s[1] | 0x20;
 	uint32_t cl = (unsigned char)s[n - 1] | 0x20;
 	return ((((uint32_t)n * 131u + c0) * 131u + c1) * 131u + cl) & 0xFFFFu;
 }
@@ -59,11 +64,10 @@ static inline bool key_equal(const struct ctl_timex_data *d, const tx_slot *s, c
 	return true;
 }
 
-/* The slot of key[0..len) with its hash already computed, or NULL. */
-static const tx_slot *find_slot(const struct ctl_timex_data *d, const char *key, size_t len)
+/* The slot of key[0..len) with its word w and hash h, or NULL. */
+static const tx_slot *probe_slot(const struct ctl_timex_data *d, const char *key, size_t len,
+		uint64_t w, uint32_t h)
 {
-	uint64_t w = ctl_pack8_nocase(key, len);
-	uint32_t h = key_hash(key, len, w);
 	size_t mask = d->nslots - 1;
 	for (size_t i = h & mask;; i = (i + 1) & mask) {
 		const tx_slot *s = &d->slots[i];
@@ -72,6 +76,13 @@ static const tx_slot *find_slot(const struct ctl_timex_data *d, const char *key,
 		if (s->hash == h && key_equal(d, s, key, len, w))
 			return s;
 	}
+}
+
+/* The slot of key[0..len), or NULL. */
+static const tx_slot *find_slot(const struct ctl_timex_data *d, const char *key, size_t len)
+{
+	uint64_t w = ctl_pack8_nocase(key, len);
+	return probe_slot(d, key, len, w, key_hash(key, len, w));
 }
 
 /* The entry for a normalised key, created empty if missing (NULL when the
@@ -103,7 +114,7 @@ static tx_word *table_entry(struct ctl_timex_data *d, const char *key, size_t le
 	d->nkeys++;
 	if (len > d->maxlen)
 		d->maxlen = len;
-	uint32_t fb = filter_bit(key, len);
+	uint32_t fb = filter_bit(key, len, w);
 	d->filter[fb >> 6] |= 1ull << (fb & 63);
 	d->slots[i].hash = h;
 	d->slots[i].idx = (uint16_t)d->nkeys;
@@ -220,9 +231,12 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 					size_t kn = word_key(text, i, j, buf, sizeof(buf));
 					sl = kn ? find_slot(d, buf, kn) : NULL;
 				} else {
-					uint32_t fb = filter_bit(text + i, j - i);
+					/* the filter bit and the hash from one packed word */
+					size_t len = j - i;
+					uint64_t w = ctl_pack8_nocase(text + i, len);
+					uint32_t fb = filter_bit(text + i, len, w);
 					sl = (d->filter[fb >> 6] >> (fb & 63)) & 1 ?
-						find_slot(d, text + i, j - i) : NULL;
+						probe_slot(d, text + i, len, w, key_hash(text + i, len, w)) : NULL;
 				}
 				if (sl) {
 					tk->w = sl->idx;
