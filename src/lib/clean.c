@@ -406,8 +406,8 @@ static void measure(const char *t, const struct ctl_clean_data *cd, stop_memo *m
 			if (c < 0x80) {
 				uint8_t k = ctl_ascii_class[c];
 				if (k & (CTL_CC_UPPER | CTL_CC_LOWER)) {
-					uint8_t cls = 0; /* a run of letters at once */
-					uint32_t r = 1 + (uint32_t)ctl_ascii_run(t + p + 1, b - p - 1, false, &cls);
+					/* a run of letters at once */
+					uint32_t r = 1 + (uint32_t)ctl_ascii_run(t + p + 1, b - p - 1, false, NULL);
 					latin += r;
 					p += r;
 					continue;

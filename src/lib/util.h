@@ -99,9 +99,10 @@ static inline unsigned char ctl_to_lower(unsigned char c)
 { return ctl_is_upper(c) ? (unsigned char)(c + 32) : c; }
 
 /* The length of the run of ASCII letters (and digits, when `digits`) at
- * the start of s[0..n); the CTL_CC_UPPER, _LOWER and _DIGIT classes of its
- * bytes are ORed into *classes. Sixteen bytes a step with SSE2: no branch
- * per byte, so the end of a word costs no mispredicted one. */
+ * the start of s[0..n); unless `classes` is NULL, the CTL_CC_UPPER, _LOWER
+ * and _DIGIT classes of its bytes are ORed into *classes. Sixteen bytes a
+ * step with SSE2: no branch per byte, so the end of a word costs no
+ * mispredicted one. */
 static inline size_t ctl_ascii_run(const char *s, size_t n, bool digits, uint8_t *classes)
 {
 	size_t i = 0;
@@ -112,30 +113,40 @@ static inline size_t ctl_ascii_run(const char *s, size_t n, bool digits, uint8_t
 	const __m128i bit = _mm_set1_epi8(0x20);
 	const __m128i abias = _mm_set1_epi8((char)(0x80 - 'a')), alim = _mm_set1_epi8((char)(0x80 + 26));
 	const __m128i dbias = _mm_set1_epi8((char)(0x80 - '0')), dlim = _mm_set1_epi8((char)(0x80 + 10));
+	unsigned low = 0, up = 0, dig = 0; /* the bytes of the run so far, by class */
 	for (; i + 16 <= n; i += 16) {
 		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
 		__m128i letter = _mm_cmplt_epi8(_mm_add_epi8(_mm_or_si128(v, bit), abias), alim);
-		__m128i low = _mm_and_si128(letter, _mm_cmpeq_epi8(_mm_and_si128(v, bit), bit));
 		unsigned lm = (unsigned)_mm_movemask_epi8(letter);
-		unsigned cm = (unsigned)_mm_movemask_epi8(low);
 		unsigned dm = digits ?
 			(unsigned)_mm_movemask_epi8(_mm_cmplt_epi8(_mm_add_epi8(v, dbias), dlim)) : 0;
-		unsigned run = lm | dm;
-		unsigned k = run == 0xFFFFu ? 16 : (unsigned)__builtin_ctz(~run);
-		unsigned in = k == 16 ? 0xFFFFu : (1u << k) - 1u;
-		cls |= (uint8_t)((cm & in ? CTL_CC_LOWER : 0) | ((lm & ~cm) & in ? CTL_CC_UPPER : 0) |
-			(dm & in ? CTL_CC_DIGIT : 0));
+		unsigned k = (unsigned)__builtin_ctz(~(lm | dm)); /* at most 16 */
+		unsigned in = (1u << k) - 1u;
+		if (classes) {
+			unsigned cm = (unsigned)_mm_movemask_epi8(
+				_mm_and_si128(letter, _mm_cmpeq_epi8(_mm_and_si128(v, bit), bit)));
+			low |= cm & in;
+			up |= lm & ~cm & in;
+			dig |= dm & in;
+		}
 		if (k < 16) {
-			*classes |= cls;
-			return i + k;
+			i += k;
+			goto done;
 		}
 	}
 #endif
-	const uint8_t want = CTL_CC_UPPER | CTL_CC_LOWER | (digits ? CTL_CC_DIGIT : 0);
-	uint8_t c;
-	for (; i < n && (c = ctl_ascii_class[(unsigned char)s[i]] & want); i++)
-		cls |= c;
-	*classes |= cls;
+	{
+		const uint8_t want = CTL_CC_UPPER | CTL_CC_LOWER | (digits ? CTL_CC_DIGIT : 0);
+		uint8_t c;
+		for (; i < n && (c = ctl_ascii_class[(unsigned char)s[i]] & want); i++)
+			cls |= c;
+	}
+#if defined(__SSE2__)
+done:
+	cls |= (uint8_t)((low ? CTL_CC_LOWER : 0) | (up ? CTL_CC_UPPER : 0) | (dig ? CTL_CC_DIGIT : 0));
+#endif
+	if (classes)
+		*classes |= cls;
 	return i;
 }
 

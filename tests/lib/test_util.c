@@ -313,6 +313,7 @@ static void test_ascii_run_matches_bytewise(void **state)
 			}
 			assert_int_equal(ctl_ascii_run(s, n, digits, &got_cls), want);
 			assert_int_equal(got_cls, want_cls);
+			assert_int_equal(ctl_ascii_run(s, n, digits, NULL), want);
 		}
 	}
 	uint8_t cls = CTL_CC_SPACE; /* classes are added to what is there */
