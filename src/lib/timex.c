@@ -2259,7 +2259,7 @@ struct ctl_tx_tokens {
 	size_t nlines, lcap;
 };
 
-/* 56 bytes a token: at most 3.5 MB for a page's tokens */
+/* 32 bytes a token: at most 2 MiB for a page's tokens */
 #define KEEP_MAX 65536u
 
 ctl_tx_tokens *ctl_tx_tokens_new(void)
