@@ -334,14 +334,21 @@ static void find_longer_keys(const struct ctl_timex_data *d, const char *text,
 	}
 }
 
-size_t tx_long_keys(const struct ctl_timex_data *d, const char *text, tx_tok *t, size_t n,
-		size_t i)
+/* tx_long_keys for a token i < n that is a word of the table */
+static inline size_t long_keys(const struct ctl_timex_data *d, const char *text, tx_tok *t,
+		size_t n, size_t i)
 {
-	if (i >= n || t[i].kind != TK_WORD || !t[i].w || !tx_entry(d, t[i].w)->starts)
+	if (!tx_entry(d, t[i].w)->starts)
 		return 0;
 	if (!t[i].long_done)
 		find_longer_keys(d, text, t, n, i);
 	return t[i].nlong;
+}
+
+size_t tx_long_keys(const struct ctl_timex_data *d, const char *text, tx_tok *t, size_t n,
+		size_t i)
+{
+	return i < n && t[i].kind == TK_WORD && t[i].w ? long_keys(d, text, t, n, i) : 0;
 }
 
 const tx_word *tx_match(const struct ctl_timex_data *d, const char *text,
@@ -350,15 +357,11 @@ const tx_word *tx_match(const struct ctl_timex_data *d, const char *text,
 	if (i >= n || t[i].kind != TK_WORD || !t[i].w)
 		return NULL;
 	const tx_word *first = tx_entry(d, t[i].w);
-	if (first->starts) {
-		if (!t[i].long_done)
-			find_longer_keys(d, text, t, n, i);
-		for (size_t k = 0; k < t[i].nlong; k++) {
-			const tx_word *w = tx_entry(d, t[i].longw[k]);
-			if (w->cls & cls) {
-				*ntok = t[i].longn[k];
-				return w;
-			}
+	for (size_t k = 0, nl = long_keys(d, text, t, n, i); k < nl; k++) {
+		const tx_word *w = tx_entry(d, t[i].longw[k]);
+		if (w->cls & cls) {
+			*ntok = t[i].longn[k];
+			return w;
 		}
 	}
 	if (first->cls & cls) {

@@ -154,7 +154,7 @@ typedef struct tx_tok {
 	uint32_t s, e;         /* byte offsets */
 	int32_t val;           /* NUM: the value (capped) */
 	uint16_t w;            /* WORD: index + 1 of its table entry, 0 if none
-	                          (tx_tok_word) */
+	                          (tx_entry) */
 	uint16_t longw[TX_LONG_KEYS]; /* ... multi-token keys starting here: index + 1
 	                          of their entries, longest first */
 	uint8_t longn[TX_LONG_KEYS];  /* ... and their lengths in tokens */

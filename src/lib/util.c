@@ -6,10 +6,7 @@
 #include <string.h>
 #include <stdio.h>
 #include <unistd.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-#include "util.h"
+#include "util.h" /* with emmintrin.h where SSE2 is there */
 
 static void oom(void)
 {
