@@ -273,10 +273,10 @@ int ctl_render_graph_graph(ctl_gv *s, const ctl_timeline *tl, const ctl_style *s
 	/*
 	 * neato, fdp and sfdp start from events in reading order by date and
 	 * each actor amid its events, so the order survives where the layout
-	 * allows. (sfdp and fdp also draw on the C library's random numbers
-	 * without seeding them: the first drawing in a process is repeatable,
-	 * a later one of the same graph may differ. ctimeline leaves the host
-	 * program's generator alone; the command line draws once per process.)
+	 * allows. (sfdp and fdp also draw on the C library's random numbers:
+	 * ctl_gv_layout gives them a generator of their own, so every drawing
+	 * of a graph is the same and the host program's generator is left
+	 * alone.)
 	 */
 	bool seed_positions = !actors_only && ne > 0 &&
 		(!strcmp(engine, "neato") || !strcmp(engine, "fdp") || !strcmp(engine, "sfdp"));

@@ -9,6 +9,7 @@
  * entities; tooltips are unescaped twice; the SVG renderer escapes
  * < > & " ' itself but copies URL/href verbatim, so no URL is ever set.
  */
+#define _DEFAULT_SOURCE /* initstate, setstate */
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -324,7 +325,17 @@ static int session_error(ctl_gv *s, ctl_error *err, const char *what)
 int ctl_gv_layout(ctl_gv *s, const char *engine, ctl_error *err)
 {
 	size_t before = s->nerrors;
-	if (gvLayout(s->gvc, s->g, engine) != 0) {
+	/* sfdp and fdp draw on the C library's random() (rand()) without
+	 * seeding it, so a drawing depended on what the process had drawn
+	 * before: the first one was repeatable, a later one of the same graph
+	 * was not. The layout gets a generator of its own, seeded as a new
+	 * process's, and the caller's is put back untouched (random() keeps
+	 * one state for the process: rendering stays on one thread). */
+	int32_t rng[32]; /* 128 bytes: the default state's size */
+	char *caller_rng = initstate(1, (char *)rng, sizeof(rng));
+	int laid = gvLayout(s->gvc, s->g, engine);
+	setstate(caller_rng);
+	if (laid != 0) {
 		char what[64];
 		snprintf(what, sizeof(what), "layout with %s", engine);
 		return session_error(s, err, what);

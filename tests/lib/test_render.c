@@ -471,8 +471,7 @@ static void test_deterministic(void **state)
 		ctl_timeline_free(t1);
 		ctl_timeline_free(t2);
 	}
-	/* the medium engine (neato) is deterministic too (sfdp only across
-	 * processes: tests/cli/render.sh) */
+	/* the medium engine (neato) is deterministic too */
 	const char *engines[] = { "neato" };
 	for (int i = 0; i < 1; i++) {
 		ctl_timeline *t = make_timeline(80, 15, 5);
@@ -490,6 +489,35 @@ static void test_deterministic(void **state)
 		free(b);
 		ctl_timeline_free(t);
 	}
+}
+
+/* sfdp (and fdp) draw on the C library's random(): a drawing is the same
+ * whatever the program drew before it, and the program's generator goes
+ * on as if nothing had been drawn (200 events: small graphs need no
+ * random numbers in sfdp) */
+static void test_sfdp_owns_its_random_numbers(void **state)
+{
+	(void)state;
+	ctl_timeline *t = make_timeline(200, 20, 5);
+	ctl_render_options o = { .engine = "sfdp" };
+	char *a, *b;
+	size_t la, lb;
+	ctl_error err;
+	ctl_error_clear(&err);
+	srand(12345);
+	int want = rand();
+	srand(12345);
+	assert_int_equal(ctl_render_graph(&a, &la, t, NULL, "svg", &o, &err), 0);
+	assert_int_equal(rand(), want);
+	for (int i = 0; i < 7; i++)
+		(void)rand();
+	assert_int_equal(ctl_render_graph(&b, &lb, t, NULL, "svg", &o, &err), 0);
+	assert_non_null(strstr(a, "sfdp"));
+	assert_int_equal(la, lb);
+	assert_memory_equal(a, b, la);
+	free(a);
+	free(b);
+	ctl_timeline_free(t);
 }
 
 static void test_ids_and_classes(void **state)
@@ -705,6 +733,7 @@ int main(void)
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_x_order_follows_dates),
 		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_sfdp_owns_its_random_numbers),
 		cmocka_unit_test(test_ids_and_classes),
 		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_errors_and_limits),
