@@ -549,7 +549,10 @@ static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_even
 {
 	uint64_t total = st->spill ? ctl_spill_size(st->spill) : 0;
 	pending_list sorted = pending_by_block(lists, nlists, total);
-	read_job j = { st->spill, total, tl->events + first_event, &sorted, { 0 }, { 0 }, { { 0 } } };
+	/* with no events at all tl->events is NULL, and NULL + 0 is
+	 * undefined behaviour (as in sort_events) */
+	ctl_event *events = tl->nevents > first_event ? tl->events + first_event : NULL;
+	read_job j = { st->spill, total, events, &sorted, { 0 }, { 0 }, { { 0 } } };
 	if (parts > MERGE_PARTS)
 		parts = MERGE_PARTS;
 	if (parts > sorted.n / 4096) /* parts of 4096 texts at least */
