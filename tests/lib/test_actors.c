@@ -311,8 +311,8 @@ static void test_surname(void **state)
 	(void)state;
 	ctl_resources *res = test_resources();
 	const char *texts[] = {
-		"Fleet news\nAdmiral Gennady Plotvinsky inspected the fleet on Monday.\n"
-		"According to Plotvinsky, the ships are ready.\n",
+		("Fleet news\nAdmiral Gennady Plotvinsky inspected the fleet on Monday.\n"
+		 "According to Plotvinsky, the ships are ready.\n"),
 		"More fleet news\nThe inspection went well, Plotvinsky told reporters.\n",
 		/* two people of one surname: each document's own */
 		"Court\nJudge Anna Brekkel and her brother Piet Brekkel spoke.\n",
