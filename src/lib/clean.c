@@ -46,20 +46,8 @@ typedef struct cue {
 	const char *reason;   /* one of the static strings of cue_reasons[] */
 } cue;
 
-/* The stopwords of up to eight bytes, each as its length and its
- * ctl_pack8_nocase word (two such words of one length are equal iff the
- * words are, ignoring ASCII case: what the lexicon compares), in an
- * open-addressing table at most half full: most words of a page are
- * short, and most of those are looked up here. */
-typedef struct short_word {
-	uint64_t w;
-	uint32_t len;               /* 0: an empty slot */
-} short_word;
-
 struct ctl_clean_data {
 	ctl_lexicon *stopwords;
-	short_word *short_stop;
-	size_t short_mask;          /* slots - 1 */
 	ctl_lexicon *cues;
 	cue *cueinfo;               /* parallel to the cue lexicon's entries */
 	const ctl_lex_entry **contains; /* the CUE_CONTAINS entries */
@@ -128,25 +116,8 @@ int ctl_clean_data_load(struct ctl_clean_data **out, const char *dir, ctl_error 
 	char *sw = ctl_path_join(dir, "clean/stopwords.tsv");
 	char *cu = ctl_path_join(dir, "clean/cues.tsv");
 	int rc = ctl_lexicon_load(&d->stopwords, sw, err);
-	if (!rc) {
-		size_t n = ctl_lexicon_count(d->stopwords), slots = 16;
-		while (slots < 2 * n)
-			slots *= 2;
-		d->short_stop = ctl_xcalloc(slots, sizeof(*d->short_stop));
-		d->short_mask = slots - 1;
-		for (size_t i = 0; i < n; i++) {
-			const ctl_lex_entry *e = ctl_lexicon_at(d->stopwords, i);
-			if (!e->keylen || e->keylen > 8)
-				continue;
-			uint64_t w = ctl_pack8_nocase(e->key, e->keylen);
-			size_t k = (size_t)(ctl_hash_word8(w, e->keylen) >> 32) & d->short_mask;
-			while (d->short_stop[k].len &&
-			       !(d->short_stop[k].len == e->keylen && d->short_stop[k].w == w))
-				k = (k + 1) & d->short_mask;
-			d->short_stop[k] = (short_word){ w, (uint32_t)e->keylen };
-		}
+	if (!rc)
 		rc = ctl_lexicon_load(&d->cues, cu, err);
-	}
 	if (!rc)
 		rc = parse_cues(d, err);
 	free(sw);
@@ -164,7 +135,6 @@ void ctl_clean_data_free(struct ctl_clean_data *d)
 	if (!d)
 		return;
 	ctl_lexicon_free(d->stopwords);
-	free(d->short_stop);
 	ctl_lexicon_free(d->cues);
 	free(d->cueinfo);
 	free(d->contains);
@@ -387,16 +357,28 @@ static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
 	return false;
 }
 
-static bool is_stopword(const struct ctl_clean_data *cd, const char *s, size_t n)
+/* The stopword answers for the short words of one page, direct-mapped by
+ * the word lower-cased in one 64-bit word (ctl_pack8): a page repeats its
+ * short words, and the answer depends on nothing else. */
+#define STOP_MEMO 512
+typedef struct stop_memo {
+	uint64_t w[STOP_MEMO];
+	uint8_t len[STOP_MEMO];   /* 0: empty */
+	bool stop[STOP_MEMO];
+} stop_memo;
+
+static bool is_stopword(const struct ctl_clean_data *cd, stop_memo *m, const char *s, size_t n)
 {
 	if (n > 8)
 		return ctl_lexicon_get(cd->stopwords, s, n) != NULL;
 	uint64_t w = ctl_pack8_nocase(s, n);
-	for (size_t k = (size_t)(ctl_hash_word8(w, n) >> 32) & cd->short_mask;
-	     cd->short_stop[k].len; k = (k + 1) & cd->short_mask)
-		if (cd->short_stop[k].len == n && cd->short_stop[k].w == w)
-			return true;
-	return false;
+	size_t k = (size_t)(ctl_hash_word8(w, n) >> 55); /* 9 bits: STOP_MEMO */
+	if (m->len[k] == n && m->w[k] == w)
+		return m->stop[k];
+	m->w[k] = w;
+	m->len[k] = (uint8_t)n;
+	m->stop[k] = ctl_lexicon_get(cd->stopwords, s, n) != NULL;
+	return m->stop[k];
 }
 
 /* Counts the features of line li in one pass over its bytes. The counters
@@ -404,7 +386,8 @@ static bool is_stopword(const struct ctl_clean_data *cd, const char *s, size_t n
  * *li, so counting in *li would store and reload them at every byte. */
 /* Measures line li; adds its letters by script to page[] (the page's
  * script is the one most letters are written in). */
-static void measure(const char *t, const struct ctl_clean_data *cd, line_info *li, size_t *page)
+static void measure(const char *t, const struct ctl_clean_data *cd, stop_memo *memo,
+		line_info *li, size_t *page)
 {
 	const unsigned char *s = (const unsigned char *)t;
 	uint32_t a = li->a, b = li->b, p = a;
@@ -465,7 +448,7 @@ static void measure(const char *t, const struct ctl_clean_data *cd, line_info *l
 		words++;
 		uint32_t x = ws, y = we;
 		strip_word(t, &x, &y);
-		if (x < y && is_stopword(cd, t + x, y - x)) {
+		if (x < y && is_stopword(cd, memo, t + x, y - x)) {
 			stop++;
 		} else if (x < y) {
 			size_t k = ctl_utf8_seq_len(s + x, y - x);
@@ -755,6 +738,8 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 	if (!n)
 		return 0;
 	line_info *li = ctl_xcalloc(n, sizeof(*li));
+	stop_memo memo;
+	memset(memo.len, 0, sizeof(memo.len));
 	size_t page[SC_COUNT] = { 0 };
 
 	/* steps 1 and 2: features, the page's script, hard rules,
@@ -768,7 +753,7 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 		if (l->a == l->b)
 			l->cls = C_BLANK;
 		else
-			measure(t, cd, l, page);
+			measure(t, cd, &memo, l, page);
 	}
 	enum script main = page_script(page);
 	for (size_t i = 0; i < n; i++) {
