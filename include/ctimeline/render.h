@@ -12,13 +12,15 @@
  *
  * Text from articles is data: it is escaped for Graphviz labels and for
  * SVG, node names are made-up ids ("e42"), and no URL is ever written.
- * The same input gives byte-identical SVG; with one exception: the sfdp
- * and fdp engines (large graph views, or --engine) draw on the C
- * library's random numbers without seeding them, so only the first such
- * drawing in a process is repeatable (the command line draws once).
+ * The same input gives byte-identical SVG, whatever the process drew
+ * before: the sfdp and fdp engines (large graph views, or --engine) draw
+ * on the C library's random(), which each layout switches to a state of
+ * its own, seeded as a new process's, and back; the caller's generator is
+ * left as it was.
  *
  * Graphviz's context is not thread-safe: call these functions from one
- * thread at a time.
+ * thread at a time, and do not call random() or rand() on another thread
+ * while they run.
  */
 #ifndef CTIMELINE_RENDER_H
 #define CTIMELINE_RENDER_H
