@@ -306,7 +306,8 @@ static bool key_append(const char *text, const tx_tok *t, bool first, char *buf,
 }
 
 /* Finds, once per token, the multi-token keys that start at token i
- * (longest first) and keeps them in the token. */
+ * (longest first) and keeps them in the token; its word begins some
+ * (long_keys asks). */
 static void find_longer_keys(const struct ctl_timex_data *d, const char *text,
 		tx_tok *t, size_t n, size_t i)
 {
@@ -315,7 +316,7 @@ static void find_longer_keys(const struct ctl_timex_data *d, const char *text,
 	tk->nlong = 0;
 	tk->long_done = 1;
 	/* a longer key needs a next token that occurs in some key */
-	if (!first->starts || i + 1 >= n ||
+	if (i + 1 >= n ||
 	    (t[i + 1].kind == TK_WORD && !(t[i + 1].w && tx_entry(d, t[i + 1].w)->inkey)))
 		return;
 	for (size_t k = KEY_TOKENS; k >= 2 && tk->nlong < TX_LONG_KEYS; k--) {
