@@ -941,24 +941,23 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
  * its verbs and nouns in lower case. */
 static bool is_headline(const finder *F, size_t t0, size_t t1)
 {
+	/* counted without a branch a token: whether a token is a word, in
+	 * lower case or a function word follows the text, not a pattern a
+	 * branch predictor can learn */
 	size_t words = 0, caps = 0, allcaps = 0, letters = 0, lower = 0;
-	bool first = true;
+	size_t first = 1; /* no word seen yet */
 	for (size_t i = t0; i < t1; i++) {
 		const tok *k = &F->toks[i];
-		if (!(k->f & T_WORD) || (k->f & T_DIGIT))
-			continue;
-		letters++;
-		allcaps += (k->f & T_ALLCAPS) != 0;
-		if ((k->f & T_LOWER) && !(k->f & T_CAMEL) && !(k->lx & L_C_FUNC) && k->e - k->s >= 3)
-			lower++;
-		if (first) {
-			first = false;
-			continue;
-		}
-		if (k->e - k->s < 4 || (k->lx & L_C_FUNC))
-			continue;
-		words++;
-		caps += (k->f & (T_CAP | T_MIXED)) != 0;
+		size_t w = (k->f & (T_WORD | T_DIGIT)) == T_WORD;
+		size_t len = k->e - k->s, func = (k->lx & L_C_FUNC) != 0;
+		letters += w;
+		allcaps += w & ((k->f & T_ALLCAPS) != 0);
+		lower += w & ((k->f & (T_LOWER | T_CAMEL)) == T_LOWER) & !func & (len >= 3);
+		/* the first word opens the line capitalised whatever it is */
+		size_t counted = w & !first & (len >= 4) & !func;
+		first &= !w;
+		words += counted;
+		caps += counted & ((k->f & (T_CAP | T_MIXED)) != 0);
 	}
 	if (letters >= 3 && allcaps == letters)
 		return true;
@@ -2124,8 +2123,9 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 			continue;
 		for (size_t i = st->t0; i < st->t1; i++) {
 			const tok *k = &F.toks[i];
-			if ((k->f & (T_WORD | T_LOWER)) != (T_WORD | T_LOWER) || k->s < dl_end[s] ||
-			    !((F.start_bits[(k->hw >> 52) & 63] >> ((k->hw >> 58) & 63)) & 1))
+			/* one branch, rarely taken (the conditions are not) */
+			if (!(((k->f & (T_WORD | T_LOWER)) == (T_WORD | T_LOWER)) & (k->s >= dl_end[s]) &
+			      (unsigned)(F.start_bits[(k->hw >> 52) & 63] >> ((k->hw >> 58) & 63))))
 				continue;
 			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
 			if (wset_has(&F.starts, F.t + k->s, n, k->hw))
