@@ -33,6 +33,7 @@
 #include <string.h>
 #include "ctimeline/document.h"
 #include "lexicon.h"
+#include "document_internal.h"
 #include "resources.h"
 #include "util.h"
 
@@ -357,22 +358,34 @@ static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
 	return false;
 }
 
-/* The stopword answers for the short words of one page, direct-mapped by
- * the word lower-cased in one 64-bit word (ctl_pack8): a page repeats its
- * short words, and the answer depends on nothing else. */
-#define STOP_MEMO 512
-typedef struct stop_memo {
+/* The stopword answers for short words, direct-mapped by the word
+ * lower-cased in one 64-bit word (ctl_pack8): the answer depends on the
+ * word and the stopword list alone, so a workspace keeps them from page to
+ * page (ctl_clean_memo); `cd` is the data they come from. */
+#define STOP_MEMO 4096
+struct ctl_stop_memo {
+	const struct ctl_clean_data *cd;
 	uint64_t w[STOP_MEMO];
 	uint8_t len[STOP_MEMO];   /* 0: empty */
 	bool stop[STOP_MEMO];
-} stop_memo;
+};
 
-static bool is_stopword(const struct ctl_clean_data *cd, stop_memo *m, const char *s, size_t n)
+ctl_stop_memo *ctl_stop_memo_new(void)
+{
+	return ctl_xcalloc(1, sizeof(ctl_stop_memo));
+}
+
+void ctl_stop_memo_free(ctl_stop_memo *m)
+{
+	free(m);
+}
+
+static bool is_stopword(const struct ctl_clean_data *cd, ctl_stop_memo *m, const char *s, size_t n)
 {
 	if (n > 8)
 		return ctl_lexicon_get(cd->stopwords, s, n) != NULL;
 	uint64_t w = ctl_pack8_nocase(s, n);
-	size_t k = (size_t)(ctl_hash_word8(w, n) >> 55); /* 9 bits: STOP_MEMO */
+	size_t k = (size_t)(ctl_hash_word8(w, n) >> 52); /* 12 bits: STOP_MEMO */
 	if (m->len[k] == n && m->w[k] == w)
 		return m->stop[k];
 	m->w[k] = w;
@@ -386,7 +399,7 @@ static bool is_stopword(const struct ctl_clean_data *cd, stop_memo *m, const cha
  * *li, so counting in *li would store and reload them at every byte. */
 /* Measures line li; adds its letters by script to page[] (the page's
  * script is the one most letters are written in). */
-static void measure(const char *t, const struct ctl_clean_data *cd, stop_memo *memo,
+static void measure(const char *t, const struct ctl_clean_data *cd, ctl_stop_memo *memo,
 		line_info *li, size_t *page)
 {
 	const unsigned char *s = (const unsigned char *)t;
@@ -729,8 +742,21 @@ static const char *context_reason(const line_info *li, size_t i, size_t run, siz
 
 int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 {
+	ctl_stop_memo *memo = ctl_stop_memo_new();
+	int rc = ctl_clean_memo(doc, res, memo, err);
+	ctl_stop_memo_free(memo);
+	return rc;
+}
+
+int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *memo,
+		ctl_error *err)
+{
 	(void)err;
 	const struct ctl_clean_data *cd = res->clean;
+	if (memo->cd != cd) {
+		memset(memo->len, 0, sizeof(memo->len));
+		memo->cd = cd;
+	}
 	const char *t = doc->text;
 	size_t n = doc->nlines;
 	free(doc->title);
@@ -738,8 +764,6 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 	if (!n)
 		return 0;
 	line_info *li = ctl_xcalloc(n, sizeof(*li));
-	stop_memo memo;
-	memset(memo.len, 0, sizeof(memo.len));
 	size_t page[SC_COUNT] = { 0 };
 
 	/* steps 1 and 2: features, the page's script, hard rules,
@@ -753,7 +777,7 @@ int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 		if (l->a == l->b)
 			l->cls = C_BLANK;
 		else
-			measure(t, cd, &memo, l, page);
+			measure(t, cd, memo, l, page);
 	}
 	enum script main = page_script(page);
 	for (size_t i = 0; i < n; i++) {

@@ -430,7 +430,9 @@ int ctl_document_analyze_ws(ctl_document *doc, const ctl_resources *res, ctl_wor
 	ctl_tx_tokens *keep = ctl_workspace_tokens(ws);
 	if (keep)
 		ctl_tx_tokens_clear(keep);
-	if ((rc = ctl_clean(doc, res, err)) || (rc = ctl_segment(doc, res, err)))
+	ctl_stop_memo *memo = ctl_workspace_stop_memo(ws);
+	if ((rc = memo ? ctl_clean_memo(doc, res, memo, err) : ctl_clean(doc, res, err)) ||
+	    (rc = ctl_segment(doc, res, err)))
 		return rc;
 	if (!doc->dct_source[0])
 		rc = ctl_dct_detect_keep(doc, res, keep, err);

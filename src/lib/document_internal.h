@@ -10,4 +10,19 @@
  */
 ctl_span *ctl_document_read_spans(const ctl_document *doc, size_t *n);
 
+/*
+ * The cleaner's memory of which short words are stopwords, kept by a
+ * workspace from page to page (partial.c). ctl_clean_memo is ctl_clean
+ * using it; the result is the same as ctl_clean's.
+ */
+typedef struct ctl_stop_memo ctl_stop_memo;
+ctl_stop_memo *ctl_stop_memo_new(void);
+void ctl_stop_memo_free(ctl_stop_memo *m);
+int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *memo,
+		ctl_error *err);
+
+/* The memo a workspace keeps, or NULL for NULL. */
+typedef struct ctl_workspace ctl_workspace;
+ctl_stop_memo *ctl_workspace_stop_memo(ctl_workspace *ws);
+
 #endif

@@ -109,6 +109,7 @@ struct ctl_workspace {
 	ctl_lex_cache *lex;       /* the actor finder's word look-ups */
 	ctl_tx_tokens *tokens;    /* the time tagger's tokens of the page last
 	                             analysed (ctl_document_analyze_ws) */
+	ctl_stop_memo *stop;      /* the cleaner's stopword answers */
 };
 
 ctl_workspace *ctl_workspace_new(void)
@@ -116,6 +117,7 @@ ctl_workspace *ctl_workspace_new(void)
 	ctl_workspace *ws = ctl_xcalloc(1, sizeof(*ws));
 	ws->lex = ctl_lex_cache_new();
 	ws->tokens = ctl_tx_tokens_new();
+	ws->stop = ctl_stop_memo_new();
 	return ws;
 }
 
@@ -125,12 +127,18 @@ void ctl_workspace_free(ctl_workspace *ws)
 		return;
 	ctl_lex_cache_free(ws->lex);
 	ctl_tx_tokens_free(ws->tokens);
+	ctl_stop_memo_free(ws->stop);
 	free(ws);
 }
 
 ctl_tx_tokens *ctl_workspace_tokens(ctl_workspace *ws)
 {
 	return ws ? ws->tokens : NULL;
+}
+
+ctl_stop_memo *ctl_workspace_stop_memo(ctl_workspace *ws)
+{
+	return ws ? ws->stop : NULL;
 }
 
 int ctl_extract_document(ctl_doc_result **out, const ctl_resources *res,

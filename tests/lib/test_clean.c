@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <cjson/cJSON.h>
 #include "helpers.h"
+#include "document_internal.h"
 
 #define MAX_PHRASES 8
 /* Some seeds put U+00A0 (UTF-8 C2 A0) between words: phrases spell it out. */
@@ -399,9 +400,10 @@ static void test_degenerate_pages(void **state)
 	ctl_document_free(doc);
 }
 
-/* A data directory whose clean/cues.tsv holds `cues`, the rest linked to
- * the project's data. Returns the directory (static buffer). */
-static const char *data_dir_with_cues(const char *cues)
+/* A data directory whose clean/cues.tsv holds `cues` and, unless
+ * `stopwords` is NULL, clean/stopwords.tsv holds `stopwords`; the rest is
+ * linked to the project's data. Returns the directory (static buffer). */
+static const char *data_dir_with(const char *cues, const char *stopwords)
 {
 	static char dir[256];
 	char path[512], target[512];
@@ -419,13 +421,25 @@ static const char *data_dir_with_cues(const char *cues)
 	assert_int_equal(mkdir(path, 0700), 0);
 	snprintf(target, sizeof(target), "%s/clean/stopwords.tsv", CTL_DATA_DIR);
 	snprintf(path, sizeof(path), "%s/clean/stopwords.tsv", dir);
-	assert_int_equal(symlink(target, path), 0);
+	if (stopwords) {
+		FILE *f = fopen(path, "w");
+		assert_non_null(f);
+		fputs(stopwords, f);
+		fclose(f);
+	} else {
+		assert_int_equal(symlink(target, path), 0);
+	}
 	snprintf(path, sizeof(path), "%s/clean/cues.tsv", dir);
 	FILE *f = fopen(path, "w");
 	assert_non_null(f);
 	fputs(cues, f);
 	fclose(f);
 	return dir;
+}
+
+static const char *data_dir_with_cues(const char *cues)
+{
+	return data_dir_with(cues, NULL);
 }
 
 static void remove_data_dir(const char *dir)
@@ -461,6 +475,64 @@ static void test_bad_cue_file(void **state)
 	}
 }
 
+/* What cleaning decided, line by line, and the headline. */
+static void same_cleaning(const ctl_document *a, const ctl_document *b, const char *what)
+{
+	assert_int_equal(a->nlines, b->nlines);
+	for (size_t i = 0; i < a->nlines; i++)
+		if (a->lines[i].kind != b->lines[i].kind ||
+		    strcmp(a->lines[i].reason ? a->lines[i].reason : "",
+		           b->lines[i].reason ? b->lines[i].reason : ""))
+			fail_msg("%s: line %zu: kind %d (%s) against %d (%s)", what, i,
+				(int)a->lines[i].kind, a->lines[i].reason ? a->lines[i].reason : "",
+				(int)b->lines[i].kind, b->lines[i].reason ? b->lines[i].reason : "");
+	assert_true((a->title == NULL) == (b->title == NULL));
+	if (a->title)
+		assert_string_equal(a->title, b->title);
+}
+
+/* The cleaner's stopword memo, kept from page to page by a workspace,
+ * answers as the lists do: one memo through the seeds and back gives
+ * what a fresh ctl_clean gives each page, and with resources whose
+ * stopword list differs it forgets what the other list said. */
+static void test_stopword_memo_across_pages(void **state)
+{
+	(void)state;
+	ctl_stop_memo *memo = ctl_stop_memo_new();
+	ctl_error err;
+	ctl_error_clear(&err);
+	for (size_t round = 0; round < 2; round++)
+		for (size_t k = 0; k < NSEEDS; k++) {
+			size_t i = round ? NSEEDS - 1 - k : k;
+			ctl_document *fresh = test_seed(res, seeds[i].file);
+			ctl_document *doc = test_seed(res, seeds[i].file);
+			assert_int_equal(ctl_clean_memo(doc, res, memo, &err), 0);
+			same_cleaning(fresh, doc, seeds[i].file);
+			ctl_document_free(fresh);
+			ctl_document_free(doc);
+		}
+
+	/* other lists: no stopword at all, so running prose reads as labels */
+	const char *dir = data_dir_with("", "# none\n");
+	ctl_resources *none = NULL;
+	assert_int_equal(ctl_resources_new(&none, dir, &err), 0);
+	ctl_document *with = test_seed(res, seeds[0].file);
+	ctl_document *without = test_seed(none, seeds[0].file);
+	size_t differ = 0;
+	for (size_t i = 0; i < with->nlines; i++)
+		differ += with->lines[i].kind != without->lines[i].kind;
+	assert_true(differ > 0); /* else the check below could not fail */
+	ctl_document *doc = test_seed(res, seeds[0].file);
+	assert_int_equal(ctl_clean_memo(doc, none, memo, &err), 0);
+	same_cleaning(without, doc, "with the other stopword list");
+	ctl_document_free(with);
+	ctl_document_free(without);
+	ctl_document_free(doc);
+	ctl_resources_free(none);
+	remove_data_dir(dir);
+	ctl_stop_memo_free(memo);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -478,6 +550,7 @@ int main(void)
 		cmocka_unit_test(test_timestamp_and_links),
 		cmocka_unit_test(test_degenerate_pages),
 		cmocka_unit_test(test_bad_cue_file),
+		cmocka_unit_test(test_stopword_memo_across_pages),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
