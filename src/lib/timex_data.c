@@ -85,6 +85,11 @@ static const tx_slot *find_slot(const struct ctl_timex_data *d, const char *key,
 	return probe_slot(d, key, len, w, key_hash(key, len, w));
 }
 
+const tx_slot *tx_lookup(const struct ctl_timex_data *d, const char *key, size_t len)
+{
+	return len ? find_slot(d, key, len) : NULL;
+}
+
 /* The entry for a normalised key, created empty if missing (NULL when the
  * table is full, which the sizing in ctl_timex_data_load rules out). */
 static tx_word *table_entry(struct ctl_timex_data *d, const char *key, size_t len)

@@ -188,6 +188,10 @@ static inline const tx_word *tx_entry(const struct ctl_timex_data *d, uint16_t i
 size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 		uint32_t e, tx_tok **toks, size_t *cap);
 
+/* The table's slot of a normalised key (lower case, apostrophes as '\''),
+ * or NULL: what the tokenizer's look-up of a word must find (tests). */
+const tx_slot *tx_lookup(const struct ctl_timex_data *d, const char *key, size_t len);
+
 /*
  * The longest key of the table that starts at token i (single words and
  * multi-token keys such as "the end of", "a.m.") and has one of the

@@ -12,6 +12,7 @@
 #include "helpers.h"
 #include "resources.h"
 #include "timex_tokens.h"
+#include "timex_internal.h"
 
 static ctl_day day_of(const char *s)
 {
@@ -795,6 +796,217 @@ static void test_data_errors(void **state)
 	ctl_timex_data_free(NULL);
 }
 
+/* ---- the tokenizer against a plain reading of its rules --------------- */
+
+/* Tokens as the tokenizer's comment and the tagger define them, read one
+ * byte at a time, words looked up by their normalised key: the reference
+ * the fast tokenizer (bit masks over 64-byte blocks) must agree with. */
+static size_t ref_tokenize(const struct ctl_timex_data *d, const char *t, uint32_t s, uint32_t e,
+		tx_tok *out, size_t max)
+{
+	size_t n = 0;
+	uint8_t sp = 1;
+	uint32_t i = s;
+	while (i < e && n < max) {
+		unsigned char c = (unsigned char)t[i];
+		if (c == ' ' || (c >= 9 && c <= 13)) {
+			sp = 1;
+			i++;
+			continue;
+		}
+		tx_tok k;
+		memset(&k, 0, sizeof(k));
+		k.s = i;
+		k.sp = sp;
+		if (c >= 0x80) {
+			size_t len = ctl_utf8_seq_len((const unsigned char *)t + i, e - i);
+			uint32_t cp = len ? ctl_utf8_decode((const unsigned char *)t + i, len) : 0;
+			i += len ? (uint32_t)len : 1;
+			if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F ||
+			    cp == 0x205F || cp == 0x3000) {
+				sp = 1;
+				continue;
+			}
+			k.kind = TK_PUNCT;
+			k.ch = cp == 0x2019 || cp == 0x2018 || cp == 0x02BC ? '\'' :
+			       cp == 0x2013 || cp == 0x2014 || cp == 0x2212 || cp == 0x2010 ||
+			       cp == 0x2011 ? '-' : 0;
+		} else if (ctl_is_alpha(c)) {
+			char key[256];
+			size_t kn = 0;
+			bool lower = false, upper_rest = true, toolong = false;
+			uint32_t j = i;
+			while (j < e && ctl_is_alpha((unsigned char)t[j])) {
+				lower |= ctl_is_lower((unsigned char)t[j]);
+				if (kn < sizeof(key))
+					key[kn++] = (char)ctl_to_lower((unsigned char)t[j]);
+				else
+					toolong = true;
+				j++;
+			}
+			/* inner apostrophes join letters, but not a possessive "'s" */
+			for (;;) {
+				size_t a = j < e && t[j] == '\'' ? 1 :
+				           j + 3 <= e && (unsigned char)t[j] == 0xE2 &&
+				           (unsigned char)t[j + 1] == 0x80 &&
+				           ((unsigned char)t[j + 2] == 0x99 || (unsigned char)t[j + 2] == 0x98) ? 3 : 0;
+				if (!a || j + a >= e || !ctl_is_alpha((unsigned char)t[j + a]))
+					break;
+				uint32_t m = j + (uint32_t)a;
+				while (m < e && ctl_is_alpha((unsigned char)t[m]))
+					m++;
+				if (m - (j + a) == 1 && (t[j + a] == 's' || t[j + a] == 'S'))
+					break;
+				if (kn < sizeof(key))
+					key[kn++] = '\'';
+				for (uint32_t p = j + (uint32_t)a; p < m; p++) {
+					upper_rest &= ctl_is_upper((unsigned char)t[p]) != 0;
+					if (kn < sizeof(key))
+						key[kn++] = (char)ctl_to_lower((unsigned char)t[p]);
+					else
+						toolong = true;
+				}
+				j = m;
+			}
+			k.kind = TK_WORD;
+			k.caps = ctl_is_upper(c) ? (!lower && upper_rest && j - i > 1 ? 2 : 1) : 0;
+			const tx_slot *sl = !toolong && j - i <= d->maxlen ? tx_lookup(d, key, kn) : NULL;
+			if (sl) {
+				k.w = sl->idx;
+				k.start = sl->start;
+			}
+			i = j;
+		} else if (ctl_is_digit(c)) {
+			int64_t v = 0;
+			unsigned nd = 0;
+			while (i < e && ctl_is_digit((unsigned char)t[i])) {
+				if (v < 1000000000)
+					v = v * 10 + (t[i] - '0');
+				nd++;
+				i++;
+			}
+			/* thousands groups after one to three digits: "3,800,000" */
+			bool may_group = nd <= 3;
+			while (may_group && i + 3 < e && t[i] == ',' && ctl_is_digit((unsigned char)t[i + 1]) &&
+			       ctl_is_digit((unsigned char)t[i + 2]) && ctl_is_digit((unsigned char)t[i + 3]) &&
+			       (i + 4 >= e || !ctl_is_digit((unsigned char)t[i + 4]))) {
+				for (int q = 1; q <= 3; q++)
+					if (v < 1000000000)
+						v = v * 10 + (t[i + q] - '0');
+				nd += 3;
+				i += 4;
+				k.grouped = 1;
+			}
+			k.kind = TK_NUM;
+			k.ndig = nd > 255 ? 255 : (uint8_t)nd;
+			k.val = (int32_t)(v > 1000000000 ? 1000000000 : v);
+		} else {
+			k.kind = TK_PUNCT;
+			k.ch = (char)c;
+			i++;
+		}
+		sp = 0;
+		k.e = i;
+		out[n++] = k;
+	}
+	return n;
+}
+
+/* Tokenizes t[s, e) both ways; fails with the first difference. */
+static void same_tokens(const struct ctl_timex_data *d, const char *t, uint32_t s, uint32_t e,
+		const char *what)
+{
+	static tx_tok want[8192];
+	tx_tok *got = NULL;
+	size_t cap = 0;
+	size_t nw = ref_tokenize(d, t, s, e, want, 8192);
+	size_t ng = tx_tokenize(d, t, s, e, &got, &cap);
+	assert_true(nw < 8192);
+	for (size_t k = 0; k < nw && k < ng; k++) {
+		const tx_tok *a = &want[k], *b = &got[k];
+		if (a->s != b->s || a->e != b->e || a->kind != b->kind || a->sp != b->sp ||
+		    a->caps != b->caps || a->w != b->w || a->start != b->start || a->ch != b->ch ||
+		    (a->kind == TK_NUM && (a->val != b->val || a->ndig != b->ndig ||
+		                           a->grouped != b->grouped)))
+			fail_msg("%s: token %zu at byte %u: want [%u,%u) kind %d sp %d caps %d w %d ch %d "
+				"val %d, got [%u,%u) kind %d sp %d caps %d w %d ch %d val %d", what, k,
+				(unsigned)a->s, (unsigned)a->s, (unsigned)a->e, a->kind, a->sp, a->caps, a->w,
+				a->ch, (int)a->val, (unsigned)b->s, (unsigned)b->e, b->kind, b->sp, b->caps,
+				b->w, b->ch, (int)b->val);
+	}
+	if (nw != ng)
+		fail_msg("%s: %zu tokens, want %zu", what, ng, nw);
+	free(got);
+}
+
+/* The tokenizer agrees with the plain reading: on every line of the seeds
+ * and MEANTIME, on random strings of the pieces that decide where tokens
+ * end (letters of both cases, digits, commas, apostrophes straight and
+ * curly, white space ASCII and not, multibyte letters, invalid bytes,
+ * words of the table), lines of up to 300 bytes so that tokens cross the
+ * tokenizer's 64-byte blocks, and at every start and end offset of one. */
+static void test_tokenizer_matches_reference(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	const struct ctl_timex_data *d = res->timex;
+	static const char *const dirs[] = { CTL_SEEDS_DIR, CTL_TEST_DATA "/meantime-apple" };
+	for (size_t k = 0; k < 2; k++) {
+		char **files;
+		size_t nf;
+		ctl_error err;
+		ctl_error_clear(&err);
+		assert_int_equal(ctl_list_inputs(&files, &nf, dirs[k], &err), 0);
+		for (size_t f = 0; f < nf; f++) {
+			size_t len;
+			char *t = test_read_file(files[f], &len);
+			for (uint32_t a = 0; a < len;) {
+				const char *nl = memchr(t + a, '\n', len - a);
+				uint32_t b = nl ? (uint32_t)(nl - t) : (uint32_t)len;
+				same_tokens(d, t, a, b, files[f]);
+				a = b + 1;
+			}
+			free(t);
+			free(files[f]);
+		}
+		free(files);
+	}
+	static const char *const pieces[] = {
+		"a", "b", "Z", "Q", "e", "s", "S", "x", "0", "7", "19", ",", ",000", ".", "-", "'", "'s",
+		"\xe2\x80\x99", "\xe2\x80\x98", "\xe2\x80\x93", " ", " ", "  ", "\t", "\r", "\v",
+		"\xc2\xa0", "\xe2\x80\x89", "\xc3\xa9", "\xd0\x96", "\xff", "\xe2\x80", "\xc3", ":", "\"",
+		"May", "monday", "MONDAY", "o'clock", "the", "The", "AM", "p.m.", "week", "ago",
+		"YESTERDAY", "Sept", "abcdefghijklmnopqrstuvwxyz", "2019", "3,800", "1,2345", "don't",
+		"Rock'n'Roll", "O\xe2\x80\x99Neill", "D'S", "x\x01y",
+	};
+	size_t np = sizeof(pieces) / sizeof(pieces[0]);
+	uint32_t seed = 12345;
+	char buf[400];
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 0, want = 1 + (seed >> 8) % 300;
+		while (n < want) {
+			seed = seed * 1103515245u + 12345u;
+			const char *p = pieces[(seed >> 16) % np];
+			size_t l = strlen(p);
+			if (n + l >= sizeof(buf))
+				break;
+			memcpy(buf + n, p, l);
+			n += l;
+		}
+		seed = seed * 1103515245u + 12345u;
+		uint32_t a = (uint32_t)((seed >> 16) % 3 == 0 ? (seed >> 4) % (n + 1) : 0);
+		uint32_t b = (uint32_t)((seed >> 16) % 3 == 1 ? a + (seed >> 7) % (n - a + 1) : n);
+		char what[32];
+		snprintf(what, sizeof(what), "random string %d", round);
+		same_tokens(d, buf, a, b, what);
+	}
+	/* a word longer than a block and than any key */
+	memset(buf, 'a', 200);
+	memcpy(buf + 200, " May 3", 6);
+	same_tokens(d, buf, 0, 206, "a 200-letter word");
+	ctl_resources_free(res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -809,6 +1021,7 @@ int main(void)
 		cmocka_unit_test(test_kept_in_workspace),
 		cmocka_unit_test(test_stop_early),
 		cmocka_unit_test(test_data_errors),
+		cmocka_unit_test(test_tokenizer_matches_reference),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
