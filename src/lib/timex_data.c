@@ -65,7 +65,7 @@ static inline bool key_equal(const struct ctl_timex_data *d, const tx_slot *s, c
 }
 
 /* The slot of key[0..len) with its word w and hash h, or NULL. */
-static const tx_slot *probe_slot(const struct ctl_timex_data *d, const char *key, size_t len,
+static inline const tx_slot *probe_slot(const struct ctl_timex_data *d, const char *key, size_t len,
 		uint64_t w, uint32_t h)
 {
 	size_t mask = d->nslots - 1;
@@ -178,6 +178,10 @@ static size_t word_key(const char *text, uint32_t s, uint32_t e, char *buf, size
 size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 		uint32_t e, tx_tok **toks, size_t *cap)
 {
+	/* the table's fields the loop reads, in locals: a token is written
+	 * through a pointer the compiler must assume may change them */
+	const uint64_t *filter = d ? d->filter : NULL;
+	size_t maxlen = d ? d->maxlen : 0;
 	size_t n = 0;
 	uint8_t sp = 1;
 	uint32_t i = s;
@@ -229,7 +233,7 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 			}
 			tk->kind = TK_WORD;
 			tk->caps = ctl_is_upper(c) ? (upper_all && j - i > 1 ? 2 : 1) : 0;
-			if (d && j - i <= d->maxlen) {
+			if (j - i <= maxlen) {
 				const tx_slot *sl;
 				if (apos) {
 					char buf[KEY_MAX];
@@ -240,7 +244,7 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 					size_t len = j - i;
 					uint64_t w = ctl_pack8_nocase(text + i, len);
 					uint32_t fb = filter_bit(text + i, len, w);
-					sl = (d->filter[fb >> 6] >> (fb & 63)) & 1 ?
+					sl = (filter[fb >> 6] >> (fb & 63)) & 1 ?
 						probe_slot(d, text + i, len, w, key_hash(text + i, len, w)) : NULL;
 				}
 				if (sl) {
@@ -284,6 +288,11 @@ size_t tx_tokenize(const struct ctl_timex_data *d, const char *text, uint32_t s,
 		}
 		tk->e = i;
 		n++;
+		/* the one space between two words, without a turn of the loop */
+		if (i < e && text[i] == ' ') {
+			sp = 1;
+			i++;
+		}
 	}
 	return n;
 }
@@ -324,18 +333,27 @@ static void find_longer_keys(const struct ctl_timex_data *d, const char *text,
 	if (i + 1 >= n ||
 	    (t[i + 1].kind == TK_WORD && !(t[i + 1].w && tx_entry(d, t[i + 1].w)->inkey)))
 		return;
-	for (size_t k = KEY_TOKENS; k >= 2 && tk->nlong < TX_LONG_KEYS; k--) {
-		if (!(first->starts & (1u << k)) || i + k > n)
-			continue;
-		char buf[KEY_MAX];
-		size_t len = 0;
-		bool ok = true;
-		for (size_t j = 0; j < k && ok; j++)
-			ok = key_append(text, &t[i + j], j == 0, buf, &len);
-		const tx_slot *sl = ok && len ? find_slot(d, buf, len) : NULL;
+	/* the lengths of keys starting with this word that fit before the end */
+	uint32_t want = first->starts & ~3u;
+	if (n - i < KEY_TOKENS)
+		want &= (2u << (n - i)) - 1;
+	if (!want)
+		return;
+	/* the key of k tokens is the first len[k] bytes of the longest one's */
+	size_t kmax = 31 - (size_t)__builtin_clz(want);
+	char buf[KEY_MAX];
+	size_t len[KEY_TOKENS + 1], got = 0;
+	for (len[0] = 0; got < kmax; got++) {
+		len[got + 1] = len[got];
+		if (!key_append(text, &t[i + got], got == 0, buf, &len[got + 1]))
+			break; /* too long: so is every longer key */
+	}
+	for (; want && tk->nlong < TX_LONG_KEYS; want &= ~(1u << kmax)) {
+		kmax = 31 - (size_t)__builtin_clz(want);
+		const tx_slot *sl = kmax <= got && len[kmax] ? find_slot(d, buf, len[kmax]) : NULL;
 		if (sl) {
 			tk->longw[tk->nlong] = sl->idx;
-			tk->longn[tk->nlong++] = (uint8_t)k;
+			tk->longn[tk->nlong++] = (uint8_t)kmax;
 		}
 	}
 }
