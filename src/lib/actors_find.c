@@ -2125,7 +2125,7 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 			const tok *k = &F.toks[i];
 			/* one branch, rarely taken (the conditions are not) */
 			if (!(((k->f & (T_WORD | T_LOWER)) == (T_WORD | T_LOWER)) & (k->s >= dl_end[s]) &
-			      (unsigned)(F.start_bits[(k->hw >> 52) & 63] >> ((k->hw >> 58) & 63))))
+			      (unsigned)((F.start_bits[(k->hw >> 52) & 63] >> ((k->hw >> 58) & 63)) & 1)))
 				continue;
 			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
 			if (wset_has(&F.starts, F.t + k->s, n, k->hw))

@@ -339,21 +339,24 @@ static void find_longer_keys(const struct ctl_timex_data *d, const char *text,
 		want &= (2u << (n - i)) - 1;
 	if (!want)
 		return;
-	/* the key of k tokens is the first len[k] bytes of the longest one's */
-	size_t kmax = 31 - (size_t)__builtin_clz(want);
+	/* the key of k tokens is the first len[k] bytes of the longest one's:
+	 * built once, up to the longest length wanted */
+	size_t longest = 31 - (size_t)__builtin_clz(want);
 	char buf[KEY_MAX];
 	size_t len[KEY_TOKENS + 1], got = 0;
-	for (len[0] = 0; got < kmax; got++) {
+	for (len[0] = 0; got < longest; got++) {
 		len[got + 1] = len[got];
 		if (!key_append(text, &t[i + got], got == 0, buf, &len[got + 1]))
 			break; /* too long: so is every longer key */
 	}
-	for (; want && tk->nlong < TX_LONG_KEYS; want &= ~(1u << kmax)) {
-		kmax = 31 - (size_t)__builtin_clz(want);
-		const tx_slot *sl = kmax <= got && len[kmax] ? find_slot(d, buf, len[kmax]) : NULL;
+	/* longest first, as tx_match wants them */
+	while (want && tk->nlong < TX_LONG_KEYS) {
+		size_t k = 31 - (size_t)__builtin_clz(want);
+		want &= ~(1u << k);
+		const tx_slot *sl = k <= got && len[k] ? find_slot(d, buf, len[k]) : NULL;
 		if (sl) {
 			tk->longw[tk->nlong] = sl->idx;
-			tk->longn[tk->nlong++] = (uint8_t)kmax;
+			tk->longn[tk->nlong++] = (uint8_t)k;
 		}
 	}
 }
