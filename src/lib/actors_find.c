@@ -257,7 +257,8 @@ typedef struct lex_memo {
  * article to article (ctl_workspace); emptied when full or when used with
  * other lists. */
 struct ctl_lex_cache {
-	const struct ctl_actors_data *d; /* the lists the entries come from */
+	uint64_t res;             /* the ctl_resources.id of the lists they
+	                             come from; 0 none */
 	lex_memo *e;              /* the entries, in order of first sight */
 	size_t n, cap;
 	uint32_t *ix;             /* open addressing: entry index + 1, 0 = empty */
@@ -284,9 +285,9 @@ void ctl_lex_cache_free(ctl_lex_cache *c)
 	free(c);
 }
 
-static void lex_cache_clear(ctl_lex_cache *c, const struct ctl_actors_data *d)
+static void lex_cache_clear(ctl_lex_cache *c, uint64_t res)
 {
-	c->d = d;
+	c->res = res;
 	c->n = 0;
 	c->nbytes = 0;
 	if (c->ix)
@@ -295,6 +296,7 @@ static void lex_cache_clear(ctl_lex_cache *c, const struct ctl_actors_data *d)
 
 typedef struct finder {
 	const struct ctl_actors_data *d;
+	uint64_t res;             /* the ctl_resources.id d is of */
 	const ctl_document *doc;
 	const char *t;
 	tok *toks;
@@ -634,8 +636,8 @@ static void lex_word(finder *F, tok *k)
 	uint32_t n = k->e - k->s;
 	uint32_t fkey = k->f & LEX_MEMO_FLAGS;
 	uint64_t w, hm = memo_hash(s, n, &w);
-	if (c->d != F->d || c->n >= LEX_CACHE_MAX_ENTRIES)
-		lex_cache_clear(c, F->d);
+	if (c->res != F->res || c->n >= LEX_CACHE_MAX_ENTRIES)
+		lex_cache_clear(c, F->res);
 	if ((c->n + 1) * 2 > c->slots)
 		lex_cache_grow(c);
 	size_t mask = c->slots - 1, j = (size_t)(hm ^ fkey) & mask;
@@ -2057,6 +2059,7 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 	ctl_lex_cache *own = cache ? NULL : ctl_lex_cache_new();
 	F.lc = cache ? cache : own;
 	F.d = res->actors;
+	F.res = res->id;
 	F.doc = doc;
 	F.t = doc->text;
 	wset_init(&F.capmid, doc->text);

@@ -361,10 +361,10 @@ static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
 /* The stopword answers for short words, direct-mapped by the word
  * lower-cased in one 64-bit word (ctl_pack8): the answer depends on the
  * word and the stopword list alone, so a workspace keeps them from page to
- * page (ctl_clean_memo); `cd` is the data they come from. */
+ * page (ctl_clean_memo); `res` is the load they come from. */
 #define STOP_MEMO 4096
 struct ctl_stop_memo {
-	const struct ctl_clean_data *cd;
+	uint64_t res;             /* the ctl_resources.id they are from; 0 none */
 	uint64_t w[STOP_MEMO];
 	uint8_t len[STOP_MEMO];   /* 0: empty */
 	bool stop[STOP_MEMO];
@@ -753,9 +753,9 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 {
 	(void)err;
 	const struct ctl_clean_data *cd = res->clean;
-	if (memo->cd != cd) {
+	if (memo->res != res->id) {
 		memset(memo->len, 0, sizeof(memo->len));
-		memo->cd = cd;
+		memo->res = res->id;
 	}
 	const char *t = doc->text;
 	size_t n = doc->nlines;

@@ -1,8 +1,28 @@
+#include <stdint.h>
 #include <stdlib.h>
+#include <time.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include "resources.h"
 #include "events.h"
 #include "util.h"
+
+/* A number for one load (ctl_resources.id): random, so that no load in
+ * this process is likely ever to share it with another (2^-64 a pair),
+ * without a counter shared by every thread. Should the kernel have no
+ * randomness yet, the time and the address: two loads alive at once have
+ * different addresses, and one at a freed load's address comes later. */
+static uint64_t load_identity(const void *addr)
+{
+	uint64_t id = 0;
+	if (getrandom(&id, sizeof(id), GRND_NONBLOCK) != (ssize_t)sizeof(id)) {
+		struct timespec ts;
+		clock_gettime(CLOCK_MONOTONIC, &ts);
+		id = ((uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec) * 0x9e3779b97f4a7c15u;
+		id ^= (uint64_t)(uintptr_t)addr;
+	}
+	return id ? id : 1;
+}
 
 int ctl_resources_new(ctl_resources **out, const char *data_dir, ctl_error *err)
 {
@@ -15,6 +35,7 @@ int ctl_resources_new(ctl_resources **out, const char *data_dir, ctl_error *err)
 		return ctl_error_set(err, CTL_ENOTFOUND,
 			"%s: data directory not found (set CTIMELINE_DATA_DIR or --data-dir)", data_dir);
 	ctl_resources *res = ctl_xcalloc(1, sizeof(*res));
+	res->id = load_identity(res);
 	res->dir = ctl_xstrdup(data_dir);
 	int rc;
 	if ((rc = ctl_clean_data_load(&res->clean, data_dir, err)) ||

@@ -6,6 +6,7 @@
 #ifndef CTL_RESOURCES_INTERNAL_H
 #define CTL_RESOURCES_INTERNAL_H
 
+#include <stdint.h>
 #include "ctimeline/resources.h"
 
 struct ctl_clean_data;
@@ -16,6 +17,10 @@ struct ctl_actors_data;
 struct ctl_events_data;
 
 struct ctl_resources {
+	/* This load's identity, never 0: caches kept across documents
+	 * (ctl_workspace) compare it, not the address, which a later load
+	 * may reuse once this one is freed. */
+	uint64_t id;
 	char *dir;
 	struct ctl_clean_data *clean;     /* clean.c */
 	struct ctl_segment_data *segment; /* segment.c */

@@ -2248,6 +2248,7 @@ typedef struct kept_line {
 
 struct ctl_tx_tokens {
 	const struct ctl_timex_data *d; /* the tables their words point into */
+	uint64_t res;          /* the ctl_resources.id d is of */
 	const char *text;      /* the page they are of, when valid */
 	size_t len;
 	uint64_t hash;
@@ -2478,7 +2479,7 @@ int ctl_timex_tag_spans_kept(ctl_timex_list *out, const ctl_resources *res,
 {
 	/* the caller checked the bytes (ctl_tx_tokens_match); the words must
 	 * also point into these resources' tables */
-	if (kept && (!res || !kept->valid || kept->text != text || kept->d != res->timex))
+	if (kept && (!res || !kept->valid || kept->text != text || kept->res != res->id))
 		kept = NULL;
 	return tag_spans(out, res, text, spans, nspans, dct, NULL, kept, NULL, NULL, err);
 }
@@ -2501,6 +2502,7 @@ int ctl_timex_tag_keep_until(ctl_timex_list *out, const ctl_resources *res, cons
 	int rc = tag_spans(out, res, text, &s, 1, dct, keep, NULL, stop, ctx, err);
 	if (!rc && keep) {
 		keep->d = res->timex;
+		keep->res = res->id;
 		keep->text = text;
 		keep->len = len;
 		keep->hash = ctl_hash_bytes(text, len);

@@ -11,6 +11,7 @@
 #include <cjson/cJSON.h>
 #include "helpers.h"
 #include "document_internal.h"
+#include "resources.h"
 
 #define MAX_PHRASES 8
 /* Some seeds put U+00A0 (UTF-8 C2 A0) between words: phrases spell it out. */
@@ -533,6 +534,57 @@ static void test_stopword_memo_across_pages(void **state)
 	ctl_stop_memo_free(memo);
 }
 
+/* A workspace may outlive the resources it was used with: one loaded
+ * later, even at the same address (the allocator reuses freed memory), is
+ * not taken for the old one. Before each load had its own identity, the
+ * stopword memo kept answering from the freed list. */
+static ctl_document *raw_seed(const char *name)
+{
+	char path[1024];
+	snprintf(path, sizeof(path), "%s/%s", CTL_SEEDS_DIR, name);
+	ctl_document *doc = NULL;
+	ctl_error err;
+	ctl_error_clear(&err);
+	if (ctl_document_read(&doc, path, NULL, &err))
+		fail_msg("%s", err.msg);
+	return doc;
+}
+
+static void test_workspace_outlives_resources(void **state)
+{
+	(void)state;
+	ctl_error err;
+	ctl_error_clear(&err);
+	const char *dir = data_dir_with("", "# none\n");
+	ctl_workspace *ws = ctl_workspace_new();
+	bool same_address = false;
+	for (int round = 0; round < 4 && !same_address; round++) {
+		ctl_resources *full = NULL, *none = NULL;
+		assert_int_equal(ctl_resources_new(&full, CTL_DATA_DIR, &err), 0);
+		ctl_document *doc = raw_seed(seeds[0].file);
+		assert_int_equal(ctl_document_analyze_ws(doc, full, ws, &err), 0);
+		ctl_document_free(doc);
+		const void *old = full->clean;
+		ctl_resources_free(full);
+		assert_int_equal(ctl_resources_new(&none, dir, &err), 0);
+		same_address = (const void *)none->clean == old;
+		ctl_document *fresh = raw_seed(seeds[0].file);
+		ctl_document *kept = raw_seed(seeds[0].file);
+		assert_int_equal(ctl_document_analyze(fresh, none, &err), 0);
+		assert_int_equal(ctl_document_analyze_ws(kept, none, ws, &err), 0);
+		same_cleaning(fresh, kept, "after the resources were freed and others loaded");
+		ctl_document_free(fresh);
+		ctl_document_free(kept);
+		ctl_resources_free(none);
+	}
+	/* under AddressSanitizer freed memory is quarantined: the check above
+	 * then only compares results */
+	print_message("new resources %s at the freed ones' address\n",
+		same_address ? "were loaded" : "were never loaded");
+	ctl_workspace_free(ws);
+	remove_data_dir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -551,6 +603,7 @@ int main(void)
 		cmocka_unit_test(test_degenerate_pages),
 		cmocka_unit_test(test_bad_cue_file),
 		cmocka_unit_test(test_stopword_memo_across_pages),
+		cmocka_unit_test(test_workspace_outlives_resources),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
