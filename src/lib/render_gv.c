@@ -184,11 +184,11 @@ void ctl_xml_text(ctl_buf *out, const char *s, size_t n)
 	}
 }
 
-void ctl_gv_num(ctl_buf *out, double v)
+/* What ctl_gv_num writes, through printf: the reference the fast path
+ * must equal, and the way for the numbers it leaves. */
+static void gv_num_printf(ctl_buf *out, double v)
 {
 	char tmp[64];
-	if (!isfinite(v))
-		v = 0;
 	snprintf(tmp, sizeof(tmp), "%.2f", v);
 	size_t n = strlen(tmp);
 	while (n > 1 && tmp[n - 1] == '0')
@@ -199,6 +199,48 @@ void ctl_gv_num(ctl_buf *out, double v)
 	if (!strcmp(tmp, "-0"))
 		strcpy(tmp, "0");
 	ctl_buf_puts(out, tmp);
+}
+
+void ctl_gv_num_printf(ctl_buf *out, double v)
+{
+	gv_num_printf(out, isfinite(v) ? v : 0);
+}
+
+/* A diagram has tens of thousands of coordinates, and "%.2f" costs some
+ * 2,000 instructions each. For |v| < 10^7, v * 100 is within 1.2e-7 of
+ * the exact product (half its unit in the last place, below 2^30), so
+ * rounding it to the nearest integer gives printf's rounding of the exact
+ * value unless its fraction lies within 10^-6 of a half: those numbers
+ * (and larger ones) go through printf. */
+void ctl_gv_num(ctl_buf *out, double v)
+{
+	if (!isfinite(v))
+		v = 0;
+	double a = fabs(v);
+	if (!(a < 1e7)) {
+		gv_num_printf(out, v);
+		return;
+	}
+	double x = a * 100.0, fl = floor(x), frac = x - fl;
+	if (fabs(frac - 0.5) < 1e-6) {
+		gv_num_printf(out, v);
+		return;
+	}
+	unsigned long k = (unsigned long)fl + (frac > 0.5);
+	char tmp[32], *p = tmp + sizeof(tmp);
+	unsigned long ip = k / 100, fp = k % 100;
+	if (fp) { /* the decimals without trailing zeros */
+		if (fp % 10)
+			*--p = (char)('0' + fp % 10);
+		*--p = (char)('0' + fp / 10);
+		*--p = '.';
+	}
+	do
+		*--p = (char)('0' + ip % 10);
+	while (ip /= 10);
+	if (v < 0 && k) /* "-0.00" is written "0" */
+		*--p = '-';
+	ctl_buf_put(out, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 void ctl_svg_add_title(char **svg, size_t *len, const char *title, const char *desc)

@@ -139,6 +139,8 @@ void ctl_svg_add_title(char **svg, size_t *len, const char *title, const char *d
 
 /* Formats a number for an attribute ("%.2f" without trailing zeros). */
 void ctl_gv_num(ctl_buf *out, double v);
+/* The same through printf alone (the reference its tests compare with). */
+void ctl_gv_num_printf(ctl_buf *out, double v);
 
 /* Renderers of each view: build s->g and lay it out. */
 int ctl_render_timeline_graph(ctl_gv *s, const ctl_timeline *tl, const ctl_style *st,

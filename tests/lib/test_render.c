@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "helpers.h"
+#include "render_internal.h"
 
 #define STYLES_DIR CTL_DATA_DIR "/../styles"
 
@@ -726,6 +727,55 @@ static void test_png_size(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* ctl_gv_num writes what "%.2f" writes (trailing zeros dropped, "-0" as
+ * "0"), on its fast path and off it: halves (0.125 is a tie printf
+ * rounds to even), near-halves on both sides, negatives, numbers past
+ * the fast path's bound, and 900,000 random coordinates and their neighbours. */
+static void gv_num_same(double v)
+{
+	ctl_buf fast, ref;
+	ctl_buf_init(&fast);
+	ctl_buf_init(&ref);
+	ctl_gv_num(&fast, v);
+	ctl_gv_num_printf(&ref, v);
+	if (fast.len != ref.len || memcmp(fast.ptr, ref.ptr, fast.len))
+		fail_msg("%.17g: '%.*s', printf '%.*s'", v, (int)fast.len, fast.ptr,
+			(int)ref.len, ref.ptr);
+	ctl_buf_release(&fast);
+	ctl_buf_release(&ref);
+}
+
+static void test_gv_num_matches_printf(void **state)
+{
+	(void)state;
+	static const double edge[] = {
+		0, -0.0, 0.001, -0.001, 0.004999, 0.005, -0.005, 0.015, 0.125, -0.125, 0.375,
+		1.005, 2.675, 10, 10.1, 10.10, 99.995, 99.994999, 100, -100.5, 1234.5678,
+		9999999.994, 9999999.995, 1e7, -1e7, 1e7 + 0.125, 3e12, -4.5e15, 1e300,
+		NAN, INFINITY, -INFINITY,
+	};
+	for (size_t i = 0; i < sizeof(edge) / sizeof(edge[0]); i++)
+		gv_num_same(edge[i]);
+	unsigned long long x = 0x9E3779B97F4A7C15ull;
+	for (int i = 0; i < 300000; i++) {
+		x ^= x >> 12;
+		x ^= x << 25;
+		x ^= x >> 27;
+		unsigned long long r = x * 2685821657736338717ull;
+		double u = (double)(r >> 11) / 9007199254740992.0; /* [0, 1) */
+		double v;
+		switch (i % 4) {
+		case 0: v = (u - 0.5) * 2e7; break;                      /* anywhere */
+		case 1: v = (u - 0.5) * 2e4; break;                      /* diagram sizes */
+		case 2: v = (double)(long)((u - 0.5) * 2e8) / 1000; break; /* x.xx5 near-halves */
+		default: v = (double)(long)((u - 0.5) * 4e6) / 200 + 0.005; break; /* halves */
+		}
+		gv_num_same(v);
+		gv_num_same(nextafter(v, INFINITY));
+		gv_num_same(nextafter(v, -INFINITY));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -738,6 +788,7 @@ int main(void)
 		cmocka_unit_test(test_styles),
 		cmocka_unit_test(test_errors_and_limits),
 		cmocka_unit_test(test_png_size),
+		cmocka_unit_test(test_gv_num_matches_printf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
