@@ -307,7 +307,10 @@ int ctl_render_graph_graph(ctl_gv *s, const ctl_timeline *tl, const ctl_style *s
 		ctl_gv_attr(g, AGRAPH, "splines", "line");
 		ctl_gv_attr(g, AGRAPH, "overlap", "prism");
 		ctl_gv_attr(g, AGRAPH, "sep", "+4");
-		ctl_gv_attr(g, AGRAPH, "start", "1");   /* a fixed seed: the same input, the same drawing */
+		/* a fixed seed: the same input, the same drawing (except that
+		 * Graphviz 2.42's sfdp moves large graphs by 0.01 pt with the
+		 * heap's addresses: README, limits) */
+		ctl_gv_attr(g, AGRAPH, "start", "1");
 		ctl_gv_attr(g, AGRAPH, "inputscale", "72");
 		if (!strcmp(engine, "neato") || !strcmp(engine, "sfdp"))
 			ctl_gv_attr(g, AGRAPH, "maxiter", "300");
