@@ -960,6 +960,12 @@ static bool is_headline(const finder *F, size_t t0, size_t t1)
 		first &= !w;
 		words += counted;
 		caps += counted & ((k->f & (T_CAP | T_MIXED)) != 0);
+		/* settled once a word is not in capitals and the lower-case
+		 * words already outweigh every capital the rest could add (a
+		 * sentence of running prose: after about a third of it); asked
+		 * every eighth token */
+		if ((((i - t0) & 7) == 7) && allcaps != letters && lower * 5 >= caps + (t1 - i - 1))
+			return false;
 	}
 	if (letters >= 3 && allcaps == letters)
 		return true;
