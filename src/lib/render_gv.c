@@ -184,12 +184,12 @@ void ctl_xml_text(ctl_buf *out, const char *s, size_t n)
 	}
 }
 
-/* What ctl_gv_num writes, through printf: the reference the fast path
- * must equal, and the way for the numbers it leaves. */
-static void gv_num_printf(ctl_buf *out, double v)
+/* What ctl_gv_num writes, through printf alone: the reference its fast
+ * path must equal, and the way for the numbers that path leaves. */
+void ctl_gv_num_printf(ctl_buf *out, double v)
 {
 	char tmp[64];
-	snprintf(tmp, sizeof(tmp), "%.2f", v);
+	snprintf(tmp, sizeof(tmp), "%.2f", isfinite(v) ? v : 0);
 	size_t n = strlen(tmp);
 	while (n > 1 && tmp[n - 1] == '0')
 		n--;
@@ -201,11 +201,6 @@ static void gv_num_printf(ctl_buf *out, double v)
 	ctl_buf_puts(out, tmp);
 }
 
-void ctl_gv_num_printf(ctl_buf *out, double v)
-{
-	gv_num_printf(out, isfinite(v) ? v : 0);
-}
-
 /* A diagram has tens of thousands of coordinates, and "%.2f" costs some
  * 2,000 instructions each. For |v| < 10^7, v * 100 is within 1.2e-7 of
  * the exact product (half its unit in the last place, below 2^30), so
@@ -214,16 +209,14 @@ void ctl_gv_num_printf(ctl_buf *out, double v)
  * (and larger ones) go through printf. */
 void ctl_gv_num(ctl_buf *out, double v)
 {
-	if (!isfinite(v))
-		v = 0;
 	double a = fabs(v);
-	if (!(a < 1e7)) {
-		gv_num_printf(out, v);
+	if (!(a < 1e7)) { /* and NaN and infinities, written 0 */
+		ctl_gv_num_printf(out, v);
 		return;
 	}
 	double x = a * 100.0, fl = floor(x), frac = x - fl;
 	if (fabs(frac - 0.5) < 1e-6) {
-		gv_num_printf(out, v);
+		ctl_gv_num_printf(out, v);
 		return;
 	}
 	unsigned long k = (unsigned long)fl + (frac > 0.5);
