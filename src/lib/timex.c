@@ -2247,8 +2247,8 @@ typedef struct kept_line {
 } kept_line;
 
 struct ctl_tx_tokens {
-	const struct ctl_timex_data *d; /* the tables their words point into */
-	uint64_t res;          /* the ctl_resources.id d is of */
+	uint64_t res;          /* the ctl_resources.id of the tables their
+	                          words point into */
 	const char *text;      /* the page they are of, when valid */
 	size_t len;
 	uint64_t hash;
@@ -2501,7 +2501,6 @@ int ctl_timex_tag_keep_until(ctl_timex_list *out, const ctl_resources *res, cons
 	ctl_span s = { 0, (uint32_t)len };
 	int rc = tag_spans(out, res, text, &s, 1, dct, keep, NULL, stop, ctx, err);
 	if (!rc && keep) {
-		keep->d = res->timex;
 		keep->res = res->id;
 		keep->text = text;
 		keep->len = len;
