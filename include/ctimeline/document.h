@@ -3,7 +3,8 @@
  * sentences and its publication date (the DCT, "document creation time").
  *
  * Every offset is a byte offset into the original file. Invalid UTF-8 bytes
- * are replaced one-for-one by '?' in `text`, so offsets stay those of the file.
+ * are replaced one-for-one by '?' in `text`, so offsets stay those of the file
+ * (HTML left in the text is rewritten in place too: see `unmarked`).
  */
 #ifndef CTIMELINE_DOCUMENT_H
 #define CTIMELINE_DOCUMENT_H
@@ -52,6 +53,13 @@ typedef struct ctl_document {
 	/* the file looks like an HTML page, not its text (a doctype, or an
 	 * html, head or body tag before any text): its tags are read as words */
 	bool markup;
+	/* > 0 (text, not a page): this many HTML tags and character references
+	 * left in it ("Dallas.<br>", "AT&amp;T", "&nbsp;") were rewritten in
+	 * `text`: a tag as white space (a block's as a line break), a reference
+	 * as its character. No offset moves, but inside a word that held
+	 * markup: its bytes after the markup move left, and the bytes freed
+	 * are spaces after the word. */
+	size_t unmarked;
 
 	ctl_line *lines;
 	size_t nlines;
@@ -71,8 +79,9 @@ typedef struct ctl_ingest_options {
 
 /*
  * Reads `path` ("-": standard input) into a new document: validates UTF-8,
- * rejoins the paragraphs of hard-wrapped text (wrap_width), puts back the
- * breaks of a page flattened to one line (split), splits lines.
+ * rewrites the HTML left in text (unmarked), rejoins the paragraphs of
+ * hard-wrapped text (wrap_width), puts back the breaks of a page flattened
+ * to one line (split), splits lines.
  * Does not clean or date it (see ctl_document_analyze).
  * The caller frees the result with ctl_document_free.
  */

@@ -1924,7 +1924,7 @@ static void parse_run(finder *F, const ctx *X, elem *el, size_t n)
 
 /* --- the document --------------------------------------------------------------- */
 
-/* A wire dateline at the start of a line ("OSLO (Agency) -",
+/* A wire dateline at the start of a line, after any indent ("OSLO (Agency) -",
  * "BERGEN, January 24."): words in capitals, an optional "(Agency)", then a
  * comma or a dash, with any white space between (as ctl_dateline_end, but
  * no-break spaces too). Returns where the text goes on, or 0; *place_end
@@ -1933,7 +1933,10 @@ static void parse_run(finder *F, const ctx *X, elem *el, size_t n)
 static uint32_t dateline(finder *F, uint32_t ss, uint32_t se, uint32_t *place_end)
 {
 	const char *t = F->t;
-	if (ss > 0 && t[ss - 1] != '\n')
+	uint32_t b = ss; /* the line may be indented (or was a "<p>" tag) */
+	while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+		b--;
+	if (b > 0 && t[b - 1] != '\n')
 		return 0;
 	uint32_t p = ss, caps = 0, len;
 	while (p < se && (ctl_is_upper((unsigned char)t[p]) || t[p] == ' ' || t[p] == '-' ||

@@ -850,7 +850,7 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 			break;
 		case C_TITLE:
 			dl->kind = CTL_LINE_TITLE;
-			doc->title = ctl_xstrndup(t + l->a, l->b - l->a);
+			doc->title = ctl_xstrndup_squeezed(t + l->a, l->b - l->a);
 			break;
 		case C_GOOD:
 			dl->kind = CTL_LINE_BODY;

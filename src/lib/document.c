@@ -1,6 +1,7 @@
 /*
  * Ingest: read a file, make its bytes safe to process (valid UTF-8, no NUL)
- * without moving any offset, and split it into lines.
+ * without moving any offset, rewrite the HTML left in its text (unmark.c),
+ * and split it into lines.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -368,6 +369,8 @@ int ctl_document_from_memory(ctl_document **out, const char *path,
 	doc->dct = ctl_interval_unknown();
 	repair_utf8(doc);
 	doc->markup = looks_like_html(doc->text, doc->len);
+	if (!doc->markup)
+		doc->unmarked = ctl_unmark(doc->text, doc->len);
 	split_lines(doc);
 	unwrap(doc);
 	if (!doc->unwrapped)

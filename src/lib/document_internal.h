@@ -5,6 +5,15 @@
 #include "ctimeline/document.h"
 
 /*
+ * Rewrites the HTML tags and character references left in scraped text
+ * (unmark.c) in place: a tag as white space (a block's as a line break),
+ * a reference as its character. No byte moves but the rest of a word that
+ * held markup ("AT&amp;T"). `text` holds no NUL and is NUL-terminated
+ * (text[len] == '\0'). Returns how many were rewritten.
+ */
+size_t ctl_unmark(char *text, size_t len);
+
+/*
  * The spans extraction reads, in text order: the headline, then the body's
  * sentences after it. The caller frees the array; *n is set to its length.
  */

@@ -1680,7 +1680,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			size_t a = s->a;
 			while (a > 0 && ctl_is_upper((unsigned char)t[tk[a - 1].s]) && s->a - a < 2)
 				a--;
-			c->title = ctl_xstrndup(t + tk[a].s, tk[s->b - 1].e - tk[a].s);
+			c->title = ctl_xstrndup_squeezed(t + tk[a].s, tk[s->b - 1].e - tk[a].s);
 			if (ctl_is_lower((unsigned char)c->title[0]))
 				c->title[0] = (char)(c->title[0] - 32);
 		} else {
@@ -1772,7 +1772,10 @@ static char *dateline_place(const ctl_document *doc)
 		uint32_t pe = 0;
 		if (!ctl_dateline_end(doc->text, l->start, l->end, &pe) || pe <= l->start)
 			continue;
-		char *p = ctl_xstrndup(doc->text + l->start, pe - l->start);
+		uint32_t ps = l->start; /* after any indent */
+		while (ps < pe && (doc->text[ps] == ' ' || doc->text[ps] == '\t'))
+			ps++;
+		char *p = ctl_xstrndup(doc->text + ps, pe - ps);
 		bool first = true;
 		for (char *q = p; *q; q++) {
 			if (ctl_is_alpha((unsigned char)*q)) {

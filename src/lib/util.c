@@ -71,6 +71,21 @@ char *ctl_xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *ctl_xstrndup_squeezed(const char *s, size_t n)
+{
+	char *p = ctl_xmalloc(n + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool sp = s[i] == ' ' || s[i] == '\t';
+		if (!sp || (k && p[k - 1] != ' '))
+			p[k++] = sp ? ' ' : s[i];
+	}
+	while (k && p[k - 1] == ' ')
+		k--;
+	p[k] = '\0';
+	return p;
+}
+
 void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)

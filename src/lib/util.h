@@ -22,6 +22,10 @@ char *ctl_id_string(char prefix, size_t n);
 /* Writes v in decimal at p (no NUL, at most 20 bytes); returns the end. */
 char *ctl_put_decimal(char *p, uint64_t v);
 char *ctl_xstrndup(const char *s, size_t n);
+/* ctl_xstrndup with each run of spaces and tabs made one space, and none
+ * at either end: a headline copied from text that held markup
+ * ("Unit&#39;s Establishment" reads "Unit's     Establishment"). */
+char *ctl_xstrndup_squeezed(const char *s, size_t n);
 
 /* Grows an array *items of *cap elements of `size` bytes to hold `need`. */
 void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size);

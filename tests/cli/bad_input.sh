@@ -157,12 +157,16 @@ cat >"$TMP/evil/evil.txt" <<'TXT'
 
 Published July 12, 2017
 
-BERLIN, July 12 -- Angela Merkel met Vladimir Putin in Hamburg on Monday <script>alert(3)</script> and said <a href="javascript:alert(4)" onmouseover="alert(5)">click</a> \N\G\L\E\T\H was fine.
+BERLIN, July 12 -- Angela Merkel met Vladimir Putin in Hamburg on Monday <script>alert(3)</script> and said &lt;a href=&quot;javascript:alert(4)&quot; onmouseover=&quot;alert(5)&quot;&gt;click&lt;/a&gt; \N\G\L\E\T\H was <a href="javascript:alert(6)">fine</a>.
 =HYPERLINK("http://evil.example/","x") Putin said on Tuesday that the talks with Merkel went well.
 +cmd|' /C calc'!A0 Merkel denied on Wednesday that she had met Putin in secret.
 TXT
 expect_exit 0 "hostile article: extract" -- "$BIN" extract -o "$TMP/evil.json" "$TMP/evil"
 expect_in "$TMP/evil.json" "<script>" "the JSON keeps the text (JSON is data)"
+# character references are read as the characters they stand for: the
+# link written with them is text, the link written as a tag is markup
+expect_in "$TMP/evil.json" '<a href=\"javascript:alert(4)\"' "the JSON keeps the text of the link"
+expect_not_in "$TMP/evil.json" 'alert(6)' "a tag left in the text is read as markup"
 expect_exit 0 "hostile article: render" -- "$BIN" render -T svg --view all -o "$TMP/evil-out" "$TMP/evil.json"
 expect_exit 0 "hostile article: report" -- "$BIN" report -o "$TMP/evil-out/report.html" "$TMP/evil.json"
 expect_exit 0 "hostile article: export" -- "$BIN" export --to csv -o "$TMP/evil-out" "$TMP/evil.json"

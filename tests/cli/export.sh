@@ -136,11 +136,12 @@ mkdir "$TMP/cwd"
 cat >"$TMP/hostile.txt" <<'EOF'
 Ministers <script>alert("x")</script> meet & agree
 
-The ministers met in Geneva on 12 July 2017, said "<b>officials</b>" & others.
+The ministers met in Geneva on 12 July 2017, said "&lt;b&gt;officials&lt;/b&gt;" & others.
 EOF
 expect_exit 0 "report on hostile text" -- "$BIN" report --no-diagrams -o "$TMP/hostile.html" "$TMP/hostile.txt"
 expect_not_in "$TMP/hostile.html" "<script>" "script tag escaped"
 expect_not_in "$TMP/hostile.html" "<b>officials" "markup escaped"
+expect_in "$TMP/hostile.html" "&lt;b&gt;officials" "markup shown as text"
 expect_in "$TMP/hostile.html" "&lt;script&gt;" "script shown as text"
 
 # LibreOffice round trip, only when it is installed (docs/export.md says how)

@@ -303,6 +303,75 @@ static void test_html_page_told(void **state)
 	ctl_document_free(doc);
 }
 
+/* The text a document makes of `in` (same length, NUL-terminated). */
+static void assert_unmarked(const char *in, const char *want, size_t count)
+{
+	int rc;
+	ctl_error err;
+	ctl_document *doc = from_mem(in, strlen(in), 0, &rc, &err);
+	assert_int_equal(rc, 0);
+	assert_int_equal(doc->len, strlen(in));
+	if (strcmp(doc->text, want) || doc->unmarked != count)
+		fail_msg("'%s' became '%s' (%zu rewritten), wanted '%s' (%zu)", in, doc->text,
+			doc->unmarked, want, count);
+	ctl_document_free(doc);
+}
+
+/* HTML left in scraped text is rewritten in place: tags as white space (a
+ * block's as a line break between text), references as their characters;
+ * only the rest of a word that held markup moves. */
+static void test_html_left_in_text(void **state)
+{
+	(void)state;
+	/* a break tag between two sentences ends the line; one at a line's
+	 * end, or at its start, adds no line */
+	assert_unmarked("Signed in Dallas.<br>\nJohn met Joe.<br/>Talks ended.<BR >\n",
+		"Signed in Dallas.    \nJohn met Joe.    \nTalks ended.     \n", 3);
+	assert_unmarked("<p>Text here.</p>\n<div class=\"x\">More.</div>",
+		"   Text here.    \n" "               More.      ", 4);
+	/* the spaces go where white space already is; inside a word the rest
+	 * of the word moves left and the spaces follow it */
+	assert_unmarked("AT&amp;T said &quot;no&quot; on <b>Biden</b>'s plan",
+		"AT&T     said      \"no\"      on    Biden's     plan", 5);
+	assert_unmarked("&nbsp;two&nbsp;&nbsp;words&#160;", "      two            words      ", 4);
+	/* numeric references, in decimal and hex; a comment is nothing */
+	assert_unmarked("Putin&#8217;s x&#x2019;s <!-- ad --> &#233;t&#xE9;",
+		"Putin\xE2\x80\x99s     x\xE2\x80\x99s" "                      "
+		"\xC3\xA9t\xC3\xA9    ", 5);
+	/* no tag, no reference: left as it is */
+	const char *plain = "x < y, R&D, &foo; &#0; &#55296; &amp <Reuters> <b <brand> AT&T <!-- x "
+		"<script>f()</script>";
+	assert_unmarked(plain, plain, 0);
+	/* a tag does not span lines */
+	assert_unmarked("a <span\nclass=x> b", "a <span\nclass=x> b", 0);
+	/* the lines follow the text as rewritten */
+	int rc;
+	ctl_error err;
+	const char *two = "One said so.<br>Two said no.";
+	ctl_document *doc = from_mem(two, strlen(two), 0, &rc, &err);
+	assert_int_equal(doc->nlines, 2);
+	assert_int_equal(doc->lines[1].start, 16);
+	ctl_document_free(doc);
+	/* a page (not text) is left to the warning */
+	const char *page = "<!doctype html><p>Delegations met&nbsp;on Tuesday.</p>\n";
+	doc = from_mem(page, strlen(page), 0, &rc, &err);
+	assert_true(doc->markup);
+	assert_int_equal(doc->unmarked, 0);
+	assert_string_equal(doc->text, page);
+	ctl_document_free(doc);
+	/* many tags on one line: each is rewritten (and no scan repeats) */
+	size_t n = 200000;
+	char *many = malloc(n * 4 + 8);
+	for (size_t i = 0; i < n; i++)
+		memcpy(many + i * 4, i % 2 ? "<br>" : "w w ", 4);
+	strcpy(many + n * 4, "end.");
+	doc = from_mem(many, strlen(many), 0, &rc, &err);
+	assert_int_equal(doc->unmarked, n / 2);
+	assert_int_equal(doc->nlines, n / 2 + 1);
+	ctl_document_free(doc);
+	free(many);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -314,6 +383,7 @@ int main(void)
 		cmocka_unit_test(test_hard_wrapped_text),
 		cmocka_unit_test(test_page_on_one_line),
 		cmocka_unit_test(test_html_page_told),
+		cmocka_unit_test(test_html_left_in_text),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

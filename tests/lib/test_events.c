@@ -111,6 +111,42 @@ static void test_dated_and_statements(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* Text scraped with some of its markup left in ("<br>", "AT&amp;T",
+ * "&nbsp;") gives the events of the same text without it: the same
+ * dates, titles and actors, each trigger at its place in the file. */
+static void test_markup_left_in_text(void **state)
+{
+	ctl_resources *res = *state;
+	const char *plain =
+		"Freedonia and Sylvania sign trade deal\n"
+		"\n"
+		"Freedonian Trade Minister Maria Gonzalez said on Tuesday that Smith & Wesson would cut prices.\n"
+		"On March 3, Gonzalez met Sylvanian Prime Minister John Whitfield in Geneva. The talks were long.\n";
+	const char *marked =
+		"<h1>Freedonia and Sylvania sign trade deal</h1>\n"
+		"\n"
+		"Freedonian Trade Minister <b>Maria Gonzalez</b> said on Tuesday that Smith &amp; Wesson would cut prices.<br>"
+		"On March&nbsp;3, Gonzalez met Sylvanian Prime Minister John Whitfield in Geneva.&nbsp;The talks were long.<br>\n";
+	const art a[] = { { "a.txt", plain, "2019-03-14" } }, b[] = { { "b.txt", marked, "2019-03-14" } };
+	ctl_timeline *ta = extract(res, a, 1), *tb = extract(res, b, 1);
+	assert_true(ta->nevents >= 2);
+	assert_int_equal(ta->nevents, tb->nevents);
+	assert_int_equal(ta->nactors, tb->nactors);
+	for (size_t i = 0; i < ta->nevents; i++) {
+		const ctl_event *x = &ta->events[i], *y = &tb->events[i];
+		assert_string_equal(x->title, y->title);
+		assert_int_equal(x->when.earliest, y->when.earliest);
+		assert_int_equal(x->when.latest, y->when.latest);
+		assert_int_equal(x->nactors, y->nactors);
+		for (size_t k = 0; k < x->nactors; k++)
+			assert_string_equal(ta->actors[x->actors[k]].name, tb->actors[y->actors[k]].name);
+		assert_memory_equal(marked + y->trigger.start, y->trigger.text, strlen(y->trigger.text));
+	}
+	assert_true(has_actor(tb, find_event(tb, "met"), "John Whitfield"));
+	ctl_timeline_free(ta);
+	ctl_timeline_free(tb);
+}
+
 /* An undated mention of two people meeting matches both of their dated
  * meetings, a fortnight apart: it must not make them one event (merging is
  * transitive; a looser date joins a narrower one only when it matches
@@ -416,6 +452,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dated_and_statements),
+		cmocka_unit_test(test_markup_left_in_text),
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_merge_across_articles),
 		cmocka_unit_test(test_loose_date_does_not_bridge),

@@ -1,0 +1,289 @@
+/*
+ * Ingest: HTML left in scraped text. Text copied out of web pages keeps
+ * some of its markup ("Dallas.<br>", "<b>Biden</b>'s", "AT&amp;T",
+ * "&nbsp;"); read as words, it ends no sentence, splits names and makes
+ * prose look like furniture. It is rewritten in place, in one pass:
+ *
+ *  - a tag of an HTML element (a known name after '<' or "</", up to the
+ *    next '>' on its line) and a comment ("<!-- -->") become white space;
+ *    a block's tag (p, div, br, li, h1...) ends its line where text stands
+ *    before and after it;
+ *  - a character reference ("&amp;", "&#8217;", "&#x2019;") becomes its
+ *    character, "&nbsp;" white space.
+ *
+ * The bytes freed are spaces: placed after what the markup became when
+ * white space follows it, before it when white space precedes it, so no
+ * other byte moves; only markup inside a word ("AT&amp;T", "Biden</b>'s")
+ * makes the rest of that word move left, and the spaces go after the word.
+ * Anything else ("x < y", "<Reuters>", "R&D", "&foo;") stays as it is.
+ */
+#include <string.h>
+#include "document_internal.h"
+#include "util.h"
+
+#define TAG_MAX 1024  /* bytes from '<' to '>' */
+
+enum out_kind { OUT_NONE, OUT_CHARS, OUT_SPACE, OUT_BREAK };
+
+typedef struct repl {
+	uint8_t kind;   /* enum out_kind */
+	uint8_t len;    /* OUT_CHARS: bytes in b */
+	char b[4];
+} repl;
+
+/* HTML elements that format or lay out text, by name: a block's tag ends
+ * a line, a cell's or an image's is a space, an inline one is nothing.
+ * Not script, style or form: what they hold is no text, and left in an
+ * article they are better seen than half removed. */
+static const struct {
+	const char *name;
+	uint8_t kind;
+} elements[] = {
+	{ "a", OUT_NONE }, { "abbr", OUT_NONE }, { "address", OUT_BREAK },
+	{ "article", OUT_BREAK }, { "aside", OUT_BREAK }, { "b", OUT_NONE },
+	{ "big", OUT_NONE }, { "blockquote", OUT_BREAK }, { "br", OUT_BREAK },
+	{ "caption", OUT_BREAK }, { "center", OUT_BREAK }, { "cite", OUT_NONE },
+	{ "code", OUT_NONE }, { "dd", OUT_BREAK }, { "del", OUT_NONE },
+	{ "dfn", OUT_NONE }, { "div", OUT_BREAK }, { "dl", OUT_BREAK },
+	{ "dt", OUT_BREAK }, { "em", OUT_NONE }, { "figcaption", OUT_BREAK },
+	{ "figure", OUT_BREAK }, { "font", OUT_NONE }, { "footer", OUT_BREAK },
+	{ "h1", OUT_BREAK }, { "h2", OUT_BREAK },
+	{ "h3", OUT_BREAK }, { "h4", OUT_BREAK }, { "h5", OUT_BREAK },
+	{ "h6", OUT_BREAK }, { "header", OUT_BREAK }, { "hr", OUT_BREAK },
+	{ "i", OUT_NONE }, { "img", OUT_SPACE },
+	{ "ins", OUT_NONE }, { "kbd", OUT_NONE }, { "li", OUT_BREAK },
+	{ "main", OUT_BREAK }, { "mark", OUT_NONE }, { "nav", OUT_BREAK },
+	{ "ol", OUT_BREAK }, { "p", OUT_BREAK },
+	{ "picture", OUT_SPACE }, { "pre", OUT_BREAK }, { "q", OUT_NONE },
+	{ "s", OUT_NONE }, { "samp", OUT_NONE }, { "section", OUT_BREAK }, { "small", OUT_NONE }, { "source", OUT_SPACE },
+	{ "span", OUT_NONE }, { "strike", OUT_NONE }, { "strong", OUT_NONE },
+	{ "sub", OUT_NONE }, { "sup", OUT_NONE },
+	{ "table", OUT_BREAK }, { "tbody", OUT_BREAK }, { "td", OUT_SPACE },
+	{ "tfoot", OUT_BREAK }, { "th", OUT_SPACE }, { "thead", OUT_BREAK },
+	{ "time", OUT_NONE }, { "tr", OUT_BREAK }, { "tt", OUT_NONE },
+	{ "u", OUT_NONE }, { "ul", OUT_BREAK }, { "var", OUT_NONE },
+	{ "wbr", OUT_NONE },
+};
+
+/* Named character references news pages use (the rest are rare enough to
+ * be left as they are; numeric references cover every character). */
+static const struct {
+	const char *name;
+	uint32_t cp;
+} entities[] = {
+	{ "AElig", 0xC6 }, { "Aacute", 0xC1 }, { "Agrave", 0xC0 }, { "Auml", 0xC4 },
+	{ "Ccedil", 0xC7 }, { "Eacute", 0xC9 }, { "Egrave", 0xC8 }, { "Iacute", 0xCD },
+	{ "Ntilde", 0xD1 }, { "Oacute", 0xD3 }, { "Ouml", 0xD6 }, { "Oslash", 0xD8 },
+	{ "Uacute", 0xDA }, { "Uuml", 0xDC }, { "aacute", 0xE1 }, { "acirc", 0xE2 },
+	{ "aelig", 0xE6 }, { "agrave", 0xE0 }, { "amp", '&' }, { "apos", '\'' },
+	{ "aring", 0xE5 }, { "atilde", 0xE3 }, { "auml", 0xE4 }, { "bdquo", 0x201E },
+	{ "bull", 0x2022 }, { "ccedil", 0xE7 }, { "copy", 0xA9 }, { "deg", 0xB0 },
+	{ "eacute", 0xE9 }, { "ecirc", 0xEA }, { "egrave", 0xE8 }, { "euml", 0xEB },
+	{ "euro", 0x20AC }, { "gt", '>' }, { "hellip", 0x2026 }, { "iacute", 0xED },
+	{ "icirc", 0xEE }, { "iuml", 0xEF }, { "laquo", 0xAB }, { "ldquo", 0x201C },
+	{ "lsquo", 0x2018 }, { "lt", '<' }, { "mdash", 0x2014 }, { "middot", 0xB7 },
+	{ "nbsp", 0xA0 }, { "ndash", 0x2013 }, { "ntilde", 0xF1 }, { "oacute", 0xF3 },
+	{ "ocirc", 0xF4 }, { "oslash", 0xF8 }, { "otilde", 0xF5 }, { "ouml", 0xF6 },
+	{ "pound", 0xA3 }, { "quot", '"' }, { "raquo", 0xBB }, { "rdquo", 0x201D },
+	{ "reg", 0xAE }, { "rsquo", 0x2019 }, { "sbquo", 0x201A }, { "scaron", 0x161 },
+	{ "shy", 0xAD }, { "szlig", 0xDF }, { "thinsp", 0x2009 }, { "trade", 0x2122 },
+	{ "uacute", 0xFA }, { "ucirc", 0xFB }, { "uuml", 0xFC }, { "yacute", 0xFD },
+	{ "zcaron", 0x17E },
+};
+
+static bool is_ws(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* The length of the tag or comment at t[i] == '<' (0: none), and what it
+ * becomes. */
+static size_t tag_at(const char *t, size_t i, size_t n, repl *x)
+{
+	size_t lim = n - i < TAG_MAX ? n - i : TAG_MAX;
+	const char *s = t + i;
+	if (lim >= 7 && !memcmp(s, "<!--", 4)) {
+		for (size_t k = 4; k + 3 <= lim && s[k] != '\n'; k++)
+			if (!memcmp(s + k, "-->", 3)) {
+				x->kind = OUT_NONE;
+				return k + 3;
+			}
+		return 0;
+	}
+	size_t p = 1;
+	if (p < lim && s[p] == '/')
+		p++;
+	size_t q = p;
+	while (q < lim && ctl_is_alnum((unsigned char)s[q]))
+		q++;
+	if (q == p || q >= lim || !(s[q] == '>' || s[q] == '/' || is_ws((unsigned char)s[q])))
+		return 0;
+	int kind = -1;
+	for (size_t k = 0; k < sizeof(elements) / sizeof(elements[0]); k++)
+		if (strlen(elements[k].name) == q - p && ctl_eq_nocase(s + p, q - p, elements[k].name)) {
+			kind = elements[k].kind;
+			break;
+		}
+	if (kind < 0)
+		return 0;
+	for (; q < lim; q++) {
+		if (s[q] == '>') {
+			x->kind = (uint8_t)kind;
+			return q + 1;
+		}
+		if (s[q] == '<' || s[q] == '\n')
+			return 0;
+	}
+	return 0;
+}
+
+/* The UTF-8 bytes of code point cp in x (a character a text may hold). */
+static bool put_cp(uint32_t cp, repl *x)
+{
+	unsigned char *b = (unsigned char *)x->b;
+	if (cp == 0xA0 || cp == '\t' || cp == '\n' || cp == '\r') {
+		x->kind = OUT_SPACE;
+		return true;
+	}
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || (cp >= 0xD800 && cp < 0xE000) ||
+	    cp > 0x10FFFF)
+		return false;
+	x->kind = OUT_CHARS;
+	if (cp < 0x80) {
+		b[0] = (unsigned char)cp;
+		x->len = 1;
+	} else if (cp < 0x800) {
+		b[0] = (unsigned char)(0xC0 | cp >> 6);
+		b[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		x->len = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (unsigned char)(0xE0 | cp >> 12);
+		b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		b[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		x->len = 3;
+	} else {
+		b[0] = (unsigned char)(0xF0 | cp >> 18);
+		b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+		b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		b[3] = (unsigned char)(0x80 | (cp & 0x3F));
+		x->len = 4;
+	}
+	return true;
+}
+
+/* The length of the character reference at t[i] == '&' (0: none), and
+ * what it becomes; its UTF-8 is never longer than the reference. */
+static size_t entity_at(const char *t, size_t i, size_t n, repl *x)
+{
+	const char *s = t + i;
+	size_t lim = n - i < 12 ? n - i : 12, q = 1;
+	if (q < lim && s[q] == '#') {
+		bool hex = q + 1 < lim && (s[q + 1] == 'x' || s[q + 1] == 'X');
+		q += hex ? 2 : 1;
+		size_t d0 = q;
+		uint32_t cp = 0;
+		for (; q < lim; q++) {
+			unsigned char c = (unsigned char)s[q];
+			int v = ctl_is_digit(c) ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 :
+				hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+			if (v < 0)
+				break;
+			cp = cp * (hex ? 16 : 10) + (uint32_t)v; /* at most 9 digits: no overflow */
+		}
+		if (q == d0 || q >= lim || s[q] != ';' || !put_cp(cp, x))
+			return 0;
+		return q + 1;
+	}
+	while (q < lim && ctl_is_alnum((unsigned char)s[q]))
+		q++;
+	if (q == 1 || q >= lim || s[q] != ';')
+		return 0;
+	for (size_t k = 0; k < sizeof(entities) / sizeof(entities[0]); k++)
+		if (strlen(entities[k].name) == q - 1 && !memcmp(s + 1, entities[k].name, q - 1))
+			return put_cp(entities[k].cp, x) ? q + 1 : 0;
+	return 0;
+}
+
+/* Is the output line ending at w blank? (*blank: an offset up to which
+ * the line is known blank; the scan back stops there.) */
+static bool line_blank_before(const char *t, size_t w, size_t *blank)
+{
+	for (size_t i = w; i > *blank; i--) {
+		if (t[i - 1] == '\n')
+			break;
+		if (!is_ws((unsigned char)t[i - 1]))
+			return false;
+	}
+	*blank = w;
+	return true;
+}
+
+/* Is the rest of the line from r blank? */
+static bool line_blank_after(const char *t, size_t r, size_t n)
+{
+	for (; r < n && t[r] != '\n'; r++)
+		if (!is_ws((unsigned char)t[r]))
+			return false;
+	return true;
+}
+
+/* Skips from i to the next '<' or '&' (n if none): the text has no NUL
+ * but its terminator, so glibc's vectorised strcspn can look. */
+static size_t skip_plain(const char *t, size_t i, size_t n)
+{
+	size_t k = i + strcspn(t + i, "<&");
+	return k < n ? k : n;
+}
+
+size_t ctl_unmark(char *t, size_t n)
+{
+	size_t r = 0, w = 0, count = 0, blank = 0;
+	while (r < n) {
+		if (w == r) { /* nothing owed: jump to the next markup byte */
+			r = w = skip_plain(t, r, n);
+			if (r >= n)
+				break;
+		}
+		unsigned char c = (unsigned char)t[r];
+		repl x = { 0 };
+		size_t m = c == '<' ? tag_at(t, r, n, &x) : c == '&' ? entity_at(t, r, n, &x) : 0;
+		if (!m) {
+			if (is_ws(c) && w < r) { /* a word ends: the spaces it owes */
+				memset(t + w, ' ', r - w);
+				w = r;
+			}
+			t[w++] = t[r++];
+			continue;
+		}
+		count++;
+		if (x.kind == OUT_SPACE || x.kind == OUT_BREAK) {
+			if (w < r)
+				memset(t + w, ' ', r - w);
+			memset(t + r, ' ', m);
+			if (x.kind == OUT_BREAK && !line_blank_before(t, r, &blank) &&
+			    !line_blank_after(t, r + m, n)) {
+				t[r + m - 1] = '\n';
+				blank = r + m;
+			}
+			r = w = r + m;
+			continue;
+		}
+		size_t k = x.kind == OUT_CHARS ? x.len : 0;
+		if (w == r && (r + m >= n || is_ws((unsigned char)t[r + m]))) {
+			memcpy(t + r, x.b, k); /* white space after: the spaces go there */
+			memset(t + r + k, ' ', m - k);
+			r = w = r + m;
+		} else if (w == r && (r == 0 || is_ws((unsigned char)t[r - 1]))) {
+			memset(t + r, ' ', m - k); /* white space before */
+			memcpy(t + r + m - k, x.b, k);
+			r = w = r + m;
+		} else { /* inside a word: the rest of it moves left */
+			memcpy(t + w, x.b, k);
+			w += k;
+			r += m;
+		}
+	}
+	if (w < n)
+		memset(t + w, ' ', n - w);
+	return count;
+}
