@@ -60,7 +60,8 @@ typedef struct cli_input_opts {
 	"  --data-dir DIR       knowledge files (default: $CTIMELINE_DATA_DIR or the built-in data/)\n" \
 	"  --dct FILE=DATE      publication date of FILE (YYYY-MM-DD), wins over detection; repeatable\n" \
 	"  --manifest CSV       publication dates for many files: columns path,date[,url,title]\n" \
-	"  --max-doc-bytes N    refuse articles larger than N bytes (K/M/G suffixes; default 16M)\n" \
+	"  --max-doc-bytes N    refuse articles larger than N bytes (K/M/G suffixes; default 16M),\n" \
+	"                       or with more lines than N/16 (65536 are always allowed)\n" \
 	"  --progress, --no-progress  progress on stderr (default: when stderr is a terminal)\n" \
 	"  --lenient            instead of failing, replace invalid UTF-8 and NUL bytes\n" \
 	"                       by '?' (offsets kept; a warning says how many) and read\n" \

@@ -324,7 +324,17 @@ static bool looks_like_html(const char *t, size_t n)
 	}
 }
 
-static void split_lines(ctl_document *doc)
+/* Lines an article may have: one per LINE_MIN_BYTES of the size limit,
+ * and at least LINES_MIN whatever the limit. Each line costs about 90
+ * bytes (its entry here and the cleaner's record), so a file of 16 MB of
+ * line breaks would take 1.4 GB; no article has a line every 16 bytes on
+ * average, a list or a log may. */
+#define LINE_MIN_BYTES 16
+#define LINES_MIN 65536
+
+/* Splits the text into lines; false, and nothing kept, if it has more
+ * than max_lines. */
+static bool split_lines(ctl_document *doc, size_t max_lines)
 {
 	const char *s = doc->text;
 	/* as many entries as lines: a page of millions of short lines would
@@ -332,6 +342,8 @@ static void split_lines(ctl_document *doc)
 	size_t cap = 1;
 	for (const char *p = s, *end = s + doc->len; (p = memchr(p, '\n', (size_t)(end - p))); p++)
 		cap++;
+	if (cap > max_lines)
+		return false;
 	doc->lines = ctl_xmalloc(cap * sizeof(*doc->lines));
 	size_t i = 0;
 	while (i < doc->len) {
@@ -347,6 +359,7 @@ static void split_lines(ctl_document *doc)
 		l->reason = NULL;
 		i = end + 1;
 	}
+	return true;
 }
 
 int ctl_document_from_memory(ctl_document **out, const char *path,
@@ -371,15 +384,24 @@ int ctl_document_from_memory(ctl_document **out, const char *path,
 	doc->markup = looks_like_html(doc->text, doc->len);
 	if (!doc->markup)
 		doc->unmarked = ctl_unmark(doc->text, doc->len);
-	split_lines(doc);
-	unwrap(doc);
-	if (!doc->unwrapped)
-		split_one_line(doc);
-	if (doc->unwrapped || doc->split) {
-		free(doc->lines);
-		doc->lines = NULL;
-		doc->nlines = 0;
-		split_lines(doc);
+	size_t max_lines = max / LINE_MIN_BYTES > LINES_MIN ? max / LINE_MIN_BYTES : LINES_MIN;
+	bool fits = split_lines(doc, max_lines);
+	if (fits) {
+		unwrap(doc);
+		if (!doc->unwrapped)
+			split_one_line(doc);
+		if (doc->unwrapped || doc->split) {
+			free(doc->lines);
+			doc->lines = NULL;
+			doc->nlines = 0;
+			fits = split_lines(doc, max_lines);
+		}
+	}
+	if (!fits) {
+		ctl_document_free(doc);
+		return ctl_error_set(err, CTL_ELIMIT, "%s: more than %zu lines, one per %d bytes of the "
+			"per-document limit (--max-doc-bytes) and at least %d: a list or a log, not an "
+			"article", path, max_lines, LINE_MIN_BYTES, LINES_MIN);
 	}
 	*out = doc;
 	return 0;

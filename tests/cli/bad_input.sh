@@ -35,6 +35,14 @@ expect_lines "$TMP/err" 1 "200 MB message is one line"
 expect_fast 10 1 "200 MB on stdin refused" -- sh -c "head -c 200000000 /dev/zero | \"$BIN\" extract -"
 expect_in "$TMP/err" "larger than" "200 MB stdin message"
 
+# 16 MB of line breaks (within the size limit): refused for its lines,
+# which would take 1.4 GB of tables, before any is built; no output file
+head -c 16000000 /dev/zero | tr '\0' '\n' >"$TMP/breaks.txt"
+expect_fast 10 1 "16 MB of line breaks refused" -- "$BIN" extract -o "$TMP/breaks.json" "$TMP/breaks.txt"
+expect_in "$TMP/err" "breaks.txt: more than 1048576 lines" "line limit message"
+[ ! -e "$TMP/breaks.json" ] && ok || ko "an output file was written for a refused article"
+rm -f "$TMP/breaks.txt"
+
 # a 20 MB single line of prose (sentences, no line break), under a raised
 # limit: processed in bounded time
 python3 - "$SRC/seeds/002_bc849348ce8e31ef.txt" "$TMP/line.txt" <<'PY'

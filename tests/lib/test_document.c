@@ -78,6 +78,39 @@ static void test_empty_and_binary_and_limit(void **state)
 	assert_null(doc);
 	assert_non_null(strstr(err.msg, "mem.txt:"));
 	assert_non_null(strstr(err.msg, "limit"));
+
+	/* lines: one per 16 bytes of the limit, and at least 65,536 (about 90
+	 * bytes of tables each: 16 MB of line breaks would take 1.4 GB) */
+	size_t n = 1048576;
+	char *nl = malloc(n);
+	memset(nl, '\n', n);
+	doc = from_mem(nl, 65535, 0, &rc, &err);
+	assert_int_equal(rc, 0);
+	assert_int_equal(doc->nlines, 65535); /* 65,536 lines, the last one empty and not listed */
+	ctl_document_free(doc);
+	doc = from_mem(nl, 100000, 100000, &rc, &err); /* 100,001 lines */
+	assert_int_equal(rc, CTL_ELIMIT);
+	assert_null(doc);
+	assert_non_null(strstr(err.msg, "mem.txt: more than 65536 lines"));
+	doc = from_mem(nl, 65535, 100000, &rc, &err);
+	assert_int_equal(rc, 0);
+	ctl_document_free(doc);
+	doc = from_mem(nl, n, 0, &rc, &err);
+	assert_int_equal(rc, CTL_ELIMIT);
+	assert_null(doc);
+	assert_non_null(strstr(err.msg, "mem.txt: more than 1048576 lines"));
+	/* the breaks put back in a page on one line count too: 174,762
+	 * sentences on one line, within 16 MB but not within 1 MB */
+	for (size_t i = 0; i + 6 <= n; i += 6)
+		memcpy(nl + i, "Done. ", 6);
+	doc = from_mem(nl, n - 1, 0, &rc, &err);
+	assert_int_equal(rc, 0);
+	assert_true(doc->split > 65536);
+	ctl_document_free(doc);
+	doc = from_mem(nl, n - 1, n, &rc, &err);
+	assert_int_equal(rc, CTL_ELIMIT);
+	assert_non_null(strstr(err.msg, "mem.txt: more than 65536 lines"));
+	free(nl);
 }
 
 static void test_read_errors(void **state)
