@@ -53,12 +53,13 @@ typedef struct ctl_document {
 	/* the file looks like an HTML page, not its text (a doctype, or an
 	 * html, head or body tag before any text): its tags are read as words */
 	bool markup;
-	/* > 0 (text, not a page): this many HTML tags and character references
-	 * left in it ("Dallas.<br>", "AT&amp;T", "&nbsp;") were rewritten in
-	 * `text`: a tag as white space (a block's as a line break), a reference
-	 * as its character. No offset moves, but inside a word that held
-	 * markup: its bytes after the markup move left, and the bytes freed
-	 * are spaces after the word. */
+	/* > 0 (text, not a page): this much markup left in it was rewritten
+	 * in `text`: HTML tags ("Dallas.<br>") as white space (a block's as a
+	 * line break), character references ("AT&amp;T", "&nbsp;") as their
+	 * characters, Markdown links, images, strong emphasis and heading
+	 * marks ("[text](url)", "**Name**", "# ") as their text. No offset
+	 * moves, but inside a word that held markup: its bytes after the
+	 * markup move left, and the bytes freed are spaces after the word. */
 	size_t unmarked;
 
 	ctl_line *lines;
@@ -79,7 +80,7 @@ typedef struct ctl_ingest_options {
 
 /*
  * Reads `path` ("-": standard input) into a new document: validates UTF-8,
- * rewrites the HTML left in text (unmarked), rejoins the paragraphs of
+ * rewrites the markup left in text (unmarked), rejoins the paragraphs of
  * hard-wrapped text (wrap_width), puts back the breaks of a page flattened
  * to one line (split), splits lines.
  * Does not clean or date it (see ctl_document_analyze).

@@ -13,8 +13,8 @@ static void help(FILE *f)
 		"without menus, sidebars, related headlines, captions and other page\n"
 		"furniture. Each article's header line gives its publication date and\n"
 		"says when its text was hard-wrapped (and unwrapped), on one line (and\n"
-		"split at sentence ends) or held HTML tags and character references\n"
-		"(read as the text they stand for).\n"
+		"split at sentence ends) or held HTML or Markdown markup (read as the\n"
+		"text it stands for).\n"
 		"\n"
 		"options:\n"
 		"  -d, --show-dropped   print every line: '+ ' kept, '- ' dropped with the\n"
@@ -55,8 +55,8 @@ static int print_doc(ctl_document *doc, const ctl_resources *res, void *user)
 		ctl_buf_printf(&st->out, "; one line of text: %zu spaces at sentence ends and "
 			"runs of spaces read as line breaks", doc->split);
 	if (doc->unmarked)
-		ctl_buf_printf(&st->out, "; %zu HTML tags and character references read as "
-			"text", doc->unmarked);
+		ctl_buf_printf(&st->out, "; %zu pieces of HTML or Markdown markup read as "
+			"the text they stand for", doc->unmarked);
 	ctl_buf_puts(&st->out, ")\n");
 	if (st->sentences) {
 		for (size_t i = 0; i < doc->nsentences; i++) {

@@ -1,6 +1,6 @@
 /*
  * Ingest: read a file, make its bytes safe to process (valid UTF-8, no NUL)
- * without moving any offset, rewrite the HTML left in its text (unmark.c),
+ * without moving any offset, rewrite the markup left in its text (unmark.c),
  * and split it into lines.
  */
 #include <dirent.h>

@@ -5,11 +5,12 @@
 #include "ctimeline/document.h"
 
 /*
- * Rewrites the HTML tags and character references left in scraped text
- * (unmark.c) in place: a tag as white space (a block's as a line break),
- * a reference as its character. No byte moves but the rest of a word that
- * held markup ("AT&amp;T"). `text` holds no NUL and is NUL-terminated
- * (text[len] == '\0'). Returns how many were rewritten.
+ * Rewrites the markup left in scraped text (unmark.c) in place: an HTML
+ * tag as white space (a block's as a line break), a character reference
+ * as its character, a Markdown link, strong emphasis or heading mark as
+ * its text, an image as white space. No byte moves but the rest of a word
+ * that held markup ("AT&amp;T"). `text` holds no NUL and is NUL-terminated
+ * (text[len] == '\0'). Returns how many pieces of markup were rewritten.
  */
 size_t ctl_unmark(char *text, size_t len);
 

@@ -1076,6 +1076,21 @@ static void put_short_name(ctl_buf *b, doc_state *ds, uint32_t ms, uint32_t me)
 		ctl_buf_put(b, t + s, me - s);
 }
 
+/* Whether t[a, b) is " and " (with any run of spaces or tabs for each
+ * space: markup read as text leaves such runs). */
+static bool joined_by_and(const char *t, uint32_t a, uint32_t b)
+{
+	uint32_t p = a;
+	while (p < b && (t[p] == ' ' || t[p] == '\t'))
+		p++;
+	if (p == a || b - p < 4 || !ctl_eq_nocase(t + p, 3, "and"))
+		return false;
+	uint32_t q = p + 3;
+	while (q < b && (t[q] == ' ' || t[q] == '\t'))
+		q++;
+	return q > p + 3 && q == b;
+}
+
 /* A title a person would write: the subject's short name ("Smith and Jones"
  * when two are joined by "and"), the verb in the present, and the words
  * that follow up to the clause's end (at most 9). A reporting verb that
@@ -1091,8 +1106,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		/* a subject coordinated with the mention before it */
 		if (m && m > ds->mentions->items) {
 			const ctl_mention *p = m - 1;
-			if (p->role == CTL_MENTION_ACTOR && p->end + 5 == m->ext_start &&
-			    ctl_eq_nocase(t + p->end, 5, " and ")) {
+			if (p->role == CTL_MENTION_ACTOR && joined_by_and(t, p->end, m->ext_start)) {
 				put_short_name(&b, ds, p->start, p->end);
 				ctl_buf_puts(&b, " and ");
 				plural = true;
@@ -1136,6 +1150,9 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 	}
 	if (b.len && ctl_is_lower((unsigned char)b.ptr[0]))
 		b.ptr[0] = (char)(b.ptr[0] - 32);
+	/* words copied from text that held markup keep its runs of spaces */
+	if (b.ptr)
+		b.len = ctl_squeeze_spaces(b.ptr, b.len);
 	return ctl_buf_detach(&b, NULL);
 }
 
@@ -1153,7 +1170,7 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok)
 			break;
 		n++;
 	}
-	char *title = ctl_xstrndup(t + tk[0].s, tk[n - 1].e - tk[0].s);
+	char *title = ctl_xstrndup_squeezed(t + tk[0].s, tk[n - 1].e - tk[0].s);
 	if (ctl_is_lower((unsigned char)title[0]))
 		title[0] = (char)(title[0] - 32);
 	return title;

@@ -9,13 +9,18 @@
  *    a block's tag (p, div, br, li, h1...) ends its line where text stands
  *    before and after it;
  *  - a character reference ("&amp;", "&#8217;", "&#x2019;") becomes its
- *    character, "&nbsp;" white space.
+ *    character, "&nbsp;" white space;
+ *  - Markdown, as converters of pages to text write it: a link
+ *    "[text](url)" becomes its text, an image "![alt](url)" white space,
+ *    "**strong**" and "__strong__" their words, the '#'s opening a heading
+ *    line nothing.
  *
  * The bytes freed are spaces: placed after what the markup became when
  * white space follows it, before it when white space precedes it, so no
  * other byte moves; only markup inside a word ("AT&amp;T", "Biden</b>'s")
  * makes the rest of that word move left, and the spaces go after the word.
- * Anything else ("x < y", "<Reuters>", "R&D", "&foo;") stays as it is.
+ * Anything else ("x < y", "<Reuters>", "R&D", "&foo;", "[1]", "5 * 3")
+ * stays as it is.
  */
 #include <string.h>
 #include "document_internal.h"
@@ -227,17 +232,112 @@ static bool line_blank_after(const char *t, size_t r, size_t n)
 	return true;
 }
 
-/* Skips from i to the next '<' or '&' (n if none): the text has no NUL
- * but its terminator, so glibc's vectorised strcspn can look. */
+/* Skips from i to the next byte that may start (or close) markup, n if
+ * none: the text has no NUL but its terminator, so glibc's vectorised
+ * strcspn can look. */
 static size_t skip_plain(const char *t, size_t i, size_t n)
 {
-	size_t k = i + strcspn(t + i, "<&");
+	size_t k = i + strcspn(t + i, "<&[]*_#!");
 	return k < n ? k : n;
+}
+
+/* ---- Markdown ---------------------------------------------------------- */
+
+#define LINK_TEXT_MAX 400   /* bytes between '[' and ']' */
+#define LINK_URL_MAX 2048   /* bytes between '(' and ')' */
+#define STRONG_MAX 500      /* bytes between "**" and "**" */
+#define PENDING_MAX 8
+
+/* The closing part of markup opened before, at an offset still ahead:
+ * "](url)" of a link, the second "**". */
+typedef struct pending {
+	size_t at, len;
+} pending;
+
+typedef struct md_state {
+	pending p[PENDING_MAX];
+	int np;
+} md_state;
+
+/* A link's "[text](url)" from t[i] == '[': *close gets the offset of its
+ * ']', and the length to its ')' is returned past it; 0 if none. The URL
+ * holds no white space, the whole is on one line. */
+static size_t link_at(const char *t, size_t i, size_t n, size_t *close)
+{
+	size_t q = i + 1, lim = n - i > LINK_TEXT_MAX ? i + LINK_TEXT_MAX : n;
+	while (q < lim && t[q] != ']' && t[q] != '[' && t[q] != '\n')
+		q++;
+	if (q >= lim || t[q] != ']' || q + 1 >= n || t[q + 1] != '(')
+		return 0;
+	size_t z = q + 2, zlim = n - z > LINK_URL_MAX ? z + LINK_URL_MAX : n;
+	while (z < zlim && t[z] != ')' && t[z] != '(' && !is_ws((unsigned char)t[z]))
+		z++;
+	if (z >= zlim || t[z] != ')' || z == q + 2)
+		return 0;
+	*close = q;
+	return z + 1 - q;
+}
+
+/* Markdown at t[r] (0: none), and what it becomes: a pending closer
+ * reached, an image, a link's '[', an opening "**" or "__", a heading's
+ * '#'s. */
+static size_t markdown_at(md_state *u, const char *t, size_t r, size_t n, repl *x,
+		bool *opens)
+{
+	unsigned char c = (unsigned char)t[r];
+	*opens = false;
+	x->kind = OUT_NONE;
+	for (int k = 0; k < u->np; k++)
+		if (u->p[k].at <= r) {
+			size_t at = u->p[k].at, len = u->p[k].len;
+			u->p[k--] = u->p[--u->np];
+			if (at == r)
+				return len;
+		}
+	size_t close, len;
+	if (c == '!' && r + 1 < n && t[r + 1] == '[' && (len = link_at(t, r + 1, n, &close))) {
+		x->kind = OUT_SPACE;
+		*opens = true;
+		return close + len - r;
+	}
+	if (c == '[' && (len = link_at(t, r, n, &close))) {
+		*opens = true;
+		if (close == r + 1)
+			return 1 + len; /* "[](url)": nothing to read */
+		if (u->np == PENDING_MAX)
+			return 0;
+		u->p[u->np++] = (pending){ close, len };
+		return 1;
+	}
+	if ((c == '*' || c == '_') && r + 2 < n && t[r + 1] == (char)c && t[r + 2] != (char)c &&
+	    !is_ws((unsigned char)t[r + 2]) && u->np < PENDING_MAX &&
+	    (r == 0 || is_ws((unsigned char)t[r - 1]) || strchr("([\"'", t[r - 1]))) {
+		size_t lim = n - r > STRONG_MAX ? r + STRONG_MAX : n;
+		for (size_t q = r + 3; q + 1 < lim && t[q] != '\n'; q++)
+			if (t[q] == (char)c && t[q + 1] == (char)c && !is_ws((unsigned char)t[q - 1]) &&
+			    (q + 2 >= n || !ctl_is_alnum((unsigned char)t[q + 2]))) {
+				u->p[u->np++] = (pending){ q, 2 };
+				*opens = true;
+				return 2;
+			}
+		return 0;
+	}
+	if (c == '#' && (r == 0 || t[r - 1] == '\n')) {
+		size_t q = r;
+		while (q < n && q - r < 7 && t[q] == '#')
+			q++;
+		if (q - r <= 6 && q < n && t[q] == ' ') {
+			*opens = true;
+			return q - r;
+		}
+	}
+	return 0;
 }
 
 size_t ctl_unmark(char *t, size_t n)
 {
 	size_t r = 0, w = 0, count = 0, blank = 0;
+	md_state md = { .np = 0 };
 	while (r < n) {
 		if (w == r) { /* nothing owed: jump to the next markup byte */
 			r = w = skip_plain(t, r, n);
@@ -246,7 +346,9 @@ size_t ctl_unmark(char *t, size_t n)
 		}
 		unsigned char c = (unsigned char)t[r];
 		repl x = { 0 };
-		size_t m = c == '<' ? tag_at(t, r, n, &x) : c == '&' ? entity_at(t, r, n, &x) : 0;
+		bool opens = true;
+		size_t m = c == '<' ? tag_at(t, r, n, &x) : c == '&' ? entity_at(t, r, n, &x) :
+			markdown_at(&md, t, r, n, &x, &opens);
 		if (!m) {
 			if (is_ws(c) && w < r) { /* a word ends: the spaces it owes */
 				memset(t + w, ' ', r - w);
@@ -255,7 +357,7 @@ size_t ctl_unmark(char *t, size_t n)
 			t[w++] = t[r++];
 			continue;
 		}
-		count++;
+		count += opens;
 		if (x.kind == OUT_SPACE || x.kind == OUT_BREAK) {
 			if (w < r)
 				memset(t + w, ' ', r - w);

@@ -71,18 +71,24 @@ char *ctl_xstrndup(const char *s, size_t n)
 	return p;
 }
 
-char *ctl_xstrndup_squeezed(const char *s, size_t n)
+size_t ctl_squeeze_spaces(char *s, size_t n)
 {
-	char *p = ctl_xmalloc(n + 1);
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		bool sp = s[i] == ' ' || s[i] == '\t';
-		if (!sp || (k && p[k - 1] != ' '))
-			p[k++] = sp ? ' ' : s[i];
+		if (!sp || (k && s[k - 1] != ' '))
+			s[k++] = sp ? ' ' : s[i];
 	}
-	while (k && p[k - 1] == ' ')
+	while (k && s[k - 1] == ' ')
 		k--;
-	p[k] = '\0';
+	s[k] = '\0';
+	return k;
+}
+
+char *ctl_xstrndup_squeezed(const char *s, size_t n)
+{
+	char *p = ctl_xstrndup(s, n);
+	ctl_squeeze_spaces(p, n);
 	return p;
 }
 

@@ -26,6 +26,8 @@ char *ctl_xstrndup(const char *s, size_t n);
  * at either end: a headline copied from text that held markup
  * ("Unit&#39;s Establishment" reads "Unit's     Establishment"). */
 char *ctl_xstrndup_squeezed(const char *s, size_t n);
+/* The same in place on s[0..n), NUL-terminated after; returns the length. */
+size_t ctl_squeeze_spaces(char *s, size_t n);
 
 /* Grows an array *items of *cap elements of `size` bytes to hold `need`. */
 void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size);

@@ -44,15 +44,29 @@ expect_exit 0 "gold check one-line pages" -- "$GOLD_CHECK" "$TMP/oneline.json" "
   --min-must 4 --min-should 7 --max-noise 2
 # the seeds with HTML left in their text, as some scrapers leave it: each
 # line a <p> paragraph or ended by <br>, and character references for '&',
-# quotes and apostrophes; read as the same text, they give the same events
-for v in p br; do
+# quotes and apostrophes; or written as Markdown, every capitalised word a
+# link or in bold: read as the same text, they give the same events
+md() {
+  python3 - "$1" <<'PY'
+import re, sys
+k = 0
+def mark(m):
+    global k
+    k += 1
+    w = m.group(0)
+    return '**%s**' % w if k % 2 else '[%s](https://example.com/%s)' % (w, w.lower())
+text = open(sys.argv[1], encoding='utf-8').read()
+sys.stdout.write(re.sub(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])", mark, text))
+PY
+}
+for v in p br md; do
   mkdir "$TMP/markup-$v"
   for f in "$SRC"/seeds/*.txt; do
-    if [ $v = p ]; then
-      sed "s/&/\&amp;/g; s/\"/\&quot;/g; s/’/\&rsquo;/g; s/^\(.\+\)\$/<p>\1<\/p>/" "$f"
-    else
-      sed "s/&/\&amp;/g; s/'/\&#39;/g; s/\$/<br>/" "$f"
-    fi >"$TMP/markup-$v/$(basename "$f")"
+    case $v in
+      p) sed "s/&/\&amp;/g; s/\"/\&quot;/g; s/’/\&rsquo;/g; s/^\(.\+\)\$/<p>\1<\/p>/" "$f" ;;
+      br) sed "s/&/\&amp;/g; s/'/\&#39;/g; s/\$/<br>/" "$f" ;;
+      md) md "$f" ;;
+    esac >"$TMP/markup-$v/$(basename "$f")"
   done
   expect_exit 0 "extract seeds with markup ($v)" -- "$BIN" extract "$TMP/markup-$v" -o "$TMP/markup-$v.json"
   grep -E '"(title|earliest|latest|place)":' "$TMP/markup-$v.json" | sort >"$TMP/m"

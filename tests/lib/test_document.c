@@ -371,6 +371,17 @@ static void test_html_left_in_text(void **state)
 	assert_unmarked("Putin&#8217;s x&#x2019;s <!-- ad --> &#233;t&#xE9;",
 		"Putin\xE2\x80\x99s     x\xE2\x80\x99s" "                      "
 		"\xC3\xA9t\xC3\xA9    ", 5);
+	/* Markdown: a link is its text, an image nothing, "**strong**" its
+	 * words, a heading's '#'s nothing */
+	assert_unmarked("# Talks\nChancellor [Angela Merkel](https://x.example/a_b) and **Emmanuel Macron** met.",
+		"  Talks\nChancellor  Angela Merkel" "                         and   Emmanuel Macron   met.", 3);
+	assert_unmarked("See ![a photo](/p.jpg) as [Reuters](https://r.example/). Also __this__ and [](x).",
+		"See                    as  Reuters." "                      Also   this   and      .", 4);
+	assert_unmarked("[**Bold link**](u) ok", "   Bold link       ok", 2);
+	/* no Markdown: left as it is */
+	const char *md = "5 * 3 = 15, a_b, x**2, ** no **, [1], [a] (b), [a](b c), #hashtag, ## x, "
+		"a # b, ####### h, !important";
+	assert_unmarked(md, md, 0);
 	/* no tag, no reference: left as it is */
 	const char *plain = "x < y, R&D, &foo; &#0; &#55296; &amp <Reuters> <b <brand> AT&T <!-- x "
 		"<script>f()</script>";
