@@ -1148,11 +1148,11 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 			ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
 		}
 	}
-	if (b.len && ctl_is_lower((unsigned char)b.ptr[0]))
-		b.ptr[0] = (char)(b.ptr[0] - 32);
 	/* words copied from text that held markup keep its runs of spaces */
 	if (b.ptr)
 		b.len = ctl_squeeze_spaces(b.ptr, b.len);
+	if (b.len && ctl_is_lower((unsigned char)b.ptr[0]))
+		b.ptr[0] = (char)(b.ptr[0] - 32);
 	return ctl_buf_detach(&b, NULL);
 }
 

@@ -1,8 +1,9 @@
 /*
- * Ingest: HTML left in scraped text. Text copied out of web pages keeps
- * some of its markup ("Dallas.<br>", "<b>Biden</b>'s", "AT&amp;T",
- * "&nbsp;"); read as words, it ends no sentence, splits names and makes
- * prose look like furniture. It is rewritten in place, in one pass:
+ * Ingest: markup left in scraped text. Text copied out of web pages keeps
+ * some of its HTML ("Dallas.<br>", "<b>Biden</b>'s", "AT&amp;T",
+ * "&nbsp;"), and converters of pages to text write Markdown; read as
+ * words, it ends no sentence, splits names and makes prose look like
+ * furniture. It is rewritten in place, in one pass:
  *
  *  - a tag of an HTML element (a known name after '<' or "</", up to the
  *    next '>' on its line) and a comment ("<!-- -->") become white space;
