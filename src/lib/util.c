@@ -71,8 +71,32 @@ char *ctl_xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/* Whether s[0..n) holds a tab or two spaces in a row: eight pairs of
+ * bytes at a time (a pair of spaces is a zero byte of v). */
+static bool has_run_or_tab(const char *s, size_t n)
+{
+	size_t i = 0;
+	for (; i + 9 <= n; i += 8) {
+		uint64_t x, y;
+		memcpy(&x, s + i, 8);
+		memcpy(&y, s + i + 1, 8);
+		uint64_t v = (x ^ CTL_ONES8 * ' ') | (y ^ CTL_ONES8 * ' ');
+		if (((v - CTL_ONES8) & ~v & CTL_HIGH8) | ctl_has_byte8(x, '\t'))
+			return true;
+	}
+	for (; i < n; i++)
+		if (s[i] == '\t' || (s[i] == ' ' && i + 1 < n && s[i + 1] == ' '))
+			return true;
+	return false;
+}
+
 size_t ctl_squeeze_spaces(char *s, size_t n)
 {
+	/* most titles hold no run: said at once */
+	if (!n || (s[0] != ' ' && s[n - 1] != ' ' && !has_run_or_tab(s, n))) {
+		s[n] = '\0';
+		return n;
+	}
 	size_t k = 0;
 	for (size_t i = 0; i < n; i++) {
 		bool sp = s[i] == ' ' || s[i] == '\t';

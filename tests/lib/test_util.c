@@ -324,6 +324,45 @@ static void test_ascii_run_matches_bytewise(void **state)
 	assert_int_equal(cls, CTL_CC_UPPER);
 }
 
+/* ctl_squeeze_spaces against a plain reading of its rule (runs of spaces
+ * and tabs one space, none at the ends), on strings of spaces, tabs and
+ * letters of every length up to 40 (its fast test reads 8 pairs a step). */
+static void test_squeeze_spaces_matches_plain(void **state)
+{
+	(void)state;
+	char *t = ctl_xstrndup_squeezed("", 0);
+	assert_string_equal(t, "");
+	free(t);
+	t = ctl_xstrndup_squeezed("  Unit's \t Establishment  x", 28);
+	assert_string_equal(t, "Unit's Establishment x");
+	free(t);
+	uint32_t seed = 7;
+	for (int round = 0; round < 200000; round++) {
+		char in[48], want[48];
+		size_t n = (size_t)(round % 41), k = 0;
+		for (size_t i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) % 8;
+			in[i] = r < 3 ? ' ' : r == 3 ? '\t' : (char)('a' + r);
+		}
+		for (size_t i = 0; i < n; i++) {
+			bool sp = in[i] == ' ' || in[i] == '\t';
+			if (!sp)
+				want[k++] = in[i];
+			else if (k && want[k - 1] != ' ')
+				want[k++] = ' ';
+		}
+		while (k && want[k - 1] == ' ')
+			k--;
+		want[k] = '\0';
+		char buf[48];
+		memcpy(buf, in, n);
+		size_t got = ctl_squeeze_spaces(buf, n);
+		if (got != k || strcmp(buf, want))
+			fail_msg("round %d: '%.*s' gave '%s' (%zu), wanted '%s'", round, (int)n, in, buf, got, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -338,6 +377,7 @@ int main(void)
 		cmocka_unit_test(test_pack8_and_lower8),
 		cmocka_unit_test(test_find_str_nocase_matches_naive),
 		cmocka_unit_test(test_ascii_run_matches_bytewise),
+		cmocka_unit_test(test_squeeze_spaces_matches_plain),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
