@@ -51,15 +51,18 @@ typedef struct ctl_document {
 	 * made line breaks (in `text`: no offset moves) */
 	size_t split;
 	/* the file looks like an HTML page, not its text (a doctype, or an
-	 * html, head or body tag before any text): its tags are read as words */
+	 * html, head or body tag before any text): its text is read from
+	 * between its tags (see `unmarked`) */
 	bool markup;
-	/* > 0 (text, not a page): this much markup left in it was rewritten
-	 * in `text`: HTML tags ("Dallas.<br>") as white space (a block's as a
-	 * line break), character references ("AT&amp;T", "&nbsp;") as their
-	 * characters, Markdown links, images, strong emphasis and heading
-	 * marks ("[text](url)", "**Name**", "# ") as their text. No offset
-	 * moves, but inside a word that held markup: its bytes after the
-	 * markup move left, and the bytes freed are spaces after the word. */
+	/* this much markup was rewritten in `text`. In text: HTML tags left in
+	 * it ("Dallas.<br>") as white space (a block's as a line break or a
+	 * paragraph's end), character references ("AT&amp;T", "&nbsp;") as
+	 * their characters, Markdown links, images, strong emphasis and
+	 * heading marks ("[text](url)", "**Name**", "# ") as their text. In a
+	 * page, also: its line breaks as spaces, any tag, and what its head,
+	 * scripts and styles hold, as white space. No offset moves, but inside
+	 * a word that held markup: its bytes after the markup move left, and
+	 * the bytes freed are spaces after the word. */
 	size_t unmarked;
 
 	ctl_line *lines;

@@ -105,7 +105,6 @@ int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
  * for the warnings of -j workers to come out in input order). */
 typedef struct cli_doc_notes {
 	size_t invalid, first_invalid; /* bytes of invalid UTF-8 replaced (--lenient) */
-	bool markup;                   /* an HTML page, not its text */
 } cli_doc_notes;
 cli_doc_notes cli_doc_notes_of(const ctl_document *doc);
 /* The warnings, one line each, for what `n` holds. */

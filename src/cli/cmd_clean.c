@@ -13,8 +13,8 @@ static void help(FILE *f)
 		"without menus, sidebars, related headlines, captions and other page\n"
 		"furniture. Each article's header line gives its publication date and\n"
 		"says when its text was hard-wrapped (and unwrapped), on one line (and\n"
-		"split at sentence ends) or held HTML or Markdown markup (read as the\n"
-		"text it stands for).\n"
+		"split at sentence ends), held HTML or Markdown markup (read as the\n"
+		"text it stands for) or was an HTML page (read from between its tags).\n"
 		"\n"
 		"options:\n"
 		"  -d, --show-dropped   print every line: '+ ' kept, '- ' dropped with the\n"
@@ -54,7 +54,10 @@ static int print_doc(ctl_document *doc, const ctl_resources *res, void *user)
 	if (doc->split)
 		ctl_buf_printf(&st->out, "; one line of text: %zu spaces at sentence ends and "
 			"runs of spaces read as line breaks", doc->split);
-	if (doc->unmarked)
+	if (doc->markup)
+		ctl_buf_printf(&st->out, "; an HTML page: its text read from between %zu tags, "
+			"references and hidden elements", doc->unmarked);
+	else if (doc->unmarked)
 		ctl_buf_printf(&st->out, "; %zu pieces of HTML or Markdown markup read as "
 			"the text they stand for", doc->unmarked);
 	ctl_buf_puts(&st->out, ")\n");

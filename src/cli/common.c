@@ -228,7 +228,7 @@ int cli_read_document(const cli_input_opts *o, const ctl_resources *res,
 
 cli_doc_notes cli_doc_notes_of(const ctl_document *doc)
 {
-	return (cli_doc_notes){ doc->invalid_bytes, doc->first_invalid, doc->markup };
+	return (cli_doc_notes){ doc->invalid_bytes, doc->first_invalid };
 }
 
 void cli_warn_document(const char *file, const cli_doc_notes *n)
@@ -236,10 +236,6 @@ void cli_warn_document(const char *file, const cli_doc_notes *n)
 	if (n->invalid)
 		fprintf(stderr, "ctimeline: %s: warning: %zu bytes of invalid UTF-8 replaced (first at byte %zu)\n",
 			file, n->invalid, n->first_invalid);
-	if (n->markup)
-		fprintf(stderr, "ctimeline: %s: warning: an HTML page, not its text: tags and scripts "
-			"are read as words; give the page's text (for example from 'lynx -dump -nolist' "
-			"or 'html2text')\n", file);
 }
 
 void cli_progress(const cli_files *f, size_t i)

@@ -382,8 +382,7 @@ int ctl_document_from_memory(ctl_document **out, const char *path,
 	doc->dct = ctl_interval_unknown();
 	repair_utf8(doc);
 	doc->markup = looks_like_html(doc->text, doc->len);
-	if (!doc->markup)
-		doc->unmarked = ctl_unmark(doc->text, doc->len);
+	doc->unmarked = ctl_unmark(doc->text, doc->len, doc->markup);
 	size_t max_lines = max / LINE_MIN_BYTES > LINES_MIN ? max / LINE_MIN_BYTES : LINES_MIN;
 	bool fits = split_lines(doc, max_lines);
 	if (fits) {

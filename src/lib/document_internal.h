@@ -6,13 +6,15 @@
 
 /*
  * Rewrites the markup left in scraped text (unmark.c) in place: an HTML
- * tag as white space (a block's as a line break), a character reference
- * as its character, a Markdown link, strong emphasis or heading mark as
- * its text, an image as white space. No byte moves but the rest of a word
- * that held markup ("AT&amp;T"). `text` holds no NUL and is NUL-terminated
+ * tag as white space (a block's as a line break or a paragraph's end), a
+ * character reference as its character, a Markdown link, strong emphasis
+ * or heading mark as its text, an image as white space; with `page` (an
+ * HTML page), line breaks as spaces, any tag, and hidden elements whole
+ * (head, script, style...), no Markdown. No byte moves but the rest of a
+ * word that held markup ("AT&amp;T"). `text` holds no NUL and is NUL-terminated
  * (text[len] == '\0'). Returns how many pieces of markup were rewritten.
  */
-size_t ctl_unmark(char *text, size_t len);
+size_t ctl_unmark(char *text, size_t len, bool page);
 
 /*
  * The spans extraction reads, in text order: the headline, then the body's

@@ -27,9 +27,10 @@
 #include "document_internal.h"
 #include "util.h"
 
-#define TAG_MAX 1024  /* bytes from '<' to '>' */
+#define TAG_MAX 1024          /* bytes from '<' to '>' in text */
+#define PAGE_TAG_MAX 65536    /* ... in a page (long attributes) */
 
-enum out_kind { OUT_NONE, OUT_CHARS, OUT_SPACE, OUT_BREAK };
+enum out_kind { OUT_NONE, OUT_CHARS, OUT_SPACE, OUT_BREAK, OUT_PARA };
 
 typedef struct repl {
 	uint8_t kind;   /* enum out_kind */
@@ -38,37 +39,37 @@ typedef struct repl {
 } repl;
 
 /* HTML elements that format or lay out text, by name: a block's tag ends
- * a line, a cell's or an image's is a space, an inline one is nothing.
- * Not script, style or form: what they hold is no text, and left in an
- * article they are better seen than half removed. */
+ * a paragraph (a blank line), a line's (br, li, a table row) a line, a
+ * cell's or an image's is a space, an inline one is nothing. Not script,
+ * style or form: what they hold is no text, and left in an article they
+ * are better seen than half removed (a page's are blanked whole). */
 static const struct {
 	const char *name;
 	uint8_t kind;
 } elements[] = {
-	{ "a", OUT_NONE }, { "abbr", OUT_NONE }, { "address", OUT_BREAK },
-	{ "article", OUT_BREAK }, { "aside", OUT_BREAK }, { "b", OUT_NONE },
-	{ "big", OUT_NONE }, { "blockquote", OUT_BREAK }, { "br", OUT_BREAK },
-	{ "caption", OUT_BREAK }, { "center", OUT_BREAK }, { "cite", OUT_NONE },
+	{ "a", OUT_NONE }, { "abbr", OUT_NONE }, { "address", OUT_PARA },
+	{ "article", OUT_PARA }, { "aside", OUT_PARA }, { "b", OUT_NONE },
+	{ "big", OUT_NONE }, { "blockquote", OUT_PARA }, { "br", OUT_BREAK },
+	{ "caption", OUT_BREAK }, { "center", OUT_PARA }, { "cite", OUT_NONE },
 	{ "code", OUT_NONE }, { "dd", OUT_BREAK }, { "del", OUT_NONE },
-	{ "dfn", OUT_NONE }, { "div", OUT_BREAK }, { "dl", OUT_BREAK },
-	{ "dt", OUT_BREAK }, { "em", OUT_NONE }, { "figcaption", OUT_BREAK },
-	{ "figure", OUT_BREAK }, { "font", OUT_NONE }, { "footer", OUT_BREAK },
-	{ "h1", OUT_BREAK }, { "h2", OUT_BREAK },
-	{ "h3", OUT_BREAK }, { "h4", OUT_BREAK }, { "h5", OUT_BREAK },
-	{ "h6", OUT_BREAK }, { "header", OUT_BREAK }, { "hr", OUT_BREAK },
-	{ "i", OUT_NONE }, { "img", OUT_SPACE },
-	{ "ins", OUT_NONE }, { "kbd", OUT_NONE }, { "li", OUT_BREAK },
-	{ "main", OUT_BREAK }, { "mark", OUT_NONE }, { "nav", OUT_BREAK },
-	{ "ol", OUT_BREAK }, { "p", OUT_BREAK },
-	{ "picture", OUT_SPACE }, { "pre", OUT_BREAK }, { "q", OUT_NONE },
-	{ "s", OUT_NONE }, { "samp", OUT_NONE }, { "section", OUT_BREAK }, { "small", OUT_NONE }, { "source", OUT_SPACE },
-	{ "span", OUT_NONE }, { "strike", OUT_NONE }, { "strong", OUT_NONE },
-	{ "sub", OUT_NONE }, { "sup", OUT_NONE },
-	{ "table", OUT_BREAK }, { "tbody", OUT_BREAK }, { "td", OUT_SPACE },
-	{ "tfoot", OUT_BREAK }, { "th", OUT_SPACE }, { "thead", OUT_BREAK },
-	{ "time", OUT_NONE }, { "tr", OUT_BREAK }, { "tt", OUT_NONE },
-	{ "u", OUT_NONE }, { "ul", OUT_BREAK }, { "var", OUT_NONE },
-	{ "wbr", OUT_NONE },
+	{ "dfn", OUT_NONE }, { "div", OUT_PARA }, { "dl", OUT_PARA },
+	{ "dt", OUT_BREAK }, { "em", OUT_NONE }, { "figcaption", OUT_PARA },
+	{ "figure", OUT_PARA }, { "font", OUT_NONE }, { "footer", OUT_PARA },
+	{ "h1", OUT_PARA }, { "h2", OUT_PARA }, { "h3", OUT_PARA },
+	{ "h4", OUT_PARA }, { "h5", OUT_PARA }, { "h6", OUT_PARA },
+	{ "header", OUT_PARA }, { "hr", OUT_PARA }, { "i", OUT_NONE },
+	{ "img", OUT_SPACE }, { "ins", OUT_NONE }, { "kbd", OUT_NONE },
+	{ "li", OUT_BREAK }, { "main", OUT_PARA }, { "mark", OUT_NONE },
+	{ "nav", OUT_PARA }, { "ol", OUT_PARA }, { "p", OUT_PARA },
+	{ "picture", OUT_SPACE }, { "pre", OUT_PARA }, { "q", OUT_NONE },
+	{ "s", OUT_NONE }, { "samp", OUT_NONE }, { "section", OUT_PARA },
+	{ "small", OUT_NONE }, { "source", OUT_SPACE }, { "span", OUT_NONE },
+	{ "strike", OUT_NONE }, { "strong", OUT_NONE }, { "sub", OUT_NONE },
+	{ "sup", OUT_NONE }, { "table", OUT_PARA }, { "tbody", OUT_PARA },
+	{ "td", OUT_SPACE }, { "tfoot", OUT_PARA }, { "th", OUT_SPACE },
+	{ "thead", OUT_PARA }, { "time", OUT_NONE }, { "tr", OUT_BREAK },
+	{ "tt", OUT_NONE }, { "u", OUT_NONE }, { "ul", OUT_PARA },
+	{ "var", OUT_NONE }, { "wbr", OUT_NONE },
 };
 
 /* Named character references news pages use (the rest are rare enough to
@@ -103,10 +104,14 @@ static bool is_ws(unsigned char c)
 }
 
 /* The length of the tag or comment at t[i] == '<' (0: none), and what it
- * becomes. */
-static size_t tag_at(const char *t, size_t i, size_t n, repl *x)
+ * becomes. In text, a tag names an element of the list and ends on its
+ * line; in a page (its white space made spaces before), any tag is one,
+ * declarations ("<!DOCTYPE html>") too, and quoted attributes may hold
+ * '<' or '>'. */
+static size_t tag_at(const char *t, size_t i, size_t n, bool page, repl *x)
 {
-	size_t lim = n - i < TAG_MAX ? n - i : TAG_MAX;
+	size_t max = page ? PAGE_TAG_MAX : TAG_MAX;
+	size_t lim = n - i < max ? n - i : max;
 	const char *s = t + i;
 	if (lim >= 7 && !memcmp(s, "<!--", 4)) {
 		for (size_t k = 4; k + 3 <= lim && s[k] != '\n'; k++)
@@ -117,14 +122,20 @@ static size_t tag_at(const char *t, size_t i, size_t n, repl *x)
 		return 0;
 	}
 	size_t p = 1;
+	if (page && p < lim && (s[p] == '!' || s[p] == '?')) {
+		const char *gt = memchr(s, '>', lim);
+		x->kind = OUT_NONE;
+		return gt ? (size_t)(gt - s) + 1 : 0;
+	}
 	if (p < lim && s[p] == '/')
 		p++;
 	size_t q = p;
-	while (q < lim && ctl_is_alnum((unsigned char)s[q]))
+	while (q < lim && (ctl_is_alnum((unsigned char)s[q]) || (page && q > p && s[q] == '-')))
 		q++;
-	if (q == p || q >= lim || !(s[q] == '>' || s[q] == '/' || is_ws((unsigned char)s[q])))
+	if (q == p || q >= lim || !ctl_is_alpha((unsigned char)s[p]) ||
+	    !(s[q] == '>' || s[q] == '/' || is_ws((unsigned char)s[q])))
 		return 0;
-	int kind = -1;
+	int kind = page ? OUT_SPACE : -1;
 	for (size_t k = 0; k < sizeof(elements) / sizeof(elements[0]); k++)
 		if (strlen(elements[k].name) == q - p && ctl_eq_nocase(s + p, q - p, elements[k].name)) {
 			kind = elements[k].kind;
@@ -132,15 +143,73 @@ static size_t tag_at(const char *t, size_t i, size_t n, repl *x)
 		}
 	if (kind < 0)
 		return 0;
+	char quote = 0;
 	for (; q < lim; q++) {
-		if (s[q] == '>') {
+		if (quote) {
+			quote = s[q] == quote ? 0 : quote;
+		} else if (s[q] == '>') {
 			x->kind = (uint8_t)kind;
 			return q + 1;
-		}
-		if (s[q] == '<' || s[q] == '\n')
+		} else if (page && (s[q] == '"' || s[q] == '\'') && s[q - 1] == '=') {
+			quote = s[q];
+		} else if (!page && (s[q] == '<' || s[q] == '\n')) {
 			return 0;
+		}
 	}
 	return 0;
+}
+
+/* ---- a whole page --------------------------------------------------------- */
+
+/* Elements whose content is no text of the page: made white space whole,
+ * from their tag to their closing tag. */
+static const char *const hidden[] = {
+	"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "select",
+	"textarea",
+};
+#define NHIDDEN (sizeof(hidden) / sizeof(hidden[0]))
+
+/* A page's white space is spaces (its line breaks mean nothing), and its
+ * hidden elements are blanked; returns how many were. Each element's
+ * closing tag is looked for at most until it is known to be missing. */
+static size_t blank_page(char *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i] == '\n' || t[i] == '\r' || t[i] == '\t' || t[i] == '\f' || t[i] == '\v')
+			t[i] = ' ';
+	bool unclosed[NHIDDEN] = { false };
+	size_t count = 0;
+	for (size_t i = 0; i < n;) {
+		const char *lt = memchr(t + i, '<', n - i);
+		if (!lt)
+			break;
+		size_t p = (size_t)(lt - t), q = p + 1;
+		while (q < n && ctl_is_alnum((unsigned char)t[q]))
+			q++;
+		size_t k = 0;
+		if (q < n && (t[q] == '>' || t[q] == ' ' || t[q] == '/'))
+			for (; k < NHIDDEN; k++)
+				if (strlen(hidden[k]) == q - p - 1 && ctl_eq_nocase(t + p + 1, q - p - 1, hidden[k]))
+					break;
+		if (q >= n || k >= NHIDDEN || unclosed[k]) {
+			i = p + 1;
+			continue;
+		}
+		char close[16] = "</";
+		strcat(close, hidden[k]);
+		size_t c = q + ctl_find_str_nocase(t + q, n - q, close, strlen(close));
+		if (c >= n) {
+			unclosed[k] = true; /* left to the tag rule */
+			i = p + 1;
+			continue;
+		}
+		const char *gt = memchr(t + c, '>', n - c);
+		size_t end = gt ? (size_t)(gt - t) + 1 : n;
+		memset(t + p, ' ', end - p);
+		count++;
+		i = end;
+	}
+	return count;
 }
 
 /* The UTF-8 bytes of code point cp in x (a character a text may hold). */
@@ -221,6 +290,15 @@ static bool line_blank_before(const char *t, size_t w, size_t *blank)
 			return false;
 	}
 	*blank = w;
+	return true;
+}
+
+/* Are t[a, b) white space? */
+static bool only_ws(const char *t, size_t a, size_t b)
+{
+	for (; a < b; a++)
+		if (!is_ws((unsigned char)t[a]))
+			return false;
 	return true;
 }
 
@@ -335,9 +413,10 @@ static size_t markdown_at(md_state *u, const char *t, size_t r, size_t n, repl *
 	return 0;
 }
 
-size_t ctl_unmark(char *t, size_t n)
+size_t ctl_unmark(char *t, size_t n, bool page)
 {
-	size_t r = 0, w = 0, count = 0, blank = 0;
+	size_t r = 0, w = 0, count = page ? blank_page(t, n) : 0, blank = 0;
+	size_t lone_nl = SIZE_MAX; /* the last line break a tag made, if no paragraph's */
 	md_state md = { .np = 0 };
 	while (r < n) {
 		if (w == r) { /* nothing owed: jump to the next markup byte */
@@ -348,8 +427,8 @@ size_t ctl_unmark(char *t, size_t n)
 		unsigned char c = (unsigned char)t[r];
 		repl x = { 0 };
 		bool opens = true;
-		size_t m = c == '<' ? tag_at(t, r, n, &x) : c == '&' ? entity_at(t, r, n, &x) :
-			markdown_at(&md, t, r, n, &x, &opens);
+		size_t m = c == '<' ? tag_at(t, r, n, page, &x) : c == '&' ? entity_at(t, r, n, &x) :
+			page ? 0 : markdown_at(&md, t, r, n, &x, &opens);
 		if (!m) {
 			if (is_ws(c) && w < r) { /* a word ends: the spaces it owes */
 				memset(t + w, ' ', r - w);
@@ -359,14 +438,25 @@ size_t ctl_unmark(char *t, size_t n)
 			continue;
 		}
 		count += opens;
-		if (x.kind == OUT_SPACE || x.kind == OUT_BREAK) {
+		if (x.kind == OUT_SPACE || x.kind == OUT_BREAK || x.kind == OUT_PARA) {
 			if (w < r)
 				memset(t + w, ' ', r - w);
 			memset(t + r, ' ', m);
-			if (x.kind == OUT_BREAK && !line_blank_before(t, r, &blank) &&
-			    !line_blank_after(t, r + m, n)) {
-				t[r + m - 1] = '\n';
-				blank = r + m;
+			if (x.kind != OUT_SPACE && !line_blank_after(t, r + m, n)) {
+				if (!line_blank_before(t, r, &blank)) {
+					t[r + m - 1] = '\n'; /* a tag has 3 bytes or more */
+					if (x.kind == OUT_PARA)
+						t[r + m - 2] = '\n';
+					else
+						lone_nl = r + m - 1;
+					blank = r + m;
+				} else if (x.kind == OUT_PARA && lone_nl != SIZE_MAX &&
+				           only_ws(t, lone_nl + 1, r)) {
+					t[r + m - 1] = '\n'; /* a line break becomes a paragraph's end */
+					blank = r + m;
+				}
+				if (x.kind == OUT_PARA)
+					lone_nl = SIZE_MAX;
 			}
 			r = w = r + m;
 			continue;

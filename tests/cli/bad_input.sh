@@ -19,11 +19,15 @@ expect_exit 0 "NUL bytes are repaired with --lenient" -- "$BIN" extract --lenien
 expect_in "$TMP/err" "nul.txt: warning: 1 bytes of invalid UTF-8 replaced" "NUL byte reported"
 expect_lines "$TMP/err" 1 "NUL byte warning is one line"
 
-# an HTML page given as an article: read, with a warning that says what to give
-printf '<!DOCTYPE html>\n<html><body><p>Delegations met on Tuesday.</p></body></html>\n' >"$TMP/page.txt"
+# an HTML page given as an article: read from between its tags, quietly;
+# `clean` says it was a page
+printf '<!DOCTYPE html>\n<html><head><script>var a = 1;</script></head><body><h1>Talks resume</h1><p>Delegations met on Tuesday in Geneva to discuss the trade plan, officials said.</p>\n<p>The talks will continue next week, the ministry said.</p></body></html>\n' >"$TMP/page.txt"
 expect_exit 0 "an HTML page is read" -- "$BIN" extract "$TMP/page.txt" -o "$TMP/page.json"
-expect_in "$TMP/err" "page.txt: warning: an HTML page, not its text" "HTML page told"
-expect_lines "$TMP/err" 1 "HTML warning is one line"
+expect_lines "$TMP/err" 0 "an HTML page: nothing on stderr"
+expect_exit 0 "clean an HTML page" -- "$BIN" clean "$TMP/page.txt"
+expect_in "$TMP/out" "an HTML page: its text read from between" "clean tells a page"
+expect_in "$TMP/out" "Delegations met on Tuesday in Geneva" "the page's text"
+expect_not_in "$TMP/out" "var a" "no script"
 
 # a 200 MB file: refused by the 16 MiB default limit from its size (stat),
 # without reading it (a sparse file: reading it would take the time)

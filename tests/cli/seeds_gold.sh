@@ -45,7 +45,8 @@ expect_exit 0 "gold check one-line pages" -- "$GOLD_CHECK" "$TMP/oneline.json" "
 # the seeds with HTML left in their text, as some scrapers leave it: each
 # line a <p> paragraph or ended by <br>, and character references for '&',
 # quotes and apostrophes; or written as Markdown, every capitalised word a
-# link or in bold: read as the same text, they give the same events
+# link or in bold; or as whole HTML pages: read as the same text, they give
+# the same events
 md() {
   python3 - "$1" <<'PY'
 import re, sys
@@ -59,13 +60,27 @@ text = open(sys.argv[1], encoding='utf-8').read()
 sys.stdout.write(re.sub(r"(?<![\w'’.-])[A-Z][a-z]+(?![\w'’-])", mark, text))
 PY
 }
-for v in p br md; do
+# a whole page: head, script and style, the short lines a menu of links,
+# the others paragraphs, all on one line
+page() {
+  python3 - "$1" <<'PY'
+import html, sys
+lines = [l for l in open(sys.argv[1], encoding='utf-8').read().split('\n') if l.strip()]
+body = ''.join('<li><a href="/x?a=1&amp;b=2">%s</a></li>' % html.escape(l) if len(l) < 60
+               else '<p class="t">%s</p>' % html.escape(l) for l in lines)
+sys.stdout.write('<!DOCTYPE html><html><head><title>Site</title><script>var s = "<p>no</p>"; '
+                 'if (a < b) {}</script><style>p { margin: 0 }</style></head><body><nav><ul>'
+                 + body + '</ul></nav><footer>&copy; Site</footer></body></html>\n')
+PY
+}
+for v in p br md page; do
   mkdir "$TMP/markup-$v"
   for f in "$SRC"/seeds/*.txt; do
     case $v in
       p) sed "s/&/\&amp;/g; s/\"/\&quot;/g; s/’/\&rsquo;/g; s/^\(.\+\)\$/<p>\1<\/p>/" "$f" ;;
       br) sed "s/&/\&amp;/g; s/'/\&#39;/g; s/\$/<br>/" "$f" ;;
       md) md "$f" ;;
+      page) page "$f" ;;
     esac >"$TMP/markup-$v/$(basename "$f")"
   done
   expect_exit 0 "extract seeds with markup ($v)" -- "$BIN" extract "$TMP/markup-$v" -o "$TMP/markup-$v.json"
