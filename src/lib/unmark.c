@@ -7,8 +7,8 @@
  *
  *  - a tag of an HTML element (a known name after '<' or "</", up to the
  *    next '>' on its line) and a comment ("<!-- -->") become white space;
- *    a block's tag (p, div, br, li, h1...) ends its line where text stands
- *    before and after it;
+ *    where text stands before and after it, a block's tag (p, div, h1...)
+ *    ends a paragraph (a blank line), a line's (br, li, tr) a line;
  *  - a character reference ("&amp;", "&#8217;", "&#x2019;") becomes its
  *    character, "&nbsp;" white space;
  *  - Markdown, as converters of pages to text write it: a link
@@ -22,6 +22,11 @@
  * makes the rest of that word move left, and the spaces go after the word.
  * Anything else ("x < y", "<Reuters>", "R&D", "&foo;", "[1]", "5 * 3")
  * stays as it is.
+ *
+ * A whole page (a file that opens with a doctype or an html, head or body
+ * tag) is read the same way, Markdown aside, after its line breaks are
+ * made spaces and its hidden elements (head, script, style...) blanked
+ * whole; in it, any tag is one.
  */
 #include <string.h>
 #include "document_internal.h"

@@ -312,8 +312,8 @@ static void test_page_on_one_line(void **state)
 	ctl_resources_free(res);
 }
 
-/* An HTML page given as an article is told (the CLI warns); text with a
- * stray tag of broken markup in it is not. */
+/* An HTML page given as an article is told (and read as a page); text
+ * with a stray tag of broken markup in it is not. */
 static void test_html_page_told(void **state)
 {
 	(void)state;
