@@ -324,6 +324,42 @@ static bool looks_like_html(const char *t, size_t n)
 	}
 }
 
+/* The publication date a page's metadata states (its head is blanked by
+ * ctl_unmark, so this looks first): the first YYYY-MM-DD within
+ * PAGE_DATE_WINDOW bytes after the first of these names, in this order:
+ * Open Graph's and schema.org's (meta tags, JSON-LD), then common others.
+ * The date is the one written, whatever time zone follows it. */
+#define PAGE_DATE_WINDOW 120
+
+static bool page_date(const char *t, size_t n, ctl_day *out)
+{
+	static const char *const keys[] = {
+		"article:published_time", "datePublished", "dc.date.issued", "publish-date",
+		"publishdate", "pubdate",
+	};
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		size_t kl = strlen(keys[k]), at = ctl_find_str_nocase(t, n, keys[k], kl);
+		if (at >= n)
+			continue;
+		size_t end = at + kl + PAGE_DATE_WINDOW < n ? at + kl + PAGE_DATE_WINDOW : n;
+		for (size_t i = at + kl; i + 10 <= end; i++) {
+			const unsigned char *d = (const unsigned char *)t + i;
+			if (!ctl_is_digit(d[0]) || !ctl_is_digit(d[1]) || !ctl_is_digit(d[2]) ||
+			    !ctl_is_digit(d[3]) || d[4] != '-' || !ctl_is_digit(d[5]) ||
+			    !ctl_is_digit(d[6]) || d[7] != '-' || !ctl_is_digit(d[8]) || !ctl_is_digit(d[9]))
+				continue;
+			int y = (d[0] - '0') * 1000 + (d[1] - '0') * 100 + (d[2] - '0') * 10 + (d[3] - '0');
+			int m = (d[5] - '0') * 10 + (d[6] - '0'), dd = (d[8] - '0') * 10 + (d[9] - '0');
+			if ((i > 0 && ctl_is_digit((unsigned char)t[i - 1])) || !ctl_date_valid(y, m, dd) ||
+			    y < 1900)
+				break; /* a date, but not one to trust: the next name */
+			*out = ctl_day_from_ymd(y, m, dd);
+			return true;
+		}
+	}
+	return false;
+}
+
 /* Lines an article may have: one per LINE_MIN_BYTES of the size limit,
  * and at least LINES_MIN whatever the limit. Each line costs about 90
  * bytes (its entry here and the cleaner's record), so a file of 16 MB of
@@ -382,6 +418,9 @@ int ctl_document_from_memory(ctl_document **out, const char *path,
 	doc->dct = ctl_interval_unknown();
 	repair_utf8(doc);
 	doc->markup = looks_like_html(doc->text, doc->len);
+	ctl_day published;
+	if (doc->markup && page_date(doc->text, doc->len, &published))
+		ctl_document_set_dct(doc, published, "page-metadata");
 	doc->unmarked = ctl_unmark(doc->text, doc->len, doc->markup);
 	size_t max_lines = max / LINE_MIN_BYTES > LINES_MIN ? max / LINE_MIN_BYTES : LINES_MIN;
 	bool fits = split_lines(doc, max_lines);

@@ -416,7 +416,30 @@ static void test_html_left_in_text(void **state)
 		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%.*s|", (int)(b - a), doc->text + a);
 	}
 	assert_string_equal(got, "Home|World||Talks resume||Delegations met      on    Tuesday.|||");
+	assert_string_equal(doc->dct_source, ""); /* no date in its metadata */
 	ctl_document_free(doc);
+	/* the publication date a page's metadata states is its date: Open
+	 * Graph's before schema.org's, the date as written */
+	const char *meta = "<!DOCTYPE html><html><head><script type=\"application/ld+json\">"
+		"{\"datePublished\": \"2011-01-01\"}</script><meta property=\"article:published_time\" "
+		"content=\"2019-03-14T23:30:00-05:00\"></head><body><p>Text.</p></body></html>";
+	doc = from_mem(meta, strlen(meta), 0, &rc, &err);
+	assert_string_equal(doc->dct_source, "page-metadata");
+	char day[11];
+	ctl_day_format(doc->dct.earliest, day);
+	assert_string_equal(day, "2019-03-14");
+	assert_int_equal(doc->dct.earliest, doc->dct.latest);
+	ctl_document_free(doc);
+	/* an impossible date is no date; text (not a page) is not read so */
+	const char *bad[] = {
+		"<html><head><meta name=\"pubdate\" content=\"2019-02-30\"></head><body>x</body></html>",
+		"The datePublished field said 2019-03-14 in the feed.",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		doc = from_mem(bad[i], strlen(bad[i]), 0, &rc, &err);
+		assert_string_equal(doc->dct_source, "");
+		ctl_document_free(doc);
+	}
 	/* many tags on one line: each is rewritten (and no scan repeats) */
 	size_t n = 200000;
 	char *many = malloc(n * 4 + 8);
