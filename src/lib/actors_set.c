@@ -548,7 +548,7 @@ static void build_actor(cluster *c, const rec *recs, char *const *strs, uint32_t
 
 /* The actors are built in this many parts at most (on as many threads);
  * each part holds only a counter per pooled string. */
-#define BUILD_PARTS 8
+#define BUILD_PARTS 16
 
 typedef struct build_job {
 	cluster *cl;
@@ -843,13 +843,11 @@ int ctl_actor_set_finish_pool(ctl_actor_set *set, ctl_timeline *tl, ctl_pool *po
 			cluster *k = &cl[cidx[recs[i].grp]];
 			k->recs[k->n++] = (uint32_t)i;
 		}
-	/* the actors built on up to `threads` threads, in parts of about as
-	 * many mentions (a cluster's are read from scattered records), 4096 at
-	 * least */
+	/* the actors built on the -j threads, in parts of about as many
+	 * mentions (a cluster's are read from scattered records): 4096 at
+	 * least, a few a thread (ctl_pool_parts) */
 	build_job job = { cl, recs, strs, set->nstrs, tl, NULL, { 0 } };
-	unsigned parts = threads < 1 ? 1 : threads > BUILD_PARTS ? BUILD_PARTS : threads;
-	if (parts > nin / 4096)
-		parts = nin / 4096 > 1 ? (unsigned)(nin / 4096) : 1;
+	unsigned parts = ctl_pool_parts(threads, nin, 4096, BUILD_PARTS);
 	job.members = members;
 	ctl_cut_parts(job.bound, parts, ncl, nin, cluster_offset, &job);
 	ctl_pool_run(pool, parts, build_part, &job);

@@ -2491,7 +2491,70 @@ static void join_links(merge_parts *mp, size_t *parent)
  * the member whose date counts and the one whose title does. */
 typedef struct ev_plan {
 	uint32_t root, best, titled;
+	ctl_interval when;        /* the event's date */
 } ev_plan;
+
+/* The roots are planned, and their events filled, in this many parts at
+ * most. */
+#define PLAN_PARTS 16
+
+typedef struct plan_out {
+	ev_plan *plan;
+	size_t n, cap;
+} plan_out;
+
+typedef struct plan_job {
+	const cand *c;
+	const size_t *gstart, *gmem;  /* root r's members: gmem[gstart[r] .. gstart[r + 1]) */
+	unsigned parts;
+	size_t bound[PLAN_PARTS + 1]; /* part k plans roots [bound[k], bound[k + 1]) */
+	plan_out out[PLAN_PARTS];
+} plan_job;
+
+/* Where candidate r's members (if it is a root) begin (ctl_cut_parts). */
+static size_t root_offset(const void *ctx, size_t r)
+{
+	return ((const plan_job *)ctx)->gstart[r];
+}
+
+/* Plans the events of part k's roots: a component is an event when a
+ * member is dated and the members' dates leave a day. A candidate is a
+ * root iff it has members (itself among them). */
+static void plan_part(void *ctx, unsigned k)
+{
+	plan_job *j = ctx;
+	plan_out *o = &j->out[k];
+	for (size_t root = j->bound[k]; root < j->bound[k + 1]; root++) {
+		if (j->gstart[root] == j->gstart[root + 1])
+			continue;
+		ctl_interval when = ctl_interval_unknown();
+		const cand *best = NULL, *titled = NULL;
+		bool dated_member = false;
+		for (size_t g = j->gstart[root]; g < j->gstart[root + 1]; g++) {
+			const cand *c = &j->c[j->gmem[g]];
+			when = intersect(when, c->when);
+			dated_member |= c->when.earliest != CTL_DAY_NONE && c->when.latest != CTL_DAY_NONE;
+			if (!best || date_rank(c->dk) > date_rank(best->dk))
+				best = c;
+			if (c->main && (!titled || !titled->main))
+				titled = c;
+		}
+		if (!dated_member)
+			continue; /* background no one dates: not a timeline event */
+		if (when.earliest != CTL_DAY_NONE && when.latest != CTL_DAY_NONE && when.earliest > when.latest)
+			when = best->when;
+		if (when.earliest == CTL_DAY_NONE || when.latest == CTL_DAY_NONE)
+			continue;
+		fit_precision(&when);
+		when.certainty = best->when.certainty;
+		if (when.precision == CTL_PREC_NONE)
+			when.certainty = CTL_CERT_BOUNDED;
+		else if (when.certainty == CTL_CERT_BOUNDED)
+			when.certainty = CTL_CERT_INFERRED;
+		*CTL_ARRAY_PUSH(o->plan, o->n, o->cap) = (ev_plan){ (uint32_t)root,
+			(uint32_t)(best - j->c), (uint32_t)((titled ? titled : best) - j->c), when };
+	}
+}
 
 typedef struct event_job {
 	ctl_event_store *st;
@@ -2500,8 +2563,9 @@ typedef struct event_job {
 	size_t nplan;
 	const size_t *gstart, *gmem;  /* root r's members: gmem[gstart[r] .. gstart[r + 1]) */
 	const size_t *doc_rank;
-	pending_list pl[MERGE_PARTS]; /* each part's queued texts */
-	size_t bound[MERGE_PARTS + 1]; /* part k fills plans [bound[k], bound[k + 1]) */
+	unsigned parts;
+	pending_list pl[PLAN_PARTS];  /* each part's queued texts */
+	size_t bound[PLAN_PARTS + 1]; /* part k fills plans [bound[k], bound[k + 1]) */
 } event_job;
 
 /* Fills event ev (tl->events[first + ev]) from its plan. Its members'
@@ -2684,46 +2748,32 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		gmem[gstart[r] + gfill[r]++] = i;
 	}
 	free(gfill);
-	/* which components are events, and their dates: in index order */
+	/* which components are events, and their dates: planned in parts of
+	 * roots (of about as many candidates) on the -j threads, then added in
+	 * root order, the order one part finds them in */
 	size_t first_event = tl->nevents;
-	ev_plan *plan = NULL;
-	size_t nplan = 0, plancap = 0;
-	for (size_t root = 0; root < n; root++) {
-		if (ctl_uf_find(parent, root) != root)
-			continue;
-		ctl_interval when = ctl_interval_unknown();
-		const cand *best = NULL, *titled = NULL;
-		bool dated_member = false;
-		for (size_t g = gstart[root]; g < gstart[root + 1]; g++) {
-			const cand *c = &st->c[gmem[g]];
-			when = intersect(when, c->when);
-			dated_member |= c->when.earliest != CTL_DAY_NONE && c->when.latest != CTL_DAY_NONE;
-			if (!best || date_rank(c->dk) > date_rank(best->dk))
-				best = c;
-			if (c->main && (!titled || !titled->main))
-				titled = c;
-		}
-		if (!dated_member)
-			continue; /* background no one dates: not a timeline event */
-		if (when.earliest != CTL_DAY_NONE && when.latest != CTL_DAY_NONE && when.earliest > when.latest)
-			when = best->when;
-		if (when.earliest == CTL_DAY_NONE || when.latest == CTL_DAY_NONE)
-			continue;
-		fit_precision(&when);
-		when.certainty = best->when.certainty;
-		if (when.precision == CTL_PREC_NONE)
-			when.certainty = CTL_CERT_BOUNDED;
-		else if (when.certainty == CTL_CERT_BOUNDED)
-			when.certainty = CTL_CERT_INFERRED;
-		ctl_timeline_add_event(tl)->when = when;
-		*CTL_ARRAY_PUSH(plan, nplan, plancap) = (ev_plan){ (uint32_t)root,
-			(uint32_t)(best - st->c), (uint32_t)((titled ? titled : best) - st->c) };
+	plan_job pj = { st->c, gstart, gmem, 0, { 0 }, { { 0 } } };
+	pj.parts = ctl_pool_parts(mp.n, n, 4096, PLAN_PARTS);
+	ctl_cut_parts(pj.bound, pj.parts, n, n, root_offset, &pj);
+	ctl_pool_run(mp.pool, pj.parts, plan_part, &pj);
+	size_t nplan = 0;
+	for (unsigned k = 0; k < pj.parts; k++)
+		nplan += pj.out[k].n;
+	ev_plan *plan = ctl_xmalloc((nplan ? nplan : 1) * sizeof(*plan));
+	for (unsigned k = 0, at = 0; k < pj.parts; k++) {
+		if (pj.out[k].n)
+			memcpy(plan + at, pj.out[k].plan, pj.out[k].n * sizeof(*plan));
+		at += pj.out[k].n;
+		free(pj.out[k].plan);
 	}
+	for (size_t i = 0; i < nplan; i++)
+		ctl_timeline_add_event(tl)->when = plan[i].when;
 	/* the events filled in on the -j threads: parts of about as many
 	 * candidates, each queueing its own spilled texts */
-	event_job job = { st, tl, plan, nplan, gstart, gmem, doc_rank, { { 0 } }, { 0 } };
-	ctl_cut_parts(job.bound, mp.n, nplan, n, event_offset, &job);
-	ctl_pool_run(mp.pool, mp.n, event_part, &job);
+	event_job job = { st, tl, plan, nplan, gstart, gmem, doc_rank, 0, { { 0 } }, { 0 } };
+	job.parts = ctl_pool_parts(mp.n, n, 4096, PLAN_PARTS);
+	ctl_cut_parts(job.bound, job.parts, nplan, n, event_offset, &job);
+	ctl_pool_run(mp.pool, job.parts, event_part, &job);
 	free(plan);
 	free(parent);
 	free(gstart);
@@ -2734,7 +2784,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	free(st->c);
 	st->c = NULL;
 	st->n = st->cap = 0;
-	int rc = read_pending(st, tl, first_event, job.pl, mp.n, mp.pool, mp.n, err);
+	int rc = read_pending(st, tl, first_event, job.pl, job.parts, mp.pool, mp.n, err);
 	ctl_spill_free(st->spill);
 	st->spill = NULL;
 	if (rc) {

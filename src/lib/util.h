@@ -57,6 +57,20 @@ unsigned ctl_pool_threads(const ctl_pool *pool);
 void ctl_pool_run(ctl_pool *pool, unsigned n, void (*fn)(void *ctx, unsigned k), void *ctx);
 void ctl_pool_free(ctl_pool *pool);
 
+/* How many parts a pool step over n items is cut into: four a thread, so
+ * that a thread done early claims another (parts of equal size are not
+ * equal work), of `least` items each at least, `most` at most; 1 on one
+ * thread. */
+static inline unsigned ctl_pool_parts(unsigned threads, size_t n, size_t least, unsigned most)
+{
+	size_t parts = threads > 1 ? (size_t)threads * 4 : 1;
+	if (parts > n / (least ? least : 1))
+		parts = n / (least ? least : 1);
+	if (parts > most)
+		parts = most;
+	return parts ? (unsigned)parts : 1;
+}
+
 /* Splits [0, n) into `parts` ranges; range k is [ctl_part_begin(n, parts,
  * k), ctl_part_begin(n, parts, k + 1)). */
 static inline size_t ctl_part_begin(size_t n, unsigned parts, unsigned k)
