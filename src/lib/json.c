@@ -31,11 +31,25 @@
  */
 #define JW_MAX_DEPTH 16
 
+/* The documents' ids, measured once for the references that name them (a
+ * million in a large corpus): side by side, with their lengths and whether
+ * one needs an escape; a reference to document d reads a few bytes near
+ * the last one's, not a string of its own somewhere in memory. */
+typedef struct jw_ids {
+	char *bytes;
+	struct jw_id {
+		uint32_t off, len;  /* bytes[off, off + len) */
+		bool plain;         /* no byte JSON escapes */
+	} *id;
+	size_t n;
+} jw_ids;
+
 typedef struct jw {
 	ctl_buf b;
 	ctl_out *out;               /* a stream to empty b into, or NULL */
 	int rc;                     /* the stream's first error */
 	ctl_error *err;
+	const jw_ids *ids;          /* the documents' ids */
 	int depth;
 	bool first[JW_MAX_DEPTH];   /* no item written yet at this depth */
 	bool in_obj[JW_MAX_DEPTH];  /* the container at this depth is an object */
@@ -81,10 +95,9 @@ static size_t next_escape(const char *s, size_t i, size_t n)
 }
 
 /* cJSON's print_string_ptr: " \ and the C escapes by name, other controls as \u00XX */
-static void jw_str(jw *w, const char *s)
+static void jw_strn(jw *w, const char *s, size_t n)
 {
 	ctl_buf_putc(&w->b, '"');
-	size_t n = strlen(s);
 	for (size_t run = 0;;) {
 		size_t i = next_escape(s, run, n);
 		ctl_buf_put(&w->b, s + run, i - run);
@@ -107,6 +120,11 @@ static void jw_str(jw *w, const char *s)
 		}
 	}
 	ctl_buf_putc(&w->b, '"');
+}
+
+static void jw_str(jw *w, const char *s)
+{
+	jw_strn(w, s, strlen(s));
 }
 
 /* Before a value: the separator an array puts between its elements. */
@@ -205,14 +223,36 @@ static void kv_day_or_null(jw *w, const char *k, ctl_day d)
 	kv_str_or_null(w, k, b[0] ? b : NULL);
 }
 
+static void jw_ids_init(jw_ids *t, const ctl_timeline *tl)
+{
+	size_t total = 0;
+	for (size_t d = 0; d < tl->ndocs; d++)
+		total += tl->docs[d].id ? strlen(tl->docs[d].id) : 0;
+	t->n = tl->ndocs;
+	t->bytes = ctl_xmalloc(total + 1);
+	t->id = ctl_xmalloc((t->n + 1) * sizeof(*t->id));
+	size_t at = 0;
+	for (size_t d = 0; d < t->n; d++) {
+		const char *s = tl->docs[d].id ? tl->docs[d].id : "";
+		size_t n = strlen(s);
+		memcpy(t->bytes + at, s, n);
+		t->id[d] = (struct jw_id){ (uint32_t)at, (uint32_t)n, next_escape(s, 0, n) == n };
+		at += n;
+	}
+	t->id[t->n] = (struct jw_id){ (uint32_t)at, 0, true }; /* "": a document not listed */
+}
+
+static void jw_ids_release(jw_ids *t)
+{
+	free(t->bytes);
+	free(t->id);
+}
+
 /* A reference without text whose document id needs no escape, as
  * jw_open, kv_string, jw_key + jw_uint twice and jw_close write it, in
  * one step: an actor's mentions are most of the output. */
-static bool ref_fast(jw *w, const char *id, const ctl_ref *r)
+static void ref_fast(jw *w, const char *id, size_t n, const ctl_ref *r)
 {
-	size_t n = strlen(id);
-	if (next_escape(id, 0, n) < n)
-		return false;
 	size_t d = (size_t)w->depth;
 	jw_value(w);
 	ctl_buf_grow(&w->b, n + 4 * JW_MAX_DEPTH + 64);
@@ -235,16 +275,20 @@ static bool ref_fast(jw *w, const char *id, const ctl_ref *r)
 	*p++ = '}';
 	*p = '\0';
 	w->b.len = (size_t)(p - w->b.ptr);
-	return true;
 }
 
-static void ref_json(jw *w, const ctl_timeline *tl, const ctl_ref *r, bool with_text)
+static void ref_json(jw *w, const ctl_ref *r, bool with_text)
 {
-	const char *id = r->doc < tl->ndocs && tl->docs[r->doc].id ? tl->docs[r->doc].id : "";
-	if (!with_text && ref_fast(w, id, r))
+	const struct jw_id *id = &w->ids->id[r->doc < w->ids->n ? r->doc : w->ids->n];
+	const char *s = w->ids->bytes + id->off;
+	if (!with_text && id->plain) {
+		ref_fast(w, s, id->len, r);
 		return;
+	}
 	jw_open(w, true);
-	kv_string(w, "doc", id);
+	jw_key(w, "doc");
+	jw_value(w);
+	jw_strn(w, s, id->len);
 	jw_key(w, "start");
 	jw_uint(w, r->start);
 	jw_key(w, "end");
@@ -348,7 +392,7 @@ static void actor_unit(jw *w, const ctl_timeline *tl, size_t i, size_t u)
 		jw_key(w, "mentions");
 		jw_open(w, false);
 	} else if (u <= a->nmentions) {
-		ref_json(w, tl, &a->mentions[u - 1], false);
+		ref_json(w, &a->mentions[u - 1], false);
 	} else {
 		jw_close(w);
 		jw_close(w);
@@ -378,11 +422,11 @@ static void event_unit(jw *w, const ctl_timeline *tl, size_t i, size_t u)
 	}
 	jw_close(w);
 	jw_key(w, "trigger");
-	ref_json(w, tl, &e->trigger, true);
+	ref_json(w, &e->trigger, true);
 	jw_key(w, "sources");
 	jw_open(w, false);
 	for (size_t k = 0; k < e->nsources; k++)
-		ref_json(w, tl, &e->sources[k], true);
+		ref_json(w, &e->sources[k], true);
 	jw_close(w);
 	jw_close(w);
 }
@@ -565,6 +609,9 @@ static void write_items(jw *w, fmt_pool *p, size_t chunk_weight,
 static void write_timeline(jw *w, const ctl_timeline *tl, unsigned threads, size_t chunk_weight)
 {
 	unsigned nw = threads < 1 ? 1 : threads > MAX_WRITERS ? MAX_WRITERS : threads;
+	jw_ids ids;
+	jw_ids_init(&ids, tl);
+	w->ids = &ids;
 	fmt_pool *p = NULL;
 	if (nw > 1) {
 		p = ctl_xcalloc(1, sizeof(*p));
@@ -572,8 +619,10 @@ static void write_timeline(jw *w, const ctl_timeline *tl, unsigned threads, size
 		pthread_cond_init(&p->cv, NULL);
 		p->threads = nw;
 		p->nslots = (size_t)nw + 2; /* a chunk ahead per thread, besides the one written */
-		for (size_t k = 0; k < p->nslots; k++)
+		for (size_t k = 0; k < p->nslots; k++) {
 			ctl_buf_init(&p->slot[k].w.b);
+			p->slot[k].w.ids = &ids;
+		}
 	}
 
 	jw_open(w, true);
@@ -602,6 +651,8 @@ static void write_timeline(jw *w, const ctl_timeline *tl, unsigned threads, size
 		pthread_mutex_destroy(&p->mu);
 		free(p);
 	}
+	w->ids = NULL;
+	jw_ids_release(&ids);
 }
 
 int ctl_timeline_to_json(char **out, const ctl_timeline *tl, ctl_error *err)
