@@ -770,6 +770,8 @@ typedef struct doc_state {
 	ctl_day ref;              /* a reference date for choosing among gazetteer rows */
 	bool has_last_person;
 	uint32_t lps, lpe;        /* the last person mentioned outside quotes */
+	bool has_last_org;
+	uint32_t los, loe;        /* the last organisation mentioned outside quotes */
 	bool has_last_speaker;
 	uint32_t lss, lse;        /* the last statement's speaker */
 	char *dateline_place;
@@ -980,6 +982,13 @@ static bool in_quotes(const doc_state *ds, uint32_t pos)
 	return ds->q_open_at_ss ^ (lo % 2 == 1);
 }
 
+/* An organisation by more than a guess (a single unknown name is one by
+ * default): a name a cue or a list makes one. */
+static bool is_named_org(const ctl_mention *m)
+{
+	return m->type == CTL_ACTOR_ORGANIZATION && m->cue != CTL_CUE_GUESS;
+}
+
 /* Only white space and commas between byte offsets a and b. */
 static bool adjacent(const char *t, uint32_t a, uint32_t b)
 {
@@ -998,7 +1007,7 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 		size_t m0, size_t m1, uint32_t *s, uint32_t *e)
 {
 	const char *t = ds->doc->text;
-	const ctl_mention *best = NULL, *any = NULL, *appositive = NULL;
+	const ctl_mention *best = NULL, *any = NULL, *appositive = NULL, *org = NULL;
 	for (size_t i = m0; i < m1; i++) {
 		const ctl_mention *m = &ds->mentions->items[i];
 		if (m->role != CTL_MENTION_ACTOR || m->end > tk[a].s)
@@ -1021,10 +1030,22 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 			continue;
 		if (m->type == CTL_ACTOR_PERSON)
 			best = m;
+		else if (is_named_org(m))
+			org = m;
 		any = m;
 	}
 	bool pronoun = a > 0 && (tok_is(t, &tk[a - 1], "he") || tok_is(t, &tk[a - 1], "she"));
 	bool nominal = a > 1 && tok_is(t, &tk[a - 2], "the") && ctl_is_lower((unsigned char)t[tk[a - 1].s]);
+	if (nominal && ctl_lexicon_get(ds->res->actors->org_cues, t + tk[a - 1].s, tk[a - 1].e - tk[a - 1].s)) {
+		/* "..., the court said": the organisation named last speaks (in
+		 * this sentence, else before it), not the person */
+		if (org || ds->has_last_org) {
+			*s = org ? org->start : ds->los;
+			*e = org ? org->end : ds->loe;
+			return true;
+		}
+		return false;
+	}
 	if (pronoun || nominal) {
 		/* in news, "he said" is the source quoted last */
 		if (ds->has_last_speaker) {
@@ -1323,6 +1344,25 @@ static bool no_punct_between(const char *t, uint32_t a, uint32_t b)
 	return true;
 }
 
+/* Whether a relative clause set off by a comma (", which", ", who") opens
+ * at one of the tokens [from, to): a date on one side of it does not date
+ * a verb on the other ("met in Tokyo to sign the deal, which negotiators
+ * concluded in December"). */
+static bool clause_opens_in(const char *t, const tok *tk, size_t from, size_t to)
+{
+	static const char *const pronouns[] = { "which", "who", "whom", "whose", NULL };
+	for (size_t i = from ? from : 1; i < to; i++)
+		for (size_t k = 0; pronouns[k]; k++)
+			if (tok_is(t, &tk[i], pronouns[k]) &&
+			    memchr(t + tk[i - 1].e, ',', tk[i].s - tk[i - 1].e))
+				return true;
+	return false;
+}
+
+/* How many words after a reporting verb a date may come and still date
+ * the statement (the words of "at a news conference in Brussels on"). */
+#define REPORT_DATE_REACH 7
+
 /* Which trigger a date source dates (index + 1, or 0). */
 static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 		const dsrc *srcs, const dsrc *s, bool in_dateline)
@@ -1388,6 +1428,9 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	for (size_t r = 0; r < ntr; r++) {
 		if (tr[r].report || strcmp(tr[r].e->fields[2], "verb"))
 			continue;
+		if (tr[r].b <= s->a ? clause_opens_in(t, tk, tr[r].b, s->a) :
+		                      clause_opens_in(t, tk, s->b, tr[r].a + 1))
+			continue;
 		size_t d = tr[r].b <= s->a ? s->a - tr[r].b : 2 * (tr[r].a - s->b) + 1;
 		if (d < bestd) {
 			bestd = d;
@@ -1396,8 +1439,13 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	}
 	if (pick != SIZE_MAX)
 		return pick + 1;
-	/* else the sentence's statement ("On Tuesday, the minister said ...") */
-	return first_report == SIZE_MAX ? 0 : first_report + 1;
+	/* else the sentence's statement ("On Tuesday, the minister said ...",
+	 * "said at a news conference in Brussels on Tuesday"), unless the date
+	 * lies further on, in what was said ("the firm said more than 4
+	 * billion songs had been downloaded since its launch in 2003") */
+	if (first_report == SIZE_MAX || s->a > tr[first_report].b + REPORT_DATE_REACH)
+		return 0;
+	return first_report + 1;
 }
 
 static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint32_t ss, uint32_t se, const ctl_timex_list *tx, size_t *ti, size_t *mi,
@@ -1768,13 +1816,20 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		return;
 	}
 
-	/* the last person named outside quotes, for "he said" later on */
+	/* the last person and organisation named outside quotes, for "he
+	 * said" and "the company said" later on */
 	for (size_t i = m0; i < m1; i++) {
 		const ctl_mention *m = &ds->mentions->items[i];
-		if (m->type == CTL_ACTOR_PERSON && m->role == CTL_MENTION_ACTOR && !in_quotes(ds, m->start)) {
+		if (m->role != CTL_MENTION_ACTOR || in_quotes(ds, m->start))
+			continue;
+		if (m->type == CTL_ACTOR_PERSON) {
 			ds->has_last_person = true;
 			ds->lps = m->start;
 			ds->lpe = m->end;
+		} else if (is_named_org(m)) {
+			ds->has_last_org = true;
+			ds->los = m->start;
+			ds->loe = m->end;
 		}
 	}
 }

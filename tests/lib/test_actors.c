@@ -260,7 +260,8 @@ static void test_title_stripped(void **state)
 		"Talks resume\n"
 		"Norwegian Deputy Foreign Minister Marek Zolotnik said on Tuesday that talks would resume.\n"
 		"The country's Minister of Fisheries and Coastal Affairs Ingrid Haldorsen agreed.\n"
-		"Later, spokesman Tomas Vredeling declined to comment, as did Mr Quibble.\n");
+		"Later, spokesman Tomas Vredeling declined to comment, as did Mr Quibble.\n"
+		"Leftist Marta Quillon won the vote, and the Conservative Party conceded.\n");
 	const ctl_mention *m = mention_named(&ml, "Marek Zolotnik");
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_PERSON);
@@ -276,6 +277,16 @@ static void test_title_stripped(void **state)
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_PERSON);
 	assert_null(mention_named(&ml, "Norwegian Deputy Foreign Minister Marek Zolotnik"));
+	/* a label opening the sentence ("Leftist") is a title before a given
+	 * name, and stays part of a name otherwise */
+	m = mention_named(&ml, "Marta Quillon");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_PERSON);
+	assert_string_equal(m->title, "Leftist");
+	assert_null(mention_named(&ml, "Leftist Marta Quillon"));
+	m = mention_named(&ml, "Conservative Party");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
 	ctl_mention_list_release(&ml);
 	ctl_resources_free(res);
 }

@@ -111,6 +111,49 @@ static void test_dated_and_statements(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* The event of trigger `trigger` whose first source holds `words`. */
+static const ctl_event *find_event_in(const ctl_timeline *tl, const char *trigger, const char *words)
+{
+	for (size_t i = 0; i < tl->nevents; i++) {
+		const ctl_event *e = &tl->events[i];
+		if (!strcmp(e->trigger.text, trigger) && e->nsources && strstr(e->sources[0].text, words))
+			return e;
+	}
+	return NULL;
+}
+
+/* Which date goes with which verb, and who speaks: a date in a relative
+ * clause (", which ...") does not date the verb before it; "the court
+ * said" is the court named last, not the person named in the sentence; a
+ * date far on in what was said does not date the statement. */
+static void test_clauses_and_speakers(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "c.txt",
+		"Freedonia court rejects tariff appeal\n"
+		"\n"
+		"Freedonian Trade Minister Maria Gonzalez met Sylvanian Prime Minister John Whitfield in "
+		"Geneva to sign the deal, which negotiators concluded in December.\n"
+		"The Supreme Court of Freedonia rejected an appeal by Sylvanian exporters on Monday.\n"
+		"The ruling favours the exporters of Whitfield, the court said.\n"
+		"The Freedonian Chamber of Commerce said more than 400 companies had joined the "
+		"scheme since its launch in 2003.\n",
+		"2019-03-14" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	/* the meeting has no date of its own: December is the negotiators' */
+	assert_null(find_event(tl, "met"));
+	assert_dates(find_event(tl, "rejected"), "2019-03-11", "2019-03-11");
+	const ctl_event *court = find_event_in(tl, "said", "the court said");
+	assert_non_null(court);
+	assert_true(court->nactors >= 1);
+	assert_string_equal(tl->actors[court->actors[0]].name, "Supreme Court of Freedonia");
+	assert_dates(court, "2019-03-14", "2019-03-14");
+	const ctl_event *chamber = find_event_in(tl, "said", "since its launch in 2003");
+	assert_non_null(chamber);
+	assert_dates(chamber, "2019-03-14", "2019-03-14");
+	ctl_timeline_free(tl);
+}
+
 /* Text scraped with some of its markup left in ("<br>", "AT&amp;T",
  * "&nbsp;") gives the events of the same text without it: the same
  * dates, titles and actors, each trigger at its place in the file. */
@@ -452,6 +495,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dated_and_statements),
+		cmocka_unit_test(test_clauses_and_speakers),
 		cmocka_unit_test(test_markup_left_in_text),
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_merge_across_articles),
