@@ -775,6 +775,14 @@ typedef struct doc_state {
 	bool has_last_speaker;
 	uint32_t lss, lse;        /* the last statement's speaker */
 	char *dateline_place;
+	/* the current sentence's tokens, and its relative clauses once
+	 * counted (opens_ready): opens[i], those that open at its tokens
+	 * before i (clause_opens_in) */
+	const tok *tk;
+	size_t ntok;
+	bool opens_ready;
+	uint32_t *opens;
+	size_t opens_cap;
 	size_t ncands_doc;
 	uint8_t *row_seen;        /* per gazetteer row: 0 unknown, 1 not in doc, 2 in doc */
 	uint32_t dl_end;          /* end of the current line's wire dateline, or 0 */
@@ -1344,19 +1352,39 @@ static bool no_punct_between(const char *t, uint32_t a, uint32_t b)
 	return true;
 }
 
-/* Whether a relative clause set off by a comma (", which", ", who") opens
- * at one of the tokens [from, to): a date on one side of it does not date
- * a verb on the other ("met in Tokyo to sign the deal, which negotiators
- * concluded in December"). */
-static bool clause_opens_in(const char *t, const tok *tk, size_t from, size_t to)
+/* Counts the relative clauses set off by a comma (", which", ", who")
+ * that open at the sentence's tokens before each token, into ds->opens
+ * (ntok + 1 entries). */
+static void count_clauses(doc_state *ds)
 {
 	static const char *const pronouns[] = { "which", "who", "whom", "whose", NULL };
-	for (size_t i = from ? from : 1; i < to; i++)
-		for (size_t k = 0; pronouns[k]; k++)
-			if (tok_is(t, &tk[i], pronouns[k]) &&
-			    memchr(t + tk[i - 1].e, ',', tk[i].s - tk[i - 1].e))
-				return true;
-	return false;
+	const char *t = ds->doc->text;
+	const tok *tk = ds->tk;
+	size_t ntok = ds->ntok;
+	if (ntok + 1 > ds->opens_cap)
+		ctl_array_grow((void **)&ds->opens, &ds->opens_cap, ntok + 1, sizeof(*ds->opens));
+	ds->opens[0] = 0;
+	for (size_t i = 0; i < ntok; i++) {
+		bool opens = false;
+		if (i && (t[tk[i].s] | 0x20) == 'w' &&
+		    memchr(t + tk[i - 1].e, ',', tk[i].s - tk[i - 1].e))
+			for (size_t k = 0; pronouns[k] && !opens; k++)
+				opens = tok_is(t, &tk[i], pronouns[k]);
+		ds->opens[i + 1] = ds->opens[i] + opens;
+	}
+	ds->opens_ready = true;
+}
+
+/* Whether such a clause opens at one of the tokens [from, to): a date on
+ * one side of it does not date a verb on the other ("met in Tokyo to sign
+ * the deal, which negotiators concluded in December"). */
+static bool clause_opens_in(doc_state *ds, size_t from, size_t to)
+{
+	if (from >= to)
+		return false;
+	if (!ds->opens_ready) /* counted for the sentences that ask */
+		count_clauses(ds);
+	return ds->opens[to] > ds->opens[from];
 }
 
 /* How many words after a reporting verb a date may come and still date
@@ -1428,8 +1456,8 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	for (size_t r = 0; r < ntr; r++) {
 		if (tr[r].report || strcmp(tr[r].e->fields[2], "verb"))
 			continue;
-		if (tr[r].b <= s->a ? clause_opens_in(t, tk, tr[r].b, s->a) :
-		                      clause_opens_in(t, tk, s->b, tr[r].a + 1))
+		if (tr[r].b <= s->a ? clause_opens_in(ds, tr[r].b, s->a) :
+		                      clause_opens_in(ds, s->b, tr[r].a + 1))
 			continue;
 		size_t d = tr[r].b <= s->a ? s->a - tr[r].b : 2 * (tr[r].a - s->b) + 1;
 		if (d < bestd) {
@@ -1460,6 +1488,9 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 	size_t len;
 	if (!ntok)
 		return;
+	ds->tk = tk;
+	ds->ntok = ntok;
+	ds->opens_ready = false;
 	scan_quotes(ds, ss, se);
 
 	/* mentions and time expressions of this sentence */
@@ -1967,6 +1998,7 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 			c->when.certainty = CTL_CERT_BOUNDED;
 	}
 	free(ds.dateline_place);
+	free(ds.opens);
 	free(ds.row_seen);
 	free(ds.q_pos);
 	return 0;
