@@ -1027,9 +1027,18 @@ static void mark_names(finder *F, size_t t0, size_t t1, bool headline)
 		bool ok;
 		if (headline) {
 			/* "Anna Weber Meets ...": a first name vouches for the
-			 * capitalised word right after it */
+			 * capitalised word right after it; a first name with no
+			 * such word after it ("Senators Draft Bill to Block ...")
+			 * is a name only if the article writes it so */
 			const tok *pv = i > t0 ? &F->toks[i - 1] : NULL;
-			ok = vouched(F, k) ||
+			const tok *nx = i + 1 < t1 ? &F->toks[i + 1] : NULL;
+			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
+			bool lone_given = (k->lx & L_GIVEN) && !(k->lx & L_KNOWN & ~(L_GIVEN | L_NONACTOR)) &&
+			                  !(k->f & (T_MIXED | T_PARTPRE)) &&
+			                  !wset_has(&F->capmid, F->t + k->s, n, k->hw) &&
+			                  !(nx && plain_name_word(nx) && (nx->f & T_CAP) &&
+			                    only_spaces(F->t, k->pe, nx->s));
+			ok = (vouched(F, k) && !lone_given) ||
 			     (pv && (pv->f & T_NAME) && (pv->lx & L_GIVEN) && !(k->lx & L_KNOWN) &&
 			      (k->f & T_CAP) && only_spaces(F->t, pv->pe, k->s));
 		} else if (k->f & T_START) {

@@ -684,14 +684,36 @@ static bool in_run(const line_info *l)
 	return l->cls != C_BLANK && l->cls != C_GOOD;
 }
 
+/* Whether a headline may end at line i: the end, a blank line, a good
+ * paragraph, or the line of its author or date ("By Anna Weber", "August
+ * 18, 2011", "Updated March 25, 2008, 8:22 a.m. ET", "2024-02-20")
+ * follows it. */
+static bool title_ends(const line_info *li, size_t n, size_t i)
+{
+	if (i + 1 == n || li[i + 1].cls == C_BLANK || li[i + 1].cls == C_GOOD)
+		return true;
+	const line_info *x = &li[i + 1];
+	if (x->cls == C_BAD && x->reason && !strcmp(x->reason, "byline"))
+		return true;
+	return x->timestamp || (x->digits_only && x->words <= 4);
+}
+
 /* The headline (step 3): the first title-shaped line before the first good
  * paragraph that stands alone, i.e. opens the page or follows a blank line,
- * and is followed by a blank line, the end, or a good paragraph; failing
- * that, the page's first non-blank line if it is title-shaped and not in a
- * menu (a run of MENU_RUN_LINES lines or more). Chosen by position and
- * shape, never by content. Returns n if there is none. */
-static size_t pick_title(const line_info *li, size_t n, size_t body, const uint32_t *run)
+ * and ends there (title_ends); failing that, the page's first non-blank
+ * line if it is title-shaped and not in a menu (a run of MENU_RUN_LINES
+ * lines or more); failing that, a title-shaped line of the page's first
+ * block that ends there, under at most MENU_RUN_LINES - 1 lines that are
+ * furniture, too short for a title or menu rows ("Menu Search", "Home |
+ * World", "Subscribe now" right above the headline). A long headline is
+ * a good line: one that does not end like a sentence counts as before the
+ * first good paragraph. Chosen by position and shape, never by content.
+ * Returns n if there is none. */
+static size_t pick_title(const char *t, const line_info *li, size_t n, size_t body,
+		const uint32_t *run)
 {
+	if (body < n && !li[body].ends_sentence)
+		body++;
 	size_t first = n;
 	for (size_t i = 0; i < body; i++) {
 		if (first == n && li[i].cls != C_BLANK)
@@ -699,11 +721,19 @@ static size_t pick_title(const line_info *li, size_t n, size_t body, const uint3
 		if (!title_shaped(&li[i]))
 			continue;
 		bool before = i == 0 || li[i - 1].cls == C_BLANK;
-		bool after = i + 1 == n || li[i + 1].cls == C_BLANK || li[i + 1].cls == C_GOOD;
-		if (before && after)
+		if (before && title_ends(li, n, i))
 			return i;
 	}
-	return first < n && title_shaped(&li[first]) && run[first] < MENU_RUN_LINES ? first : n;
+	if (first < n && title_shaped(&li[first]) && run[first] < MENU_RUN_LINES)
+		return first;
+	for (size_t i = first; i < body && i < first + MENU_RUN_LINES && li[i].cls != C_BLANK; i++) {
+		if (!title_shaped(&li[i]) || memchr(t + li[i].a, '|', li[i].b - li[i].a))
+			continue; /* furniture, too short, a menu row ("Home | World") */
+		if (i > first && title_ends(li, n, i))
+			return i;
+		break; /* a title-shaped line above: a menu or a list of headlines */
+	}
+	return n;
 }
 
 enum anchor { A_BAD, A_GOOD };
@@ -806,7 +836,7 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 	size_t body = 0;
 	while (body < n && li[body].cls != C_GOOD)
 		body++;
-	size_t title = pick_title(li, n, body, run);
+	size_t title = pick_title(t, li, n, body, run);
 	if (title < n)
 		li[title].cls = C_TITLE;
 	for (size_t i = 0; i < n; i++) {

@@ -517,6 +517,20 @@ static void test_headline_first_name(void **state)
 	assert_no_name_with(&ml, "Warns");
 	assert_no_name_with(&ml, "Fishing");
 	ctl_mention_list_release(&ml);
+	/* a first name alone in such a line is a name only if the text
+	 * writes it so; a verb opening the headline is no part of a name */
+	ml = find(res,
+		"Senators Draft Bill to Block Creation of Fishing Unit With Norway\n"
+		"Two senators drafted a measure on Wednesday that would block the unit.\n");
+	assert_no_name_with(&ml, "Bill");
+	assert_non_null(mention_named(&ml, "Norway"));
+	ctl_mention_list_release(&ml);
+	ml = find(res,
+		"Meet Zubrinsky's challenger in the fishing race\n"
+		"Nikolay Zubrinsky met his challenger on Tuesday.\n");
+	assert_no_name_with(&ml, "Meet");
+	assert_non_null(mention_named(&ml, "Zubrinsky"));
+	ctl_mention_list_release(&ml);
 	ctl_resources_free(res);
 }
 

@@ -222,6 +222,39 @@ static void test_menu_block(void **state)
 	ctl_document_free(doc);
 }
 
+/* A headline right under a short menu or a "Subscribe" line, or right
+ * above its date line, is the headline; the last line of a long menu is
+ * not. */
+static void test_headline_under_menu_or_over_date(void **state)
+{
+	(void)state;
+	static const char *const body =
+		"The city council said on Monday that it had approved the plan for a new bridge over the river, which will be built next year.\n"
+		"\n"
+		"Officials added that the work on the bridge would start as soon as the money had been set aside by the regional government.\n";
+	static const char *const tops[] = {
+		"Menu Search\nCity council approves the new bridge over the river\n\n",
+		"Home | World | Business | Markets | Tech\nSubscribe now\n"
+		"City council approves the new bridge over the river\n\n",
+		"Home\nWorld\nBusiness\nScience\nSport\nWeather\n\n"
+		"City council approves the new bridge over the river\n"
+		"Updated March 25, 2008, 8:22 a.m. ET\n\n",
+	};
+	char buf[2048];
+	for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s%s", tops[i], body);
+		ctl_document *doc = test_doc(res, buf);
+		assert_article_kept(doc);
+		assert_true(test_kept(doc, "City council approves the new bridge"));
+		ctl_document_free(doc);
+	}
+	snprintf(buf, sizeof(buf), "Home\nWorld\nBusiness\nScience\nGo to the search page\n\n%s", body);
+	ctl_document *doc = test_doc(res, buf);
+	assert_true(test_kept(doc, "The city council said on Monday"));
+	assert_true(doc->title == NULL || strcmp(doc->title, "Go to the search page"));
+	ctl_document_free(doc);
+}
+
 static void test_numbered_most_read(void **state)
 {
 	(void)state;
@@ -591,6 +624,7 @@ int main(void)
 		cmocka_unit_test(test_seed_noise_dropped),
 		cmocka_unit_test(test_seed_body_and_title),
 		cmocka_unit_test(test_menu_block),
+		cmocka_unit_test(test_headline_under_menu_or_over_date),
 		cmocka_unit_test(test_numbered_most_read),
 		cmocka_unit_test(test_caption_site_suffix),
 		cmocka_unit_test(test_template_placeholder),
