@@ -157,6 +157,11 @@ void ctl_clean_data_free(struct ctl_clean_data *d)
 #define SENTENCE_MIN_WORDS 3      /* "They fell silent." */
 #define TITLE_MIN_WORDS 3
 #define TITLE_MAX_WORDS 30
+/* a headline right under a menu: within the page's first this many lines,
+ * of this many words at least (a menu's entries have fewer) */
+#define UNDER_MENU_LINES 8
+#define BYLINE_MAX_WORDS 9            /* "By" and the authors' names */
+#define UNDER_MENU_MIN_WORDS 6
 #define HEADLINE_MIN_WORDS 4      /* Title-Case headline rule */
 #define HEADLINE_CAPS_PCT 80      /* share of capitalised content words */
 #define TIMESTAMP_MAX_WORDS 8     /* "Published 14:04 IST, January 27th 2022" */
@@ -620,6 +625,16 @@ static uint32_t letters_in(const char *t, const line_info *li, enum script sc)
 }
 
 /* Rules that drop a line whatever its neighbours (step 1 of the header). */
+/* "By Hiroko Tanaka and Paul Becker", "BY THE ASSOCIATED PRESS": "By" and a
+ * few words, every one that is not a function word capitalised; not "By
+ * 2030, the plan ..." */
+static bool is_byline(const char *t, const line_info *li)
+{
+	return li->b - li->a > 3 && (t[li->a] == 'B' && (t[li->a + 1] | 0x20) == 'y') &&
+	       t[li->a + 2] == ' ' && li->words <= BYLINE_MAX_WORDS && !li->ends_sentence &&
+	       li->content >= 1 && li->caps == li->content;
+}
+
 static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum script main,
 		line_info *li)
 {
@@ -648,6 +663,8 @@ static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum scri
 		set_bad(li, "timestamp", SCOPE_INLINE);
 	} else if (li->site_suffix) {
 		set_bad(li, "caption", SCOPE_INLINE);
+	} else if (is_byline(t, li)) {
+		set_bad(li, "byline", SCOPE_INLINE);
 	}
 }
 
@@ -702,10 +719,11 @@ static bool title_ends(const line_info *li, size_t n, size_t i)
  * paragraph that stands alone, i.e. opens the page or follows a blank line,
  * and ends there (title_ends); failing that, the page's first non-blank
  * line if it is title-shaped and not in a menu (a run of MENU_RUN_LINES
- * lines or more); failing that, a title-shaped line of the page's first
- * block that ends there, under at most MENU_RUN_LINES - 1 lines that are
- * furniture, too short for a title or menu rows ("Menu Search", "Home |
- * World", "Subscribe now" right above the headline). A long headline is
+ * lines or more); failing that, the first line of UNDER_MENU_MIN_WORDS
+ * words or more in the page's first block (within UNDER_MENU_LINES) if it
+ * ends there, opens like a headline and only furniture, menu entries or
+ * menu rows stand above it ("Skip to content", "Home | World", "Subscribe
+ * now" right above the headline). A long headline is
  * a good line: one that does not end like a sentence counts as before the
  * first good paragraph. Chosen by position and shape, never by content.
  * Returns n if there is none. */
@@ -726,12 +744,15 @@ static size_t pick_title(const char *t, const line_info *li, size_t n, size_t bo
 	}
 	if (first < n && title_shaped(&li[first]) && run[first] < MENU_RUN_LINES)
 		return first;
-	for (size_t i = first; i < body && i < first + MENU_RUN_LINES && li[i].cls != C_BLANK; i++) {
-		if (!title_shaped(&li[i]) || memchr(t + li[i].a, '|', li[i].b - li[i].a))
-			continue; /* furniture, too short, a menu row ("Home | World") */
-		if (i > first && title_ends(li, n, i))
+	for (size_t i = first; i < body && i < first + UNDER_MENU_LINES && li[i].cls != C_BLANK; i++) {
+		const char *s = t + li[i].a;
+		size_t len = li[i].b - li[i].a;
+		if (!title_shaped(&li[i]) || li[i].words < UNDER_MENU_MIN_WORDS || memchr(s, '|', len))
+			continue; /* furniture, a menu's entry or row ("Home | World") */
+		if (i > first && title_ends(li, n, i) && !ctl_is_lower((unsigned char)s[0]) &&
+		    s[len - 1] != ',')
 			return i;
-		break; /* a title-shaped line above: a menu or a list of headlines */
+		break; /* a longer line above: a list of headlines, not a menu */
 	}
 	return n;
 }

@@ -1008,9 +1008,10 @@ static bool adjacent(const char *t, uint32_t a, uint32_t b)
 
 /* The speaker of a reporting verb at token range [a, b): a name right
  * before it ("..., Smith said"); "he"/"she" or "the minister" right before
- * it: the last speaker or person named; else the nearest person named
- * before it outside quotes, any actor named before it, or a name right
- * after it ("said Smith"). */
+ * it: the last speaker or person named; "the court" or "the company": the
+ * last organisation named; "officials" or "diplomats": none (no one
+ * named speaks); else the nearest person named before it outside quotes,
+ * any actor named before it, or a name right after it ("said Smith"). */
 static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, size_t b,
 		size_t m0, size_t m1, uint32_t *s, uint32_t *e)
 {
@@ -1043,6 +1044,10 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 		any = m;
 	}
 	bool pronoun = a > 0 && (tok_is(t, &tk[a - 1], "he") || tok_is(t, &tk[a - 1], "she"));
+	/* "..., officials said": people the article does not name speak */
+	if (a > 0 && ctl_is_lower((unsigned char)t[tk[a - 1].s]) && t[tk[a - 1].e - 1] == 's' &&
+	    ctl_lexicon_get(ds->res->actors->gov_nouns, t + tk[a - 1].s, tk[a - 1].e - tk[a - 1].s))
+		return false;
 	bool nominal = a > 1 && tok_is(t, &tk[a - 2], "the") && ctl_is_lower((unsigned char)t[tk[a - 1].s]);
 	if (nominal && ctl_lexicon_get(ds->res->actors->org_cues, t + tk[a - 1].s, tk[a - 1].e - tk[a - 1].s)) {
 		/* "..., the court said": the organisation named last speaks (in

@@ -239,6 +239,10 @@ static void test_headline_under_menu_or_over_date(void **state)
 		"Home\nWorld\nBusiness\nScience\nSport\nWeather\n\n"
 		"City council approves the new bridge over the river\n"
 		"Updated March 25, 2008, 8:22 a.m. ET\n\n",
+		"Skip to content\nCity Homepage\nNews Sport Weather\n"
+		"City council approves the new bridge over the river\n\n",
+		"Menu\nCity council approves the new bridge over the river\n\n"
+		"By Anna Weber and Omar Haddad\nPublished July 17, 2018\n\n",
 	};
 	char buf[2048];
 	for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
@@ -252,6 +256,14 @@ static void test_headline_under_menu_or_over_date(void **state)
 	ctl_document *doc = test_doc(res, buf);
 	assert_true(test_kept(doc, "The city council said on Monday"));
 	assert_true(doc->title == NULL || strcmp(doc->title, "Go to the search page"));
+	ctl_document_free(doc);
+	/* a byline is no headline; a paragraph opening with "By" is text */
+	snprintf(buf, sizeof(buf), "Menu\nCity council approves the new bridge over the river\n\n"
+		"By Anna Weber and Omar Haddad\nPublished July 17, 2018\n\n%s\n"
+		"By 2030, the council said, the bridge would carry most of the traffic.\n", body);
+	doc = test_doc(res, buf);
+	assert_string_equal(reason_of(doc, "By Anna Weber"), "byline");
+	assert_true(test_kept(doc, "By 2030, the council said"));
 	ctl_document_free(doc);
 }
 

@@ -125,7 +125,8 @@ static const ctl_event *find_event_in(const ctl_timeline *tl, const char *trigge
 /* Which date goes with which verb, and who speaks: a date in a relative
  * clause (", which ...") does not date the verb before it; "the court
  * said" is the court named last, not the person named in the sentence; a
- * date far on in what was said does not date the statement. */
+ * date far on in what was said does not date the statement; "officials
+ * said" is no one named; "will" far before a month makes it the next. */
 static void test_clauses_and_speakers(void **state)
 {
 	ctl_resources *res = *state;
@@ -137,7 +138,9 @@ static void test_clauses_and_speakers(void **state)
 		"The Supreme Court of Freedonia rejected an appeal by Sylvanian exporters on Monday.\n"
 		"The ruling favours the exporters of Whitfield, the court said.\n"
 		"The Freedonian Chamber of Commerce said more than 400 companies had joined the "
-		"scheme since its launch in 2003.\n",
+		"scheme since its launch in 2003.\n"
+		"Whitfield will hold talks with Freedonian President Maria Gonzalez in Geneva in May, "
+		"officials said.\n",
 		"2019-03-14" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	/* the meeting has no date of its own: December is the negotiators' */
@@ -151,6 +154,10 @@ static void test_clauses_and_speakers(void **state)
 	const ctl_event *chamber = find_event_in(tl, "said", "since its launch in 2003");
 	assert_non_null(chamber);
 	assert_dates(chamber, "2019-03-14", "2019-03-14");
+	/* talks ahead ("will hold", twelve words before "May"): next May; and
+	 * "officials said" is no statement of the people named */
+	assert_dates(find_event(tl, "hold talks"), "2019-05-01", "2019-05-31");
+	assert_null(find_event_in(tl, "said", "officials said"));
 	ctl_timeline_free(tl);
 }
 
