@@ -1392,6 +1392,12 @@ static bool clause_opens_in(doc_state *ds, size_t from, size_t to)
 	return ds->opens[to] > ds->opens[from];
 }
 
+/* The words between a date source and a trigger. */
+static size_t words_between(const dsrc *s, const trig *T)
+{
+	return T->b <= s->a ? s->a - T->b : T->a >= s->b ? T->a - s->b : 0;
+}
+
 /* How many words after a reporting verb a date may come and still date
  * the statement (the words of "at a news conference in Brussels on"). */
 #define REPORT_DATE_REACH 7
@@ -1686,7 +1692,12 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			dsrc *o = &src[T->dated - 1];
 			if (o->kind == SRC_GAZ && s->weekday && s->last)
 				o->weekday = s->weekday;
-			continue;
+			/* "Last week, X refused ..., a remark Y rejected on
+			 * Tuesday": the date next to the verb dates it */
+			if (o->kind != SRC_TIMEX || s->kind != SRC_TIMEX ||
+			    words_between(s, T) >= words_between(o, T) || (dl_end && o->s < dl_end))
+				continue;
+			o->trig = 0;
 		}
 		T->dated = (int)k + 1;
 		s->trig = r;

@@ -126,7 +126,8 @@ static const ctl_event *find_event_in(const ctl_timeline *tl, const char *trigge
  * clause (", which ...") does not date the verb before it; "the court
  * said" is the court named last, not the person named in the sentence; a
  * date far on in what was said does not date the statement; "officials
- * said" is no one named; "will" far before a month makes it the next. */
+ * said" is no one named; "will" far before a month makes it the next; a
+ * verb takes the date next to it. */
 static void test_clauses_and_speakers(void **state)
 {
 	ctl_resources *res = *state;
@@ -140,7 +141,9 @@ static void test_clauses_and_speakers(void **state)
 		"The Freedonian Chamber of Commerce said more than 400 companies had joined the "
 		"scheme since its launch in 2003.\n"
 		"Whitfield will hold talks with Freedonian President Maria Gonzalez in Geneva in May, "
-		"officials said.\n",
+		"officials said.\n"
+		"Last week, Gonzalez refused to rule out new tariffs, a remark Whitfield dismissed on "
+		"Tuesday.\n",
 		"2019-03-14" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	/* the meeting has no date of its own: December is the negotiators' */
@@ -158,6 +161,8 @@ static void test_clauses_and_speakers(void **state)
 	 * "officials said" is no statement of the people named */
 	assert_dates(find_event(tl, "hold talks"), "2019-05-01", "2019-05-31");
 	assert_null(find_event_in(tl, "said", "officials said"));
+	/* the date next to a verb dates it, not one further off */
+	assert_dates(find_event(tl, "dismissed"), "2019-03-12", "2019-03-12");
 	ctl_timeline_free(tl);
 }
 
