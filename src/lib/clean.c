@@ -160,8 +160,8 @@ void ctl_clean_data_free(struct ctl_clean_data *d)
 /* a headline right under a menu: within the page's first this many lines,
  * of this many words at least (a menu's entries have fewer) */
 #define UNDER_MENU_LINES 8
-#define BYLINE_MAX_WORDS 9            /* "By" and the authors' names */
 #define UNDER_MENU_MIN_WORDS 6
+#define BYLINE_MAX_WORDS 9        /* "By" and the authors' names */
 #define HEADLINE_MIN_WORDS 4      /* Title-Case headline rule */
 #define HEADLINE_CAPS_PCT 80      /* share of capitalised content words */
 #define TIMESTAMP_MAX_WORDS 8     /* "Published 14:04 IST, January 27th 2022" */
@@ -624,17 +624,17 @@ static uint32_t letters_in(const char *t, const line_info *li, enum script sc)
 	return n;
 }
 
-/* Rules that drop a line whatever its neighbours (step 1 of the header). */
 /* "By Hiroko Tanaka and Paul Becker", "BY THE ASSOCIATED PRESS": "By" and a
  * few words, every one that is not a function word capitalised; not "By
  * 2030, the plan ..." */
 static bool is_byline(const char *t, const line_info *li)
 {
-	return li->b - li->a > 3 && (t[li->a] == 'B' && (t[li->a + 1] | 0x20) == 'y') &&
+	return li->b - li->a > 3 && t[li->a] == 'B' && (t[li->a + 1] | 0x20) == 'y' &&
 	       t[li->a + 2] == ' ' && li->words <= BYLINE_MAX_WORDS && !li->ends_sentence &&
 	       li->content >= 1 && li->caps == li->content;
 }
 
+/* Rules that drop a line whatever its neighbours (step 1 of the header). */
 static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum script main,
 		line_info *li)
 {
@@ -723,10 +723,10 @@ static bool title_ends(const line_info *li, size_t n, size_t i)
  * words or more in the page's first block (within UNDER_MENU_LINES) if it
  * ends there, opens like a headline and only furniture, menu entries or
  * menu rows stand above it ("Skip to content", "Home | World", "Subscribe
- * now" right above the headline). A long headline is
- * a good line: one that does not end like a sentence counts as before the
- * first good paragraph. Chosen by position and shape, never by content.
- * Returns n if there is none. */
+ * now" right above the headline). A long headline is a good line: one that
+ * does not end like a sentence counts as before the first good paragraph.
+ * Chosen by position and shape, never by content. Returns n if there is
+ * none. */
 static size_t pick_title(const char *t, const line_info *li, size_t n, size_t body,
 		const uint32_t *run)
 {

@@ -482,9 +482,10 @@ static int tense_of_token(const tstate *st, size_t k)
 
 /*
  * The tense around tokens [a, b): the nearest cue before the expression in
- * its sentence (up to twelve words: "will hold talks with Chinese President
- * Xi Jinping in Beijing in May"), else the nearest after it (up to eight). Returns
- * TN_PAST, TN_FUTURE or 0 (none found, or a present form).
+ * its sentence (up to twelve words: "will hold talks with Chinese
+ * President Xi Jinping in Beijing in May"), else the nearest after it (up
+ * to eight). Returns TN_PAST, TN_FUTURE or 0 (none found, or a present
+ * form).
  */
 static int tense_around(const tstate *st, size_t a, size_t b)
 {
