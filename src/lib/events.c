@@ -1125,6 +1125,31 @@ static bool joined_by_and(const char *t, uint32_t a, uint32_t b)
 	return q > p + 3 && q == b;
 }
 
+/* A form of "to be" before a participle: the trigger is passive. */
+static bool is_be(const char *t, const tok *k)
+{
+	static const char *const forms[] = { "was", "were", "is", "are", "be", "been", "being", NULL };
+	for (size_t i = 0; forms[i]; i++)
+		if (tok_is(t, k, forms[i]))
+			return true;
+	return false;
+}
+
+/* What a title puts between two words of the text: a space, or the full
+ * stop of an abbreviation inside the sentence ("U.S.", "Feb. 24": the
+ * segmenter has already ended the sentence at every full stop that ends
+ * one), written as it is. False when the two are parts of one word. */
+static bool put_gap(ctl_buf *b, const char *t, uint32_t from, uint32_t to)
+{
+	const char *dot = memchr(t + from, '.', to - from);
+	if (dot)
+		ctl_buf_putc(b, '.');
+	if (dot && dot + 1 == t + to)
+		return false; /* "U.S": one word */
+	ctl_buf_putc(b, ' ');
+	return true;
+}
+
 /* A title a person would write: the subject's short name ("Smith and Jones"
  * when two are joined by "and"), the verb in the present, and the words
  * that follow up to the clause's end (at most 9). A reporting verb that
@@ -1149,19 +1174,31 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		put_short_name(&b, ds, subs, sube);
 		ctl_buf_putc(&b, ' ');
 	}
-	const char *verb = tr->e->fields[3];
-	size_t vw = strcspn(verb, " ");
-	ctl_buf_put(&b, verb, vw);
-	/* "Smith and Jones meet": two subjects drop the third person's -s */
-	if (plural && vw > 2 && verb[vw - 1] == 's' && verb[vw - 2] != 's')
-		b.ptr[--b.len] = '\0';
-	ctl_buf_puts(&b, verb + vw);
+	if (tr->a > 0 && has_subject && is_be(t, &tk[tr->a - 1])) {
+		/* "Lula was jailed in 2018": "Lula jailed in 2018" */
+		ctl_buf_put(&b, t + tk[tr->a].s, tk[tr->b - 1].e - tk[tr->a].s);
+	} else {
+		const char *verb = tr->e->fields[3];
+		size_t vw = strcspn(verb, " ");
+		ctl_buf_put(&b, verb, vw);
+		/* "Smith and Jones meet": two subjects drop the third person's -s
+		 * ("launches": -es after s, x, z, ch and sh) */
+		if (plural && vw > 2 && verb[vw - 1] == 's' && verb[vw - 2] != 's') {
+			b.len--;
+			if (verb[vw - 2] == 'e' && vw > 3 &&
+			    (strchr("sxz", verb[vw - 3]) ||
+			     (vw > 4 && verb[vw - 3] == 'h' && (verb[vw - 4] == 'c' || verb[vw - 4] == 's'))))
+				b.len--;
+			b.ptr[b.len] = '\0';
+		}
+		ctl_buf_puts(&b, verb + vw);
+	}
 	size_t words = 0;
 	for (size_t i = tr->b; i < ntok && words < 9; i++) {
 		/* stop at the clause's end: punctuation between tokens (quotes pass) */
 		bool stop = false;
 		for (uint32_t p = tk[i - 1].e; p < tk[i].s; p++)
-			if (t[p] == ',' || t[p] == '.' || t[p] == ';' || t[p] == ':' || t[p] == '(' ||
+			if (t[p] == ',' || t[p] == ';' || t[p] == ':' || t[p] == '(' ||
 			    t[p] == '[' || ((unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 2] >= 0x93 &&
 			                    (unsigned char)t[p + 2] <= 0x94))
 				stop = true;
@@ -1169,9 +1206,8 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 			break;
 		if (words == 0 && tok_is(t, &tk[i], "that"))
 			continue;
-		ctl_buf_putc(&b, ' ');
+		words += put_gap(&b, t, tk[i - 1].e, tk[i].s);
 		ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
-		words++;
 	}
 	if (!words && tr->report && has_subject && tk[0].s < subs) {
 		/* "During the talks, X backed the idea, the ministry said." */
@@ -1199,7 +1235,7 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok)
 	while (n < ntok && n < 10) {
 		bool stop = false;
 		for (uint32_t p = tk[n - 1].e; p < tk[n].s; p++)
-			stop |= t[p] == ',' || t[p] == '.' || t[p] == ';' || t[p] == ':' || t[p] == '(' || t[p] == '[';
+			stop |= t[p] == ',' || t[p] == ';' || t[p] == ':' || t[p] == '(' || t[p] == '[';
 		if (stop)
 			break;
 		n++;

@@ -166,6 +166,31 @@ static void test_clauses_and_speakers(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* Titles read like headlines: the third person ("launches"), a passive
+ * as a participle ("jailed"), abbreviations whole ("U.S.", "Feb. 24"). */
+static void test_titles(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "t.txt",
+		"Freedonia remembers the war\n"
+		"\n"
+		"Sylvania launched its invasion of Freedonia on Feb. 24, 2022.\n"
+		"John Whitfield was jailed in 2018 on charges that were later dropped.\n"
+		"Maria Gonzalez met U.S. President Anna Weber in Geneva on March 3.\n",
+		"2024-03-14" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "launched");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Sylvania launches its invasion of Freedonia on Feb. 24");
+	e = find_event(tl, "jailed");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Whitfield jailed in 2018 on charges that were later dropped");
+	e = find_event(tl, "met");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Gonzalez meets U.S. President Anna Weber in Geneva on March 3");
+	ctl_timeline_free(tl);
+}
+
 /* Text scraped with some of its markup left in ("<br>", "AT&amp;T",
  * "&nbsp;") gives the events of the same text without it: the same
  * dates, titles and actors, each trigger at its place in the file. */
@@ -508,6 +533,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dated_and_statements),
 		cmocka_unit_test(test_clauses_and_speakers),
+		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_markup_left_in_text),
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_merge_across_articles),
