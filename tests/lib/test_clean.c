@@ -267,6 +267,20 @@ static void test_headline_under_menu_or_over_date(void **state)
 	ctl_document_free(doc);
 }
 
+/* A caption before the article and a wire service's footer after it. */
+static void test_caption_and_wire_footer(void **state)
+{
+	(void)state;
+	ctl_document *doc = page("Image caption, The council met in the town hall on Monday\n\n", "",
+		"Reporting by Anna Weber; Editing by Omar Haddad\n"
+		"Our Standards: The Trust Principles.\n");
+	assert_article_kept(doc);
+	assert_string_equal(reason_of(doc, "Image caption,"), "credit");
+	assert_string_equal(reason_of(doc, "Reporting by Anna Weber"), "byline");
+	assert_string_equal(reason_of(doc, "Our Standards"), "credit");
+	ctl_document_free(doc);
+}
+
 static void test_numbered_most_read(void **state)
 {
 	(void)state;
@@ -636,6 +650,7 @@ int main(void)
 		cmocka_unit_test(test_seed_noise_dropped),
 		cmocka_unit_test(test_seed_body_and_title),
 		cmocka_unit_test(test_menu_block),
+		cmocka_unit_test(test_caption_and_wire_footer),
 		cmocka_unit_test(test_headline_under_menu_or_over_date),
 		cmocka_unit_test(test_numbered_most_read),
 		cmocka_unit_test(test_caption_site_suffix),
