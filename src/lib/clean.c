@@ -907,7 +907,9 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 			dl->kind = CTL_LINE_BODY;
 			break;
 		case C_NEAR:
-			if (prev[i] == A_BAD && next[i] == A_BAD) {
+			/* with no good paragraph at all (a brief of two sentences
+			 * full of names), the near-good sentences are the article */
+			if (prev[i] == A_BAD && next[i] == A_BAD && !(body == n && l->ends_sentence)) {
 				dl->kind = CTL_LINE_FURNITURE;
 				dl->reason = context_reason(li, i, run[i], body);
 			} else {

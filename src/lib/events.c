@@ -1100,9 +1100,27 @@ static void put_short_name(ctl_buf *b, doc_state *ds, uint32_t ms, uint32_t me)
 	uint32_t s = ms;
 	const ctl_mention *m = find_mention(ds->mentions, ms, me);
 	if (m && m->type == CTL_ACTOR_PERSON) {
+		/* the surname: an East Asian family name written first ("Lin
+		 * Jian" -> "Lin"), else the last word with the particles before
+		 * it ("Mark van Dijk" -> "van Dijk") */
+		const struct ctl_actors_data *ad = ds->res->actors;
+		const char *sp = memchr(t + ms, ' ', me - ms);
+		const ctl_lex_entry *fam = sp ? ctl_lexicon_get(ad->given, t + ms, (size_t)(sp - (t + ms))) : NULL;
+		if (fam && !strcmp(ctl_lex_kind(fam), "family")) {
+			ctl_buf_put(b, t + ms, (size_t)(sp - (t + ms)));
+			return;
+		}
 		for (uint32_t i = ms; i < me; i++)
 			if (t[i] == ' ')
 				s = i + 1;
+		while (s > ms + 1) {
+			uint32_t p = s - 1; /* the space before word s */
+			while (p > ms && t[p - 1] != ' ')
+				p--;
+			if (p == ms || !ctl_lexicon_get(ad->particles, t + p, s - 1 - p))
+				break;
+			s = p;
+		}
 	}
 	if (m && m->resolved && m->type != CTL_ACTOR_PERSON)
 		ctl_buf_puts(b, m->resolved);

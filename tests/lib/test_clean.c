@@ -281,6 +281,18 @@ static void test_caption_and_wire_footer(void **state)
 	ctl_document_free(doc);
 }
 
+/* A brief of two sentences full of names has no good paragraph: its
+ * near-good sentences are the article, not furniture. */
+static void test_brief_without_good_paragraph(void **state)
+{
+	(void)state;
+	ctl_document *doc = test_doc(res, "Talks end\n\nBEIJING, Oct 22, 2024 - Chinese spokesman Lin Jian "
+		"said on Tuesday that talks went well. Dutch coach Mark van Dijk met Chinese President "
+		"Xi Jinping on Monday.\n");
+	assert_true(test_kept(doc, "BEIJING, Oct 22, 2024"));
+	ctl_document_free(doc);
+}
+
 static void test_numbered_most_read(void **state)
 {
 	(void)state;
@@ -650,6 +662,7 @@ int main(void)
 		cmocka_unit_test(test_seed_noise_dropped),
 		cmocka_unit_test(test_seed_body_and_title),
 		cmocka_unit_test(test_menu_block),
+		cmocka_unit_test(test_brief_without_good_paragraph),
 		cmocka_unit_test(test_caption_and_wire_footer),
 		cmocka_unit_test(test_headline_under_menu_or_over_date),
 		cmocka_unit_test(test_numbered_most_read),

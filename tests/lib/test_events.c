@@ -167,7 +167,8 @@ static void test_clauses_and_speakers(void **state)
 }
 
 /* Titles read like headlines: the third person ("launches"), a passive
- * as a participle ("jailed"), abbreviations whole ("U.S.", "Feb. 24"). */
+ * as a participle ("jailed"), abbreviations whole ("U.S.", "Feb. 24"),
+ * a person by the surname ("van Dijk", "Wang" of "Wang Yi"). */
 static void test_titles(void **state)
 {
 	ctl_resources *res = *state;
@@ -176,7 +177,9 @@ static void test_titles(void **state)
 		"\n"
 		"Sylvania launched its invasion of Freedonia on Feb. 24, 2022.\n"
 		"John Whitfield was jailed in 2018 on charges that were later dropped.\n"
-		"Maria Gonzalez met U.S. President Anna Weber in Geneva on March 3.\n",
+		"Maria Gonzalez met U.S. President Anna Weber in Geneva on March 3.\n"
+		"Freedonian coach Mark van Dijk visited Sylvania on March 5.\n"
+		"Chinese envoy Wang Yi met Maria Gonzalez in Geneva on March 6.\n",
 		"2024-03-14" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	const ctl_event *e = find_event(tl, "launched");
@@ -188,6 +191,14 @@ static void test_titles(void **state)
 	e = find_event(tl, "met");
 	assert_non_null(e);
 	assert_string_equal(e->title, "Gonzalez meets U.S. President Anna Weber in Geneva on March 3");
+	/* a surname with its particle; an East Asian family name, written first */
+	e = find_event(tl, "visited");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Van Dijk visits Sylvania on March 5");
+	bool wang = false;
+	for (size_t i = 0; i < tl->nevents; i++)
+		wang |= !strcmp(tl->events[i].title, "Wang meets Maria Gonzalez in Geneva on March 6");
+	assert_true(wang);
 	ctl_timeline_free(tl);
 }
 
