@@ -1835,7 +1835,10 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		bool hs = false;
 		for (size_t i = m0; i < m1; i++) {
 			const ctl_mention *m = &ds->mentions->items[i];
-			if (m->role == CTL_MENTION_ACTOR && m->end <= c->ts && !in_quotes(ds, m->start)) {
+			/* not a word only other articles may make a name
+			 * ("Relations between the neighbours deteriorated") */
+			if (m->role == CTL_MENTION_ACTOR && m->end <= c->ts && !in_quotes(ds, m->start) &&
+			    !m->tentative) {
 				subs = m->start;
 				sube = m->end;
 				hs = true;

@@ -179,7 +179,8 @@ static void test_titles(void **state)
 		"John Whitfield was jailed in 2018 on charges that were later dropped.\n"
 		"Maria Gonzalez met U.S. President Anna Weber in Geneva on March 3.\n"
 		"Freedonian coach Mark van Dijk visited Sylvania on March 5.\n"
-		"Chinese envoy Wang Yi met Maria Gonzalez in Geneva on March 6.\n",
+		"Chinese envoy Wang Yi met Maria Gonzalez in Geneva on March 6.\n"
+		"Relations between the neighbours deteriorated after a clash in June 2020.\n",
 		"2024-03-14" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	const ctl_event *e = find_event(tl, "launched");
@@ -199,6 +200,10 @@ static void test_titles(void **state)
 	for (size_t i = 0; i < tl->nevents; i++)
 		wang |= !strcmp(tl->events[i].title, "Wang meets Maria Gonzalez in Geneva on March 6");
 	assert_true(wang);
+	/* no subject a capitalised word opening the sentence may be */
+	e = find_event(tl, "clash");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Relations between the neighbours deteriorated after a clash in June");
 	ctl_timeline_free(tl);
 }
 
