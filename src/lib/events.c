@@ -997,6 +997,22 @@ static bool is_named_org(const ctl_mention *m)
 	return m->type == CTL_ACTOR_ORGANIZATION && m->cue != CTL_CUE_GUESS;
 }
 
+/* The plural of an organisation noun of org_cues.tsv ("the companies",
+ * "the agencies"). */
+static bool org_plural(const doc_state *ds, const char *w, size_t n)
+{
+	const ctl_lexicon *cues = ds->res->actors->org_cues;
+	if (n > 4 && !memcmp(w + n - 3, "ies", 3)) { /* "agencies" -> "agency" */
+		char one[64];
+		if (n - 2 > sizeof(one))
+			return false;
+		memcpy(one, w, n - 3);
+		one[n - 3] = 'y';
+		return ctl_lexicon_get(cues, one, n - 2) != NULL;
+	}
+	return n > 3 && w[n - 1] == 's' && ctl_lexicon_get(cues, w, n - 1) != NULL;
+}
+
 /* Only white space and commas between byte offsets a and b. */
 static bool adjacent(const char *t, uint32_t a, uint32_t b)
 {
@@ -1009,8 +1025,8 @@ static bool adjacent(const char *t, uint32_t a, uint32_t b)
 /* The speaker of a reporting verb at token range [a, b): a name right
  * before it ("..., Smith said"); "he"/"she" or "the minister" right before
  * it: the last speaker or person named; "the court" or "the company": the
- * last organisation named; "officials" or "diplomats": none (no one
- * named speaks); else the nearest person named before it outside quotes,
+ * last organisation named; "officials", "diplomats" or "the companies":
+ * none (no one named speaks); else the nearest person named before it outside quotes,
  * any actor named before it, or a name right after it ("said Smith"). */
 static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, size_t b,
 		size_t m0, size_t m1, uint32_t *s, uint32_t *e)
@@ -1049,6 +1065,8 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 	    ctl_lexicon_get(ds->res->actors->gov_nouns, t + tk[a - 1].s, tk[a - 1].e - tk[a - 1].s))
 		return false;
 	bool nominal = a > 1 && tok_is(t, &tk[a - 2], "the") && ctl_is_lower((unsigned char)t[tk[a - 1].s]);
+	if (nominal && org_plural(ds, t + tk[a - 1].s, tk[a - 1].e - tk[a - 1].s))
+		return false; /* "the companies said": no one organisation */
 	if (nominal && ctl_lexicon_get(ds->res->actors->org_cues, t + tk[a - 1].s, tk[a - 1].e - tk[a - 1].s)) {
 		/* "..., the court said": the organisation named last speaks (in
 		 * this sentence, else before it), not the person */
@@ -1455,6 +1473,11 @@ static size_t words_between(const dsrc *s, const trig *T)
 /* How many words after a reporting verb a date may come and still date
  * the statement (the words of "at a news conference in Brussels on"). */
 #define REPORT_DATE_REACH 7
+/* ... and how far before it: from the sentence's first words ("Earlier on
+ * Tuesday, the minister said"), or this near it with no comma between
+ * ("Smith on Tuesday said") */
+#define REPORT_DATE_OPENING 3
+#define REPORT_DATE_NEAR 3
 
 /* Which trigger a date source dates (index + 1, or 0). */
 static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
@@ -1537,6 +1560,13 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	 * lies further on, in what was said ("the firm said more than 4
 	 * billion songs had been downloaded since its launch in 2003") */
 	if (first_report == SIZE_MAX || s->a > tr[first_report].b + REPORT_DATE_REACH)
+		return 0;
+	/* before the verb: opening the sentence ("On Tuesday, ...") or next to
+	 * it ("the ministry on Friday said"), not inside what was said ("Kotick
+	 * will stay on until the end of the year, the companies said") */
+	if (s->b <= tr[first_report].a && s->a > REPORT_DATE_OPENING &&
+	    (tr[first_report].a - s->b > REPORT_DATE_NEAR ||
+	     memchr(t + tk[s->b - 1].e, ',', tk[tr[first_report].a].s - tk[s->b - 1].e)))
 		return 0;
 	return first_report + 1;
 }

@@ -143,7 +143,10 @@ static void test_clauses_and_speakers(void **state)
 		"Whitfield will hold talks with Freedonian President Maria Gonzalez in Geneva in May, "
 		"officials said.\n"
 		"Last week, Gonzalez refused to rule out new tariffs, a remark Whitfield dismissed on "
-		"Tuesday.\n",
+		"Tuesday.\n"
+		"Sylvanian Fisheries chief Omar Haddad will stay on until the end of the year, the "
+		"ministries said.\n"
+		"Haddad will leave in the spring of 2020, Whitfield said.\n",
 		"2019-03-14" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	/* the meeting has no date of its own: December is the negotiators' */
@@ -163,6 +166,10 @@ static void test_clauses_and_speakers(void **state)
 	assert_null(find_event_in(tl, "said", "officials said"));
 	/* the date next to a verb dates it, not one further off */
 	assert_dates(find_event(tl, "dismissed"), "2019-03-12", "2019-03-12");
+	/* "the ministries said": no one organisation; a date before the
+	 * reporting verb, in what was said, does not date the statement */
+	assert_null(find_event_in(tl, "said", "the ministries said"));
+	assert_dates(find_event_in(tl, "said", "spring of 2020"), "2019-03-14", "2019-03-14");
 	ctl_timeline_free(tl);
 }
 
