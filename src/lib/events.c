@@ -1262,13 +1262,35 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 	return ctl_buf_detach(&b, NULL);
 }
 
+/* The first word after a date that opens a line of a chronology ("March
+ * 16, 2022 - A Russian air strike hits ...", "2014: Russia annexes ..."):
+ * a dash or a colon within the first six words, a number before it; else
+ * 0. */
+static size_t dated_line_start(const char *t, const tok *tk, size_t ntok)
+{
+	bool digit = false;
+	for (size_t k = 1; k < ntok && k <= 6; k++) {
+		digit |= ctl_is_digit((unsigned char)t[tk[k - 1].s]);
+		for (uint32_t p = tk[k - 1].e; p < tk[k].s; p++) {
+			unsigned char c = (unsigned char)t[p];
+			bool dash = (c == '-' && p > tk[k - 1].e && t[p - 1] == ' ') || c == ':' ||
+			            (c == 0xE2 && (unsigned char)t[p + 1] == 0x80 &&
+			             ((unsigned char)t[p + 2] == 0x93 || (unsigned char)t[p + 2] == 0x94));
+			if (dash)
+				return digit ? k : 0;
+		}
+	}
+	return 0;
+}
+
 /* With no named subject ("A preliminary answer has been given ..."), the
  * sentence's own first words (at most 10, to the clause's end) read best. */
 static char *clause_title(doc_state *ds, const tok *tk, size_t ntok)
 {
 	const char *t = ds->doc->text;
-	size_t n = 1;
-	while (n < ntok && n < 10) {
+	size_t first = dated_line_start(t, tk, ntok);
+	size_t n = first + 1;
+	while (n < ntok && n < first + 10) {
 		bool stop = false;
 		for (uint32_t p = tk[n - 1].e; p < tk[n].s; p++)
 			stop |= t[p] == ',' || t[p] == ';' || t[p] == ':' || t[p] == '(' || t[p] == '[';
@@ -1276,7 +1298,7 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok)
 			break;
 		n++;
 	}
-	char *title = ctl_xstrndup_squeezed(t + tk[0].s, tk[n - 1].e - tk[0].s);
+	char *title = ctl_xstrndup_squeezed(t + tk[first].s, tk[n - 1].e - tk[first].s);
 	if (ctl_is_lower((unsigned char)title[0]))
 		title[0] = (char)(title[0] - 32);
 	return title;
@@ -1528,6 +1550,10 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 		bool prep = false;
 		for (size_t i = s->b; i < tr[r].a; i++)
 			prep |= is_preposition(t, &tk[i]);
+		/* nor a verb between ("Sept. 30, 2022 - Putin announces the
+		 * annexation ...": the date opens the line, not the noun) */
+		for (size_t q = 0; q < ntr && !prep; q++)
+			prep = q != r && tr[q].a >= s->b && tr[q].b <= tr[r].a;
 		if (!prep && no_punct_between(t, tk[s->b - 1].e, tk[tr[r].a].s))
 			return r + 1;
 	}

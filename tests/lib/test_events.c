@@ -214,6 +214,32 @@ static void test_titles(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A chronology: lines that open with their date and a dash, in the
+ * present tense; each line's date is its event's, and a title starts
+ * after the dash. */
+static void test_chronology(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "k.txt",
+		"Timeline: key events of the Freedonian crisis\n"
+		"\n"
+		"Here are the key events since the crisis began two years ago.\n"
+		"\n"
+		"Feb. 24, 2022 - Sylvanian troops invade Freedonia from the north and the east.\n"
+		"March 16, 2022 - A Sylvanian air strike hits a theatre in the capital.\n"
+		"Sept. 30, 2022 - President John Whitfield announces the annexation of two regions.\n"
+		"Nov. 11, 2022 - Freedonian forces retake the southern city of Port Alba.\n",
+		"2024-02-24" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "invade"), "2022-02-24", "2022-02-24");
+	const ctl_event *e = find_event(tl, "air strike");
+	assert_dates(e, "2022-03-16", "2022-03-16");
+	assert_string_equal(e->title, "A Sylvanian air strike hits a theatre in the capital");
+	assert_dates(find_event(tl, "announces"), "2022-09-30", "2022-09-30");
+	assert_dates(find_event(tl, "retake"), "2022-11-11", "2022-11-11");
+	ctl_timeline_free(tl);
+}
+
 /* Text scraped with some of its markup left in ("<br>", "AT&amp;T",
  * "&nbsp;") gives the events of the same text without it: the same
  * dates, titles and actors, each trigger at its place in the file. */
@@ -557,6 +583,7 @@ int main(void)
 		cmocka_unit_test(test_dated_and_statements),
 		cmocka_unit_test(test_clauses_and_speakers),
 		cmocka_unit_test(test_titles),
+		cmocka_unit_test(test_chronology),
 		cmocka_unit_test(test_markup_left_in_text),
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_merge_across_articles),
