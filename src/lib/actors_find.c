@@ -63,7 +63,7 @@ enum {
 	L_GAZ = 1u << 21,
 	L_X_LOC = 1u << 22, L_X_LOCADJ = 1u << 23, L_X_OF = 1u << 24, L_X_AND = 1u << 25,
 	L_X_THE = 1u << 26, L_X_PERSON = 1u << 27, L_X_MONEY = 1u << 28,
-	L_X_OFNAME = 1u << 29
+	L_X_OFNAME = 1u << 29, L_X_PLACEOF = 1u << 30
 };
 #define L_TITLE (L_T_HEAD | L_T_WEAK | L_T_MOD | L_T_HON)
 #define L_ORGHEAD (L_O_HEAD | L_O_LEGAL | L_O_GENERIC)
@@ -495,7 +495,7 @@ static uint32_t context_tag(const ctl_lex_entry *e)
 	       !strcmp(c, "of") ? (L_X_OF | L_X_OFNAME) : !strcmp(c, "for") ? L_X_OF :
 	       !strcmp(c, "and") ? L_X_AND :
 	       !strcmp(c, "article") ? L_X_THE : !strcmp(c, "person") ? L_X_PERSON :
-	       !strcmp(c, "currency") ? L_X_MONEY : 0;
+	       !strcmp(c, "currency") ? L_X_MONEY : !strcmp(c, "placeof") ? L_X_PLACEOF : 0;
 }
 
 void ctl_actors_find_tag(struct ctl_actors_data *d)
@@ -1437,7 +1437,7 @@ static bool where_ok(const ctl_lex_entry *e, bool after)
 	return !*k || !strcmp(k, "both") || !strcmp(k, after ? "after" : "before");
 }
 
-/* "in Bergen", "in central Oslo", "in the US" */
+/* "in Bergen", "in central Oslo", "in the US", "the town of Avdiivka" */
 static bool locative_before(const finder *F, size_t lo, size_t a)
 {
 	size_t k = a;
@@ -1447,6 +1447,9 @@ static bool locative_before(const finder *F, size_t lo, size_t a)
 			return false;
 		if (p->lx & L_X_LOC)
 			return (p->f & T_LOWER) || (p->f & T_START);
+		if (step == 0 && (p->lx & L_X_OFNAME) && (p->f & T_LOWER) && k - 1 > lo &&
+		    (F->toks[k - 2].lx & L_X_PLACEOF) && (F->toks[k - 2].f & T_LOWER))
+			return true;
 		if (!(p->lx & (L_X_LOCADJ | L_X_THE)) || !(p->f & T_LOWER))
 			return false;
 		k--;

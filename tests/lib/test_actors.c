@@ -365,6 +365,17 @@ static void test_capital_and_place(void **state)
 	assert_int_equal(actors, 2);
 	assert_int_equal(places, 2);
 	ctl_mention_list_release(&ml);
+	/* "the town of X": a place, not an organisation */
+	ml = find(res,
+		"Troops leave\n"
+		"Freedonia withdrew its troops from the town of Norvik and the outskirts of Port Alba on Saturday.\n");
+	const ctl_mention *m = mention_named(&ml, "Norvik");
+	assert_non_null(m);
+	assert_int_equal(m->role, CTL_MENTION_PLACE);
+	m = mention_named(&ml, "Port Alba");
+	assert_non_null(m);
+	assert_int_equal(m->role, CTL_MENTION_PLACE);
+	ctl_mention_list_release(&ml);
 	ctl_resources_free(res);
 }
 
