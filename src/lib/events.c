@@ -1026,8 +1026,9 @@ static bool adjacent(const char *t, uint32_t a, uint32_t b)
  * before it ("..., Smith said"); "he"/"she" or "the minister" right before
  * it: the last speaker or person named; "the court" or "the company": the
  * last organisation named; "officials", "diplomats" or "the companies":
- * none (no one named speaks); else the nearest person named before it outside quotes,
- * any actor named before it, or a name right after it ("said Smith"). */
+ * none (no one named speaks); else the nearest person named before it
+ * outside quotes, any actor named before it, or a name right after it
+ * ("said Smith"). */
 static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, size_t b,
 		size_t m0, size_t m1, uint32_t *s, uint32_t *e)
 {
@@ -1060,14 +1061,18 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 		any = m;
 	}
 	bool pronoun = a > 0 && (tok_is(t, &tk[a - 1], "he") || tok_is(t, &tk[a - 1], "she"));
+	/* the word right before the verb */
+	const char *w = a > 0 ? t + tk[a - 1].s : t;
+	size_t wn = a > 0 ? tk[a - 1].e - tk[a - 1].s : 0;
+	const struct ctl_actors_data *ad = ds->res->actors;
 	/* "..., officials said": people the article does not name speak */
-	if (a > 0 && ctl_is_lower((unsigned char)t[tk[a - 1].s]) && t[tk[a - 1].e - 1] == 's' &&
-	    ctl_lexicon_get(ds->res->actors->gov_nouns, t + tk[a - 1].s, tk[a - 1].e - tk[a - 1].s))
+	if (wn && ctl_is_lower((unsigned char)w[0]) && w[wn - 1] == 's' &&
+	    ctl_lexicon_get(ad->gov_nouns, w, wn))
 		return false;
-	bool nominal = a > 1 && tok_is(t, &tk[a - 2], "the") && ctl_is_lower((unsigned char)t[tk[a - 1].s]);
-	if (nominal && org_plural(ds, t + tk[a - 1].s, tk[a - 1].e - tk[a - 1].s))
+	bool nominal = a > 1 && tok_is(t, &tk[a - 2], "the") && ctl_is_lower((unsigned char)w[0]);
+	if (nominal && org_plural(ds, w, wn))
 		return false; /* "the companies said": no one organisation */
-	if (nominal && ctl_lexicon_get(ds->res->actors->org_cues, t + tk[a - 1].s, tk[a - 1].e - tk[a - 1].s)) {
+	if (nominal && ctl_lexicon_get(ad->org_cues, w, wn)) {
 		/* "..., the court said": the organisation named last speaks (in
 		 * this sentence, else before it), not the person */
 		if (org || ds->has_last_org) {
@@ -1123,9 +1128,10 @@ static void put_short_name(ctl_buf *b, doc_state *ds, uint32_t ms, uint32_t me)
 		 * it ("Mark van Dijk" -> "van Dijk") */
 		const struct ctl_actors_data *ad = ds->res->actors;
 		const char *sp = memchr(t + ms, ' ', me - ms);
-		const ctl_lex_entry *fam = sp ? ctl_lexicon_get(ad->given, t + ms, (size_t)(sp - (t + ms))) : NULL;
+		size_t first = sp ? (size_t)(sp - (t + ms)) : 0;
+		const ctl_lex_entry *fam = sp ? ctl_lexicon_get(ad->given, t + ms, first) : NULL;
 		if (fam && !strcmp(ctl_lex_kind(fam), "family")) {
-			ctl_buf_put(b, t + ms, (size_t)(sp - (t + ms)));
+			ctl_buf_put(b, t + ms, first);
 			return;
 		}
 		for (uint32_t i = ms; i < me; i++)
