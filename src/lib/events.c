@@ -1177,12 +1177,24 @@ static bool is_be(const char *t, const tok *k)
 	return false;
 }
 
+/* Whether the bytes [from, to) between two words are the comma of a
+ * number's thousands ("27,000"). */
+static bool in_number(const char *t, uint32_t from, uint32_t to)
+{
+	return to == from + 1 && t[from] == ',' && from > 0 && ctl_is_digit((unsigned char)t[from - 1]) &&
+	       ctl_is_digit((unsigned char)t[to]);
+}
+
 /* What a title puts between two words of the text: a space, or the full
  * stop of an abbreviation inside the sentence ("U.S.", "Feb. 24": the
  * segmenter has already ended the sentence at every full stop that ends
  * one), written as it is. False when the two are parts of one word. */
 static bool put_gap(ctl_buf *b, const char *t, uint32_t from, uint32_t to)
 {
+	if (in_number(t, from, to)) {
+		ctl_buf_putc(b, ','); /* "27,000": one word */
+		return false;
+	}
 	const char *dot = memchr(t + from, '.', to - from);
 	if (dot)
 		ctl_buf_putc(b, '.');
@@ -1202,6 +1214,15 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 	const char *t = ds->doc->text;
 	ctl_buf b = CTL_BUF_INIT;
 	bool plural = false;
+	bool passive = tr->a > 0 && has_subject && is_be(t, &tk[tr->a - 1]);
+	/* a passive's subject is the words right before it: a name further
+	 * off is not ("UNRWA said that 27,000 people had been killed") */
+	if (passive) {
+		size_t words_before = 0;
+		for (size_t i = tr->a - 1; i > 0 && tk[i - 1].s >= sube; i--)
+			words_before++;
+		has_subject = words_before <= 2; /* "Lula was", "Lula has been" */
+	}
 	if (has_subject) {
 		const ctl_mention *m = find_mention(ds->mentions, subs, sube);
 		/* a subject coordinated with the mention before it */
@@ -1216,7 +1237,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		put_short_name(&b, ds, subs, sube);
 		ctl_buf_putc(&b, ' ');
 	}
-	if (tr->a > 0 && has_subject && is_be(t, &tk[tr->a - 1])) {
+	if (passive) {
 		/* "Lula was jailed in 2018": "Lula jailed in 2018" */
 		ctl_buf_put(&b, t + tk[tr->a].s, tk[tr->b - 1].e - tk[tr->a].s);
 	} else {
@@ -1240,9 +1261,10 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		/* stop at the clause's end: punctuation between tokens (quotes pass) */
 		bool stop = false;
 		for (uint32_t p = tk[i - 1].e; p < tk[i].s; p++)
-			if (t[p] == ',' || t[p] == ';' || t[p] == ':' || t[p] == '(' ||
-			    t[p] == '[' || ((unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 2] >= 0x93 &&
-			                    (unsigned char)t[p + 2] <= 0x94))
+			if ((t[p] == ',' && !in_number(t, tk[i - 1].e, tk[i].s)) || t[p] == ';' || t[p] == ':' ||
+			    t[p] == '(' || t[p] == '[' ||
+			    ((unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 2] >= 0x93 &&
+			     (unsigned char)t[p + 2] <= 0x94))
 				stop = true;
 		if (stop)
 			break;
@@ -1252,11 +1274,21 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
 	}
 	if (!words && tr->report && has_subject && tk[0].s < subs) {
-		/* "During the talks, X backed the idea, the ministry said." */
+		/* what was said, before the reporting clause: the words up to
+		 * the comma before it ("Netanyahu rejected the terms on
+		 * Wednesday, his office said"), else up to the speaker ("During
+		 * the talks, X backed the idea, the ministry said.") */
+		uint32_t end = subs;
+		for (size_t k = tr->a; k-- > 1;)
+			if (memchr(t + tk[k - 1].e, ',', tk[k].s - tk[k - 1].e) &&
+			    !in_number(t, tk[k - 1].e, tk[k].s)) {
+				end = tk[k - 1].e > subs ? tk[k - 1].e : subs;
+				break;
+			}
 		ctl_buf_puts(&b, ": ");
-		for (size_t i = 0; i < ntok && i < 12 && tk[i].e <= subs; i++) {
+		for (size_t i = 0; i < ntok && i < 12 && tk[i].e <= end; i++) {
 			if (i)
-				ctl_buf_putc(&b, ' ');
+				put_gap(&b, t, tk[i - 1].e, tk[i].s);
 			ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
 		}
 	}
@@ -1878,6 +1910,14 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		cand *c = new_cand(st, ds, di, T, tk, ss, se);
 		c->when = s->iv;
 		c->dk = DATE_OWN;
+		/* "killed since October 7": from that day to the report's, not
+		 * on it */
+		if (s->kind == SRC_TIMEX && s->a > 0 && tok_is(t, &tk[s->a - 1], "since") &&
+		    s->iv.earliest != CTL_DAY_NONE && ds->dct != CTL_DAY_NONE && ds->dct > s->iv.latest) {
+			c->when.latest = ds->dct;
+			c->when.precision = CTL_PREC_NONE;
+			c->when.certainty = CTL_CERT_BOUNDED;
+		}
 		c->future = ctl_dct_future_cue(ds->res, t, ls, s->s);
 		if (s->iv.earliest == CTL_DAY_NONE) {
 			c->dk = DATE_WEEKDAY;

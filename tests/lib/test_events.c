@@ -240,6 +240,33 @@ static void test_chronology(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* "since" gives bounds, not a day; a passive's subject is not a name
+ * further off; a number keeps its thousands; what was said before the
+ * reporting clause is the statement's title. */
+static void test_said_and_since(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "s.txt",
+		"Freedonia counts its losses\n"
+		"\n"
+		"Freedonian envoy Anna Weber said on Monday that fighting went on in the north.\n"
+		"The Freedonian Relief Agency said that at least 27,000 people had been killed since October 7.\n"
+		"Prime Minister John Whitfield rejected the new terms on Wednesday, his office said.\n",
+		"2024-02-06" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "killed");
+	assert_dates(e, "2023-10-07", "2024-02-06");
+	assert_int_equal(e->when.certainty, CTL_CERT_BOUNDED);
+	assert_string_equal(e->title, "Killed since October 7");
+	e = find_event_in(tl, "said", "27,000");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Freedonian Relief Agency says at least 27,000 people had been killed since October");
+	e = find_event_in(tl, "said", "his office said");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Whitfield says: Prime Minister John Whitfield rejected the new terms on Wednesday");
+	ctl_timeline_free(tl);
+}
+
 /* Text scraped with some of its markup left in ("<br>", "AT&amp;T",
  * "&nbsp;") gives the events of the same text without it: the same
  * dates, titles and actors, each trigger at its place in the file. */
@@ -584,6 +611,7 @@ int main(void)
 		cmocka_unit_test(test_clauses_and_speakers),
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_chronology),
+		cmocka_unit_test(test_said_and_since),
 		cmocka_unit_test(test_markup_left_in_text),
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_merge_across_articles),
