@@ -1530,6 +1530,14 @@ static size_t words_between(const dsrc *s, const trig *T)
 	return T->b <= s->a ? s->a - T->b : T->a >= s->b ? T->a - s->b : 0;
 }
 
+/* Whether t[a, b) is a possessive's "'s" (or "’s"): "Thursday's meeting". */
+static bool possessive_tail(const char *t, uint32_t a, uint32_t b)
+{
+	if (b == a + 2)
+		return t[a] == '\'' && (t[a + 1] | 0x20) == 's';
+	return b == a + 4 && !memcmp(t + a, "\xE2\x80\x99", 3) && (t[a + 3] | 0x20) == 's';
+}
+
 /* How many words after a reporting verb a date may come and still date
  * the statement (the words of "at a news conference in Brussels on"). */
 #define REPORT_DATE_REACH 7
@@ -1813,7 +1821,8 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			(X->start >= ss + 5 && ctl_eq_nocase(t + X->start - 5, 4, "last"));
 		s.a = SIZE_MAX;
 		for (size_t i = 0; i < ntok; i++)
-			if (tk[i].s >= X->start && tk[i].e <= X->end) {
+			if (tk[i].s >= X->start &&
+			    (tk[i].e <= X->end || (tk[i].s < X->end && possessive_tail(t, X->end, tk[i].e)))) {
 				if (s.a == SIZE_MAX)
 					s.a = i;
 				s.b = i + 1;

@@ -242,7 +242,7 @@ static void test_chronology(void **state)
 
 /* "since" gives bounds, not a day; a passive's subject is not a name
  * further off; a number keeps its thousands; what was said before the
- * reporting clause is the statement's title. */
+ * reporting clause is the statement's title; "Thursday's meeting". */
 static void test_said_and_since(void **state)
 {
 	ctl_resources *res = *state;
@@ -251,7 +251,8 @@ static void test_said_and_since(void **state)
 		"\n"
 		"Freedonian envoy Anna Weber said on Monday that fighting went on in the north.\n"
 		"The Freedonian Relief Agency said that at least 27,000 people had been killed since October 7.\n"
-		"Prime Minister John Whitfield rejected the new terms on Wednesday, his office said.\n",
+		"Prime Minister John Whitfield rejected the new terms on Wednesday, his office said.\n"
+		"Thursday's meeting between Whitfield and Weber was the first in five years.\n",
 		"2024-02-06" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	const ctl_event *e = find_event(tl, "killed");
@@ -264,6 +265,8 @@ static void test_said_and_since(void **state)
 	e = find_event_in(tl, "said", "his office said");
 	assert_non_null(e);
 	assert_string_equal(e->title, "Whitfield says: Prime Minister John Whitfield rejected the new terms on Wednesday");
+	/* a possessive date ("Thursday's meeting") dates its noun */
+	assert_dates(find_event(tl, "meeting"), "2024-02-01", "2024-02-01");
 	ctl_timeline_free(tl);
 }
 
