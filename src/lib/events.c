@@ -1699,6 +1699,21 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			const char *close = memchr(t + p + 1, '/', se - p - 1 < 40 ? se - p - 1 : 40);
 			if (close)
 				dl_end = (uint32_t)(close - t) + 1;
+		} else {
+			/* ... or to the dash after its date: "KAZAN, Oct 25, 2024 -
+			 * ...", "KYIV, Jan 5 (Reuters) - ..." */
+			bool digit = false;
+			for (p = dl_end; p + 2 < se && p < dl_end + 40; p++) {
+				digit |= ctl_is_digit((unsigned char)t[p]);
+				bool dash = (t[p] == ' ' && t[p + 1] == '-' && t[p + 2] == ' ') ||
+				            ((unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 1] == 0x80 &&
+				             ((unsigned char)t[p + 2] == 0x93 || (unsigned char)t[p + 2] == 0x94));
+				if (dash) {
+					if (digit)
+						dl_end = p + 3;
+					break;
+				}
+			}
 		}
 	}
 	ds->dl_end = dl_end;

@@ -270,6 +270,22 @@ static void test_said_and_since(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A wire dateline runs to the dash after its date: that date is the
+ * report's, not the date of the noun right after the dash. */
+static void test_dateline_with_date(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "d.txt",
+		"Leaders meet\n"
+		"\n"
+		"PORT ALBA, Oct 25, 2024 - Thursday's meeting between Whitfield and Weber was the first in "
+		"five years.\n",
+		NULL } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "meeting"), "2024-10-24", "2024-10-24");
+	ctl_timeline_free(tl);
+}
+
 /* Text scraped with some of its markup left in ("<br>", "AT&amp;T",
  * "&nbsp;") gives the events of the same text without it: the same
  * dates, titles and actors, each trigger at its place in the file. */
@@ -615,6 +631,7 @@ int main(void)
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_chronology),
 		cmocka_unit_test(test_said_and_since),
+		cmocka_unit_test(test_dateline_with_date),
 		cmocka_unit_test(test_markup_left_in_text),
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_merge_across_articles),
