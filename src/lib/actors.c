@@ -41,8 +41,14 @@ const ctl_lex_entry *ctl_lex_get_sg_h(const ctl_lexicon *lex, const char *key, s
 		uint64_t hash)
 {
 	const ctl_lex_entry *e = ctl_lexicon_get_h(lex, key, n, hash);
-	if (e || n < 3)
-		return e;
+	return e ? e : ctl_lex_get_singular(lex, key, n);
+}
+
+const ctl_lex_entry *ctl_lex_get_singular(const ctl_lexicon *lex, const char *key, size_t n)
+{
+	const ctl_lex_entry *e;
+	if (n < 3)
+		return NULL;
 	char c1 = (char)ctl_to_lower((unsigned char)key[n - 1]);
 	char c2 = (char)ctl_to_lower((unsigned char)key[n - 2]);
 	char c3 = (char)ctl_to_lower((unsigned char)key[n - 3]);

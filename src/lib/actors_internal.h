@@ -83,6 +83,9 @@ const ctl_gaz_entry *ctl_gaz_get_h(const struct ctl_actors_data *d, const char *
 const ctl_lex_entry *ctl_lex_get_sg(const ctl_lexicon *lex, const char *key, size_t n);
 const ctl_lex_entry *ctl_lex_get_sg_h(const ctl_lexicon *lex, const char *key, size_t n,
 		uint64_t hash);
+/* The entry for the English singular of key[0..n) only ("companies" ->
+ * "company"), or NULL: whether key is a plural of a listed word. */
+const ctl_lex_entry *ctl_lex_get_singular(const ctl_lexicon *lex, const char *key, size_t n);
 
 /* Field 1 of a lexicon entry ("" if none). */
 const char *ctl_lex_kind(const ctl_lex_entry *e);

@@ -304,6 +304,17 @@ static bool tok_is(const char *t, const tok *tk, const char *w)
 	return ctl_eq_nocase(t + tk->s, tk->e - tk->s, w);
 }
 
+/* The length of a dash at t[i] (before `end`) that separates parts of a
+ * sentence: a hyphen with a space on each side, or an en or em dash; else
+ * 0. */
+static size_t dash_len(const char *t, uint32_t i, uint32_t end)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	if (u[i] == '-')
+		return i > 0 && u[i - 1] == ' ' && i + 1 < end && u[i + 1] == ' ';
+	return u[i] == 0xE2 && i + 2 < end && u[i + 1] == 0x80 && (u[i + 2] == 0x93 || u[i + 2] == 0x94) ? 3 : 0;
+}
+
 /* ---- candidates --------------------------------------------------------- */
 
 typedef enum date_kind {
@@ -997,22 +1008,6 @@ static bool is_named_org(const ctl_mention *m)
 	return m->type == CTL_ACTOR_ORGANIZATION && m->cue != CTL_CUE_GUESS;
 }
 
-/* The plural of an organisation noun of org_cues.tsv ("the companies",
- * "the agencies"). */
-static bool org_plural(const doc_state *ds, const char *w, size_t n)
-{
-	const ctl_lexicon *cues = ds->res->actors->org_cues;
-	if (n > 4 && !memcmp(w + n - 3, "ies", 3)) { /* "agencies" -> "agency" */
-		char one[64];
-		if (n - 2 > sizeof(one))
-			return false;
-		memcpy(one, w, n - 3);
-		one[n - 3] = 'y';
-		return ctl_lexicon_get(cues, one, n - 2) != NULL;
-	}
-	return n > 3 && w[n - 1] == 's' && ctl_lexicon_get(cues, w, n - 1) != NULL;
-}
-
 /* Only white space and commas between byte offsets a and b. */
 static bool adjacent(const char *t, uint32_t a, uint32_t b)
 {
@@ -1070,7 +1065,7 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 	    ctl_lexicon_get(ad->gov_nouns, w, wn))
 		return false;
 	bool nominal = a > 1 && tok_is(t, &tk[a - 2], "the") && ctl_is_lower((unsigned char)w[0]);
-	if (nominal && org_plural(ds, w, wn))
+	if (nominal && ctl_lex_get_singular(ad->org_cues, w, wn))
 		return false; /* "the companies said": no one organisation */
 	if (nominal && ctl_lexicon_get(ad->org_cues, w, wn)) {
 		/* "..., the court said": the organisation named last speaks (in
@@ -1301,7 +1296,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 }
 
 /* The first word after a date that opens a line of a chronology ("March
- * 16, 2022 - A Russian air strike hits ...", "2014: Russia annexes ..."):
+ * 16, 2022 - An air strike hits a theatre ...", "2014: Sylvania annexes ..."):
  * a dash or a colon within the first six words, a number before it; else
  * 0. */
 static size_t dated_line_start(const char *t, const tok *tk, size_t ntok)
@@ -1310,11 +1305,7 @@ static size_t dated_line_start(const char *t, const tok *tk, size_t ntok)
 	for (size_t k = 1; k < ntok && k <= 6; k++) {
 		digit |= ctl_is_digit((unsigned char)t[tk[k - 1].s]);
 		for (uint32_t p = tk[k - 1].e; p < tk[k].s; p++) {
-			unsigned char c = (unsigned char)t[p];
-			bool dash = (c == '-' && p > tk[k - 1].e && t[p - 1] == ' ') || c == ':' ||
-			            (c == 0xE2 && (unsigned char)t[p + 1] == 0x80 &&
-			             ((unsigned char)t[p + 2] == 0x93 || (unsigned char)t[p + 2] == 0x94));
-			if (dash)
+			if (t[p] == ':' || dash_len(t, p, tk[k].s))
 				return digit ? k : 0;
 		}
 	}
@@ -1360,9 +1351,7 @@ static bool clause_mark(const unsigned char *t, uint32_t i, uint32_t se)
 	unsigned char c = t[i];
 	if (c == ',' || c == ';' || c == ':' || c == '(' || c == ')')
 		return true;
-	if (c == '-' && i > 0 && t[i - 1] == ' ' && i + 1 < se && t[i + 1] == ' ')
-		return true;
-	return c == 0xE2 && i + 2 < se && t[i + 1] == 0x80 && (t[i + 2] == 0x93 || t[i + 2] == 0x94);
+	return dash_len((const char *)t, i, se) != 0;
 }
 
 /* The clause of [ss, se) around the trigger [ts, te): see LONG_SENTENCE_BYTES. */
@@ -1539,7 +1528,7 @@ static bool possessive_tail(const char *t, uint32_t a, uint32_t b)
 }
 
 /* How many words after a reporting verb a date may come and still date
- * the statement (the words of "at a news conference in Brussels on"). */
+ * the statement (the words of "at a news conference in Geneva on"). */
 #define REPORT_DATE_REACH 7
 /* ... and how far before it: from the sentence's first words ("Earlier on
  * Tuesday, the minister said"), or this near it with no comma between
@@ -1596,8 +1585,8 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 		bool prep = false;
 		for (size_t i = s->b; i < tr[r].a; i++)
 			prep |= is_preposition(t, &tk[i]);
-		/* nor a verb between ("Sept. 30, 2022 - Putin announces the
-		 * annexation ...": the date opens the line, not the noun) */
+		/* nor a verb between ("Sept. 30, 2022 - the president announces
+		 * the annexation ...": the date opens the line, not the noun) */
 		for (size_t q = 0; q < ntr && !prep; q++)
 			prep = q != r && tr[q].a >= s->b && tr[q].b <= tr[r].a;
 		if (!prep && no_punct_between(t, tk[s->b - 1].e, tk[tr[r].a].s))
@@ -1628,7 +1617,7 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	if (pick != SIZE_MAX)
 		return pick + 1;
 	/* else the sentence's statement ("On Tuesday, the minister said ...",
-	 * "said at a news conference in Brussels on Tuesday"), unless the date
+	 * "said at a news conference in Geneva on Tuesday"), unless the date
 	 * lies further on, in what was said ("the firm said more than 4
 	 * billion songs had been downloaded since its launch in 2003") */
 	if (first_report == SIZE_MAX || s->a > tr[first_report].b + REPORT_DATE_REACH)
@@ -1703,14 +1692,12 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			/* ... or to the dash after its date: "KAZAN, Oct 25, 2024 -
 			 * ...", "KYIV, Jan 5 (Reuters) - ..." */
 			bool digit = false;
-			for (p = dl_end; p + 2 < se && p < dl_end + 40; p++) {
+			for (p = dl_end; p < se && p < dl_end + 40; p++) {
 				digit |= ctl_is_digit((unsigned char)t[p]);
-				bool dash = (t[p] == ' ' && t[p + 1] == '-' && t[p + 2] == ' ') ||
-				            ((unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 1] == 0x80 &&
-				             ((unsigned char)t[p + 2] == 0x93 || (unsigned char)t[p + 2] == 0x94));
-				if (dash) {
+				size_t dl = dash_len(t, p, se);
+				if (dl) {
 					if (digit)
-						dl_end = p + 3;
+						dl_end = p + (uint32_t)dl;
 					break;
 				}
 			}
