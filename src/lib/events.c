@@ -797,6 +797,7 @@ typedef struct doc_state {
 	size_t ncands_doc;
 	uint8_t *row_seen;        /* per gazetteer row: 0 unknown, 1 not in doc, 2 in doc */
 	uint32_t dl_end;          /* end of the current line's wire dateline, or 0 */
+	uint32_t sent_start;      /* the current sentence's first byte */
 	/* quotation marks of the current sentence, for in_quotes() */
 	uint32_t q_scan;          /* quotes counted up to here ... */
 	bool q_open;              /* ... and open there */
@@ -1024,6 +1025,33 @@ static bool adjacent(const char *t, uint32_t a, uint32_t b)
  * none (no one named speaks); else the nearest person named before it
  * outside quotes, any actor named before it, or a name right after it
  * ("said Smith"). */
+/* How far back a role ("the mayor said") is looked for (bytes). */
+#define ROLE_REACH 8192
+
+/* Whether the word w (a role: "mayor") stands as a whole word in the
+ * ROLE_REACH bytes before `upto`: the text has called someone so. */
+static bool role_named_before(const ctl_document *doc, uint32_t upto, const char *w, size_t wn)
+{
+	const char *t = doc->text;
+	char role[32]; /* ctl_find_str_nocase wants the word NUL-terminated */
+	if (wn >= sizeof(role))
+		return false;
+	memcpy(role, w, wn);
+	role[wn] = '\0';
+	uint32_t lo = upto > ROLE_REACH ? upto - ROLE_REACH : 0;
+	for (uint32_t i = lo; i < upto;) {
+		size_t k = ctl_find_str_nocase(t + i, upto - i, role, wn);
+		if (k == upto - i)
+			return false;
+		uint32_t p = i + (uint32_t)k;
+		if ((p == 0 || !ctl_is_alpha((unsigned char)t[p - 1])) &&
+		    (p + wn >= upto || !ctl_is_alpha((unsigned char)t[p + wn])))
+			return true;
+		i = p + 1;
+	}
+	return false;
+}
+
 static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, size_t b,
 		size_t m0, size_t m1, uint32_t *s, uint32_t *e)
 {
@@ -1078,7 +1106,12 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 		return false;
 	}
 	if (pronoun || nominal) {
-		/* in news, "he said" is the source quoted last */
+		/* in news, "he said" is the source quoted last; "the mayor said"
+		 * is that source, or the person named last, only if the text has
+		 * called someone so before ("Mayor Ana Ruiz"): else it is no one
+		 * the article names */
+		if (nominal && !role_named_before(ds->doc, tk[a - 1].s, w, wn))
+			return false;
 		if (ds->has_last_speaker) {
 			*s = ds->lss;
 			*e = ds->lse;
@@ -1203,6 +1236,34 @@ static bool put_gap(ctl_buf *b, const char *t, uint32_t from, uint32_t to)
  * when two are joined by "and"), the verb in the present, and the words
  * that follow up to the clause's end (at most 9). A reporting verb that
  * ends its sentence ("..., the ministry said") takes what was said. */
+/* A title cut at its word limit does not end on a word that leads to
+ * the next ("... for chemistry in 1994 and", "... talks with the"):
+ * those words are dropped, in place. */
+static char *trim_title(char *title)
+{
+	static const char *const tail[] = { "and", "or", "but", "the", "a", "an", "of", "in", "on",
+		"at", "to", "by", "for", "with", "from", "as", "that", "its", "his", "her", "their", NULL };
+	size_t n = strlen(title);
+	for (;;) {
+		size_t e = n;
+		while (e > 0 && title[e - 1] == ' ')
+			e--;
+		size_t b = e;
+		while (b > 0 && title[b - 1] != ' ')
+			b--;
+		bool cut = false;
+		for (size_t i = 0; tail[i] && !cut && b > 0; i++)
+			cut = strlen(tail[i]) == e - b && !memcmp(title + b, tail[i], e - b);
+		if (!cut)
+			break;
+		n = b;
+		while (n > 0 && title[n - 1] == ' ')
+			n--;
+	}
+	title[n] = '\0';
+	return title;
+}
+
 static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *tr,
 		bool has_subject, uint32_t subs, uint32_t sube)
 {
@@ -1240,19 +1301,29 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		size_t vw = strcspn(verb, " ");
 		ctl_buf_put(&b, verb, vw);
 		/* "Smith and Jones meet": two subjects drop the third person's -s
-		 * ("launches": -es after s, x, z, ch and sh) */
+		 * ("launches", "passes", "fixes": -es after ch, sh, ss, x and zz;
+		 * "closes", "seizes": only the -s) */
 		if (plural && vw > 2 && verb[vw - 1] == 's' && verb[vw - 2] != 's') {
 			b.len--;
-			if (verb[vw - 2] == 'e' && vw > 3 &&
-			    (strchr("sxz", verb[vw - 3]) ||
-			     (vw > 4 && verb[vw - 3] == 'h' && (verb[vw - 4] == 'c' || verb[vw - 4] == 's'))))
+			if (verb[vw - 2] == 'e' && vw > 4 &&
+			    (verb[vw - 3] == 'x' || (verb[vw - 3] == 's' && verb[vw - 4] == 's') ||
+			     (verb[vw - 3] == 'z' && verb[vw - 4] == 'z') ||
+			     (verb[vw - 3] == 'h' && (verb[vw - 4] == 'c' || verb[vw - 4] == 's'))))
 				b.len--;
 			b.ptr[b.len] = '\0';
 		}
 		ctl_buf_puts(&b, verb + vw);
 	}
+	/* a sentence that opens with a quote, its reporting clause after it:
+	 * the quote is what was said ("\"We came to stop the killing,\" Haroun
+	 * said after the ceremony": not "Haroun says after the ceremony") */
+	uint32_t ss = ds->sent_start;
+	bool quote_first = tr->report && tk[0].s > ss &&
+		(t[ss] == '"' || ((unsigned char)t[ss] == 0xE2 && (unsigned char)t[ss + 1] == 0x80 &&
+		                  (unsigned char)t[ss + 2] == 0x9C)) &&
+		!in_quotes(ds, tk[tr->a].s);
 	size_t words = 0;
-	for (size_t i = tr->b; i < ntok && words < 9; i++) {
+	for (size_t i = tr->b; i < ntok && words < 9 && !quote_first; i++) {
 		/* stop at the clause's end: punctuation between tokens (quotes pass) */
 		bool stop = false;
 		for (uint32_t p = tk[i - 1].e; p < tk[i].s; p++)
@@ -1268,20 +1339,21 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		words += put_gap(&b, t, tk[i - 1].e, tk[i].s);
 		ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
 	}
-	if (!words && tr->report && has_subject && tk[0].s < subs) {
+	if (!words && tr->report && has_subject && tk[0].s != subs) {
 		/* what was said, before the reporting clause: the words up to
 		 * the comma before it ("Netanyahu rejected the terms on
 		 * Wednesday, his office said"), else up to the speaker ("During
-		 * the talks, X backed the idea, the ministry said.") */
-		uint32_t end = subs;
+		 * the talks, X backed the idea, the ministry said."); a speaker
+		 * of an earlier sentence ("..., he said") bounds nothing */
+		uint32_t end = subs > tk[0].s && subs < tk[tr->a].s ? subs : subs < tk[0].s ? 0 : tk[tr->a].s;
 		for (size_t k = tr->a; k-- > 1;)
 			if (memchr(t + tk[k - 1].e, ',', tk[k].s - tk[k - 1].e) &&
 			    !in_number(t, tk[k - 1].e, tk[k].s)) {
-				end = tk[k - 1].e > subs ? tk[k - 1].e : subs;
+				end = tk[k - 1].e > end ? tk[k - 1].e : end;
 				break;
 			}
-		ctl_buf_puts(&b, ": ");
 		for (size_t i = 0; i < ntok && i < 12 && tk[i].e <= end; i++) {
+			ctl_buf_puts(&b, i ? "" : ": ");
 			if (i)
 				put_gap(&b, t, tk[i - 1].e, tk[i].s);
 			ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
@@ -1292,7 +1364,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		b.len = ctl_squeeze_spaces(b.ptr, b.len);
 	if (b.len && ctl_is_lower((unsigned char)b.ptr[0]))
 		b.ptr[0] = (char)(b.ptr[0] - 32);
-	return ctl_buf_detach(&b, NULL);
+	return trim_title(ctl_buf_detach(&b, NULL));
 }
 
 /* The first word after a date that opens a line of a chronology ("March
@@ -1314,7 +1386,7 @@ static size_t dated_line_start(const char *t, const tok *tk, size_t ntok)
 
 /* With no named subject ("A preliminary answer has been given ..."), the
  * sentence's own first words (at most 10, to the clause's end) read best. */
-static char *clause_title(doc_state *ds, const tok *tk, size_t ntok)
+static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig *T)
 {
 	const char *t = ds->doc->text;
 	size_t first = dated_line_start(t, tk, ntok);
@@ -1327,10 +1399,15 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok)
 			break;
 		n++;
 	}
+	/* a verb further on, joined by "and" with no subject of its own: its
+	 * words ("... in 1994 and retired from the university in 2001":
+	 * "Retired from the university in 2001") */
+	if (T->a >= n && T->a > 0 && (tok_is(t, &tk[T->a - 1], "and") || tok_is(t, &tk[T->a - 1], "but")))
+		return clause_title(ds, tk + T->a, ntok - T->a, &(trig){ .a = 0, .b = T->b - T->a });
 	char *title = ctl_xstrndup_squeezed(t + tk[first].s, tk[n - 1].e - tk[first].s);
 	if (ctl_is_lower((unsigned char)title[0]))
 		title[0] = (char)(title[0] - 32);
-	return title;
+	return trim_title(title);
 }
 
 /*
@@ -1448,14 +1525,28 @@ static void content_words(cand *c, const char *t, const tok *tk, size_t ntok)
 
 /* Words that, right before a participle, make it an adjective ("the
  * alleged attack", "about alleged interference"), not an event. */
-static bool adjective_context(const char *t, const tok *prev)
+static bool adjective_word(const char *t, const tok *prev)
 {
 	static const char *const words[] = { "the", "a", "an", "about", "of", "for", "on", "in",
-		"with", "his", "her", "their", "its", "over", "against", "into", "and", "or", NULL };
+		"with", "his", "her", "their", "its", "over", "against", "into", NULL };
 	for (size_t i = 0; words[i]; i++)
 		if (tok_is(t, prev, words[i]))
 			return true;
 	return false;
+}
+
+/* Whether the participle at token i is an adjective: after one of those
+ * words, or joined by "and"/"or" to a participle that is one ("the
+ * alleged and attempted attacks"); a verb joined to a clause before it
+ * ("received the prize in 1994 and retired in 2001") is none. */
+static bool adjective_context(const char *t, const tok *tk, size_t i)
+{
+	if (adjective_word(t, &tk[i - 1]))
+		return true;
+	if (i < 3 || !(tok_is(t, &tk[i - 1], "and") || tok_is(t, &tk[i - 1], "or")))
+		return false;
+	const tok *p = &tk[i - 2];
+	return p->e - p->s > 2 && t[p->e - 2] == 'e' && t[p->e - 1] == 'd' && adjective_word(t, &tk[i - 3]);
 }
 
 /* Prepositions that, between a date and a noun, show the date does not
@@ -1609,6 +1700,12 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 		                      clause_opens_in(ds, s->b, tr[r].a + 1))
 			continue;
 		size_t d = tr[r].b <= s->a ? s->a - tr[r].b : 2 * (tr[r].a - s->b) + 1;
+		/* a verb after "and" starts a clause of its own: "received the
+		 * prize in 1994 and retired in 2001" */
+		if (tr[r].a >= s->b)
+			for (size_t i = s->b; i < tr[r].a; i++)
+				if (tok_is(t, &tk[i], "and") || tok_is(t, &tk[i], "but") || tok_is(t, &tk[i], "or"))
+					d += 64;
 		if (d < bestd) {
 			bestd = d;
 			pick = r;
@@ -1632,6 +1729,80 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	return first_report + 1;
 }
 
+/* Whether t[a, b) holds only spaces and up to two auxiliaries ("has",
+ * "was", "will"): what may stand between a subject's comma and its verb. */
+static bool only_aux_between(const char *t, uint32_t a, uint32_t b)
+{
+	static const char *const aux[] = { "has", "have", "had", "was", "were", "is", "are",
+		"will", "would", "also", "then", "later", NULL };
+	size_t words = 0;
+	for (uint32_t i = a; i < b;) {
+		if (ctl_is_space((unsigned char)t[i])) {
+			i++;
+			continue;
+		}
+		uint32_t j = i;
+		while (j < b && ctl_is_alpha((unsigned char)t[j]))
+			j++;
+		if (j == i || ++words > 2)
+			return false;
+		bool known = false;
+		for (size_t k = 0; aux[k] && !known; k++)
+			known = strlen(aux[k]) == j - i && !memcmp(t + i, aux[k], j - i);
+		if (!known)
+			return false;
+		i = j;
+	}
+	return true;
+}
+
+/* The subject of event trigger T: the last actor named before it outside
+ * quotes, but
+ * - before a verb joined by "and"/"but", the subject of the verb before
+ *   ("She received the Nobel prize in 1994 and retired in 2001": not the
+ *   prize's name);
+ * - the name an appositive describes, not a name inside the appositive
+ *   ("Anna Kowalczyk, the Freedonian chemist, died").
+ * False when there is none. */
+static bool subject_of(doc_state *ds, const tok *tk, const trig *tr, size_t ntr, const trig *T,
+		size_t m0, size_t m1, uint32_t *subs, uint32_t *sube)
+{
+	const char *t = ds->doc->text;
+	uint32_t limit = tk[T->a].s;
+	if (T->a > 0 && (tok_is(t, &tk[T->a - 1], "and") || tok_is(t, &tk[T->a - 1], "but")))
+		for (size_t r = 0; r < ntr; r++)
+			if (&tr[r] != T && tr[r].b < T->a && tk[tr[r].a].s < limit)
+				limit = tk[tr[r].a].s;
+	const ctl_mention *best = NULL;
+	for (size_t i = m0; i < m1; i++) {
+		const ctl_mention *m = &ds->mentions->items[i];
+		/* not a word only other articles may make a name
+		 * ("Relations between the neighbours deteriorated") */
+		if (m->role == CTL_MENTION_ACTOR && m->end <= limit && !in_quotes(ds, m->start) &&
+		    !m->tentative)
+			best = m;
+	}
+	if (!best)
+		return false;
+	/* an appositive between commas right before the verb */
+	uint32_t c2 = limit;
+	while (c2 > best->end && t[c2 - 1] != ',')
+		c2--;
+	if (c2 > best->end && only_aux_between(t, c2, limit)) {
+		for (const ctl_mention *p = best; p-- > ds->mentions->items + m0;) {
+			if (p->role != CTL_MENTION_ACTOR || in_quotes(ds, p->start) || p->tentative ||
+			    (p->type != CTL_ACTOR_PERSON && !is_named_org(p)))
+				continue;
+			if (p->end < best->start && t[p->end] == ',')
+				best = p;
+			break;
+		}
+	}
+	*subs = best->start;
+	*sube = best->end;
+	return true;
+}
+
 static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint32_t ss, uint32_t se, const ctl_timex_list *tx, size_t *ti, size_t *mi,
 		tok **toks, size_t *tokcap, trig **trigs, size_t *trigcap, dsrc **srcs, size_t *srccap,
 		bool lead)
@@ -1646,6 +1817,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		return;
 	ds->tk = tk;
 	ds->ntok = ntok;
+	ds->sent_start = ss;
 	ds->opens_ready = false;
 	scan_quotes(ds, ss, se);
 
@@ -1726,7 +1898,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 				skip = tk[i].s >= tx->items[x].start && tk[i].s < tx->items[x].end;
 			/* "the alleged attack": a participle used as an adjective */
 			if (!skip && i > 0 && !strcmp(e->fields[2], "verb") && len > 2 &&
-			    buf[len - 2] == 'e' && buf[len - 1] == 'd' && adjective_context(t, &tk[i - 1]))
+			    buf[len - 2] == 'e' && buf[len - 1] == 'd' && adjective_context(t, tk, i))
 				skip = true;
 			if (skip)
 				break;
@@ -1945,18 +2117,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 				break;
 			}
 		uint32_t subs = 0, sube = 0;
-		bool hs = false;
-		for (size_t i = m0; i < m1; i++) {
-			const ctl_mention *m = &ds->mentions->items[i];
-			/* not a word only other articles may make a name
-			 * ("Relations between the neighbours deteriorated") */
-			if (m->role == CTL_MENTION_ACTOR && m->end <= c->ts && !in_quotes(ds, m->start) &&
-			    !m->tentative) {
-				subs = m->start;
-				sube = m->end;
-				hs = true;
-			}
-		}
+		bool hs = subject_of(ds, tk, tr, ntr, T, m0, m1, &subs, &sube);
 		if (s->kind == SRC_GAZ && T->a >= s->a && T->b <= s->b) {
 			/* the named event itself: its words make the title */
 			size_t a = s->a;
@@ -1966,7 +2127,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			if (ctl_is_lower((unsigned char)c->title[0]))
 				c->title[0] = (char)(c->title[0] - 32);
 		} else {
-			c->title = hs ? make_title(ds, tk, ntok, T, hs, subs, sube) : clause_title(ds, tk, ntok);
+			c->title = hs ? make_title(ds, tk, ntok, T, hs, subs, sube) : clause_title(ds, tk, ntok, T);
 		}
 		add_mentions(c, ds, m0, m1);
 		content_words(c, t, tk, ntok);

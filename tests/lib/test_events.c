@@ -214,6 +214,54 @@ static void test_titles(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* Everyday news verbs beyond diplomacy (deaths, careers, courts, closures);
+ * two verbs joined by "and", each with its date; an appositive's name is
+ * not the subject; "will remain closed on Wednesday" lies ahead; a quote
+ * that opens the sentence is what was said; "the mayor said" with no mayor
+ * named is no one's statement. */
+static void test_general_news(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "g.txt",
+		"Freedonian chemist dies at 88\n"
+		"\n"
+		"Anna Kowalczyk, the Freedonian chemist, died on Sunday in Port Alba.\n"
+		"She received the Lindqvist prize for chemistry in 1994 and retired from the University of Port Alba in 2001.\n"
+		"The Acme Corporation was founded in Port Alba in 1921.\n"
+		"Freedonia and Sylvania closed their borders on Monday.\n"
+		"Schools in Port Alba will remain closed on Wednesday, the mayor said.\n"
+		"\"The principle set out today is not optional,\" said Brian Ouma, a lawyer for the plaintiffs.\n"
+		"\"We came to stop the killing,\" Haroun Deby said after the signing ceremony.\n",
+		"2024-01-16" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "died");
+	assert_dates(e, "2024-01-14", "2024-01-14");
+	assert_string_equal(e->title, "Kowalczyk dies on Sunday in Port Alba");
+	e = find_event(tl, "received");
+	assert_dates(e, "1994-01-01", "1994-12-31");
+	assert_string_equal(e->title, "She received the Lindqvist prize for chemistry in 1994");
+	e = find_event(tl, "retired");
+	assert_dates(e, "2001-01-01", "2001-12-31");
+	assert_string_equal(e->title, "Retired from the University of Port Alba in 2001");
+	assert_dates(find_event(tl, "founded"), "1921-01-01", "1921-12-31");
+	e = find_event_in(tl, "closed", "borders");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Freedonia and Sylvania close their borders on Monday");
+	assert_dates(find_event_in(tl, "closed", "Schools"), "2024-01-17", "2024-01-17");
+	size_t statements = 0;
+	for (size_t i = 0; i < tl->nevents; i++) {
+		const ctl_event *x = &tl->events[i];
+		if (strcmp(x->type, "statement"))
+			continue;
+		statements++;
+		if (strcmp(x->title, "Ouma says: The principle set out today is not optional") &&
+		    strcmp(x->title, "Deby says: We came to stop the killing"))
+			fail_msg("statement '%s'", x->title);
+	}
+	assert_int_equal(statements, 2);
+	ctl_timeline_free(tl);
+}
+
 /* A chronology: lines that open with their date and a dash, in the
  * present tense; each line's date is its event's, and a title starts
  * after the dash. */
@@ -630,6 +678,7 @@ int main(void)
 		cmocka_unit_test(test_clauses_and_speakers),
 		cmocka_unit_test(test_titles),
 		cmocka_unit_test(test_chronology),
+		cmocka_unit_test(test_general_news),
 		cmocka_unit_test(test_said_and_since),
 		cmocka_unit_test(test_dateline_with_date),
 		cmocka_unit_test(test_markup_left_in_text),
