@@ -59,7 +59,7 @@ struct ctl_clean_data {
  * outlive the loaded data), so the file's words are mapped onto these. */
 static const char *const cue_reasons[] = {
 	"share", "subscribe", "advert", "read-also", "credit", "byline",
-	"menu", "list-heading", "comments", NULL
+	"menu", "list-heading", "comments", "consent", NULL
 };
 
 static const char *static_reason(const char *s)
@@ -635,6 +635,54 @@ static bool is_byline(const char *t, const line_info *li)
 }
 
 /* Rules that drop a line whatever its neighbours (step 1 of the header). */
+/* The longest segment a menu row's entries have, in words. */
+#define MENU_ROW_MAX_WORDS 4
+
+/* Whether byte i of t[a, b) separates a menu's entries: '|', or '>', '»'
+ * or '›' between spaces (a breadcrumb, "World News > Americas"); returns
+ * its length, else 0. */
+static size_t menu_sep(const unsigned char *s, uint32_t i, uint32_t a, uint32_t b)
+{
+	if (s[i] == '|')
+		return 1;
+	size_t k = s[i] == '>' ? 1 : (i + 1 < b && s[i] == 0xC2 && s[i + 1] == 0xBB) ? 2 :
+		(i + 2 < b && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xBA) ? 3 : 0;
+	if (k && i > a && s[i - 1] == ' ' && i + k < b && s[i + k] == ' ')
+		return k;
+	return 0;
+}
+
+/* A row of a menu or a breadcrumb: entries of a few words each, between
+ * separators ("Home | World | Business", "Business > Deals & M&A",
+ * "News | Conflict"); a headline with its site's name after a bar ("Court
+ * voids data deal with private firm | Agency") has a long entry. */
+static bool menu_row(const char *t, uint32_t a, uint32_t b)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	if (!memchr(t + a, '|', b - a) && !memchr(t + a, '>', b - a) && !memchr(t + a, 0xBB, b - a) &&
+	    !memchr(t + a, 0xBA, b - a))
+		return false;
+	size_t seps = 0, words = 0, most = 0;
+	bool in_word = false;
+	for (uint32_t i = a; i < b;) {
+		size_t k = menu_sep(s, i, a, b);
+		if (k) {
+			seps++;
+			most = words > most ? words : most;
+			words = 0;
+			in_word = false;
+			i += (uint32_t)k;
+			continue;
+		}
+		bool w = !ctl_is_space(s[i]);
+		words += w && !in_word;
+		in_word = w;
+		i++;
+	}
+	most = words > most ? words : most;
+	return seps && most <= MENU_ROW_MAX_WORDS;
+}
+
 static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum script main,
 		line_info *li)
 {
@@ -653,6 +701,8 @@ static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum scri
 		set_bad(li, "other-script", SCOPE_BLOCK);
 	} else if ((c = match_cue(cd, t, li->a, li->b))) {
 		set_bad(li, c->reason, c->scope);
+	} else if (!li->ends_period && menu_row(t, li->a, li->b)) {
+		set_bad(li, "menu", SCOPE_INLINE);
 	} else if (li->links * 2 >= li->words) {
 		/* jusText drops paragraphs of high link density; in plain text the
 		 * links that survive are bare URLs */
@@ -727,6 +777,68 @@ static bool title_ends(const line_info *li, size_t n, size_t i)
  * does not end like a sentence counts as before the first good paragraph.
  * Chosen by position and shape, never by content. Returns n if there is
  * none. */
+/* Where a headline's site name after a bar begins ("Court voids data
+ * deal | Agency": at " | "), if the name is a few capitalised words and
+ * the headline before it is longer; else b. */
+static uint32_t site_suffix_start(const char *t, uint32_t a, uint32_t b)
+{
+	const char *bar = NULL;
+	for (const char *p = t + a; (p = memchr(p, '|', (size_t)(t + b - p))); p++)
+		bar = p;
+	if (!bar || bar == t + a || bar[-1] != ' ' || bar + 2 >= t + b || bar[1] != ' ' ||
+	    !ctl_is_upper((unsigned char)bar[2]))
+		return b;
+	size_t words = 0, before = 0;
+	for (const char *p = bar + 1; p < t + b; p++)
+		words += *p != ' ' && p[-1] == ' ';
+	for (const char *p = t + a + 1; p < bar; p++)
+		before += *p != ' ' && p[-1] == ' ';
+	if (words > 3 || before + 1 < 3 * words || memchr(t + a, '|', (size_t)(bar - t - a)))
+		return b;
+	return (uint32_t)(bar - 1 - t);
+}
+
+/* Whether line i repeats an entry of a menu row above it: a section's
+ * name ("The Long Read" under "Politics | Culture | The Long Read"), not
+ * the article's headline. */
+#define NAV_LINES 64 /* the page's top, where its menus are */
+
+static bool same_nocase(const char *a, const char *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (ctl_to_lower((unsigned char)a[k]) != ctl_to_lower((unsigned char)b[k]))
+			return false;
+	return true;
+}
+
+static bool nav_entry(const char *t, const line_info *li, size_t i)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	size_t len = li[i].b - li[i].a;
+	if (i >= NAV_LINES)
+		return false;
+	for (size_t j = 0; j < i; j++) {
+		if (li[j].cls != C_BAD || strcmp(li[j].reason, "menu"))
+			continue;
+		for (uint32_t p = li[j].a, q; p < li[j].b; p = q) {
+			uint32_t x = p;
+			q = p;
+			while (q < li[j].b && !menu_sep(s, q, li[j].a, li[j].b))
+				q++;
+			uint32_t y = q;
+			while (x < y && ctl_is_space(s[x]))
+				x++;
+			while (y > x && ctl_is_space(s[y - 1]))
+				y--;
+			if (y - x == len && same_nocase(t + x, t + li[i].a, len))
+				return true;
+			if (q < li[j].b)
+				q += (uint32_t)menu_sep(s, q, li[j].a, li[j].b);
+		}
+	}
+	return false;
+}
+
 static size_t pick_title(const char *t, const line_info *li, size_t n, size_t body,
 		const uint32_t *run)
 {
@@ -736,9 +848,13 @@ static size_t pick_title(const char *t, const line_info *li, size_t n, size_t bo
 	for (size_t i = 0; i < body; i++) {
 		if (first == n && li[i].cls != C_BLANK)
 			first = i;
-		if (!title_shaped(&li[i]))
+		if (!title_shaped(&li[i]) || nav_entry(t, li, i))
 			continue;
-		bool before = i == 0 || li[i - 1].cls == C_BLANK;
+		/* after a blank line, or after a label of a word or two that
+		 * follows one ("LIVE", "EXCLUSIVE", "Analysis") */
+		bool before = i == 0 || li[i - 1].cls == C_BLANK ||
+			(li[i - 1].cls == C_SHORT && li[i - 1].words <= 2 &&
+			 (i == 1 || li[i - 2].cls == C_BLANK));
 		if (before && title_ends(li, n, i))
 			return i;
 	}
@@ -901,7 +1017,7 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 			break;
 		case C_TITLE:
 			dl->kind = CTL_LINE_TITLE;
-			doc->title = ctl_xstrndup_squeezed(t + l->a, l->b - l->a);
+			doc->title = ctl_xstrndup_squeezed(t + l->a, site_suffix_start(t, l->a, l->b) - l->a);
 			break;
 		case C_GOOD:
 			dl->kind = CTL_LINE_BODY;

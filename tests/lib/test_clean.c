@@ -267,6 +267,41 @@ static void test_headline_under_menu_or_over_date(void **state)
 	ctl_document_free(doc);
 }
 
+/* Menu rows and breadcrumbs standing alone between blank lines, a section
+ * name the menu lists, a label over the headline and a consent banner are
+ * no headline; the site's name after a bar is not part of it. */
+static void test_menu_rows_labels_and_consent(void **state)
+{
+	(void)state;
+	static const char *const body =
+		"The city council said on Monday that it had approved the plan for a new bridge over the river, which will be built next year.\n"
+		"\n"
+		"Officials added that the work on the bridge would start as soon as the money had been set aside by the regional government.\n";
+	static const char *const tops[] = {
+		"Home | News | Sport\n\nWorld | Africa | Asia | Latin America | US & Canada\n\n"
+		"City council approves the new bridge over the river\n\n",
+		"Home | World | Regions\n\nWorld News > Regions\n\nLIVE\n"
+		"City council approves the new bridge over the river\n\nTuesday 17 September 2024\n\n",
+		"Politics | Economy | The Long Read\n\nThe Long Read\n\n"
+		"City council approves the new bridge over the river\n\n",
+		"This site uses cookies to deliver a better experience. Continue to use this site if you agree. [OK] [Learn more]\n\n"
+		"BUSINESS | Consumer\n\nCity council approves the new bridge over the river\n\n",
+		"City council approves the new bridge over the river | Daily Courier\n\n",
+	};
+	char buf[2048];
+	for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
+		snprintf(buf, sizeof(buf), "%s%s", tops[i], body);
+		ctl_document *doc = test_doc(res, buf);
+		assert_article_kept(doc);
+		ctl_document_free(doc);
+	}
+	snprintf(buf, sizeof(buf), "%s%s", tops[3], body);
+	ctl_document *doc = test_doc(res, buf);
+	assert_string_equal(reason_of(doc, "This site uses cookies"), "consent");
+	assert_string_equal(reason_of(doc, "BUSINESS | Consumer"), "menu");
+	ctl_document_free(doc);
+}
+
 /* A caption before the article and a wire service's footer after it. */
 static void test_caption_and_wire_footer(void **state)
 {
@@ -665,6 +700,7 @@ int main(void)
 		cmocka_unit_test(test_brief_without_good_paragraph),
 		cmocka_unit_test(test_caption_and_wire_footer),
 		cmocka_unit_test(test_headline_under_menu_or_over_date),
+		cmocka_unit_test(test_menu_rows_labels_and_consent),
 		cmocka_unit_test(test_numbered_most_read),
 		cmocka_unit_test(test_caption_site_suffix),
 		cmocka_unit_test(test_template_placeholder),
