@@ -1981,7 +1981,23 @@ static uint32_t dateline(finder *F, uint32_t ss, uint32_t se, uint32_t *place_en
 	if (!agency && !ctl_gaz_get(F->d, t + ss, pe - ss))
 		return 0;
 	*place_end = pe;
-	return p + len;
+	uint32_t end = p + len;
+	if (cp == ',') {
+		/* "NAIROBI, March 5 (Agency) -", "LISBON, Portugal (AP) —": the
+		 * agency's tag after the date or country, then a dash, belong to
+		 * the dateline (the agency filed the report; it acts in no event) */
+		const char *open = memchr(t + end, '(', se - end < 48 ? se - end : 48);
+		const char *close = open ? memchr(open, ')', (size_t)(t + se - open) < 40 ? (size_t)(t + se - open) : 40) : NULL;
+		if (close && !memchr(t + end, '.', (size_t)(open - (t + end)))) {
+			uint32_t q = (uint32_t)(close - t) + 1;
+			while (q < se && cp_space(cp_at(t, q, se, &len)))
+				q += len;
+			uint32_t d = q < se ? cp_at(t, q, se, &len) : 0;
+			if (d == '-' || d == 0x2013 || d == 0x2014)
+				end = q + len;
+		}
+	}
+	return end;
 }
 
 static int cmp_cand(const void *a, const void *b)

@@ -683,6 +683,45 @@ static bool menu_row(const char *t, uint32_t a, uint32_t b)
 	return seps && most <= MENU_ROW_MAX_WORDS;
 }
 
+static bool same_nocase(const char *a, const char *b, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if (ctl_to_lower((unsigned char)a[k]) != ctl_to_lower((unsigned char)b[k]))
+			return false;
+	return true;
+}
+
+/* A photo caption ending with its credit in brackets: "Delegates arrive
+ * for talks in Doha on Monday [Jane Doe/Agency]" (a name, a slash, an
+ * agency: a few words). */
+static bool bracket_credit(const char *t, uint32_t a, uint32_t b)
+{
+	if (b - a < 8 || t[b - 1] != ']')
+		return false;
+	const char *open = NULL;
+	for (const char *p = t + b - 2; p > t + a && t + b - p <= 64; p--)
+		if (*p == '[') {
+			open = p;
+			break;
+		}
+	if (!open || open == t + a || !memchr(open, '/', (size_t)(t + b - open)))
+		return false;
+	size_t words = 1;
+	for (const char *p = open; p < t + b; p++)
+		words += *p == ' ';
+	return words <= 6;
+}
+
+/* "Copyright 2024 The Agency. All Rights Reserved.", "Copyright (c)
+ * ...", "Copyright © ...": a copyright notice, not text about copyright. */
+static bool copyright_line(const char *t, uint32_t a, uint32_t b)
+{
+	if (b - a < 14 || !same_nocase(t + a, "copyright ", 10))
+		return false;
+	const unsigned char *q = (const unsigned char *)t + a + 10;
+	return ctl_is_digit(q[0]) || q[0] == '(' || (q[0] == 0xC2 && q[1] == 0xA9);
+}
+
 static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum script main,
 		line_info *li)
 {
@@ -711,8 +750,10 @@ static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum scri
 		/* "January 24, 11:33 UTC+3", "Published 14:04 IST, ...": the date
 		 * stage reads these from every line, the text need not keep them */
 		set_bad(li, "timestamp", SCOPE_INLINE);
-	} else if (li->site_suffix) {
+	} else if (li->site_suffix || bracket_credit(t, li->a, li->b)) {
 		set_bad(li, "caption", SCOPE_INLINE);
+	} else if (copyright_line(t, li->a, li->b)) {
+		set_bad(li, "credit", SCOPE_INLINE);
 	} else if (is_byline(t, li)) {
 		set_bad(li, "byline", SCOPE_INLINE);
 	}
@@ -780,7 +821,7 @@ static bool title_ends(const line_info *li, size_t n, size_t i)
 /* Where a headline's site name after a bar begins ("Court voids data
  * deal | Agency": at " | "), if the name is a few capitalised words and
  * the headline before it is longer; else b. */
-static uint32_t site_suffix_start(const char *t, uint32_t a, uint32_t b)
+uint32_t ctl_clean_title_end(const char *t, uint32_t a, uint32_t b)
 {
 	const char *bar = NULL;
 	for (const char *p = t + a; (p = memchr(p, '|', (size_t)(t + b - p))); p++)
@@ -803,13 +844,6 @@ static uint32_t site_suffix_start(const char *t, uint32_t a, uint32_t b)
  * the article's headline. */
 #define NAV_LINES 64 /* the page's top, where its menus are */
 
-static bool same_nocase(const char *a, const char *b, size_t n)
-{
-	for (size_t k = 0; k < n; k++)
-		if (ctl_to_lower((unsigned char)a[k]) != ctl_to_lower((unsigned char)b[k]))
-			return false;
-	return true;
-}
 
 static bool nav_entry(const char *t, const line_info *li, size_t i)
 {
@@ -1017,7 +1051,7 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 			break;
 		case C_TITLE:
 			dl->kind = CTL_LINE_TITLE;
-			doc->title = ctl_xstrndup_squeezed(t + l->a, site_suffix_start(t, l->a, l->b) - l->a);
+			doc->title = ctl_xstrndup_squeezed(t + l->a, ctl_clean_title_end(t, l->a, l->b) - l->a);
 			break;
 		case C_GOOD:
 			dl->kind = CTL_LINE_BODY;

@@ -548,7 +548,7 @@ ctl_span *ctl_document_read_spans(const ctl_document *doc, size_t *n)
 	for (size_t i = 0; i < doc->nlines; i++)
 		if (doc->lines[i].kind == CTL_LINE_TITLE) {
 			spans[k].start = doc->lines[i].start;
-			spans[k++].end = doc->lines[i].end;
+			spans[k++].end = ctl_clean_title_end(doc->text, doc->lines[i].start, doc->lines[i].end);
 			break;
 		}
 	/* the headline comes first in the file, so the spans stay in text order */

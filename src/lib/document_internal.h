@@ -33,6 +33,11 @@ void ctl_stop_memo_free(ctl_stop_memo *m);
 int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *memo,
 		ctl_error *err);
 
+/* Where the headline on t[a, b) ends: before a site's name after a bar
+ * ("Court voids data deal | Agency"), else b. The title and the title's
+ * span that the later stages read stop there. */
+uint32_t ctl_clean_title_end(const char *t, uint32_t a, uint32_t b);
+
 /* The memo a workspace keeps, or NULL for NULL. */
 typedef struct ctl_workspace ctl_workspace;
 ctl_stop_memo *ctl_workspace_stop_memo(ctl_workspace *ws);

@@ -379,6 +379,29 @@ static void test_capital_and_place(void **state)
 	ctl_resources_free(res);
 }
 
+/* A wire agency's tag in a dateline after the date or country, and the
+ * site's name after the headline's bar, are no mentions: the agency filed
+ * the report, it acts in none of its events. */
+static void test_agency_tags(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	static const char *const texts[] = {
+		"Court voids state data deal with private firm | Reuters\n"
+		"NAIROBI, March 5 (Reuters) - Freedonia's High Court on Tuesday voided a contract.\n",
+		"Forward completes move to German club\n"
+		"LISBON, Portugal (AP) \xe2\x80\x94 Brazil forward Thiago Almeida completed his move on Thursday.\n",
+	};
+	for (size_t k = 0; k < 2; k++) {
+		ctl_mention_list ml = find(res, texts[k]);
+		assert_null(mention_named(&ml, "Reuters"));
+		assert_null(mention_named(&ml, "AP"));
+		assert_non_null(mention_named(&ml, k ? "Thiago Almeida" : "Freedonia"));
+		ctl_mention_list_release(&ml);
+	}
+	ctl_resources_free(res);
+}
+
 static void test_demonym(void **state)
 {
 	(void)state;
@@ -668,6 +691,7 @@ int main(void)
 		cmocka_unit_test(test_transliteration),
 		cmocka_unit_test(test_surname),
 		cmocka_unit_test(test_capital_and_place),
+		cmocka_unit_test(test_agency_tags),
 		cmocka_unit_test(test_demonym),
 		cmocka_unit_test(test_acronyms),
 		cmocka_unit_test(test_possessive),

@@ -314,6 +314,22 @@ static void test_caption_and_wire_footer(void **state)
 	assert_string_equal(reason_of(doc, "Reporting by Anna Weber"), "byline");
 	assert_string_equal(reason_of(doc, "Our Standards"), "credit");
 	ctl_document_free(doc);
+	/* a caption ending with its bracketed credit, a copyright notice, a
+	 * source line and a newsletter's offer */
+	doc = page("Delegates arrive for talks at a hotel on Monday [Jane Doe/Agency]\n\n", "",
+		"Copyright 2024 The Daily Courier. All Rights Reserved.\n"
+		"Source: The Daily Courier and news agencies\n"
+		"Get a daily digest of the news straight to your inbox with our newsletter. Sign up here.\n");
+	assert_article_kept(doc);
+	assert_string_equal(reason_of(doc, "Delegates arrive"), "caption");
+	assert_string_equal(reason_of(doc, "Copyright 2024"), "credit");
+	assert_string_equal(reason_of(doc, "Source: The Daily"), "credit");
+	assert_string_equal(reason_of(doc, "Get a daily digest"), "subscribe");
+	ctl_document_free(doc);
+	/* text about copyright stays */
+	doc = page("", "Copyright lawyers said on Monday that the ruling would be appealed before the supreme court next year.\n", "");
+	assert_true(test_kept(doc, "Copyright lawyers said"));
+	ctl_document_free(doc);
 }
 
 /* A brief of two sentences full of names has no good paragraph: its
