@@ -1256,10 +1256,16 @@ static size_t build_run(const finder *F, size_t i, size_t end, elem *el, size_t 
 			continue;
 		}
 		bool next_name = k + 1 < end && name_start(F, k + 1, end);
-		if ((a->f & T_LOWER) && (a->lx & L_PART_WORD) && next_name &&
-		    (prev->k == E_NAME || prev->k == E_GAZ)) {
-			el[n++] = (elem){ k, k + 1, E_CONN, C_PART, NULL };
-			k++;
+		/* "da Silva", and runs of particles: "van der Berg", "de la Cruz" */
+		size_t parts = 0;
+
+		while (parts < 3 && k + parts < end && (F->toks[k + parts].f & T_LOWER) &&
+		       (F->toks[k + parts].lx & L_PART_WORD))
+			parts++;
+		if (parts && k + parts < end && (prev->k == E_NAME || prev->k == E_GAZ) &&
+		    (parts == 1 ? next_name : name_start(F, k + parts, end)) && n + parts + 2 < MAX_ELEMS) {
+			for (size_t q = 0; q < parts; q++, k++)
+				el[n++] = (elem){ k, k + 1, E_CONN, C_PART, NULL };
 			continue;
 		}
 		if ((a->lx & L_X_OF) && (a->f & T_LOWER)) {
@@ -1909,10 +1915,15 @@ static void parse_run(finder *F, const ctx *X, elem *el, size_t n)
 					k++;
 					continue;
 				}
-				if (el[k].k == E_CONN && k + 1 < z1 &&
-				    (el[k + 1].k == E_NAME || (person && el[k + 1].k == E_GAZ))) {
-					k++;
-					continue;
+				if (el[k].k == E_CONN) {
+					/* one connector, or a run of particles ("de la") */
+					size_t j = k + 1;
+					while (el[k].sub == C_PART && j < z1 && el[j].k == E_CONN && el[j].sub == C_PART)
+						j++;
+					if (j < z1 && (el[j].k == E_NAME || (person && el[j].k == E_GAZ))) {
+						k = j;
+						continue;
+					}
 				}
 				/* "Michael Jordan": a place's name inside a person's */
 				if (el[k].k == E_GAZ && person && el[k].b - el[k].a == 1 &&

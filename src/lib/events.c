@@ -1688,8 +1688,17 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 		if (strcmp(tr[r].e->fields[2], "noun") || tr[r].dated || tr[r].b > s->a || tr[r].b + 2 < s->a)
 			continue;
 		if (tr[r].b < s->a && is_preposition(t, &tk[tr[r].b]) &&
-		    no_punct_between(t, tk[tr[r].b - 1].e, tk[s->a].s))
+		    no_punct_between(t, tk[tr[r].b - 1].e, tk[s->a].s)) {
+			/* the verb whose object the noun is dates with it ("hosted
+			 * the talks on Tuesday"): the verb makes the title, the noun
+			 * its class (below) */
+			for (size_t q = 0; q < ntr; q++)
+				if (q != r && !tr[q].report && !tr[q].dated && !strcmp(tr[q].e->fields[2], "verb") &&
+				    tr[q].b <= tr[r].a && tr[r].a - tr[q].b <= 2 &&
+				    no_punct_between(t, tk[tr[q].b - 1].e, tk[tr[r].a].s))
+					return q + 1;
 			return r + 1;
+		}
 	}
 	/* the nearest event verb of the clause, before the date first */
 	size_t pick = SIZE_MAX, bestd = SIZE_MAX;

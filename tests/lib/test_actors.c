@@ -342,6 +342,33 @@ static void test_surname(void **state)
 	ctl_resources_free(res);
 }
 
+/* Surnames with a run of particles stay whole ("van der Berg", "de la
+ * Cruz"); a role like "forward" before a name makes it a person; a compass
+ * word before a demonym ("South American") names nobody. */
+static void test_particles_roles_compass(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_mention_list ml = find(res,
+		"Election result\n"
+		"Centre-left candidate Lucía Fernández de la Cruz won the run-off in the South American nation.\n"
+		"\"We will invest,\" said Sanne van der Berg, granddaughter of Hendrik van der Berg.\n"
+		"Forward Thiago Almeida completed his move on Thursday.\n");
+	const ctl_mention *m = mention_named(&ml, "Lucía Fernández de la Cruz");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_PERSON);
+	assert_non_null(mention_named(&ml, "Sanne van der Berg"));
+	assert_non_null(mention_named(&ml, "Hendrik van der Berg"));
+	assert_null(mention_named(&ml, "Cruz"));
+	assert_null(mention_named(&ml, "Berg"));
+	assert_null(mention_named(&ml, "South"));
+	m = mention_named(&ml, "Thiago Almeida");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_PERSON);
+	ctl_mention_list_release(&ml);
+	ctl_resources_free(res);
+}
+
 static void test_capital_and_place(void **state)
 {
 	(void)state;
@@ -692,6 +719,7 @@ int main(void)
 		cmocka_unit_test(test_surname),
 		cmocka_unit_test(test_capital_and_place),
 		cmocka_unit_test(test_agency_tags),
+		cmocka_unit_test(test_particles_roles_compass),
 		cmocka_unit_test(test_demonym),
 		cmocka_unit_test(test_acronyms),
 		cmocka_unit_test(test_possessive),

@@ -229,6 +229,7 @@ static void test_general_news(void **state)
 		"She received the Lindqvist prize for chemistry in 1994 and retired from the University of Port Alba in 2001.\n"
 		"The Acme Corporation was founded in Port Alba in 1921.\n"
 		"Freedonia and Sylvania closed their borders on Monday.\n"
+		"Sylvania hosted the talks on Tuesday.\n"
 		"Schools in Port Alba will remain closed on Wednesday, the mayor said.\n"
 		"\"The principle set out today is not optional,\" said Brian Ouma, a lawyer for the plaintiffs.\n"
 		"\"We came to stop the killing,\" Haroun Deby said after the signing ceremony.\n",
@@ -248,6 +249,11 @@ static void test_general_news(void **state)
 	assert_non_null(e);
 	assert_string_equal(e->title, "Freedonia and Sylvania close their borders on Monday");
 	assert_dates(find_event_in(tl, "closed", "Schools"), "2024-01-17", "2024-01-17");
+	/* a noun dated after its preposition, object of a verb: the verb's title */
+	e = find_event(tl, "hosted");
+	assert_dates(e, "2024-01-16", "2024-01-16");
+	assert_string_equal(e->title, "Sylvania hosts the talks on Tuesday");
+	assert_string_equal(e->type, "meeting");
 	size_t statements = 0;
 	for (size_t i = 0; i < tl->nevents; i++) {
 		const ctl_event *x = &tl->events[i];
