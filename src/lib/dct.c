@@ -184,6 +184,29 @@ typedef struct dct_state {
 	size_t top;
 } dct_state;
 
+/* How much a year the page names says about the page's own year: a date
+ * or a year after a preposition dates a fact ("in August 2021", "the last
+ * meeting of 2023"): 2; a bare year that modifies a noun after a
+ * determiner names a plan, forecast or season as often as a fact ("its
+ * 2024 growth forecast", "the 2026 season"): 1. */
+static int year_weight(const char *t, uint32_t ls, const ctl_timex *x)
+{
+	static const char *const dets[] = { "the", "its", "a", "his", "her", "their", "our", "this",
+		"next", NULL };
+	if (x->end - x->start != 4 || strlen(x->value) != 4)
+		return 2;
+	uint32_t e = x->start;
+	while (e > ls && t[e - 1] == ' ')
+		e--;
+	uint32_t s = e;
+	while (s > ls && ctl_is_alpha((unsigned char)t[s - 1]))
+		s--;
+	bool det = false;
+	for (size_t i = 0; dets[i] && !det; i++)
+		det = strlen(dets[i]) == e - s && ctl_eq_nocase(t + s, e - s, dets[i]);
+	return det && t[x->end] == ' ' && ctl_is_lower((unsigned char)t[x->end + 1]) ? 1 : 2;
+}
+
 static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 {
 	const ctl_document *doc = ds->doc;
@@ -206,7 +229,7 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 				ds->year_votes_n[ds->nyears++] = 0;
 			}
 			if (k < ds->nyears)
-				ds->year_votes_n[k]++;
+				ds->year_votes_n[k] += year_weight(doc->text, l->start, x);
 		}
 		const char *w;
 		size_t wn;

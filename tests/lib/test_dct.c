@@ -91,6 +91,18 @@ static void test_rules(void **state)
 	assert_int_equal(doc->dct.certainty, CTL_CERT_INFERRED);
 	ctl_document_free(doc);
 
+	/* ... where a year after a preposition dates a fact, and a bare year
+	 * modifying a noun ("its 2013 growth forecast") counts for less */
+	doc = test_doc(res,
+		"Central bank holds rates\n"
+		"\n"
+		"SPRINGFIELD, Nov 30 (Agency) - The central bank held rates at its last meeting of 2012, and cut its 2013 growth forecast.\n"
+		"The bank began raising rates in August 2010.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2012-11-30");
+	assert_string_equal(doc->dct_source, "dateline+year-inferred");
+	ctl_document_free(doc);
+
 	/* nothing states the date: bounds only, never a future date as bound */
 	doc = test_doc(res,
 		"Parties hold talks\n"
