@@ -1015,10 +1015,14 @@ static void mark_names(finder *F, size_t t0, size_t t1, bool headline)
 		tok *k = &F->toks[i];
 		if (headline)
 			k->f |= T_HEAD;
-		/* "Ten Hag", "Van Dijk": a capitalised particle opens a surname */
-		if ((k->lx & L_PART_WORD) && (k->f & T_CAP) && !(k->f & T_START) && !headline &&
-		    i + 1 < t1 && plain_name_word(&F->toks[i + 1]) && (F->toks[i + 1].f & T_CAP) &&
-		    only_spaces(F->t, k->pe, F->toks[i + 1].s)) {
+		/* "Ten Hag", "Van Dijk": a capitalised particle opens a surname;
+		 * at a sentence's start only before another particle ("De la
+		 * Cruz said", "Van der Berg said") */
+		if ((k->lx & L_PART_WORD) && (k->f & T_CAP) && !headline && i + 1 < t1 &&
+		    only_spaces(F->t, k->pe, F->toks[i + 1].s) &&
+		    ((!(k->f & T_START) && plain_name_word(&F->toks[i + 1]) && (F->toks[i + 1].f & T_CAP)) ||
+		     ((F->toks[i + 1].f & T_LOWER) && (F->toks[i + 1].lx & L_PART_WORD) && i + 2 < t1 &&
+		      (F->toks[i + 2].f & T_CAP) && plain_name_word(&F->toks[i + 2])))) {
 			k->f |= T_NAME;
 			continue;
 		}
@@ -1243,8 +1247,19 @@ static size_t build_run(const finder *F, size_t i, size_t end, elem *el, size_t 
 			}
 			break;
 		}
-		if (!n)
+		if (!n) {
+			/* "..., van Dijk said": particles open a surname named alone */
+			size_t j = k;
+			while (j < end && j - k < 3 && (F->toks[j].f & T_LOWER) && (F->toks[j].lx & L_PART_WORD))
+				j++;
+			if (j > k && j < end && (F->toks[j].f & T_NAME) && (F->toks[j].f & T_CAP) &&
+			    (k == i && (i == 0 || !(F->toks[i - 1].f & T_NAME)))) {
+				for (; k < j; k++)
+					el[n++] = (elem){ k, k + 1, E_NAME, 0, NULL };
+				continue;
+			}
 			break;
+		}
 		const elem *prev = &el[n - 1];
 		const tok *pl = &F->toks[prev->b - 1];
 		/* "Kim Jong-un", "Theresa May" */
@@ -1989,25 +2004,43 @@ static uint32_t dateline(finder *F, uint32_t ss, uint32_t se, uint32_t *place_en
 	uint32_t cp = cp_at(t, p, se, &len);
 	if (cp != ',' && cp != '-' && cp != 0x2013 && cp != 0x2014)
 		return 0;
-	if (!agency && !ctl_gaz_get(F->d, t + ss, pe - ss))
-		return 0;
-	*place_end = pe;
 	uint32_t end = p + len;
+	bool tagged = false;
 	if (cp == ',') {
-		/* "NAIROBI, March 5 (Agency) -", "LISBON, Portugal (AP) —": the
-		 * agency's tag after the date or country, then a dash, belong to
-		 * the dateline (the agency filed the report; it acts in no event) */
-		const char *open = memchr(t + end, '(', se - end < 48 ? se - end : 48);
-		const char *close = open ? memchr(open, ')', (size_t)(t + se - open) < 40 ? (size_t)(t + se - open) : 40) : NULL;
-		if (close && !memchr(t + end, '.', (size_t)(open - (t + end)))) {
-			uint32_t q = (uint32_t)(close - t) + 1;
-			while (q < se && cp_space(cp_at(t, q, se, &len)))
-				q += len;
-			uint32_t d = q < se ? cp_at(t, q, se, &len) : 0;
-			if (d == '-' || d == 0x2013 || d == 0x2014)
-				end = q + len;
+		/* what follows the comma up to a dash, if only capitalised words,
+		 * numbers and an agency's tag: "NAIROBI, March 5 (Agency) -",
+		 * "LISBON, Portugal (AP) —", "TANEGASHIMA, Kagoshima —" belong
+		 * to the dateline (the agency filed the report; it acts in no
+		 * event) */
+		bool word_start = true, paren = false;
+		for (uint32_t q = end; q < se && q < end + 48; q += len) {
+			uint32_t c = cp_at(t, q, se, &len);
+			if (c == '-' || c == 0x2013 || c == 0x2014) {
+				if (q > end && t[q - 1] == ' ') {
+					end = q + len;
+					tagged = true;
+				}
+				break;
+			}
+			if (c == '(' || c == ')') {
+				paren = c == '(';
+				word_start = true;
+				continue;
+			}
+			if (cp_space(c) || c == ',' || c == '.') {
+				word_start = true;
+				continue;
+			}
+			if (word_start && !paren && c < 0x80 && !ctl_is_upper((unsigned char)c) &&
+			    !ctl_is_digit((unsigned char)c))
+				break; /* a lower-case word: a sentence, not a dateline */
+			word_start = false;
 		}
 	}
+	/* a place the gazetteer knows, or any place with an agency's tag */
+	if (!agency && !tagged && !ctl_gaz_get(F->d, t + ss, pe - ss))
+		return 0;
+	*place_end = pe;
 	return end;
 }
 

@@ -343,10 +343,21 @@ static size_t word_count(const char *s)
 }
 
 /* Is a better than b as the actor's name? */
+/* Whether name x ends with the whole words of name y ("Maarten van der
+ * Linde", "van der Linde"). */
+static bool ends_with_words(const char *x, const char *y)
+{
+	size_t lx = strlen(x), ly = strlen(y);
+	return lx > ly + 1 && x[lx - ly - 1] == ' ' && !strcmp(x + lx - ly, y);
+}
+
 static bool better_name(const namecount *a, const namecount *b, int type)
 {
 	if (type == CTL_ACTOR_PERSON && (a->words >= 2) != (b->words >= 2))
 		return a->words >= 2;
+	/* a person named in full, not by a surname of several words */
+	if (type == CTL_ACTOR_PERSON && (ends_with_words(a->name, b->name) || ends_with_words(b->name, a->name)))
+		return ends_with_words(a->name, b->name);
 	if (a->n != b->n)
 		return a->n > b->n;
 	size_t la = strlen(a->name), lb = strlen(b->name);

@@ -698,6 +698,8 @@ static bool bracket_credit(const char *t, uint32_t a, uint32_t b)
 {
 	if (b - a < 8 || t[b - 1] != ']')
 		return false;
+	if (t[a] == '[')
+		return true; /* a whole line in brackets: "[Delegates arrive ... PHOTO BY X]" */
 	const char *open = NULL;
 	for (const char *p = t + b - 2; p > t + a && t + b - p <= 64; p--)
 		if (*p == '[') {

@@ -1057,6 +1057,20 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 {
 	const char *t = ds->doc->text;
 	const ctl_mention *best = NULL, *any = NULL, *appositive = NULL, *org = NULL;
+	/* "Chair Anna Weber thanked X for ... and said": the sentence's
+	 * subject, named at its start, speaks */
+	if (a > 0 && (tok_is(t, &tk[a - 1], "and") || tok_is(t, &tk[a - 1], "but")))
+		for (size_t i = m0; i < m1; i++) {
+			const ctl_mention *m = &ds->mentions->items[i];
+			if (m->role != CTL_MENTION_ACTOR || in_quotes(ds, m->start))
+				continue;
+			if (m->start <= tk[ntok > 3 ? 3 : ntok - 1].s && m->end < tk[a].s) {
+				*s = m->start;
+				*e = m->end;
+				return true;
+			}
+			break;
+		}
 	for (size_t i = m0; i < m1; i++) {
 		const ctl_mention *m = &ds->mentions->items[i];
 		if (m->role != CTL_MENTION_ACTOR || m->end > tk[a].s)
@@ -1067,8 +1081,26 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 		                         ctl_eq_nocase(t + m->end + 1, 5, " the ")))
 			appositive = m;
 		if (adjacent(t, m->end, tk[a].s)) {
-			if (m->type != CTL_ACTOR_PERSON && appositive)
+			if (m->type != CTL_ACTOR_PERSON && appositive) {
 				m = appositive;
+			} else if (m->type != CTL_ACTOR_PERSON && memchr(t + m->end, ',', tk[a].s - m->end)) {
+				/* "Achieng, a nurse from Kisumu, told": the place ends
+				 * an appositive; its head speaks, or no one named */
+				uint32_t c = m->start;
+				while (c > tk[0].s && t[c - 1] != ',')
+					c--;
+				if (c > tk[0].s + 1 && (ctl_eq_nocase(t + c, 3, " a ") || ctl_eq_nocase(t + c, 4, " an ") ||
+				                        ctl_eq_nocase(t + c, 5, " the "))) {
+					const ctl_mention *h = NULL;
+					for (size_t j = m0; j < i; j++)
+						if (ds->mentions->items[j].end == c - 1 &&
+						    ds->mentions->items[j].role == CTL_MENTION_ACTOR)
+							h = &ds->mentions->items[j];
+					if (!h)
+						return false;
+					m = h;
+				}
+			}
 			*s = m->start;
 			*e = m->end;
 			return true;
@@ -1169,9 +1201,11 @@ static void put_short_name(ctl_buf *b, doc_state *ds, uint32_t ms, uint32_t me)
 			uint32_t p = s - 1; /* the space before word s */
 			while (p > ms && t[p - 1] != ' ')
 				p--;
-			if (p == ms || !ctl_lexicon_get(ad->particles, t + p, s - 1 - p))
+			if (!ctl_lexicon_get(ad->particles, t + p, s - 1 - p))
 				break;
-			s = p;
+			s = p; /* "De la Cruz" alone: all of it */
+			if (p == ms)
+				break;
 		}
 	}
 	if (m && m->resolved && m->type != CTL_ACTOR_PERSON)
@@ -1352,7 +1386,8 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 				end = tk[k - 1].e > end ? tk[k - 1].e : end;
 				break;
 			}
-		for (size_t i = 0; i < ntok && i < 12 && tk[i].e <= end; i++) {
+		for (size_t i = 0; i < ntok && i < 12 && tk[i].e <= end &&
+		                   (!quote_first || in_quotes(ds, tk[i].s)); i++) {
 			ctl_buf_puts(&b, i ? "" : ": ");
 			if (i)
 				put_gap(&b, t, tk[i - 1].e, tk[i].s);

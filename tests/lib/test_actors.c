@@ -353,7 +353,9 @@ static void test_particles_roles_compass(void **state)
 		"Election result\n"
 		"Centre-left candidate Lucía Fernández de la Cruz won the run-off in the South American nation.\n"
 		"\"We will invest,\" said Sanne van der Berg, granddaughter of Hendrik van der Berg.\n"
-		"Forward Thiago Almeida completed his move on Thursday.\n");
+		"Forward Thiago Almeida completed his move on Thursday.\n"
+		"De la Cruz said the shelters were full.\n"
+		"\"We went there to help,\" van Dijk said.\n");
 	const ctl_mention *m = mention_named(&ml, "Lucía Fernández de la Cruz");
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_PERSON);
@@ -362,10 +364,24 @@ static void test_particles_roles_compass(void **state)
 	assert_null(mention_named(&ml, "Cruz"));
 	assert_null(mention_named(&ml, "Berg"));
 	assert_null(mention_named(&ml, "South"));
+	/* a surname with its particles, named alone */
+	assert_non_null(mention_named(&ml, "De la Cruz"));
+	assert_non_null(mention_named(&ml, "van Dijk"));
+	assert_null(mention_named(&ml, "Dijk"));
 	m = mention_named(&ml, "Thiago Almeida");
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_PERSON);
 	ctl_mention_list_release(&ml);
+	/* the actor is named in full, not by its surname of three words,
+	 * however often the surname alone comes */
+	const char *texts[] = { "Chief executive steps down\n"
+		"Chief executive Maarten van der Linde will step down.\n"
+		"Staff thanked van der Linde on Monday, and van der Linde thanked them.\n" };
+	ctl_timeline *tl = actors_of(res, texts, 1);
+	const ctl_actor *a = actor_named(tl, "van der Linde");
+	assert_non_null(a);
+	assert_string_equal(a->name, "Maarten van der Linde");
+	ctl_timeline_free(tl);
 	ctl_resources_free(res);
 }
 
@@ -418,11 +434,15 @@ static void test_agency_tags(void **state)
 		"NAIROBI, March 5 (Reuters) - Freedonia's High Court on Tuesday voided a contract.\n",
 		"Forward completes move to German club\n"
 		"LISBON, Portugal (AP) \xe2\x80\x94 Brazil forward Thiago Almeida completed his move on Thursday.\n",
+		/* a place the gazetteer does not know, its region, a dash */
+		"Orbiter launched\n"
+		"TANEGASHIMA, Kagoshima \xe2\x80\x94 Brazil forward Thiago Almeida watched the launch on Thursday.\n",
 	};
-	for (size_t k = 0; k < 2; k++) {
+	for (size_t k = 0; k < 3; k++) {
 		ctl_mention_list ml = find(res, texts[k]);
 		assert_null(mention_named(&ml, "Reuters"));
 		assert_null(mention_named(&ml, "AP"));
+		assert_null(mention_named(&ml, "TANEGASHIMA"));
 		assert_non_null(mention_named(&ml, k ? "Thiago Almeida" : "Freedonia"));
 		ctl_mention_list_release(&ml);
 	}

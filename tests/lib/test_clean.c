@@ -319,12 +319,18 @@ static void test_caption_and_wire_footer(void **state)
 	doc = page("Delegates arrive for talks at a hotel on Monday [Jane Doe/Agency]\n\n", "",
 		"Copyright 2024 The Daily Courier. All Rights Reserved.\n"
 		"Source: The Daily Courier and news agencies\n"
-		"Get a daily digest of the news straight to your inbox with our newsletter. Sign up here.\n");
+		"Get a daily digest of the news straight to your inbox with our newsletter. Sign up here.\n"
+		"[Workers rally outside the plant earlier this month. PHOTO BY JANE DOE /The Daily Courier]\n"
+		"\xe2\x80\x94 With files from The Daily Courier\n"
+		"Courier writer Ana Ruiz in Springfield contributed to this report.\n");
 	assert_article_kept(doc);
 	assert_string_equal(reason_of(doc, "Delegates arrive"), "caption");
 	assert_string_equal(reason_of(doc, "Copyright 2024"), "credit");
 	assert_string_equal(reason_of(doc, "Source: The Daily"), "credit");
 	assert_string_equal(reason_of(doc, "Get a daily digest"), "subscribe");
+	assert_string_equal(reason_of(doc, "[Workers rally"), "caption");
+	assert_string_equal(reason_of(doc, "With files from"), "credit");
+	assert_string_equal(reason_of(doc, "contributed to this report"), "credit");
 	ctl_document_free(doc);
 	/* text about copyright stays */
 	doc = page("", "Copyright lawyers said on Monday that the ruling would be appealed before the supreme court next year.\n", "");

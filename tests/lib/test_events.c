@@ -232,7 +232,10 @@ static void test_general_news(void **state)
 		"Sylvania hosted the talks on Tuesday.\n"
 		"Schools in Port Alba will remain closed on Wednesday, the mayor said.\n"
 		"\"The principle set out today is not optional,\" said Brian Ouma, a lawyer for the plaintiffs.\n"
-		"\"We came to stop the killing,\" Haroun Deby said after the signing ceremony.\n",
+		"\"We came to stop the killing,\" Haroun Deby said after the signing ceremony.\n"
+		"\"Workers are paying, again,\" union spokesperson Joris Hoekstra said.\n"
+		"Chair Anna Weber thanked the staff for their work and said the board would meet again.\n"
+		"Maria Gonzalez, a nurse from Port Alba, told reporters that the clinic had closed.\n",
 		"2024-01-16" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	const ctl_event *e = find_event(tl, "died");
@@ -261,10 +264,13 @@ static void test_general_news(void **state)
 			continue;
 		statements++;
 		if (strcmp(x->title, "Ouma says: The principle set out today is not optional") &&
-		    strcmp(x->title, "Deby says: We came to stop the killing"))
+		    strcmp(x->title, "Deby says: We came to stop the killing") &&
+		    strcmp(x->title, "Hoekstra says: Workers are paying again") &&
+		    strcmp(x->title, "Weber says the board would meet again") &&
+		    strcmp(x->title, "Gonzalez tells reporters that the clinic had closed"))
 			fail_msg("statement '%s'", x->title);
 	}
-	assert_int_equal(statements, 2);
+	assert_int_equal(statements, 5);
 	ctl_timeline_free(tl);
 }
 
