@@ -560,7 +560,11 @@ static const cue *match_cue(const struct ctl_clean_data *cd, const char *t, uint
 	uint32_t p = x;
 	for (size_t w = 0; w < maxw && p < b; w++) {
 		p = ctl_skip_word(s, p, b);
-		if ((e = ctl_lexicon_get(cd->cues, t + x, p - x))) {
+		/* as written, then without a comma or full stop after the word
+		 * ("We value your privacy. We ...", "By signing up, you ...") */
+		if ((e = ctl_lexicon_get(cd->cues, t + x, p - x)) ||
+		    (p - x > 1 && (t[p - 1] == ',' || t[p - 1] == '.') &&
+		     (e = ctl_lexicon_get(cd->cues, t + x, p - x - 1)))) {
 			const cue *c = &cd->cueinfo[e - ctl_lexicon_at(cd->cues, 0)];
 			if (c->match == CUE_PREFIX)
 				return c;
@@ -841,6 +845,16 @@ uint32_t ctl_clean_title_end(const char *t, uint32_t a, uint32_t b)
 	return (uint32_t)(bar - 1 - t);
 }
 
+#define LABEL_MAX_WORDS 3
+
+static bool has_lower(const char *t, uint32_t a, uint32_t b)
+{
+	for (uint32_t i = a; i < b; i++)
+		if (ctl_is_lower((unsigned char)t[i]))
+			return true;
+	return false;
+}
+
 /* Whether line i repeats an entry of a menu row above it: a section's
  * name ("The Long Read" under "Politics | Culture | The Long Read"), not
  * the article's headline. */
@@ -880,7 +894,7 @@ static size_t pick_title(const char *t, const line_info *li, size_t n, size_t bo
 {
 	if (body < n && !li[body].ends_sentence)
 		body++;
-	size_t first = n;
+	size_t first = n, label = n;
 	for (size_t i = 0; i < body; i++) {
 		if (first == n && li[i].cls != C_BLANK)
 			first = i;
@@ -891,9 +905,18 @@ static size_t pick_title(const char *t, const line_info *li, size_t n, size_t bo
 		bool before = i == 0 || li[i - 1].cls == C_BLANK ||
 			(li[i - 1].cls == C_SHORT && li[i - 1].words <= 2 &&
 			 (i == 1 || li[i - 2].cls == C_BLANK));
-		if (before && title_ends(li, n, i))
-			return i;
+		if (!before || !title_ends(li, n, i))
+			continue;
+		/* a section's label in capitals ("THE LONG READ") gives way to
+		 * a headline after it */
+		if (li[i].words <= LABEL_MAX_WORDS && !has_lower(t, li[i].a, li[i].b)) {
+			label = label < n ? label : i;
+			continue;
+		}
+		return i;
 	}
+	if (label < n)
+		return label;
 	if (first < n && title_shaped(&li[first]) && run[first] < MENU_RUN_LINES)
 		return first;
 	for (size_t i = first; i < body && i < first + UNDER_MENU_LINES && li[i].cls != C_BLANK; i++) {

@@ -287,6 +287,9 @@ static void test_menu_rows_labels_and_consent(void **state)
 		"This site uses cookies to deliver a better experience. Continue to use this site if you agree. [OK] [Learn more]\n\n"
 		"BUSINESS | Consumer\n\nCity council approves the new bridge over the river\n\n",
 		"City council approves the new bridge over the river | Daily Courier\n\n",
+		"We value your privacy. We and our partners use cookies to personalise content and ads, and to analyse our traffic.\n\n"
+		"City council approves the new bridge over the river\n\n",
+		"THE LONG READ\n\nCity council approves the new bridge over the river\n\n",
 	};
 	char buf[2048];
 	for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {

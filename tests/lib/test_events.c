@@ -230,6 +230,7 @@ static void test_general_news(void **state)
 		"The Acme Corporation was founded in Port Alba in 1921.\n"
 		"Freedonia and Sylvania closed their borders on Monday.\n"
 		"Sylvania hosted the talks on Tuesday.\n"
+		"The union and the company reached a tentative agreement late Thursday.\n"
 		"Schools in Port Alba will remain closed on Wednesday, the mayor said.\n"
 		"\"The principle set out today is not optional,\" said Brian Ouma, a lawyer for the plaintiffs.\n"
 		"\"We came to stop the killing,\" Haroun Deby said after the signing ceremony.\n"
@@ -257,6 +258,9 @@ static void test_general_news(void **state)
 	assert_dates(e, "2024-01-16", "2024-01-16");
 	assert_string_equal(e->title, "Sylvania hosts the talks on Tuesday");
 	assert_string_equal(e->type, "meeting");
+	e = find_event(tl, "reached a tentative agreement");
+	assert_dates(e, "2024-01-11", "2024-01-11");
+	assert_string_equal(e->type, "agreement");
 	size_t statements = 0;
 	for (size_t i = 0; i < tl->nevents; i++) {
 		const ctl_event *x = &tl->events[i];
