@@ -1200,6 +1200,32 @@ static bool name_start(const finder *F, size_t i, size_t end)
 	return (F->toks[i].f & T_NAME) || (i < end && multi_match(F, i, end, &g, &tt) && g);
 }
 
+/* Whether "and" at token k joins two halves of one organisation's name:
+ * the words before it, after "the", are plain names with no head of their own, and the
+ * capitalised words after it end, within four, on an organisation's head
+ * ("Food and Drug Administration", "Disaster Risk Reduction and
+ * Management Council"). */
+static bool and_to_head(const finder *F, const elem *el, size_t n, size_t k, size_t end)
+{
+	/* after "the", as an institution is named ("the Food and Drug
+	 * Administration"); not a list ("the group Grimlock and Quorvane
+	 * Holdings") */
+	size_t a = n ? el[0].a : k;
+	if (!a || !(F->toks[a - 1].lx & L_X_THE))
+		return false;
+	for (size_t q = 0; q < n; q++)
+		if (el[q].k != E_NAME || (F->toks[el[q].b - 1].lx & (L_ORGHEAD | L_G_HEAD | L_GIVEN | L_FAMILY | L_GAZ)))
+			return false;
+	for (size_t j = k + 1; j < end && j <= k + 4; j++) {
+		const tok *w = &F->toks[j];
+		if (!(w->f & T_CAP) || (w->f & T_POSS))
+			return false;
+		if (w->lx & L_ORGHEAD)
+			return true;
+	}
+	return false;
+}
+
 /* Builds the run of name words starting at token i; returns its end. */
 static size_t build_run(const finder *F, size_t i, size_t end, elem *el, size_t *nel)
 {
@@ -1306,7 +1332,8 @@ static size_t build_run(const finder *F, size_t i, size_t end, elem *el, size_t 
 			}
 			break;
 		}
-		if (((a->lx & L_X_AND) && (a->f & T_LOWER) && in_comp && next_name) ||
+		if (((a->lx & L_X_AND) && (a->f & T_LOWER) && (in_comp || and_to_head(F, el, n, k, end)) &&
+		     next_name) ||
 		    (a->p == '&' && next_name && prev->k == E_NAME)) {
 			el[n++] = (elem){ k, k + 1, E_CONN, C_AND, NULL };
 			k++;

@@ -344,7 +344,8 @@ static void test_surname(void **state)
 
 /* Surnames with a run of particles stay whole ("van der Berg", "de la
  * Cruz"); a role like "forward" before a name makes it a person; a compass
- * word before a demonym ("South American") names nobody. */
+ * word before a demonym ("South American") names nobody; "the Food and
+ * Drug Administration" is one name. */
 static void test_particles_roles_compass(void **state)
 {
 	(void)state;
@@ -355,7 +356,8 @@ static void test_particles_roles_compass(void **state)
 		"\"We will invest,\" said Sanne van der Berg, granddaughter of Hendrik van der Berg.\n"
 		"Forward Thiago Almeida completed his move on Thursday.\n"
 		"De la Cruz said the shelters were full.\n"
-		"\"We went there to help,\" van Dijk said.\n");
+		"\"We went there to help,\" van Dijk said.\n"
+		"The Food and Drug Administration approved the drug late Monday.\n");
 	const ctl_mention *m = mention_named(&ml, "Lucía Fernández de la Cruz");
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_PERSON);
@@ -368,6 +370,10 @@ static void test_particles_roles_compass(void **state)
 	assert_non_null(mention_named(&ml, "De la Cruz"));
 	assert_non_null(mention_named(&ml, "van Dijk"));
 	assert_null(mention_named(&ml, "Dijk"));
+	/* "and" inside an institution's name after "the" */
+	m = mention_named(&ml, "Food and Drug Administration");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
 	m = mention_named(&ml, "Thiago Almeida");
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_PERSON);
