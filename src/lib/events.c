@@ -1373,7 +1373,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		words += put_gap(&b, t, tk[i - 1].e, tk[i].s);
 		ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
 	}
-	if (!words && tr->report && has_subject && tk[0].s != subs) {
+	if (!words && tr->report && has_subject) {
 		/* what was said, before the reporting clause: the words up to
 		 * the comma before it ("Netanyahu rejected the terms on
 		 * Wednesday, his office said"), else up to the speaker ("During
@@ -2045,6 +2045,13 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 					s.a = i;
 				s.b = i + 1;
 			}
+		/* "rose 3.8% from a year earlier", "up 5% than a year ago": a
+		 * relative date after "from"/"than"/"over" is what a figure is
+		 * compared with, not when anything happened */
+		if (s.a != SIZE_MAX && s.a > 0 && X->anchor != CTL_ANCHOR_ABSOLUTE &&
+		    (tok_is(t, &tk[s.a - 1], "from") || tok_is(t, &tk[s.a - 1], "than") ||
+		     tok_is(t, &tk[s.a - 1], "over") || tok_is(t, &tk[s.a - 1], "versus")))
+			continue;
 		if (s.a != SIZE_MAX)
 			*CTL_ARRAY_PUSH(*srcs, nsrc, *srccap) = s;
 	}
@@ -2069,8 +2076,13 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 				o->weekday = s->weekday;
 			/* "Last week, X refused ..., a remark Y rejected on
 			 * Tuesday": the date next to the verb dates it */
-			if (o->kind != SRC_TIMEX || s->kind != SRC_TIMEX ||
-			    words_between(s, T) >= words_between(o, T) || (dl_end && o->s < dl_end))
+			/* ... and a date right after the verb, with at most a
+			 * preposition between ("released on Nov. 2"), beats one
+			 * before it at the same distance */
+			size_t ws = words_between(s, T), wo = words_between(o, T);
+			bool s_after = s->a >= T->b && ws <= 1, o_after = o->a >= T->b && wo <= 1;
+			if (o->kind != SRC_TIMEX || s->kind != SRC_TIMEX || (dl_end && o->s < dl_end) ||
+			    (ws >= wo && !(ws == wo && s_after && !o_after)))
 				continue;
 			o->trig = 0;
 		}

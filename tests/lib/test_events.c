@@ -231,6 +231,7 @@ static void test_general_news(void **state)
 		"Freedonia and Sylvania closed their borders on Monday.\n"
 		"Sylvania hosted the talks on Tuesday.\n"
 		"The union and the company reached a tentative agreement late Thursday.\n"
+		"Consumer prices rose 3.8% in December from a year earlier, data released on Jan. 2 showed.\n"
 		"Schools in Port Alba will remain closed on Wednesday, the mayor said.\n"
 		"\"The principle set out today is not optional,\" said Brian Ouma, a lawyer for the plaintiffs.\n"
 		"\"We came to stop the killing,\" Haroun Deby said after the signing ceremony.\n"
@@ -258,6 +259,8 @@ static void test_general_news(void **state)
 	assert_dates(e, "2024-01-16", "2024-01-16");
 	assert_string_equal(e->title, "Sylvania hosts the talks on Tuesday");
 	assert_string_equal(e->type, "meeting");
+	/* the date right after the verb, not the comparison's base */
+	assert_dates(find_event(tl, "released"), "2024-01-02", "2024-01-02");
 	e = find_event(tl, "reached a tentative agreement");
 	assert_dates(e, "2024-01-11", "2024-01-11");
 	assert_string_equal(e->type, "agreement");
