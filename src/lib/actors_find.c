@@ -1318,11 +1318,15 @@ static size_t build_run(const finder *F, size_t i, size_t end, elem *el, size_t 
 			             k + 1 < end && (F->toks[k + 1].f & T_NAME) && !F->toks[k + 1].gz &&
 			             !(F->toks[k + 1].lx & L_KNOWN) && !(pl->f & T_POSS);
 			head |= plain && (a->lx & L_X_OFNAME);
+			/* a second complement: "Front for Renewal of the North",
+			 * "Office for the Coordination of Humanitarian Affairs";
+			 * not a place's ("Ministry of Defence of Freedonia") */
+			bool second = in_comp && prev->k == E_NAME && (a->lx & L_X_OFNAME);
 			size_t j = k + 1;
 			bool the = j < end && (F->toks[j].lx & L_X_THE) && (F->toks[j].f & T_LOWER);
 			if (the)
 				j++;
-			if (head && j < end && name_start(F, j, end)) {
+			if ((head || (second && j < end && !F->toks[j].gz)) && j < end && name_start(F, j, end)) {
 				el[n++] = (elem){ k, k + 1, E_CONN, C_OF, NULL };
 				if (the)
 					el[n++] = (elem){ k + 1, k + 2, E_CONN, C_THE, NULL };
@@ -1733,8 +1737,15 @@ static uint32_t zone_head(const finder *F, const elem *el, size_t z0, size_t z1)
 {
 	/* an "of" complement after a head: the head decides */
 	for (size_t i = z0 + 1; i < z1; i++)
-		if (el[i].k == E_CONN && el[i].sub == C_OF && el[i - 1].k == E_NAME)
-			return F->toks[el[i - 1].b - 1].lx & (L_ORGHEAD | L_G_HEAD | L_P_HEAD | L_NONACTOR);
+		if (el[i].k == E_CONN && el[i].sub == C_OF && el[i - 1].k == E_NAME) {
+			uint32_t h = F->toks[el[i - 1].b - 1].lx & (L_ORGHEAD | L_G_HEAD | L_P_HEAD | L_NONACTOR);
+			/* a place's head with a "for" complement names a body
+			 * ("Centre for Security Studies"), not a venue */
+			const tok *c = &F->toks[el[i].a];
+			if (h == L_P_HEAD && c->e - c->s == 3 && !memcmp(F->t + c->s, "for", 3))
+				return L_O_HEAD;
+			return h;
+		}
 	if (el[z1 - 1].k != E_NAME)
 		return 0;
 	uint32_t lx = F->toks[el[z1 - 1].b - 1].lx;

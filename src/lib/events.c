@@ -1286,8 +1286,8 @@ static char *trim_title(char *title)
 		while (b > 0 && title[b - 1] != ' ')
 			b--;
 		bool cut = false;
-		for (size_t i = 0; tail[i] && !cut && b > 0; i++)
-			cut = strlen(tail[i]) == e - b && !memcmp(title + b, tail[i], e - b);
+		for (size_t i = 0; tail[i] && !cut && b > 0 && e - b <= 5; i++)
+			cut = tail[i][0] == title[b] && strlen(tail[i]) == e - b && !memcmp(title + b, tail[i], e - b);
 		if (!cut)
 			break;
 		n = b;

@@ -357,7 +357,8 @@ static void test_particles_roles_compass(void **state)
 		"Forward Thiago Almeida completed his move on Thursday.\n"
 		"De la Cruz said the shelters were full.\n"
 		"\"We went there to help,\" van Dijk said.\n"
-		"The Food and Drug Administration approved the drug late Monday.\n");
+		"The Food and Drug Administration approved the drug late Monday.\n"
+		"A researcher at the Centre for Security Studies met the rebel Front for Renewal of the North at the Moscone Center.\n");
 	const ctl_mention *m = mention_named(&ml, "Lucía Fernández de la Cruz");
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_PERSON);
@@ -374,6 +375,15 @@ static void test_particles_roles_compass(void **state)
 	m = mention_named(&ml, "Food and Drug Administration");
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
+	/* a place's head with a "for" complement is a body; a second
+	 * complement after the first */
+	m = mention_named(&ml, "Centre for Security Studies");
+	assert_non_null(m);
+	assert_int_equal(m->role, CTL_MENTION_ACTOR);
+	assert_non_null(mention_named(&ml, "Front for Renewal of the North"));
+	m = mention_named(&ml, "Moscone Center");
+	assert_non_null(m);
+	assert_int_equal(m->role, CTL_MENTION_PLACE);
 	m = mention_named(&ml, "Thiago Almeida");
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_PERSON);
