@@ -182,6 +182,8 @@ typedef struct dct_state {
 	ctl_day content_bound;
 	size_t li;
 	size_t top;
+	size_t best_li;  /* the best candidate's line */
+	int lead_wd;     /* a weekday named on that line ("on Tuesday"), 1-7, or 0 */
 } dct_state;
 
 /* How much a year the page names says about the page's own year: a date
@@ -241,6 +243,12 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 		    !future_before(ds->dd, doc->text, l->start, x->start) &&
 		    (ds->content_bound == CTL_DAY_NONE || x->when.earliest > ds->content_bound))
 			ds->content_bound = x->when.earliest;
+		/* "SEOUL, Nov 30 (Agency) - ... on Thursday": the weekday of the
+		 * report's own line tells a missing year */
+		if (!full && ds->best_rank == 3 && !ds->best.y && ds->li == ds->best_li && !ds->lead_wd &&
+		    !strncmp(x->value, "XXXX-WXX-", 9) && x->value[9] >= '1' && x->value[9] <= '7' &&
+		    !x->value[10])
+			ds->lead_wd = x->value[9] - '0';
 		if (!full)
 			continue;
 		int rank = 0;
@@ -259,6 +267,8 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 		/* a full year beats a partial date of the same rank */
 		if (rank > ds->best_rank || (rank == ds->best_rank && rank && v.y && !ds->best.y)) {
 			ds->best_rank = rank;
+			ds->best_li = ds->li;
+			ds->lead_wd = 0;
 			ds->best = v;
 			ds->best_src = src;
 		}
@@ -303,11 +313,20 @@ int ctl_dct_detect_keep(ctl_document *doc, const ctl_resources *res, ctl_tx_toke
 			goto out;
 		}
 	} else if (ds.best_rank && ds.nyears) {
-		/* the year the page names most often; the later one on a tie */
+		/* the year the page names most often; the later one on a tie;
+		 * a year in which the date falls on the weekday the report's
+		 * line names ("Oct 24 ... on Tuesday") counts more than any
+		 * count of mentions ("targets for 2026", "guidance for 2023") */
 		size_t k = 0;
+		int score[16];
+		for (size_t j = 0; j < ds.nyears; j++) {
+			score[j] = ds.year_votes_n[j];
+			if (ds.lead_wd && ctl_date_valid(ds.year_votes_y[j], ds.best.m, ds.best.d) &&
+			    ctl_day_weekday(ctl_day_from_ymd(ds.year_votes_y[j], ds.best.m, ds.best.d)) == ds.lead_wd)
+				score[j] += 1000;
+		}
 		for (size_t j = 1; j < ds.nyears; j++)
-			if (ds.year_votes_n[j] > ds.year_votes_n[k] ||
-			    (ds.year_votes_n[j] == ds.year_votes_n[k] && ds.year_votes_y[j] > ds.year_votes_y[k]))
+			if (score[j] > score[k] || (score[j] == score[k] && ds.year_votes_y[j] > ds.year_votes_y[k]))
 				k = j;
 		if (ctl_date_valid(ds.year_votes_y[k], ds.best.m, ds.best.d)) {
 			doc->dct = ctl_interval_day(ctl_day_from_ymd(ds.year_votes_y[k], ds.best.m, ds.best.d),

@@ -1298,13 +1298,26 @@ static char *trim_title(char *title)
 	return title;
 }
 
+/* Whether t[a, b), between two words, breaks a clause. */
+static bool clause_break(const char *t, uint32_t a, uint32_t b)
+{
+	for (uint32_t p = a; p < b; p++)
+		if (t[p] == ',' || t[p] == ';' || t[p] == ':' || t[p] == '(' || t[p] == ')' || t[p] == '.' ||
+		    t[p] == '"')
+			return true;
+	return false;
+}
+
 static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *tr,
 		bool has_subject, uint32_t subs, uint32_t sube)
 {
 	const char *t = ds->doc->text;
 	ctl_buf b = CTL_BUF_INIT;
 	bool plural = false;
-	bool passive = tr->a > 0 && has_subject && is_be(t, &tk[tr->a - 1]);
+	/* a passive: after a form of "to be", or a phrase that holds one
+	 * ("was held": its title form reads "is held") */
+	bool passive_form = !strncmp(tr->e->fields[3], "is ", 3);
+	bool passive = has_subject && ((tr->a > 0 && is_be(t, &tk[tr->a - 1])) || passive_form);
 	/* a passive's subject is the words right before it: a name further
 	 * off is not ("UNRWA said that 27,000 people had been killed") */
 	if (passive) {
@@ -1327,9 +1340,17 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		put_short_name(&b, ds, subs, sube);
 		ctl_buf_putc(&b, ' ');
 	}
-	if (passive) {
-		/* "Lula was jailed in 2018": "Lula jailed in 2018" */
-		ctl_buf_put(&b, t + tk[tr->a].s, tk[tr->b - 1].e - tk[tr->a].s);
+	if (passive || passive_form) {
+		/* "Lula was jailed in 2018": "Lula jailed in 2018"; with no
+		 * subject, the words before it in its clause ("another special
+		 * event to be held on October 12") */
+		size_t a0 = tr->a;
+		while (!has_subject && a0 > 0 && tr->a - a0 < 4 &&
+		       (!clause_break(t, tk[a0 - 1].e, tk[a0].s) || in_number(t, tk[a0 - 1].e, tk[a0].s)))
+			a0--;
+		while (a0 > 0 && a0 < tr->a && in_number(t, tk[a0 - 1].e, tk[a0].s))
+			a0--; /* a number whole: "27,000" */
+		ctl_buf_put(&b, t + tk[a0].s, tk[tr->b - 1].e - tk[a0].s);
 	} else {
 		const char *verb = tr->e->fields[3];
 		size_t vw = strcspn(verb, " ");

@@ -103,6 +103,17 @@ static void test_rules(void **state)
 	assert_string_equal(doc->dct_source, "dateline+year-inferred");
 	ctl_document_free(doc);
 
+	/* ... and above all a year in which the date falls on the weekday
+	 * the report's line names, however the other years are counted */
+	doc = test_doc(res,
+		"Group lifts outlook\n"
+		"\n"
+		"SPRINGFIELD, Oct 24 (Agency) - The group reported higher profit on Tuesday and raised its guidance for 2023.\n"
+		"It will present targets for 2026 at an investor day.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2023-10-24");
+	ctl_document_free(doc);
+
 	/* nothing states the date: bounds only, never a future date as bound */
 	doc = test_doc(res,
 		"Parties hold talks\n"

@@ -325,7 +325,7 @@ static void test_said_and_since(void **state)
 	const ctl_event *e = find_event(tl, "killed");
 	assert_dates(e, "2023-10-07", "2024-02-06");
 	assert_int_equal(e->when.certainty, CTL_CERT_BOUNDED);
-	assert_string_equal(e->title, "Killed since October 7");
+	assert_string_equal(e->title, "27,000 people had been killed since October 7");
 	e = find_event_in(tl, "said", "27,000");
 	assert_non_null(e);
 	assert_string_equal(e->title, "Freedonian Relief Agency says at least 27,000 people had been killed since October");
