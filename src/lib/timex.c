@@ -593,11 +593,13 @@ static bool m_date(tstate *st, size_t i, cand *c)
 	bool word;
 	if (month_at(st, k, &mo, &j, NULL)) {
 		size_t jd;
-		if (daynum_at(st, j, false, &day, &jd, &word) && !(roles1(st, jd) & R_OF) &&
-		    !unit_at(st, jd, NULL)) {
+		/* a day, then maybe its year ("March 3, 2016", "March 3 of
+		 * 2016"); "of" and no year after the day ends the date ("convicted
+		 * on Feb. 22 of murder") */
+		if (daynum_at(st, j, false, &day, &jd, &word) && !unit_at(st, jd, NULL)) {
 			j = jd;
 			size_t jy;
-			if (year_after(st, j, false, &y, &jy))
+			if (year_after(st, j, true, &y, &jy))
 				j = jy;
 		} else {
 			size_t jy;
