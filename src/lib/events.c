@@ -2232,7 +2232,9 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 
 	/* 4. a statement: the sentence's first reporting verb, with a speaker */
 	for (size_t r = 0; r < ntr; r++) {
-		if (!tr[r].report)
+		/* "before the award was announced, X ... announced her
+		 * retirement": a passive reporting verb has no speaker */
+		if (!tr[r].report || (tr[r].a > 0 && is_be(t, &tk[tr[r].a - 1])))
 			continue;
 		uint32_t sps, spe;
 		if (!find_speaker(ds, tk, ntok, tr[r].a, tr[r].b, m0, m1, &sps, &spe))

@@ -237,7 +237,8 @@ static void test_general_news(void **state)
 		"\"We came to stop the killing,\" Haroun Deby said after the signing ceremony.\n"
 		"\"Workers are paying, again,\" union spokesperson Joris Hoekstra said.\n"
 		"Chair Anna Weber thanked the staff for their work and said the board would meet again.\n"
-		"Maria Gonzalez, a nurse from Port Alba, told reporters that the clinic had closed.\n",
+		"Maria Gonzalez, a nurse from Port Alba, told reporters that the clinic had closed.\n"
+		"Minutes before the prize was announced, actress Ana Ruiz walked to the stage and announced her retirement.\n",
 		"2024-01-16" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	const ctl_event *e = find_event(tl, "died");
@@ -274,10 +275,11 @@ static void test_general_news(void **state)
 		    strcmp(x->title, "Deby says: We came to stop the killing") &&
 		    strcmp(x->title, "Hoekstra says: Workers are paying again") &&
 		    strcmp(x->title, "Weber says the board would meet again") &&
-		    strcmp(x->title, "Gonzalez tells reporters that the clinic had closed"))
+		    strcmp(x->title, "Gonzalez tells reporters that the clinic had closed") &&
+		    strcmp(x->title, "Ruiz announces her retirement"))
 			fail_msg("statement '%s'", x->title);
 	}
-	assert_int_equal(statements, 5);
+	assert_int_equal(statements, 6);
 	ctl_timeline_free(tl);
 }
 
