@@ -1062,7 +1062,7 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 	if (a > 0 && (tok_is(t, &tk[a - 1], "and") || tok_is(t, &tk[a - 1], "but")))
 		for (size_t i = m0; i < m1; i++) {
 			const ctl_mention *m = &ds->mentions->items[i];
-			if (m->role != CTL_MENTION_ACTOR || in_quotes(ds, m->start))
+			if (m->role != CTL_MENTION_ACTOR || in_quotes(ds, m->start) || m->tentative)
 				continue;
 			if (m->start <= tk[ntok > 3 ? 3 : ntok - 1].s && m->end < tk[a].s) {
 				*s = m->start;
