@@ -3,6 +3,9 @@
  * The command table; each command lives in its own cmd_<name>.c.
  */
 #include <malloc.h>
+#ifdef CTL_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,6 +61,14 @@ int main(int argc, char **argv)
 	 * -DCTIMELINE_MIMALLOC=OFF). */
 	mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 	mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+#ifdef CTL_WITH_MIMALLOC
+	/* mimalloc keeps freed memory committed for 25 ms by default: the
+	 * merge frees the extraction's arrays, then the writer allocates,
+	 * and a 100 MB run peaked at 196-211 MB instead of 190 MB. Freed
+	 * memory goes back at once (no slower, measured in bench/README.md);
+	 * MIMALLOC_DECOMMIT_DELAY in the environment still wins. */
+	mi_option_set_default(mi_option_decommit_delay, 0);
+#endif
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_USAGE;

@@ -351,8 +351,11 @@ typedef struct cand {
 		uint32_t *actors;
 	};
 	size_t mcap;              /* entries of m allocated */
-	size_t speaker;           /* resolved at finish: actor index or SIZE_MAX */
-	uint64_t words[8];        /* hashes of content words, for statement similarity */
+	/* hashes of content words, for statement similarity: 64-bit hashes
+	 * folded to 32 bits (word_hash32), which halves a candidate's biggest
+	 * field: a 100 MB corpus keeps some 400,000 candidates */
+	uint32_t words[8];
+	uint32_t speaker;         /* resolved at finish: actor index or NO_ACTOR */
 	uint32_t doc;
 	uint32_t ts, te;          /* trigger */
 	uint32_t ss, se;          /* sentence */
@@ -369,6 +372,12 @@ typedef struct cand {
 } cand;
 
 #define NO_TITLE UINT32_MAX
+#define NO_ACTOR UINT32_MAX
+
+static uint32_t word_hash32(uint64_t h)
+{
+	return (uint32_t)(h ^ h >> 32);
+}
 
 struct ctl_event_store {
 	const ctl_resources *res;
@@ -1533,7 +1542,7 @@ static cand *new_cand(ctl_event_store *st, doc_state *ds, size_t di,
 	c->se = se;
 	c->trigger_text = ctl_xstrndup(ds->doc->text + c->ts, c->te - c->ts);
 	c->sentence_text = ctl_xstrndup(ds->doc->text + ss, se - ss);
-	c->speaker = SIZE_MAX;
+	c->speaker = NO_ACTOR;
 	ds->ncands_doc++;
 	return c;
 }
@@ -1576,7 +1585,7 @@ static void content_words(cand *c, const char *t, const tok *tk, size_t ntok)
 {
 	for (size_t i = 0; i < ntok && c->nwords < 8; i++)
 		if (tk[i].e - tk[i].s >= 5 && ctl_is_lower((unsigned char)t[tk[i].s]))
-			c->words[c->nwords++] = ctl_hash_fnv_nocase(t + tk[i].s, tk[i].e - tk[i].s);
+			c->words[c->nwords++] = word_hash32(ctl_hash_fnv_nocase(t + tk[i].s, tk[i].e - tk[i].s));
 }
 
 /* Words that, right before a participle, make it an adjective ("the
@@ -2493,7 +2502,7 @@ static bool same_event(const cand *a, const cand *b)
 	if ((a->group != b->group && strcmp(a->group, b->group)) || !overlaps(&a->when, &b->when))
 		return false;
 	if (!strcmp(a->group, "say")) {
-		if (a->speaker == SIZE_MAX || a->speaker != b->speaker)
+		if (a->speaker == NO_ACTOR || a->speaker != b->speaker)
 			return false;
 		if (a->doc == b->doc)
 			return true;
@@ -2722,7 +2731,7 @@ static void pair_keys_init(pair_keys *pk, const cand *c, size_t n)
 		if (pk->say == UINT32_MAX && !strcmp(g, "say"))
 			pk->say = pk->group[i];
 		if (pk->group[i] == pk->say)
-			pk->key[i] = c[i].speaker == SIZE_MAX ? NO_SPEAKER : (uint32_t)c[i].speaker;
+			pk->key[i] = c[i].speaker == NO_ACTOR ? NO_SPEAKER : c[i].speaker;
 		else
 			pk->key[i] = c[i].place ? str_id(&places, c[i].place) + 1 : 0;
 		uint64_t m = 0;
@@ -2841,8 +2850,10 @@ static void lookup_part(void *ctx, unsigned part)
 		if (na)
 			qsort(c->m, na, sizeof(uint32_t), cmp_u32);
 		c->nactors = (uint32_t)na; /* c->actors: the same array */
-		if (c->has_speaker)
-			c->speaker = ctl_actor_set_lookup(mp->actors, c->doc, c->sps, c->spe);
+		if (c->has_speaker) {
+			size_t sp = ctl_actor_set_lookup(mp->actors, c->doc, c->sps, c->spe);
+			c->speaker = sp == SIZE_MAX ? NO_ACTOR : (uint32_t)sp;
+		}
 	}
 }
 
@@ -3116,7 +3127,7 @@ static void fill_event(const event_job *j, size_t ev, size_t *stamp, pending_lis
 		cand *c = &st->c[mem[g].idx];
 		if (!e->place && c->place)
 			e->place = ctl_xstrdup(c->place);
-		if (speaker == SIZE_MAX)
+		if (speaker == SIZE_MAX && c->speaker != NO_ACTOR)
 			speaker = c->speaker;
 		/* one source per sentence; its text moves from the candidate:
 		 * no second copy of every source sentence while the store is
@@ -3320,8 +3331,22 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 
 void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t doc_index)
 {
+	/* the corpus' store grows by half, not double: it is the largest
+	 * array a run keeps (100 MB: some 400,000 candidates), and doubling
+	 * left up to half of it unused at the peak */
+	if (st->n + from->n > st->cap) {
+		size_t want = st->cap + st->cap / 2;
+		if (want < st->n + from->n)
+			want = st->n + from->n;
+		if (want < 64)
+			want = 64;
+		if (want > SIZE_MAX / sizeof(*st->c))
+			abort();
+		st->c = ctl_xrealloc(st->c, want * sizeof(*st->c));
+		st->cap = want;
+	}
 	for (size_t i = 0; i < from->n; i++) {
-		cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
+		cand *c = &st->c[st->n++];
 		cand *o = &from->c[i];
 		*c = *o;
 		c->doc = doc_index;
@@ -3396,6 +3421,8 @@ cJSON *ctl_event_store_to_cjson(const ctl_event_store *st)
 		cJSON *w = cJSON_AddArrayToObject(o, "words");
 		for (size_t k = 0; k < c->nwords; k++) {
 			char hex[17];
+			/* 16 hex digits as ever; a file of an earlier version
+			 * holds the unfolded hash, which reading folds the same */
 			snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)c->words[k]);
 			cJSON_AddItemToArray(w, cJSON_CreateString(hex));
 		}
@@ -3473,7 +3500,7 @@ static int read_cand(ctl_pj *p, ctl_event_store *st, const cJSON *o, cand *c)
 		char *end;
 		if (!h || strlen(h) != 16 || strspn(h, "0123456789abcdef") != 16)
 			return ctl_pj_fail(p, "words", "not 16 hex digits");
-		c->words[c->nwords++] = (uint64_t)strtoull(h, &end, 16);
+		c->words[c->nwords++] = word_hash32((uint64_t)strtoull(h, &end, 16));
 	}
 	return 0;
 }
@@ -3490,7 +3517,7 @@ int ctl_event_store_from_cjson(ctl_event_store *st, const cJSON *arr, ctl_pj *p)
 			return ctl_pj_fail(p, NULL, "not an object");
 		cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
 		memset(c, 0, sizeof(*c));
-		c->speaker = SIZE_MAX;
+		c->speaker = NO_ACTOR;
 		int rc = read_cand(p, st, o, c);
 		if (rc)
 			return rc; /* the store frees what was read */
