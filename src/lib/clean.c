@@ -846,6 +846,16 @@ uint32_t ctl_clean_title_end(const char *t, uint32_t a, uint32_t b)
 }
 
 #define LABEL_MAX_WORDS 3
+#define SITE_NAME_MAX_WORDS 5
+
+/* Whether the next non-blank line after line i is a menu row. */
+static bool menu_follows(const line_info *li, size_t n, size_t i)
+{
+	size_t j = i + 1;
+	while (j < n && li[j].cls == C_BLANK)
+		j++;
+	return j < n && li[j].cls == C_BAD && li[j].reason && !strcmp(li[j].reason, "menu");
+}
 
 static bool has_lower(const char *t, uint32_t a, uint32_t b)
 {
@@ -892,7 +902,12 @@ static bool nav_entry(const char *t, const line_info *li, size_t i)
 static size_t pick_title(const char *t, const line_info *li, size_t n, size_t body,
 		const uint32_t *run)
 {
-	if (body < n && !li[body].ends_sentence)
+	/* a long headline is a good line: one that does not end like a
+	 * sentence, or asks a question ("Strike vote: will schools close?"),
+	 * counts as before the first good paragraph */
+	if (body < n && (!li[body].ends_sentence ||
+	                 (!li[body].ends_period && t[ctl_trim_end((const unsigned char *)t, li[body].a, li[body].b) - 1] == '?' &&
+	                  li[body].words <= TITLE_MAX_WORDS && (body == 0 || li[body - 1].cls == C_BLANK))))
 		body++;
 	size_t first = n, label = n;
 	for (size_t i = 0; i < body; i++) {
@@ -907,9 +922,11 @@ static size_t pick_title(const char *t, const line_info *li, size_t n, size_t bo
 			 (i == 1 || li[i - 2].cls == C_BLANK));
 		if (!before || !title_ends(li, n, i))
 			continue;
-		/* a section's label in capitals ("THE LONG READ") gives way to
-		 * a headline after it */
-		if (li[i].words <= LABEL_MAX_WORDS && !has_lower(t, li[i].a, li[i].b)) {
+		/* a section's label in capitals ("THE LONG READ"), or the site's
+		 * name over its menu ("The Daily Courier" above "News | Local |
+		 * ..."), gives way to a headline after it */
+		if ((li[i].words <= LABEL_MAX_WORDS && !has_lower(t, li[i].a, li[i].b)) ||
+		    (i == first && li[i].words <= SITE_NAME_MAX_WORDS && menu_follows(li, n, i))) {
 			label = label < n ? label : i;
 			continue;
 		}

@@ -133,8 +133,24 @@ static size_t count_words(const char *t, uint32_t s, uint32_t e, size_t max)
 
 /* Does the line hold little but the date: no lowercase word of 4+ letters
  * outside the date (times, zones and capitalised place names may stand). */
+/* How far from a date its field's bars are looked for (bytes): a page of
+ * one long line has thousands of dates, each must not scan the line. */
+#define BAR_REACH 128
+
 static bool date_only_line(const char *t, uint32_t ls, uint32_t le, uint32_t ts, uint32_t te)
 {
+	/* a header's fields between bars: "Thursday 13 June 2024 | By Ana
+	 * Ruiz, Amsterdam | 6 min read" is judged by the date's own field */
+	for (uint32_t i = ts; i > ls && ts - i < BAR_REACH; i--)
+		if (t[i - 1] == '|') {
+			ls = i;
+			break;
+		}
+	for (uint32_t i = te; i < le && i - te < BAR_REACH; i++)
+		if (t[i] == '|') {
+			le = i;
+			break;
+		}
 	if (count_words(t, ls, le, 8) > 8)
 		return false;
 	for (uint32_t i = ls; i < le;) {

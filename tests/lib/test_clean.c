@@ -290,6 +290,8 @@ static void test_menu_rows_labels_and_consent(void **state)
 		"We value your privacy. We and our partners use cookies to personalise content and ads, and to analyse our traffic.\n\n"
 		"City council approves the new bridge over the river\n\n",
 		"THE LONG READ\n\nCity council approves the new bridge over the river\n\n",
+		"The Daily Courier\n\nNews | Local | Politics | Sport\n\n"
+		"City council approves the new bridge over the river\n\n",
 	};
 	char buf[2048];
 	for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
@@ -302,6 +304,16 @@ static void test_menu_rows_labels_and_consent(void **state)
 	ctl_document *doc = test_doc(res, buf);
 	assert_string_equal(reason_of(doc, "This site uses cookies"), "consent");
 	assert_string_equal(reason_of(doc, "BUSINESS | Consumer"), "menu");
+	ctl_document_free(doc);
+	/* a headline that asks a question; a most-read list of the week */
+	snprintf(buf, sizeof(buf), "Home | News | Politics\n\n"
+		"Bridge vote: what is the row about and will the council approve it?\n\n%s\n"
+		"Most read this week\n- Mayor opens new library on Tuesday\n- Council fined after data leak last month\n", body);
+	doc = test_doc(res, buf);
+	assert_non_null(doc->title);
+	assert_string_equal(doc->title, "Bridge vote: what is the row about and will the council approve it?");
+	assert_false(test_kept(doc, "Mayor opens new library"));
+	assert_false(test_kept(doc, "Council fined after"));
 	ctl_document_free(doc);
 }
 

@@ -114,6 +114,18 @@ static void test_rules(void **state)
 	assert_string_equal(got, "2023-10-24");
 	ctl_document_free(doc);
 
+	/* a header line of fields between bars: the date's own field */
+	doc = test_doc(res,
+		"Regulator fines app\n"
+		"\n"
+		"Thursday 13 June 2024 | By Ana Ruiz, Amsterdam | 6 min read\n"
+		"\n"
+		"The regulator on Thursday fined the app for sharing the location data of children with advertisers.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2024-06-13");
+	assert_string_equal(doc->dct_source, "header");
+	ctl_document_free(doc);
+
 	/* nothing states the date: bounds only, never a future date as bound */
 	doc = test_doc(res,
 		"Parties hold talks\n"
