@@ -232,6 +232,7 @@ static void test_general_news(void **state)
 		"Sylvania hosted the talks on Tuesday.\n"
 		"The union and the company reached a tentative agreement late Thursday.\n"
 		"Consumer prices rose 3.8% in December from a year earlier, data released on Jan. 2 showed.\n"
+		"The council will hold an emergency meeting on the flooding on Thursday.\n"
 		"Schools in Port Alba will remain closed on Wednesday, the mayor said.\n"
 		"\"The principle set out today is not optional,\" said Brian Ouma, a lawyer for the plaintiffs.\n"
 		"\"We came to stop the killing,\" Haroun Deby said after the signing ceremony.\n"
@@ -262,6 +263,8 @@ static void test_general_news(void **state)
 	assert_string_equal(e->type, "meeting");
 	/* the date right after the verb, not the comparison's base */
 	assert_dates(find_event(tl, "released"), "2024-01-02", "2024-01-02");
+	/* "will hold an emergency meeting ... on Thursday": the next one */
+	assert_dates(find_event(tl, "hold an"), "2024-01-18", "2024-01-18");
 	e = find_event(tl, "reached a tentative agreement");
 	assert_dates(e, "2024-01-11", "2024-01-11");
 	assert_string_equal(e->type, "agreement");
