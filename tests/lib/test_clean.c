@@ -222,16 +222,32 @@ static void test_menu_block(void **state)
 	ctl_document_free(doc);
 }
 
+/* The article of page() without its headline, for tests that vary what
+ * stands above it. */
+static const char *const body =
+	"The city council said on Monday that it had approved the plan for a new bridge over the river, which will be built next year.\n"
+	"\n"
+	"Officials added that the work on the bridge would start as soon as the money had been set aside by the regional government.\n";
+
+/* Each of tops[] above the article: the article and its headline kept. */
+static void assert_tops_kept(const char *const *tops, size_t n)
+{
+	char buf[2048];
+	for (size_t i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "%s%s", tops[i], body);
+		ctl_document *doc = test_doc(res, buf);
+		assert_article_kept(doc);
+		assert_true(test_kept(doc, "City council approves the new bridge"));
+		ctl_document_free(doc);
+	}
+}
+
 /* A headline right under a short menu or a "Subscribe" line, or right
  * above its date line, is the headline; the last line of a long menu is
  * not. */
 static void test_headline_under_menu_or_over_date(void **state)
 {
 	(void)state;
-	static const char *const body =
-		"The city council said on Monday that it had approved the plan for a new bridge over the river, which will be built next year.\n"
-		"\n"
-		"Officials added that the work on the bridge would start as soon as the money had been set aside by the regional government.\n";
 	static const char *const tops[] = {
 		"Menu Search\nCity council approves the new bridge over the river\n\n",
 		"Home | World | Business | Markets | Tech\nSubscribe now\n"
@@ -244,14 +260,8 @@ static void test_headline_under_menu_or_over_date(void **state)
 		"Menu\nCity council approves the new bridge over the river\n\n"
 		"By Anna Weber and Omar Haddad\nPublished July 17, 2018\n\n",
 	};
+	assert_tops_kept(tops, sizeof(tops) / sizeof(tops[0]));
 	char buf[2048];
-	for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
-		snprintf(buf, sizeof(buf), "%s%s", tops[i], body);
-		ctl_document *doc = test_doc(res, buf);
-		assert_article_kept(doc);
-		assert_true(test_kept(doc, "City council approves the new bridge"));
-		ctl_document_free(doc);
-	}
 	snprintf(buf, sizeof(buf), "Home\nWorld\nBusiness\nScience\nGo to the search page\n\n%s", body);
 	ctl_document *doc = test_doc(res, buf);
 	assert_true(test_kept(doc, "The city council said on Monday"));
@@ -273,10 +283,6 @@ static void test_headline_under_menu_or_over_date(void **state)
 static void test_menu_rows_labels_and_consent(void **state)
 {
 	(void)state;
-	static const char *const body =
-		"The city council said on Monday that it had approved the plan for a new bridge over the river, which will be built next year.\n"
-		"\n"
-		"Officials added that the work on the bridge would start as soon as the money had been set aside by the regional government.\n";
 	static const char *const tops[] = {
 		"Home | News | Sport\n\nWorld | Africa | Asia | Latin America | US & Canada\n\n"
 		"City council approves the new bridge over the river\n\n",
@@ -293,13 +299,8 @@ static void test_menu_rows_labels_and_consent(void **state)
 		"The Daily Courier\n\nNews | Local | Politics | Sport\n\n"
 		"City council approves the new bridge over the river\n\n",
 	};
+	assert_tops_kept(tops, sizeof(tops) / sizeof(tops[0]));
 	char buf[2048];
-	for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
-		snprintf(buf, sizeof(buf), "%s%s", tops[i], body);
-		ctl_document *doc = test_doc(res, buf);
-		assert_article_kept(doc);
-		ctl_document_free(doc);
-	}
 	snprintf(buf, sizeof(buf), "%s%s", tops[3], body);
 	ctl_document *doc = test_doc(res, buf);
 	assert_string_equal(reason_of(doc, "This site uses cookies"), "consent");
