@@ -482,20 +482,27 @@ static int tense_of_token(const tstate *st, size_t k)
 
 /*
  * The tense around tokens [a, b): the nearest cue before the expression in
- * its sentence (up to twelve words: "will hold talks with Chinese
- * President Xi Jinping in Beijing in May"), else the nearest after it (up
- * to eight). Returns TN_PAST, TN_FUTURE or 0 (none found, or a present
+ * its sentence (up to sixteen words, commas and numbers not counted: "will
+ * hold talks with Chinese President Xi Jinping in Beijing in May", "grounded
+ * its fleet of five ATR 42 aircraft two days after the crash, on 16
+ * September"), else the nearest after it (up to eight). Returns TN_PAST, TN_FUTURE or 0 (none found, or a present
  * form).
  */
+/* How many words before an expression its tense is looked for. */
+#define TENSE_BACK_WORDS 16
+
 static int tense_around(const tstate *st, size_t a, size_t b)
 {
 	size_t steps = 0;
-	for (size_t k = a; k > 0 && steps < 12; steps++) {
+	for (size_t k = a; k > 0 && steps < TENSE_BACK_WORDS && a - k < 48;) {
 		k--;
 		if (stop_punct(&st->t[k]))
 			break;
 		if (st->t[k].kind != TK_WORD)
-			continue;
+			continue; /* commas and numbers do not count ("grounded its
+			           * fleet of five ATR 42 aircraft two days after
+			           * the crash, on 16 September") */
+		steps++;
 		size_t len;
 		if (k > 0) {
 			const tx_word *w2 = key_at(st, k - 1, TW_TENSE, &len);
