@@ -488,6 +488,15 @@ static int tense_of_token(const tstate *st, size_t k)
  * September"), else the nearest after it (up to eight). Returns TN_PAST, TN_FUTURE or 0 (none found, or a present
  * form).
  */
+static bool subject_pronoun(const char *s, size_t n)
+{
+	static const char *const p[] = { "he", "she", "they", "we", "i", NULL };
+	for (size_t i = 0; p[i]; i++)
+		if (strlen(p[i]) == n && ctl_eq_nocase(s, n, p[i]))
+			return true;
+	return false;
+}
+
 /* How many words before an expression its tense is looked for. */
 #define TENSE_BACK_WORDS 16
 
@@ -519,11 +528,17 @@ static int tense_around(const tstate *st, size_t a, size_t b)
 			return r;
 	}
 	steps = 0;
+	size_t words = 0;
 	for (size_t k = b; k < st->n && steps < 8; k++, steps++) {
 		if (stop_punct(&st->t[k]))
 			break;
 		if (st->t[k].kind != TK_WORD)
 			continue;
+		/* a subject pronoun after other words opens a clause of its
+		 * own: "March 2 - Smith announces she will seek a second term"
+		 * is no future March ("On Thursday, she will ..." still is) */
+		if (words++ && subject_pronoun(st->text + st->t[k].s, st->t[k].e - st->t[k].s))
+			break;
 		size_t len;
 		const tx_word *w2 = key_at(st, k, TW_TENSE, &len);
 		if (w2 && len >= 2) {
