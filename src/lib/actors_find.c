@@ -1201,10 +1201,10 @@ static bool name_start(const finder *F, size_t i, size_t end)
 }
 
 /* Whether "and" at token k joins two halves of one organisation's name:
- * the words before it, after "the", are plain names with no head of their own, and the
- * capitalised words after it end, within four, on an organisation's head
- * ("Food and Drug Administration", "Disaster Risk Reduction and
- * Management Council"). */
+ * the words before it, after "the", are plain names with no head of their
+ * own, and the capitalised words after it end, within four, on an
+ * organisation's head ("Food and Drug Administration", "Disaster Risk
+ * Reduction and Management Council"). */
 static bool and_to_head(const finder *F, const elem *el, size_t n, size_t k, size_t end)
 {
 	/* after "the", as an institution is named ("the Food and Drug
@@ -1299,7 +1299,6 @@ static size_t build_run(const finder *F, size_t i, size_t end, elem *el, size_t 
 		bool next_name = k + 1 < end && name_start(F, k + 1, end);
 		/* "da Silva", and runs of particles: "van der Berg", "de la Cruz" */
 		size_t parts = 0;
-
 		while (parts < 3 && k + parts < end && (F->toks[k + parts].f & T_LOWER) &&
 		       (F->toks[k + parts].lx & L_PART_WORD))
 			parts++;

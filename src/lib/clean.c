@@ -899,15 +899,21 @@ static bool nav_entry(const char *t, const line_info *li, size_t i)
 	return false;
 }
 
+/* A line of headline length after a blank line that asks a question. */
+static bool question_headline(const char *t, const line_info *li, size_t i)
+{
+	uint32_t e = ctl_trim_end((const unsigned char *)t, li[i].a, li[i].b);
+	return e > li[i].a && t[e - 1] == '?' && li[i].words <= TITLE_MAX_WORDS &&
+	       (i == 0 || li[i - 1].cls == C_BLANK);
+}
+
 static size_t pick_title(const char *t, const line_info *li, size_t n, size_t body,
 		const uint32_t *run)
 {
 	/* a long headline is a good line: one that does not end like a
 	 * sentence, or asks a question ("Strike vote: will schools close?"),
 	 * counts as before the first good paragraph */
-	if (body < n && (!li[body].ends_sentence ||
-	                 (!li[body].ends_period && t[ctl_trim_end((const unsigned char *)t, li[body].a, li[body].b) - 1] == '?' &&
-	                  li[body].words <= TITLE_MAX_WORDS && (body == 0 || li[body - 1].cls == C_BLANK))))
+	if (body < n && (!li[body].ends_sentence || question_headline(t, li, body)))
 		body++;
 	size_t first = n, label = n;
 	for (size_t i = 0; i < body; i++) {

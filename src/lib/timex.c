@@ -485,8 +485,8 @@ static int tense_of_token(const tstate *st, size_t k)
  * its sentence (up to sixteen words, commas and numbers not counted: "will
  * hold talks with Chinese President Xi Jinping in Beijing in May", "grounded
  * its fleet of five ATR 42 aircraft two days after the crash, on 16
- * September"), else the nearest after it (up to eight). Returns TN_PAST, TN_FUTURE or 0 (none found, or a present
- * form).
+ * September"), else the nearest after it (up to eight). Returns TN_PAST,
+ * TN_FUTURE or 0 (none found, or a present form).
  */
 static bool subject_pronoun(const char *s, size_t n)
 {
