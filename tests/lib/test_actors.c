@@ -371,6 +371,13 @@ static void test_particles_roles_compass(void **state)
 	assert_non_null(mention_named(&ml, "De la Cruz"));
 	assert_non_null(mention_named(&ml, "van Dijk"));
 	assert_null(mention_named(&ml, "Dijk"));
+	/* an agency named after its country is one name */
+	ctl_mention_list ml2 = find(res, "Recall\nHealth Canada said on Tuesday that the units were unsafe.\n");
+	m = mention_named(&ml2, "Health Canada");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
+	assert_null(mention_named(&ml2, "Canada"));
+	ctl_mention_list_release(&ml2);
 	/* "and" inside an institution's name after "the" */
 	m = mention_named(&ml, "Food and Drug Administration");
 	assert_non_null(m);
