@@ -342,7 +342,6 @@ static size_t word_count(const char *s)
 	return w;
 }
 
-/* Is a better than b as the actor's name? */
 /* Whether name x ends with the whole words of name y ("Maarten van der
  * Linde", "van der Linde"). */
 static bool ends_with_words(const char *x, const char *y)
@@ -351,6 +350,7 @@ static bool ends_with_words(const char *x, const char *y)
 	return lx > ly + 1 && x[lx - ly - 1] == ' ' && !strcmp(x + lx - ly, y);
 }
 
+/* Is a better than b as the actor's name? */
 static bool better_name(const namecount *a, const namecount *b, int type)
 {
 	if (type == CTL_ACTOR_PERSON && (a->words >= 2) != (b->words >= 2))

@@ -638,7 +638,6 @@ static bool is_byline(const char *t, const line_info *li)
 	       li->content >= 1 && li->caps == li->content;
 }
 
-/* Rules that drop a line whatever its neighbours (step 1 of the header). */
 /* The longest segment a menu row's entries have, in words. */
 #define MENU_ROW_MAX_WORDS 4
 
@@ -722,12 +721,13 @@ static bool bracket_credit(const char *t, uint32_t a, uint32_t b)
  * ...", "Copyright © ...": a copyright notice, not text about copyright. */
 static bool copyright_line(const char *t, uint32_t a, uint32_t b)
 {
-	if (b - a < 14 || !same_nocase(t + a, "copyright ", 10))
+	if (b - a < 14 || !ctl_eq_nocase(t + a, 10, "copyright "))
 		return false;
 	const unsigned char *q = (const unsigned char *)t + a + 10;
 	return ctl_is_digit(q[0]) || q[0] == '(' || (q[0] == 0xC2 && q[1] == 0xA9);
 }
 
+/* Rules that drop a line whatever its neighbours (step 1 of the header). */
 static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum script main,
 		line_info *li)
 {
@@ -812,18 +812,6 @@ static bool title_ends(const line_info *li, size_t n, size_t i)
 	return x->timestamp || (x->digits_only && x->words <= 4);
 }
 
-/* The headline (step 3): the first title-shaped line before the first good
- * paragraph that stands alone, i.e. opens the page or follows a blank line,
- * and ends there (title_ends); failing that, the page's first non-blank
- * line if it is title-shaped and not in a menu (a run of MENU_RUN_LINES
- * lines or more); failing that, the first line of UNDER_MENU_MIN_WORDS
- * words or more in the page's first block (within UNDER_MENU_LINES) if it
- * ends there, opens like a headline and only furniture, menu entries or
- * menu rows stand above it ("Skip to content", "Home | World", "Subscribe
- * now" right above the headline). A long headline is a good line: one that
- * does not end like a sentence counts as before the first good paragraph.
- * Chosen by position and shape, never by content. Returns n if there is
- * none. */
 /* Where a headline's site name after a bar begins ("Court voids data
  * deal | Agency": at " | "), if the name is a few capitalised words and
  * the headline before it is longer; else b. */
@@ -865,12 +853,11 @@ static bool has_lower(const char *t, uint32_t a, uint32_t b)
 	return false;
 }
 
+#define NAV_LINES 64 /* the page's top, where its menus are */
+
 /* Whether line i repeats an entry of a menu row above it: a section's
  * name ("The Long Read" under "Politics | Culture | The Long Read"), not
  * the article's headline. */
-#define NAV_LINES 64 /* the page's top, where its menus are */
-
-
 static bool nav_entry(const char *t, const line_info *li, size_t i)
 {
 	const unsigned char *s = (const unsigned char *)t;
@@ -907,6 +894,18 @@ static bool question_headline(const char *t, const line_info *li, size_t i)
 	       (i == 0 || li[i - 1].cls == C_BLANK);
 }
 
+/* The headline (step 3): the first title-shaped line before the first good
+ * paragraph that stands alone, i.e. opens the page or follows a blank line,
+ * and ends there (title_ends); failing that, the page's first non-blank
+ * line if it is title-shaped and not in a menu (a run of MENU_RUN_LINES
+ * lines or more); failing that, the first line of UNDER_MENU_MIN_WORDS
+ * words or more in the page's first block (within UNDER_MENU_LINES) if it
+ * ends there, opens like a headline and only furniture, menu entries or
+ * menu rows stand above it ("Skip to content", "Home | World", "Subscribe
+ * now" right above the headline). A long headline is a good line: one that
+ * does not end like a sentence counts as before the first good paragraph.
+ * Chosen by position and shape, never by content. Returns n if there is
+ * none. */
 static size_t pick_title(const char *t, const line_info *li, size_t n, size_t body,
 		const uint32_t *run)
 {

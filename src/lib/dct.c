@@ -111,6 +111,14 @@ static bool future_before(const struct ctl_dct_data *dd, const char *t, uint32_t
 	return false;
 }
 
+int ctl_timex_value_weekday(const char *v)
+{
+	if (strncmp(v, "XXXX-WXX-", 9) || !ctl_is_digit((unsigned char)v[9]) || v[10])
+		return 0;
+	int w = v[9] - '0';
+	return w >= 1 && w <= 7 ? w : 0;
+}
+
 bool ctl_dct_future_cue(const ctl_resources *res, const char *t, uint32_t ls, uint32_t pos)
 {
 	return future_before(res->dct, t, ls, pos);
@@ -131,12 +139,12 @@ static size_t count_words(const char *t, uint32_t s, uint32_t e, size_t max)
 	return n;
 }
 
-/* Does the line hold little but the date: no lowercase word of 4+ letters
- * outside the date (times, zones and capitalised place names may stand). */
 /* How far from a date its field's bars are looked for (bytes): a page of
  * one long line has thousands of dates, each must not scan the line. */
 #define BAR_REACH 128
 
+/* Does the line hold little but the date: no lowercase word of 4+ letters
+ * outside the date (times, zones and capitalised place names may stand). */
 static bool date_only_line(const char *t, uint32_t ls, uint32_t le, uint32_t ts, uint32_t te)
 {
 	/* a header's fields between bars: "Thursday 13 June 2024 | By Ana
@@ -221,7 +229,7 @@ static int year_weight(const char *t, uint32_t ls, const ctl_timex *x)
 		s--;
 	bool det = false;
 	for (size_t i = 0; dets[i] && !det; i++)
-		det = strlen(dets[i]) == e - s && ctl_eq_nocase(t + s, e - s, dets[i]);
+		det = ctl_eq_nocase(t + s, e - s, dets[i]);
 	return det && t[x->end] == ' ' && ctl_is_lower((unsigned char)t[x->end + 1]) ? 1 : 2;
 }
 
@@ -261,10 +269,8 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 			ds->content_bound = x->when.earliest;
 		/* "SEOUL, Nov 30 (Agency) - ... on Thursday": the weekday of the
 		 * report's own line tells a missing year */
-		if (!full && ds->best_rank == 3 && !ds->best.y && ds->li == ds->best_li && !ds->lead_wd &&
-		    !strncmp(x->value, "XXXX-WXX-", 9) && x->value[9] >= '1' && x->value[9] <= '7' &&
-		    !x->value[10])
-			ds->lead_wd = x->value[9] - '0';
+		if (!full && ds->best_rank == 3 && !ds->best.y && ds->li == ds->best_li && !ds->lead_wd)
+			ds->lead_wd = ctl_timex_value_weekday(x->value);
 		if (!full)
 			continue;
 		int rank = 0;

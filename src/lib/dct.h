@@ -19,4 +19,8 @@ int ctl_dct_detect_keep(ctl_document *doc, const ctl_resources *res, ctl_tx_toke
  */
 bool ctl_dct_future_cue(const ctl_resources *res, const char *t, uint32_t ls, uint32_t pos);
 
+/* The weekday (1 = Monday ... 7) of a timex value with its week unknown
+ * ("XXXX-WXX-2", a bare "Tuesday" with no document date), else 0. */
+int ctl_timex_value_weekday(const char *value);
+
 #endif

@@ -304,6 +304,13 @@ static bool tok_is(const char *t, const tok *tk, const char *w)
 	return ctl_eq_nocase(t + tk->s, tk->e - tk->s, w);
 }
 
+/* Whether token k is "and" or "but": a verb after it may share the
+ * clause's subject ("received ... in 1994 and retired in 2001"). */
+static bool is_and_but(const char *t, const tok *k)
+{
+	return tok_is(t, k, "and") || tok_is(t, k, "but");
+}
+
 /* The length of a dash at t[i] (before `end`) that separates parts of a
  * sentence: a hyphen with a space on each side, or an en or em dash; else
  * 0. */
@@ -643,15 +650,6 @@ static bool partial_md(const char *v, int *m, int *d)
 	*m = mm;
 	*d = dd;
 	return true;
-}
-
-/* A weekday with its week unknown: "XXXX-WXX-N". */
-static int partial_weekday(const char *v)
-{
-	if (strncmp(v, "XXXX-WXX-", 9) || !ctl_is_digit((unsigned char)v[9]) || v[10])
-		return 0;
-	int w = v[9] - '0';
-	return w >= 1 && w <= 7 ? w : 0;
 }
 
 static ctl_interval md_interval(int y, int m, int d)
@@ -1027,13 +1025,6 @@ static bool adjacent(const char *t, uint32_t a, uint32_t b)
 	return true;
 }
 
-/* The speaker of a reporting verb at token range [a, b): a name right
- * before it ("..., Smith said"); "he"/"she" or "the minister" right before
- * it: the last speaker or person named; "the court" or "the company": the
- * last organisation named; "officials", "diplomats" or "the companies":
- * none (no one named speaks); else the nearest person named before it
- * outside quotes, any actor named before it, or a name right after it
- * ("said Smith"). */
 /* How far back a role ("the mayor said") is looked for (bytes). */
 #define ROLE_REACH 8192
 
@@ -1061,6 +1052,13 @@ static bool role_named_before(const ctl_document *doc, uint32_t upto, const char
 	return false;
 }
 
+/* The speaker of a reporting verb at token range [a, b): a name right
+ * before it ("..., Smith said"); "he"/"she" or "the minister" right before
+ * it: the last speaker or person named; "the court" or "the company": the
+ * last organisation named; "officials", "diplomats" or "the companies":
+ * none (no one named speaks); else the nearest person named before it
+ * outside quotes, any actor named before it, or a name right after it
+ * ("said Smith"). */
 static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, size_t b,
 		size_t m0, size_t m1, uint32_t *s, uint32_t *e)
 {
@@ -1068,7 +1066,7 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 	const ctl_mention *best = NULL, *any = NULL, *appositive = NULL, *org = NULL;
 	/* "Chair Anna Weber thanked X for ... and said": the sentence's
 	 * subject, named at its start, speaks */
-	if (a > 0 && (tok_is(t, &tk[a - 1], "and") || tok_is(t, &tk[a - 1], "but")))
+	if (a > 0 && is_and_but(t, &tk[a - 1]))
 		for (size_t i = m0; i < m1; i++) {
 			const ctl_mention *m = &ds->mentions->items[i];
 			if (m->role != CTL_MENTION_ACTOR || in_quotes(ds, m->start) || m->tentative)
@@ -1275,10 +1273,6 @@ static bool put_gap(ctl_buf *b, const char *t, uint32_t from, uint32_t to)
 	return true;
 }
 
-/* A title a person would write: the subject's short name ("Smith and Jones"
- * when two are joined by "and"), the verb in the present, and the words
- * that follow up to the clause's end (at most 9). A reporting verb that
- * ends its sentence ("..., the ministry said") takes what was said. */
 /* A title cut at its word limit does not end on a word that leads to
  * the next ("... for chemistry in 1994 and", "... talks with the"):
  * those words are dropped, in place. */
@@ -1317,6 +1311,10 @@ static bool clause_break(const char *t, uint32_t a, uint32_t b)
 	return false;
 }
 
+/* A title a person would write: the subject's short name ("Smith and Jones"
+ * when two are joined by "and"), the verb in the present, and the words
+ * that follow up to the clause's end (at most 9). A reporting verb that
+ * ends its sentence ("..., the ministry said") takes what was said. */
 static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *tr,
 		bool has_subject, uint32_t subs, uint32_t sube)
 {
@@ -1467,7 +1465,7 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 	/* a verb further on, joined by "and" with no subject of its own: its
 	 * words ("... in 1994 and retired from the university in 2001":
 	 * "Retired from the university in 2001") */
-	if (T->a >= n && T->a > 0 && (tok_is(t, &tk[T->a - 1], "and") || tok_is(t, &tk[T->a - 1], "but")))
+	if (T->a >= n && T->a > 0 && is_and_but(t, &tk[T->a - 1]))
 		return clause_title(ds, tk + T->a, ntok - T->a, &(trig){ .a = 0, .b = T->b - T->a });
 	char *title = ctl_xstrndup_squeezed(t + tk[first].s, tk[n - 1].e - tk[first].s);
 	if (ctl_is_lower((unsigned char)title[0]))
@@ -1778,7 +1776,7 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 		 * prize in 1994 and retired in 2001" */
 		if (tr[r].a >= s->b)
 			for (size_t i = s->b; i < tr[r].a; i++)
-				if (tok_is(t, &tk[i], "and") || tok_is(t, &tk[i], "but") || tok_is(t, &tk[i], "or"))
+				if (is_and_but(t, &tk[i]) || tok_is(t, &tk[i], "or"))
 					d += 64;
 		if (d < bestd) {
 			bestd = d;
@@ -1843,7 +1841,7 @@ static bool subject_of(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 {
 	const char *t = ds->doc->text;
 	uint32_t limit = tk[T->a].s;
-	if (T->a > 0 && (tok_is(t, &tk[T->a - 1], "and") || tok_is(t, &tk[T->a - 1], "but")))
+	if (T->a > 0 && is_and_but(t, &tk[T->a - 1]))
 		for (size_t r = 0; r < ntr; r++)
 			if (&tr[r] != T && tr[r].b < T->a && tk[tr[r].a].s < limit)
 				limit = tk[tr[r].a].s;
@@ -2062,7 +2060,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		s.iv = X->when;
 		if (s.iv.earliest != CTL_DAY_NONE)
 			s.iv.certainty = X->anchor == CTL_ANCHOR_ABSOLUTE ? CTL_CERT_STATED : CTL_CERT_INFERRED;
-		else if (!partial_md(X->value, &s.pm, &s.pd) && !(s.weekday = partial_weekday(X->value)))
+		else if (!partial_md(X->value, &s.pm, &s.pd) && !(s.weekday = ctl_timex_value_weekday(X->value)))
 			continue; /* PAST_REF and the like date nothing */
 		/* "last Friday": the expression's first word, or the word before */
 		s.last = (ctl_eq_nocase(t + X->start, 4, "last") && t[X->start + 4] == ' ') ||
@@ -2105,10 +2103,10 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			if (o->kind == SRC_GAZ && s->weekday && s->last)
 				o->weekday = s->weekday;
 			/* "Last week, X refused ..., a remark Y rejected on
-			 * Tuesday": the date next to the verb dates it */
-			/* ... and a date right after the verb, with at most a
-			 * preposition between ("released on Nov. 2"), beats one
-			 * before it at the same distance */
+			 * Tuesday": the date next to the verb dates it; at the
+			 * same distance, a date right after the verb with at most
+			 * a preposition between ("released on Nov. 2") beats one
+			 * before it */
 			size_t ws = words_between(s, T), wo = words_between(o, T);
 			bool s_after = s->a >= T->b && ws <= 1, o_after = o->a >= T->b && wo <= 1;
 			if (o->kind != SRC_TIMEX || s->kind != SRC_TIMEX || (dl_end && o->s < dl_end) ||

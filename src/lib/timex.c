@@ -480,6 +480,18 @@ static int tense_of_token(const tstate *st, size_t k)
 	return r;
 }
 
+/* How many words before an expression its tense is looked for. */
+#define TENSE_BACK_WORDS 16
+
+static bool subject_pronoun(const char *s, size_t n)
+{
+	static const char *const p[] = { "he", "she", "they", "we", "i", NULL };
+	for (size_t i = 0; p[i]; i++)
+		if (ctl_eq_nocase(s, n, p[i]))
+			return true;
+	return false;
+}
+
 /*
  * The tense around tokens [a, b): the nearest cue before the expression in
  * its sentence (up to sixteen words, commas and numbers not counted: "will
@@ -488,18 +500,6 @@ static int tense_of_token(const tstate *st, size_t k)
  * September"), else the nearest after it (up to eight). Returns TN_PAST,
  * TN_FUTURE or 0 (none found, or a present form).
  */
-static bool subject_pronoun(const char *s, size_t n)
-{
-	static const char *const p[] = { "he", "she", "they", "we", "i", NULL };
-	for (size_t i = 0; p[i]; i++)
-		if (strlen(p[i]) == n && ctl_eq_nocase(s, n, p[i]))
-			return true;
-	return false;
-}
-
-/* How many words before an expression its tense is looked for. */
-#define TENSE_BACK_WORDS 16
-
 static int tense_around(const tstate *st, size_t a, size_t b)
 {
 	size_t steps = 0;
