@@ -3382,51 +3382,89 @@ void ctl_event_store_remap_docs(ctl_event_store *st, const size_t *new_index,
 
 /* Every field ctl_events_finish reads; the `resolved at finish` ones are not
  * kept. Content-word hashes are 16 hex digits (JSON numbers are doubles). */
-cJSON *ctl_event_store_to_cjson(const ctl_event_store *st)
+/* "[start,end,text]": a trigger's or a sentence's span and text. */
+static void put_span_text(ctl_buf *b, uint32_t s, uint32_t e, const char *text)
 {
-	cJSON *arr = cJSON_CreateArray();
+	ctl_buf_putc(b, '[');
+	ctl_json_put_int(b, s);
+	ctl_buf_putc(b, ',');
+	ctl_json_put_int(b, e);
+	ctl_buf_putc(b, ',');
+	ctl_pj_put_str(b, text);
+	ctl_buf_putc(b, ']');
+}
+
+/* A content-word hash as a string of 16 hex digits, as ever; a file of an
+ * earlier version holds the unfolded hash, which reading folds the same. */
+static void put_word_hash(ctl_buf *b, uint64_t h)
+{
+	static const char hexdig[] = "0123456789abcdef";
+	char q[18];
+	q[0] = q[17] = '"';
+	for (int k = 16; k >= 1; k--, h >>= 4)
+		q[k] = hexdig[h & 15];
+	ctl_buf_put(b, q, sizeof(q));
+}
+
+static void put_bool(ctl_buf *b, bool v)
+{
+	if (v)
+		ctl_buf_put(b, "true", 4);
+	else
+		ctl_buf_put(b, "false", 5);
+}
+
+void ctl_event_store_write_json(const ctl_event_store *st, ctl_buf *b)
+{
+#define PUT_LIT(lit) ctl_buf_put(b, lit, sizeof(lit) - 1)
+	ctl_buf_putc(b, '[');
 	for (size_t i = 0; i < st->n; i++) {
 		const cand *c = &st->c[i];
-		cJSON *o = cJSON_CreateObject();
-		ctl_pj_add_interval(o, "", &c->when);
-		cJSON_AddNumberToObject(o, "date_kind", c->dk);
-		cJSON_AddNumberToObject(o, "weekday", c->weekday);
-		cJSON_AddStringToObject(o, "class", c->cls);
-		cJSON_AddStringToObject(o, "group", c->group);
-		cJSON *t = ctl_pj_span_new(c->ts, c->te);
-		cJSON_AddItemToArray(t, cJSON_CreateString(c->trigger_text));
-		cJSON_AddItemToObject(o, "trigger", t);
-		t = ctl_pj_span_new(c->ss, c->se);
-		cJSON_AddItemToArray(t, cJSON_CreateString(c->sentence_text));
-		cJSON_AddItemToObject(o, "sentence", t);
-		cJSON *ms = cJSON_AddArrayToObject(o, "mentions");
-		for (size_t k = 0; k < c->nm; k++)
-			cJSON_AddItemToArray(ms, ctl_pj_span_new(c->m[2 * k], c->m[2 * k + 1]));
-		if (c->has_speaker)
-			cJSON_AddItemToObject(o, "speaker", ctl_pj_span_new(c->sps, c->spe));
-		else
-			cJSON_AddNullToObject(o, "speaker");
-		if (c->place)
-			cJSON_AddStringToObject(o, "place", c->place);
-		else
-			cJSON_AddNullToObject(o, "place");
-		if (c->title)
-			cJSON_AddStringToObject(o, "title", c->title);
-		else
-			cJSON_AddNullToObject(o, "title");
-		cJSON_AddBoolToObject(o, "main", c->main);
-		cJSON_AddBoolToObject(o, "future", c->future);
-		cJSON *w = cJSON_AddArrayToObject(o, "words");
-		for (size_t k = 0; k < c->nwords; k++) {
-			char hex[17];
-			/* 16 hex digits as ever; a file of an earlier version
-			 * holds the unfolded hash, which reading folds the same */
-			snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)c->words[k]);
-			cJSON_AddItemToArray(w, cJSON_CreateString(hex));
+		if (i)
+			ctl_buf_putc(b, ',');
+		ctl_buf_putc(b, '{');
+		ctl_pj_put_interval(b, "", &c->when);
+		PUT_LIT(",\"date_kind\":");
+		ctl_json_put_int(b, c->dk);
+		PUT_LIT(",\"weekday\":");
+		ctl_json_put_int(b, c->weekday);
+		PUT_LIT(",\"class\":");
+		ctl_pj_put_str(b, c->cls);
+		PUT_LIT(",\"group\":");
+		ctl_pj_put_str(b, c->group);
+		PUT_LIT(",\"trigger\":");
+		put_span_text(b, c->ts, c->te, c->trigger_text);
+		PUT_LIT(",\"sentence\":");
+		put_span_text(b, c->ss, c->se, c->sentence_text);
+		PUT_LIT(",\"mentions\":[");
+		for (size_t k = 0; k < c->nm; k++) {
+			if (k)
+				ctl_buf_putc(b, ',');
+			ctl_pj_put_span(b, c->m[2 * k], c->m[2 * k + 1]);
 		}
-		cJSON_AddItemToArray(arr, o);
+		PUT_LIT("],\"speaker\":");
+		if (c->has_speaker)
+			ctl_pj_put_span(b, c->sps, c->spe);
+		else
+			PUT_LIT("null");
+		PUT_LIT(",\"place\":");
+		ctl_pj_put_str(b, c->place);
+		PUT_LIT(",\"title\":");
+		ctl_pj_put_str(b, c->title);
+		PUT_LIT(",\"main\":");
+		put_bool(b, c->main);
+		PUT_LIT(",\"future\":");
+		put_bool(b, c->future);
+		PUT_LIT(",\"words\":[");
+		for (size_t k = 0; k < c->nwords; k++) {
+			if (k)
+				ctl_buf_putc(b, ',');
+			put_word_hash(b, c->words[k]);
+		}
+		PUT_LIT("]}");
 	}
-	return arr;
+	ctl_buf_putc(b, ']');
+#undef PUT_LIT
 }
 
 /* The store's copy of a class name: the same few names recur in a document. */

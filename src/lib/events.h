@@ -61,7 +61,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t doc_index);
 void ctl_event_store_remap_docs(ctl_event_store *st, const size_t *new_index,
 		const ctl_timeline *tl);
-cJSON *ctl_event_store_to_cjson(const ctl_event_store *st);
+void ctl_event_store_write_json(const ctl_event_store *st, ctl_buf *b);
 int ctl_event_store_from_cjson(ctl_event_store *st, const cJSON *arr, ctl_pj *p);
 
 /* Adds the rows of a user gazetteer file (format of data/events/gazetteer.tsv). */

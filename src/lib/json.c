@@ -94,32 +94,49 @@ static size_t next_escape(const char *s, size_t i, size_t n)
 	return i;
 }
 
-/* cJSON's print_string_ptr: " \ and the C escapes by name, other controls as \u00XX */
-static void jw_strn(jw *w, const char *s, size_t n)
+#define BUF_LIT(b, lit) ctl_buf_put(b, lit, sizeof(lit) - 1)
+
+void ctl_json_put_string(ctl_buf *b, const char *s, size_t n)
 {
-	ctl_buf_putc(&w->b, '"');
+	ctl_buf_putc(b, '"');
 	for (size_t run = 0;;) {
 		size_t i = next_escape(s, run, n);
-		ctl_buf_put(&w->b, s + run, i - run);
+		ctl_buf_put(b, s + run, i - run);
 		if (i == n)
 			break;
 		run = i + 1;
 		unsigned char c = (unsigned char)s[i];
 		char e[8];
 		switch (c) {
-		case '"': JW_LIT(w, "\\\""); break;
-		case '\\': JW_LIT(w, "\\\\"); break;
-		case '\b': JW_LIT(w, "\\b"); break;
-		case '\f': JW_LIT(w, "\\f"); break;
-		case '\n': JW_LIT(w, "\\n"); break;
-		case '\r': JW_LIT(w, "\\r"); break;
-		case '\t': JW_LIT(w, "\\t"); break;
+		case '"': BUF_LIT(b, "\\\""); break;
+		case '\\': BUF_LIT(b, "\\\\"); break;
+		case '\b': BUF_LIT(b, "\\b"); break;
+		case '\f': BUF_LIT(b, "\\f"); break;
+		case '\n': BUF_LIT(b, "\\n"); break;
+		case '\r': BUF_LIT(b, "\\r"); break;
+		case '\t': BUF_LIT(b, "\\t"); break;
 		default:
 			snprintf(e, sizeof(e), "\\u%04x", c);
-			ctl_buf_puts(&w->b, e);
+			ctl_buf_puts(b, e);
 		}
 	}
-	ctl_buf_putc(&w->b, '"');
+	ctl_buf_putc(b, '"');
+}
+
+void ctl_json_put_int(ctl_buf *b, int64_t v)
+{
+	char d[24], *p = d;
+	if (v < 0)
+		*p++ = '-';
+	/* the magnitude of INT64_MIN does not fit an int64_t */
+	uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	ctl_buf_put(b, d, (size_t)(ctl_put_decimal(p, m) - d));
+}
+
+/* cJSON's print_string_ptr: " \ and the C escapes by name, other controls as \u00XX */
+static void jw_strn(jw *w, const char *s, size_t n)
+{
+	ctl_json_put_string(&w->b, s, n);
 }
 
 static void jw_str(jw *w, const char *s)

@@ -11,6 +11,8 @@
 #include "ctimeline/common.h"
 #include "ctimeline/date.h"
 #include "json_read.h"
+#include "json_write.h"
+#include "ctimeline/buf.h"
 #include "ctimeline/actors.h"
 #include "ctimeline/extract.h"
 #include "ctimeline/timeline.h"
@@ -23,9 +25,12 @@ typedef struct ctl_event_store ctl_event_store;
 void ctl_doc_result_parts(ctl_doc_result *r, ctl_doc_info *info,
 		const ctl_mention_list **mentions, ctl_event_store **events);
 
-/* Writers of what json_read.h reads: an interval's four members under
- * `prefix`, and a [start, end] span. */
-void ctl_pj_add_interval(cJSON *o, const char *prefix, const ctl_interval *iv);
-cJSON *ctl_pj_span_new(uint32_t s, uint32_t e);
+/* Writers of what json_read.h reads, with no spaces (as
+ * cJSON_PrintUnformatted): a string (NULL: null); an interval's four
+ * members under `prefix` ("key":value pairs joined by commas, none before
+ * or after); a [start,end] span. */
+void ctl_pj_put_str(ctl_buf *b, const char *s);
+void ctl_pj_put_interval(ctl_buf *b, const char *prefix, const ctl_interval *iv);
+void ctl_pj_put_span(ctl_buf *b, uint32_t s, uint32_t e);
 
 #endif

@@ -573,6 +573,39 @@ static void test_workspace_same_results(void **state)
 	free(big);
 }
 
+/* The partial JSON is written directly, not through cJSON, but must be
+ * what cJSON_PrintUnformatted gives for the same tree (docs/partial.md):
+ * each result, parsed and printed again by cJSON, is the same bytes. The
+ * texts hold what JSON escapes: quotes, a backslash, a tab, non-ASCII. */
+static void test_partial_json_is_cjson_unformatted(void **state)
+{
+	ctl_resources *res = *state;
+	static const char *const seeds[] = {
+		"000_53e12349ee943d46.txt", "002_bc849348ce8e31ef.txt", "004_e1287d59b61e8f81.txt",
+	};
+	const char *odd = "Odd \"quotes\" \\ and\ttabs \xc3\xa9t\xc3\xa9\n\n"
+		"PARIS, March 3, 2021 (Reuters) - Anna \"Ann\" Weber met Omar Haddad\tin Vienna "
+		"on Monday, a C:\\ path said. Weber resigned on 2 March 2021.\n";
+	size_t nseeds = sizeof(seeds) / sizeof(seeds[0]);
+	for (size_t i = 0; i <= nseeds; i++) {
+		ctl_document *doc = i < nseeds ? test_seed(res, seeds[i]) : test_doc(res, odd);
+		char *json = result_json(res, doc, NULL);
+		cJSON *tree = cJSON_Parse(json);
+		assert_non_null(tree);
+		assert_true(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(tree, "candidates")) > 0);
+		char *again = cJSON_PrintUnformatted(tree);
+		if (strcmp(json, again))
+			fail_msg("document %zu: the written partial differs from cJSON's:\n%s\n%s",
+				i, json, again);
+		if (i == nseeds)
+			assert_non_null(strstr(json, "\\\"Ann\\\""));
+		cJSON_free(again);
+		cJSON_Delete(tree);
+		free(json);
+		ctl_document_free(doc);
+	}
+}
+
 /* A run of text without a sentence end (a list joined by commas), cut by
  * the segmenter at 4,096 bytes: each candidate event cites the clause
  * around its trigger, with the two people named there, not the whole run
@@ -712,6 +745,7 @@ int main(void)
 		cmocka_unit_test(test_workspace_same_results),
 		cmocka_unit_test(test_absorb_then_free_elsewhere),
 		cmocka_unit_test(test_long_run_cites_clauses),
+		cmocka_unit_test(test_partial_json_is_cjson_unformatted),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
