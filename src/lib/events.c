@@ -54,6 +54,7 @@ typedef struct gaz_row {
 struct ctl_events_data {
 	ctl_lexicon *triggers;
 	ctl_lexicon *types;
+	ctl_lexicon *periods;    /* nouns a date names the period of (periods.tsv) */
 	ctl_lexicon *gaz_index;  /* phrase -> "first<TAB>count" into gaz (sorted) */
 	gaz_row *gaz;
 	size_t ngaz, gazcap;
@@ -150,6 +151,7 @@ int ctl_events_data_load(struct ctl_events_data **out, const char *dir, ctl_erro
 	int rc;
 	if ((rc = load_lexicon(&d->triggers, dir, "events/triggers.tsv", err)) ||
 	    (rc = load_lexicon(&d->types, dir, "events/types.tsv", err)) ||
+	    (rc = load_lexicon(&d->periods, dir, "events/periods.tsv", err)) ||
 	    (rc = load_lexicon(&gaz, dir, "events/gazetteer.tsv", err)) ||
 	    (rc = parse_gazetteer(d, gaz, err)) ||
 	    (rc = index_gazetteer(d, err))) {
@@ -178,6 +180,7 @@ void ctl_events_data_free(struct ctl_events_data *d)
 		return;
 	ctl_lexicon_free(d->triggers);
 	ctl_lexicon_free(d->types);
+	ctl_lexicon_free(d->periods);
 	ctl_lexicon_free(d->gaz_index);
 	for (size_t i = 0; i < d->ngaz; i++)
 		gaz_row_release(&d->gaz[i]);
@@ -302,6 +305,38 @@ static bool phrase(const char *t, const tok *tk, size_t a, size_t k, char *buf, 
 static bool tok_is(const char *t, const tok *tk, const char *w)
 {
 	return ctl_eq_nocase(t + tk->s, tk->e - tk->s, w);
+}
+
+static bool is_period_noun(const struct ctl_events_data *d, const char *t, const tok *k)
+{
+	return ctl_lexicon_get(d->periods, t + k->s, k->e - k->s) != NULL;
+}
+
+/* Whether the date on tokens [a, b) names the period of a forecast, a
+ * target or a budget (events/periods.tsv) rather than the time of an
+ * event: "its inflation forecast for next year", "targets for 2026", and a
+ * year between a determiner and the noun, "its 2024 growth forecast". */
+static bool names_period(const struct ctl_events_data *d, const char *t, const tok *tk,
+		size_t ntok, size_t a, size_t b, const ctl_timex *X)
+{
+	if (a >= 2 && tok_is(t, &tk[a - 1], "for") && is_period_noun(d, t, &tk[a - 2]))
+		return true;
+	if (X->when.precision != CTL_PREC_YEAR || b - a != 1 || a == 0)
+		return false;
+	static const char *const det[] = { "its", "the", "their", "his", "her", "our", "a", "this", NULL };
+	bool after_det = false;
+	for (size_t i = 0; det[i] && !after_det; i++)
+		after_det = tok_is(t, &tk[a - 1], det[i]);
+	if (!after_det)
+		return false;
+	for (size_t i = b; i < ntok && i <= b + 2; i++) {
+		const char *w = t + tk[i].s;
+		if (!ctl_is_lower((unsigned char)w[0]))
+			return false; /* "the 2024 Olympics" */
+		if (is_period_noun(d, t, &tk[i]))
+			return true;
+	}
+	return false;
 }
 
 /* Whether token k is "and" or "but": a verb after it may share the
@@ -2079,6 +2114,8 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		if (s.a != SIZE_MAX && s.a > 0 && X->anchor != CTL_ANCHOR_ABSOLUTE &&
 		    (tok_is(t, &tk[s.a - 1], "from") || tok_is(t, &tk[s.a - 1], "than") ||
 		     tok_is(t, &tk[s.a - 1], "over") || tok_is(t, &tk[s.a - 1], "versus")))
+			continue;
+		if (s.a != SIZE_MAX && names_period(d, t, tk, ntok, s.a, s.b, X))
 			continue;
 		if (s.a != SIZE_MAX)
 			*CTL_ARRAY_PUSH(*srcs, nsrc, *srccap) = s;

@@ -342,6 +342,31 @@ static void test_said_and_since(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A date after "for" and a forecast, a target or a budget, or a year
+ * between "its" and such a noun, is the period the forecast is about
+ * (data/events/periods.tsv): it dates nothing. The same date after a
+ * verb still dates it. */
+static void test_period_of_forecast(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "f.txt",
+		"Freedonia's bank holds rates\n"
+		"\n"
+		"The central bank raised its inflation forecast for next year to 2.6%.\n"
+		"It hiked its 2024 economic growth forecast to 2.1% from 2.2%.\n"
+		"The bank was founded in 2022.\n",
+		"2023-11-30" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	for (size_t i = 0; i < tl->nevents; i++) {
+		char d[11];
+		ctl_day_format(tl->events[i].when.earliest, d);
+		if (!strncmp(d, "2024", 4))
+			fail_msg("'%s' is dated %s", tl->events[i].title, d);
+	}
+	assert_dates(find_event(tl, "founded"), "2022-01-01", "2022-12-31");
+	ctl_timeline_free(tl);
+}
+
 /* A wire dateline runs to the dash after its date: that date is the
  * report's, not the date of the noun right after the dash. */
 static void test_dateline_with_date(void **state)
@@ -746,6 +771,7 @@ int main(void)
 		cmocka_unit_test(test_absorb_then_free_elsewhere),
 		cmocka_unit_test(test_long_run_cites_clauses),
 		cmocka_unit_test(test_partial_json_is_cjson_unformatted),
+		cmocka_unit_test(test_period_of_forecast),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
