@@ -1482,30 +1482,104 @@ static size_t dated_line_start(const char *t, const tok *tk, size_t ntok)
 	return 0;
 }
 
+/* Whether a clause mark (',', ';', ':', an opening bracket) stands
+ * between tokens k - 1 and k. */
+static bool break_before(const char *t, const tok *tk, size_t k)
+{
+	for (uint32_t p = tk[k - 1].e; p < tk[k].s; p++) {
+		/* not the comma of "9,000" nor the colon of "00:00" */
+		if ((t[p] == ',' || t[p] == ':') && p > 0 && ctl_is_digit((unsigned char)t[p - 1]) &&
+		    ctl_is_digit((unsigned char)t[p + 1]))
+			continue;
+		if (t[p] == ',' || t[p] == ';' || t[p] == ':' || t[p] == '(' || t[p] == '[')
+			return true;
+	}
+	return false;
+}
+
+/* The words [a, b) of the sentence, squeezed, the first letter capital. */
+static char *words_title(const char *t, const tok *tk, size_t a, size_t b)
+{
+	char *title = ctl_xstrndup_squeezed(t + tk[a].s, tk[b - 1].e - tk[a].s);
+	if (ctl_is_lower((unsigned char)title[0]))
+		title[0] = (char)(title[0] - 32);
+	return title;
+}
+
+static bool only_aux_between(const char *t, uint32_t a, uint32_t b);
+
 /* With no named subject ("A preliminary answer has been given ..."), the
- * sentence's own first words (at most 10, to the clause's end) read best. */
+ * sentence's own first words (at most 10, to the clause's end) read best.
+ * When the trigger lies beyond that first clause, its own clause (to at
+ * most 10 words) is the title if it has a subject ("Under the bill, the
+ * new rates would take effect on Jan. 1", "... by the war: the family's
+ * house was destroyed"); if it has none, it follows the first clause
+ * ("The agreement, announced late on Wednesday, will come into force").
+ * A relative or a participle's clause keeps the first clause alone, and
+ * so does a first clause cut at 10 words, not at a mark. */
 static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig *T)
 {
+	static const char *const openers[] = { "under", "in", "on", "at", "after", "before",
+		"since", "with", "for", "during", "despite", "following", "according", "as",
+		"by", "from", "until", "while", "when", "although", "though", "if", NULL };
+	static const char *const relatives[] = { "which", "who", "that", "whose", "where", NULL };
+	static const char *const aux[] = { "is", "are", "was", "were", "has", "have", "had", "will",
+		"would", "could", "can", "may", "might", "should", "must", "did", "does", "also",
+		"then", "later", "now", NULL };
 	const char *t = ds->doc->text;
 	size_t first = dated_line_start(t, tk, ntok);
 	size_t n = first + 1;
-	while (n < ntok && n < first + 10) {
-		bool stop = false;
-		for (uint32_t p = tk[n - 1].e; p < tk[n].s; p++)
-			stop |= t[p] == ',' || t[p] == ';' || t[p] == ':' || t[p] == '(' || t[p] == '[';
-		if (stop)
-			break;
+	while (n < ntok && n < first + 10 && !break_before(t, tk, n))
 		n++;
-	}
 	/* a verb further on, joined by "and" with no subject of its own: its
 	 * words ("... in 1994 and retired from the university in 2001":
 	 * "Retired from the university in 2001") */
 	if (T->a >= n && T->a > 0 && is_and_but(t, &tk[T->a - 1]))
 		return clause_title(ds, tk + T->a, ntok - T->a, &(trig){ .a = 0, .b = T->b - T->a });
-	char *title = ctl_xstrndup_squeezed(t + tk[first].s, tk[n - 1].e - tk[first].s);
-	if (ctl_is_lower((unsigned char)title[0]))
-		title[0] = (char)(title[0] - 32);
-	return trim_title(title);
+	if (T->a >= n && T->b <= ntok && n < ntok && break_before(t, tk, n)) {
+		size_t c = T->a; /* the trigger's clause starts at c */
+		while (c > n && !break_before(t, tk, c))
+			c--;
+		size_t e = T->b;
+		while (e < ntok && e < c + 10 && !break_before(t, tk, e))
+			e++;
+		bool opener = false, relative = false;
+		for (size_t k = 0; openers[k] && !opener; k++)
+			opener = tok_is(t, &tk[first], openers[k]);
+		/* "which ...", "the results of which ..." */
+		for (size_t k = 0; relatives[k] && !relative; k++)
+			for (size_t j = c; j < c + 4 && j < T->a && !relative; j++)
+				relative = tok_is(t, &tk[j], relatives[k]) && (j == c || tok_is(t, &tk[j - 1], "of"));
+		/* "..., including two who ...": an aside of its own */
+		relative |= tk[c].e - tk[c].s > 4 && !memcmp(t + tk[c].e - 3, "ing", 3) &&
+			ctl_is_lower((unsigned char)t[tk[c].s]);
+		/* the mark before the clause: only a comma sets an aside off */
+		bool comma = false;
+		for (uint32_t p = tk[c - 1].e; p < tk[c].s; p++)
+			comma |= t[p] == ',';
+		bool no_subject = c == T->a || only_aux_between(t, tk[c].s, tk[T->a].s);
+		for (size_t k = 0; aux[k] && !no_subject; k++)
+			no_subject = tok_is(t, &tk[c], aux[k]);
+		if (T->a - c <= 6 && !relative) {
+			/* "On Tuesday night, two men, aged 19 and 34, were killed":
+			 * the subject after the opening phrase */
+			if (opener && no_subject && c > n && e - n <= 16)
+				return trim_title(words_title(t, tk, n, e));
+			if (opener || !comma || !no_subject)
+				return trim_title(words_title(t, tk, c, e));
+			char *head = words_title(t, tk, first, n);
+			char *tail = ctl_xstrndup_squeezed(t + tk[c].s, tk[e - 1].e - tk[c].s);
+			size_t hl = strlen(head), tl = strlen(tail);
+			char *title = ctl_xmalloc(hl + tl + 2);
+			memcpy(title, head, hl);
+			title[hl] = ' ';
+			memcpy(title + hl + 1, tail, tl + 1);
+			free(head);
+			free(tail);
+			return trim_title(title);
+		}
+	}
+	return trim_title(words_title(t, tk, first, n));
 }
 
 /*

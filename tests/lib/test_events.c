@@ -214,6 +214,37 @@ static void test_titles(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* With no named subject, the trigger's own clause makes the title when
+ * the first clause is an opening phrase or another clause; a clause with
+ * no subject of its own follows the first one (an aside between them). */
+static void test_clause_titles(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "c.txt",
+		"Freedonia's new royalties\n"
+		"\n"
+		"Under the bill, the new rates would take effect on Jan. 1, 2024.\n"
+		"The agreement, announced late on Wednesday, will come into force at 00:00 local time on Saturday.\n"
+		"On Tuesday night, two men, aged 19 and 34, were killed in the old town when police broke up a blockade.\n"
+		"Her childhood was shaped by the war: the family's house was destroyed in an air raid in 1945.\n",
+		"2023-12-01" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "take effect");
+	assert_non_null(e);
+	assert_string_equal(e->title, "The new rates would take effect on Jan. 1");
+	e = find_event(tl, "come into force");
+	assert_non_null(e);
+	assert_string_equal(e->title, "The agreement will come into force at 00:00 local time");
+	e = find_event(tl, "killed");
+	assert_non_null(e);
+	if (strncmp(e->title, "Two men, aged 19 and 34, were killed", 36))
+		fail_msg("title '%s'", e->title);
+	e = find_event(tl, "destroyed");
+	assert_non_null(e);
+	assert_string_equal(e->title, "The family's house was destroyed in an air raid");
+	ctl_timeline_free(tl);
+}
+
 /* Everyday news verbs beyond diplomacy (deaths, careers, courts, closures);
  * two verbs joined by "and", each with its date; an appositive's name is
  * not the subject; "will remain closed on Wednesday" lies ahead; a quote
@@ -772,6 +803,7 @@ int main(void)
 		cmocka_unit_test(test_long_run_cites_clauses),
 		cmocka_unit_test(test_partial_json_is_cjson_unformatted),
 		cmocka_unit_test(test_period_of_forecast),
+		cmocka_unit_test(test_clause_titles),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
