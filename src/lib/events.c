@@ -1523,6 +1523,8 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 		"since", "with", "for", "during", "despite", "following", "according", "as",
 		"by", "from", "until", "while", "when", "although", "though", "if", NULL };
 	static const char *const relatives[] = { "which", "who", "that", "whose", "where", NULL };
+	static const char *const subord[] = { "as", "while", "when", "although", "though",
+		"whereas", "because", "once", "after", "before", "since", "even", "and", "but", NULL };
 	static const char *const aux[] = { "is", "are", "was", "were", "has", "have", "had", "will",
 		"would", "could", "can", "may", "might", "should", "must", "did", "does", "also",
 		"then", "later", "now", NULL };
@@ -1560,6 +1562,14 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 		bool no_subject = c == T->a || only_aux_between(t, tk[c].s, tk[T->a].s);
 		for (size_t k = 0; aux[k] && !no_subject; k++)
 			no_subject = tok_is(t, &tk[c], aux[k]);
+		/* "..., even as the broader market fell sharply": the clause
+		 * without its conjunction */
+		for (bool more = true; more && c + 1 < T->a;) {
+			more = false;
+			for (size_t k = 0; subord[k] && !more; k++)
+				more = tok_is(t, &tk[c], subord[k]);
+			c += more;
+		}
 		if (T->a - c <= 6 && !relative) {
 			/* "On Tuesday night, two men, aged 19 and 34, were killed":
 			 * the subject after the opening phrase */
@@ -1937,13 +1947,27 @@ static bool only_aux_between(const char *t, uint32_t a, uint32_t b)
 	return true;
 }
 
+/* Whether a comma or a semicolon stands between tokens k - 1 and k (not
+ * the comma of "9,000"). */
+static bool clause_comma_before(const char *t, const tok *tk, size_t k)
+{
+	for (uint32_t p = tk[k - 1].e; p < tk[k].s; p++)
+		if ((t[p] == ',' && !(ctl_is_digit((unsigned char)t[p - 1]) &&
+		                      ctl_is_digit((unsigned char)t[p + 1]))) || t[p] == ';')
+			return true;
+	return false;
+}
+
 /* The subject of event trigger T: the last actor named before it outside
  * quotes, but
  * - before a verb joined by "and"/"but", the subject of the verb before
  *   ("She received the Nobel prize in 1994 and retired in 2001": not the
  *   prize's name);
  * - the name an appositive describes, not a name inside the appositive
- *   ("Anna Kowalczyk, the Freedonian chemist, died").
+ *   ("Anna Kowalczyk, the Freedonian chemist, died");
+ * - none when a clause after a comma has a subject of its own ("..., even
+ *   as the broader market fell"); the sentence's first actor when that
+ *   clause is a participle's ("..., claiming to have stolen").
  * False when there is none. */
 static bool subject_of(doc_state *ds, const tok *tk, const trig *tr, size_t ntr, const trig *T,
 		size_t m0, size_t m1, uint32_t *subs, uint32_t *sube)
@@ -1965,6 +1989,48 @@ static bool subject_of(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	}
 	if (!best)
 		return false;
+	/* the clause the verb is in, when a comma or a semicolon comes after
+	 * the name: "X jumped 12%, even as the broader market fell" has a
+	 * subject of its own; "Y posted X's name ..., claiming to have stolen"
+	 * is the sentence's subject's */
+	size_t cl = T->a;
+	while (cl > 0 && tk[cl - 1].e > best->end && !clause_comma_before(t, tk, cl))
+		cl--;
+	if (cl > 0 && tk[cl - 1].e > best->end && cl < T->a) {
+		static const char *const subord[] = { "as", "while", "when", "if", "although",
+			"though", "whereas", "because", "unless", "once", "after", "before", "since",
+			"even", NULL };
+		static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", NULL };
+		size_t j = cl;
+		bool sub = false;
+		for (; j < T->a; j++) {
+			bool w = false;
+			for (size_t k = 0; subord[k] && !w; k++)
+				w = tok_is(t, &tk[j], subord[k]);
+			if (!w)
+				break;
+			sub = true;
+		}
+		if (sub && j < T->a && ctl_is_lower((unsigned char)t[tk[j].s])) {
+			bool pron = false;
+			for (size_t k = 0; pronouns[k] && !pron; k++)
+				pron = tok_is(t, &tk[j], pronouns[k]);
+			if (!pron)
+				return false;
+		}
+		const tok *w = &tk[cl];
+		if (!sub && w->e - w->s > 4 && !memcmp(t + w->e - 3, "ing", 3) &&
+		    ctl_is_lower((unsigned char)t[w->s]) && !tok_is(t, w, "according") &&
+		    !tok_is(t, w, "including")) {
+			for (size_t i = m0; i < m1; i++) {
+				const ctl_mention *m = &ds->mentions->items[i];
+				if (m->role == CTL_MENTION_ACTOR && !in_quotes(ds, m->start) && !m->tentative) {
+					best = m;
+					break;
+				}
+			}
+		}
+	}
 	/* an appositive between commas right before the verb */
 	uint32_t c2 = limit;
 	while (c2 > best->end && t[c2 - 1] != ',')

@@ -245,6 +245,30 @@ static void test_clause_titles(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* The subject of a verb in a later clause: none when the clause has a
+ * subject of its own ("even as the broader market fell"); the sentence's
+ * first actor for a participle's clause ("..., claiming to have stolen"). */
+static void test_clause_subjects(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "s.txt",
+		"Markets and thieves\n"
+		"\n"
+		"Shares of Norvex Holdings jumped 12% on Tuesday, even as the broader market fell sharply.\n"
+		"A criminal group calling itself Grey Lantern posted Talvio Health's name on its leak site "
+		"on Wednesday, claiming to have stolen 2 terabytes of data.\n",
+		"2024-03-14" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "fell");
+	assert_non_null(e);
+	assert_string_equal(e->title, "The broader market fell sharply");
+	e = find_event(tl, "stolen");
+	assert_non_null(e);
+	if (strncmp(e->title, "Grey Lantern ", 13))
+		fail_msg("title '%s'", e->title);
+	ctl_timeline_free(tl);
+}
+
 /* Everyday news verbs beyond diplomacy (deaths, careers, courts, closures);
  * two verbs joined by "and", each with its date; an appositive's name is
  * not the subject; "will remain closed on Wednesday" lies ahead; a quote
@@ -804,6 +828,7 @@ int main(void)
 		cmocka_unit_test(test_partial_json_is_cjson_unformatted),
 		cmocka_unit_test(test_period_of_forecast),
 		cmocka_unit_test(test_clause_titles),
+		cmocka_unit_test(test_clause_subjects),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
