@@ -307,6 +307,14 @@ static bool tok_is(const char *t, const tok *tk, const char *w)
 	return ctl_eq_nocase(t + tk->s, tk->e - tk->s, w);
 }
 
+static bool has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ctl_is_digit((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
 static bool is_period_noun(const struct ctl_events_data *d, const char *t, const tok *k)
 {
 	return ctl_lexicon_get(d->periods, t + k->s, k->e - k->s) != NULL;
@@ -1293,18 +1301,37 @@ static bool in_number(const char *t, uint32_t from, uint32_t to)
  * stop of an abbreviation inside the sentence ("U.S.", "Feb. 24": the
  * segmenter has already ended the sentence at every full stop that ends
  * one), written as it is. False when the two are parts of one word. */
+/* The length of a currency sign ending right at t[to) ("$300", "£1.1m",
+ * "€2.4bn", "¥600bn"), 0 if none. */
+static size_t currency_before(const char *t, uint32_t from, uint32_t to)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	if (to > from && u[to - 1] == '$')
+		return 1;
+	if (to >= from + 2 && u[to - 2] == 0xC2 && (u[to - 1] == 0xA3 || u[to - 1] == 0xA5))
+		return 2;
+	if (to >= from + 3 && u[to - 3] == 0xE2 && u[to - 2] == 0x82 && u[to - 1] == 0xAC)
+		return 3;
+	return 0;
+}
+
 static bool put_gap(ctl_buf *b, const char *t, uint32_t from, uint32_t to)
 {
 	if (in_number(t, from, to)) {
 		ctl_buf_putc(b, ','); /* "27,000": one word */
 		return false;
 	}
+	if (from < to && t[from] == '%')
+		ctl_buf_putc(b, '%'); /* "fell 14%" */
 	const char *dot = memchr(t + from, '.', to - from);
 	if (dot)
 		ctl_buf_putc(b, '.');
 	if (dot && dot + 1 == t + to)
 		return false; /* "U.S": one word */
 	ctl_buf_putc(b, ' ');
+	size_t cur = currency_before(t, from, to);
+	if (cur && (to - cur == from || t[to - cur - 1] == ' '))
+		ctl_buf_put(b, t + to - cur, cur); /* "pays $300 million" */
 	return true;
 }
 
@@ -1466,15 +1493,19 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 }
 
 /* The first word after a date that opens a line of a chronology ("March
- * 16, 2022 - An air strike hits a theatre ...", "2014: Sylvania annexes ..."):
- * a dash or a colon within the first six words, a number before it; else
- * 0. */
+ * 16, 2022 - An air strike hits a theatre ...", "2014: Sylvania annexes ...",
+ * a live blog's "11:15 GMT — Shares fell ..."): a dash or a colon within the
+ * first six words, a number before it; else 0. */
 static size_t dated_line_start(const char *t, const tok *tk, size_t ntok)
 {
 	bool digit = false;
 	for (size_t k = 1; k < ntok && k <= 6; k++) {
 		digit |= ctl_is_digit((unsigned char)t[tk[k - 1].s]);
 		for (uint32_t p = tk[k - 1].e; p < tk[k].s; p++) {
+			/* not the colon of a clock time ("11:15 GMT — ...") */
+			if (t[p] == ':' && p > 0 && ctl_is_digit((unsigned char)t[p - 1]) &&
+			    ctl_is_digit((unsigned char)t[p + 1]))
+				continue;
 			if (t[p] == ':' || dash_len(t, p, tk[k].s))
 				return digit ? k : 0;
 		}
@@ -2250,8 +2281,10 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			}
 		/* "rose 3.8% from a year earlier", "up 5% than a year ago": a
 		 * relative date after "from"/"than"/"over" is what a figure is
-		 * compared with, not when anything happened */
+		 * compared with, not when anything happened; a date with a
+		 * number in it is not ("to take effect from Aug. 15") */
 		if (s.a != SIZE_MAX && s.a > 0 && X->anchor != CTL_ANCHOR_ABSOLUTE &&
+		    !has_digit(t + X->start, X->end - X->start) &&
 		    (tok_is(t, &tk[s.a - 1], "from") || tok_is(t, &tk[s.a - 1], "than") ||
 		     tok_is(t, &tk[s.a - 1], "over") || tok_is(t, &tk[s.a - 1], "versus")))
 			continue;

@@ -269,6 +269,31 @@ static void test_clause_subjects(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A law or a tariff taking effect, and what lasts "until" a month, lie
+ * ahead of an article's date even after a past verb; "from Aug. 15" is a
+ * date, not a comparison's base; a live blog's entry time opens no title,
+ * and a title keeps the per cent sign. */
+static void test_taking_effect(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "e.txt",
+		"Tariffs and bail\n"
+		"\n"
+		"On Wednesday, Sylvania announced duties of 15% on Freedonian plywood, to take effect from Aug. 15.\n"
+		"Freedonia's ministry on Monday announced a tariff on steel, taking effect on Aug. 1.\n"
+		"The two other men have been released on bail until October.\n"
+		"11:15 GMT — Norvex shares fell 14% in the first hour of trading.\n",
+		"2025-07-03" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "take effect"), "2025-08-15", "2025-08-15");
+	assert_dates(find_event(tl, "taking effect"), "2025-08-01", "2025-08-01");
+	assert_dates(find_event(tl, "released"), "2025-10-01", "2025-10-31");
+	const ctl_event *e = find_event(tl, "fell");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Norvex falls 14% in the first hour of trading");
+	ctl_timeline_free(tl);
+}
+
 /* Everyday news verbs beyond diplomacy (deaths, careers, courts, closures);
  * two verbs joined by "and", each with its date; an appositive's name is
  * not the subject; "will remain closed on Wednesday" lies ahead; a quote
@@ -829,6 +854,7 @@ int main(void)
 		cmocka_unit_test(test_period_of_forecast),
 		cmocka_unit_test(test_clause_titles),
 		cmocka_unit_test(test_clause_subjects),
+		cmocka_unit_test(test_taking_effect),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
