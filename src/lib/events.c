@@ -1095,6 +1095,34 @@ static bool role_named_before(const ctl_document *doc, uint32_t upto, const char
 	return false;
 }
 
+/* Whether the words after a country's possessive ending at `pos` name an
+ * unnamed body of it ("Indonesia's trade ministry", "France's foreign
+ * ministry") that is the subject of the verb at token a: an organisation's
+ * head word (data/actors/org_cues.tsv) or a government noun within the
+ * three words after "'s", and no comma from there to the verb. */
+static bool body_of_country(doc_state *ds, const tok *tk, size_t a, uint32_t pos)
+{
+	const char *t = ds->doc->text;
+	const struct ctl_actors_data *ad = ds->res->actors;
+	size_t k = 0;
+	while (k < a && tk[k].s < pos)
+		k++;
+	if (k < a && tk[k].e - tk[k].s == 1 && (t[tk[k].s] == 's' || t[tk[k].s] == 'S'))
+		k++; /* the "s" of "'s", if the tokens split it off */
+	for (size_t j = k; j < a && j < k + 3; j++) {
+		const char *w = t + tk[j].s;
+		size_t n = tk[j].e - tk[j].s;
+		if (!ctl_is_lower((unsigned char)w[0]))
+			return false;
+		const ctl_lex_entry *e = ctl_lexicon_get(ad->org_cues, w, n);
+		if ((e && !strcmp(ctl_lex_kind(e), "head")) || ctl_lexicon_get(ad->gov_nouns, w, n))
+			return !memchr(t + tk[j].e, ',', tk[a].s - tk[j].e);
+	}
+	return false;
+}
+
+static bool only_aux_between(const char *t, uint32_t a, uint32_t b);
+
 /* The speaker of a reporting verb at token range [a, b): a name right
  * before it ("..., Smith said"); "he"/"she" or "the minister" right before
  * it: the last speaker or person named; "the court" or "the company": the
@@ -1106,7 +1134,7 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 		size_t m0, size_t m1, uint32_t *s, uint32_t *e)
 {
 	const char *t = ds->doc->text;
-	const ctl_mention *best = NULL, *any = NULL, *appositive = NULL, *org = NULL;
+	const ctl_mention *best = NULL, *any = NULL, *appositive = NULL, *org = NULL, *owner = NULL;
 	/* "Chair Anna Weber thanked X for ... and said": the sentence's
 	 * subject, named at its start, speaks */
 	if (a > 0 && is_and_but(t, &tk[a - 1]))
@@ -1125,10 +1153,13 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 		const ctl_mention *m = &ds->mentions->items[i];
 		if (m->role != CTL_MENTION_ACTOR || m->end > tk[a].s)
 			continue;
-		/* "Smith, who is also an envoy of the Ministry, said": the person */
-		if (m->type == CTL_ACTOR_PERSON && !in_quotes(ds, m->start) && m->end + 2 < tk[a].s &&
-		    t[m->end] == ',' && (ctl_eq_nocase(t + m->end + 1, 5, " who ") ||
-		                         ctl_eq_nocase(t + m->end + 1, 5, " the ")))
+		/* "Smith, who is also an envoy of the Ministry, said": the person;
+		 * "Veltrix, which was founded in 2016 and has 3.4 million UK
+		 * customers, said": the company */
+		if (!in_quotes(ds, m->start) && m->end + 2 < tk[a].s && t[m->end] == ',' &&
+		    ((m->type == CTL_ACTOR_PERSON && (ctl_eq_nocase(t + m->end + 1, 5, " who ") ||
+		                                      ctl_eq_nocase(t + m->end + 1, 5, " the "))) ||
+		     (m->type != CTL_ACTOR_PERSON && ctl_eq_nocase(t + m->end + 1, 7, " which "))))
 			appositive = m;
 		if (adjacent(t, m->end, tk[a].s)) {
 			if (m->type != CTL_ACTOR_PERSON && appositive) {
@@ -1155,10 +1186,16 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 			*e = m->end;
 			return true;
 		}
-		/* "Russia's top diplomat said": the country is not the speaker */
+		/* "Russia's top diplomat said": the country is not the speaker;
+		 * "Indonesia's trade ministry on Monday announced": a body of the
+		 * country with no name of its own speaks for it */
 		if (in_quotes(ds, m->start) || t[m->end] == '\'' ||
-		    ((unsigned char)t[m->end] == 0xE2 && (unsigned char)t[m->end + 2] == 0x99))
+		    ((unsigned char)t[m->end] == 0xE2 && (unsigned char)t[m->end + 2] == 0x99)) {
+			if (m->type == CTL_ACTOR_COUNTRY && !in_quotes(ds, m->start) &&
+			    body_of_country(ds, tk, a, m->end))
+				owner = m;
 			continue;
+		}
 		if (m->type == CTL_ACTOR_PERSON)
 			best = m;
 		else if (is_named_org(m))
@@ -1205,8 +1242,19 @@ static bool find_speaker(doc_state *ds, const tok *tk, size_t ntok, size_t a, si
 			return true;
 		}
 	}
+	/* the relative clause closed by a comma right before the verb: its
+	 * head speaks, not a name inside it */
+	if (appositive && appositive->type != CTL_ACTOR_PERSON && (!best || best->end < appositive->end)) {
+		uint32_t c = tk[a].s;
+		while (c > appositive->end + 1 && t[c - 1] != ',')
+			c--;
+		if (c > appositive->end + 1 && only_aux_between(t, c, tk[a].s))
+			best = appositive;
+	}
 	if (!best)
 		best = any;
+	if (!best && owner && owner->end < tk[a].s)
+		best = owner;
 	if (!best && b < ntok) {
 		for (size_t i = m0; i < m1; i++) {
 			const ctl_mention *m = &ds->mentions->items[i];
@@ -1537,7 +1585,20 @@ static char *words_title(const char *t, const tok *tk, size_t a, size_t b)
 	return title;
 }
 
-static bool only_aux_between(const char *t, uint32_t a, uint32_t b);
+/* Words [a, b) then [c, e) of the sentence, one space between. */
+static char *joined_title(const char *t, const tok *tk, size_t a, size_t b, size_t c, size_t e)
+{
+	char *head = words_title(t, tk, a, b);
+	char *tail = ctl_xstrndup_squeezed(t + tk[c].s, tk[e - 1].e - tk[c].s);
+	size_t hl = strlen(head), tl = strlen(tail);
+	char *title = ctl_xmalloc(hl + tl + 2);
+	memcpy(title, head, hl);
+	title[hl] = ' ';
+	memcpy(title + hl + 1, tail, tl + 1);
+	free(head);
+	free(tail);
+	return title;
+}
 
 /* With no named subject ("A preliminary answer has been given ..."), the
  * sentence's own first words (at most 10, to the clause's end) read best.
@@ -1573,8 +1634,8 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 		size_t c = T->a; /* the trigger's clause starts at c */
 		while (c > n && !break_before(t, tk, c))
 			c--;
-		size_t e = T->b;
-		while (e < ntok && e < c + 10 && !break_before(t, tk, e))
+		size_t e = T->b; /* to the clause's end, or to an "and" after the verb */
+		while (e < ntok && e < c + 10 && !break_before(t, tk, e) && !is_and_but(t, &tk[e]))
 			e++;
 		bool opener = false, relative = false;
 		for (size_t k = 0; openers[k] && !opener; k++)
@@ -1601,6 +1662,12 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 				more = tok_is(t, &tk[c], subord[k]);
 			c += more;
 		}
+		/* "Veltrix, which was founded in 2016 and ...": a short head
+		 * and its relative clause, the pronoun dropped */
+		if (relative && n - first <= 4 && comma && c + 1 < T->a && T->a - c <= 6 &&
+		    (tok_is(t, &tk[c], "which") || tok_is(t, &tk[c], "who"))) {
+			return trim_title(joined_title(t, tk, first, n, c + 1, e));
+		}
 		if (T->a - c <= 6 && !relative) {
 			/* "On Tuesday night, two men, aged 19 and 34, were killed":
 			 * the subject after the opening phrase */
@@ -1608,16 +1675,7 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 				return trim_title(words_title(t, tk, n, e));
 			if (opener || !comma || !no_subject)
 				return trim_title(words_title(t, tk, c, e));
-			char *head = words_title(t, tk, first, n);
-			char *tail = ctl_xstrndup_squeezed(t + tk[c].s, tk[e - 1].e - tk[c].s);
-			size_t hl = strlen(head), tl = strlen(tail);
-			char *title = ctl_xmalloc(hl + tl + 2);
-			memcpy(title, head, hl);
-			title[hl] = ' ';
-			memcpy(title + hl + 1, tail, tl + 1);
-			free(head);
-			free(tail);
-			return trim_title(title);
+			return trim_title(joined_title(t, tk, first, n, c, e));
 		}
 	}
 	return trim_title(words_title(t, tk, first, n));
@@ -1881,6 +1939,11 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	for (size_t r = 0; r < ntr; r++)
 		if (tr[r].b == before && tr[r].report)
 			return r + 1;
+	/* ... or right after it ("the trade ministry on Monday announced") */
+	for (size_t r = 0; r < ntr; r++)
+		if (tr[r].a == s->b && tr[r].report &&
+		    ctl_skip_space((const unsigned char *)t, tk[s->b - 1].e, tk[tr[r].a].s) == tk[tr[r].a].s)
+			return r + 1;
 	/* a noun the date modifies: right after it, no preposition between
 	 * ("the November 8, 2016, presidential election") */
 	for (size_t r = 0; r < ntr; r++) {
@@ -2027,6 +2090,11 @@ static bool subject_of(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	size_t cl = T->a;
 	while (cl > 0 && tk[cl - 1].e > best->end && !clause_comma_before(t, tk, cl))
 		cl--;
+	/* "a tariff on steel, taking effect on Aug. 1": a participle opening
+	 * its clause says what the thing before did, not the actor */
+	if (cl == T->a && cl > 0 && tk[cl - 1].e >= best->end && clause_comma_before(t, tk, cl) &&
+	    tk[cl].e - tk[cl].s > 4 && !memcmp(t + tk[cl].e - 3, "ing", 3))
+		return false;
 	if (cl > 0 && tk[cl - 1].e > best->end && cl < T->a) {
 		static const char *const subord[] = { "as", "while", "when", "if", "although",
 			"though", "whereas", "because", "unless", "once", "after", "before", "since",

@@ -294,6 +294,43 @@ static void test_taking_effect(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* Who speaks and who acts around relative clauses and possessives: a
+ * company's relative clause ("Norvex, which ... UK customers, said")
+ * leaves the company speaking; the clause makes its title ("Norvex was
+ * founded in 2016"); "Chile's trade ministry on Monday announced" is
+ * Chile speaking on that Monday; a participle after a comma ("...,
+ * taking effect on Aug. 1") is not the last actor's act. */
+static void test_relative_and_possessive_speakers(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "r.txt",
+		"Breach and tariffs\n"
+		"\n"
+		"Sylvania met Freedonia in Vienna on Tuesday.\n"
+		"Norvex, which was founded in 2016 and has about 3.4 million UK customers, said it detected unusual activity.\n"
+		"Chile's trade ministry on Monday announced a 25% tariff on steel from Peru, taking effect on Aug. 1.\n",
+		"2025-07-03" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "founded");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Norvex was founded in 2016");
+	e = find_event_in(tl, "said", "Norvex");
+	assert_non_null(e);
+	if (strncmp(e->title, "Norvex says", 11))
+		fail_msg("title '%s'", e->title);
+	e = find_event(tl, "announced");
+	assert_non_null(e);
+	assert_dates(e, "2025-06-30", "2025-06-30");
+	if (strncmp(e->title, "Chile announces", 15))
+		fail_msg("title '%s'", e->title);
+	e = find_event(tl, "taking effect");
+	assert_non_null(e);
+	assert_dates(e, "2025-08-01", "2025-08-01");
+	if (!strncmp(e->title, "Peru", 4))
+		fail_msg("title '%s'", e->title);
+	ctl_timeline_free(tl);
+}
+
 /* Everyday news verbs beyond diplomacy (deaths, careers, courts, closures);
  * two verbs joined by "and", each with its date; an appositive's name is
  * not the subject; "will remain closed on Wednesday" lies ahead; a quote
@@ -855,6 +892,7 @@ int main(void)
 		cmocka_unit_test(test_clause_titles),
 		cmocka_unit_test(test_clause_subjects),
 		cmocka_unit_test(test_taking_effect),
+		cmocka_unit_test(test_relative_and_possessive_speakers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
