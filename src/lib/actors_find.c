@@ -1009,12 +1009,52 @@ static bool plain_name_word(const tok *k)
 	return true;
 }
 
+/* Whether the possessive on token i is inside an organisation's name
+ * ("Regional People's Party", "Information Commissioner's Office",
+ * "Bristol Magistrates' Court"): the possessor is a title word, a plural
+ * ("Magistrates'") or "People's", "Women's", "Children's", "Men's", and
+ * capitalised words right after it reach an organisation's head within
+ * three words. "Russia's Foreign Ministry" stays a possessor and a name. */
+static bool poss_inside_name(const finder *F, size_t i, size_t t1)
+{
+	static const char *const plurals[] = { "People", "Women", "Children", "Men", NULL };
+	const tok *k = &F->toks[i];
+	const char *w = F->t + k->s;
+	size_t n = k->e - k->s;
+	/* a plural only after another word of the name ("Bristol
+	 * Magistrates' Court", not "The Beatles' Apple Corps") */
+	bool possessor = (k->lx & L_TITLE) ||
+		(n > 2 && w[n - 1] == 's' && F->t[k->e] == '\'' && k->pe == k->e + 1 && i > 0 &&
+		 (F->toks[i - 1].f & T_WORD) && (F->toks[i - 1].f & T_CAP) &&
+		 !(F->toks[i - 1].lx & L_C_FUNC) && only_spaces(F->t, F->toks[i - 1].e, k->s));
+	for (size_t j = 0; plurals[j] && !possessor; j++)
+		possessor = n == strlen(plurals[j]) && !memcmp(w, plurals[j], n);
+	if (!possessor || (k->lx & (L_GAZ | L_GIVEN | L_FAMILY)))
+		return false;
+	uint32_t prev_end = k->pe;
+	for (size_t j = i + 1; j < t1 && j <= i + 3; j++) {
+		const tok *x = &F->toks[j];
+		if (!(x->f & T_WORD) || !(x->f & T_CAP) || !only_spaces(F->t, prev_end, x->s))
+			return false;
+		if (x->lx & L_ORGHEAD)
+			return true;
+		if (x->f & T_POSS)
+			return false;
+		prev_end = x->e;
+	}
+	return false;
+}
+
 static void mark_names(finder *F, size_t t0, size_t t1, bool headline)
 {
 	for (size_t i = t0; i < t1; i++) {
 		tok *k = &F->toks[i];
 		if (headline)
 			k->f |= T_HEAD;
+		if ((k->f & (T_POSS | T_CAP)) == (T_POSS | T_CAP) && poss_inside_name(F, i, t1)) {
+			k->f &= ~T_POSS; /* the name runs on: one word with its "'s" */
+			k->e = k->pe;
+		}
 		/* "Ten Hag", "Van Dijk": a capitalised particle opens a surname;
 		 * at a sentence's start only before another particle ("De la
 		 * Cruz said", "Van der Berg said") */

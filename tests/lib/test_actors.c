@@ -549,6 +549,35 @@ static void test_possessive(void **state)
 	ctl_resources_free(res);
 }
 
+/* A possessive inside an organisation's name is part of it ("Regional
+ * People's Party", "Information Commissioner's Office", "Bristol
+ * Magistrates' Court"); a name before a possessive stays a possessor
+ * ("The Krennites' Zorvex Group", "Chile's Foreign Ministry"). */
+static void test_possessive_in_name(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_mention_list ml = find(res,
+		"Coalition talks\n"
+		"Talks went on for weeks in the provincial capital.\n"
+		"The Regional People's Party met on Monday.\n"
+		"The Information Commissioner's Office opened an inquiry.\n"
+		"He will appear before Bristol Magistrates' Court on Monday.\n"
+		"The Krennites' Zorvex Group said nothing.\n"
+		"Chile's Foreign Ministry declined to comment.\n");
+	const ctl_mention *m = mention_named(&ml, "Regional People's Party");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
+	assert_non_null(mention_named(&ml, "Information Commissioner's Office"));
+	assert_non_null(mention_named(&ml, "Bristol Magistrates' Court"));
+	assert_non_null(mention_named(&ml, "Zorvex Group"));
+	assert_null(mention_named(&ml, "Krennites' Zorvex Group"));
+	assert_non_null(mention_named(&ml, "Chile"));
+	assert_non_null(mention_named(&ml, "Foreign Ministry"));
+	ctl_mention_list_release(&ml);
+	ctl_resources_free(res);
+}
+
 static void test_sentence_start(void **state)
 {
 	(void)state;
@@ -766,6 +795,7 @@ int main(void)
 		cmocka_unit_test(test_demonym),
 		cmocka_unit_test(test_acronyms),
 		cmocka_unit_test(test_possessive),
+		cmocka_unit_test(test_possessive_in_name),
 		cmocka_unit_test(test_sentence_start),
 		cmocka_unit_test(test_headline_case),
 		cmocka_unit_test(test_headline_first_name),
