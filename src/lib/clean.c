@@ -40,7 +40,7 @@
 /* --- loaded knowledge ---------------------------------------------------- */
 
 enum cue_match { CUE_LINE, CUE_PREFIX, CUE_CONTAINS };
-enum cue_scope { SCOPE_INLINE, SCOPE_BLOCK, SCOPE_NEXT };
+enum cue_scope { SCOPE_INLINE, SCOPE_BLOCK, SCOPE_NEXT, SCOPE_PARA };
 
 typedef struct cue {
 	uint8_t match, scope;
@@ -98,9 +98,11 @@ static int parse_cues(struct ctl_clean_data *d, ctl_error *err)
 			c->scope = SCOPE_BLOCK;
 		else if (!strcmp(s, "next"))
 			c->scope = SCOPE_NEXT;
+		else if (!strcmp(s, "para"))
+			c->scope = SCOPE_PARA;
 		else
 			return ctl_error_set(err, CTL_EDATA,
-				"%s:%zu: scope '%s' is not inline, block or next", name, e->line, s);
+				"%s:%zu: scope '%s' is not inline, block, next or para", name, e->line, s);
 		if (!(c->reason = static_reason(e->fields[2])))
 			return ctl_error_set(err, CTL_EDATA,
 				"%s:%zu: unknown reason '%s' (see data/clean/README.md)", name, e->line,
@@ -503,13 +505,29 @@ static void measure(const char *t, const struct ctl_clean_data *cd, ctl_stop_mem
 
 /* --- cues ---------------------------------------------------------------- */
 
-/* The line without bullets in front and ':' '.' '>' '»' '…' behind, for
- * whole-line cue matching ("• share", "Read also:"). */
+/* The length of a pictograph at s[0, n) (arrows, symbols, dingbats, box
+ * drawing: U+2190-U+2BFF; emoji: U+1F000-U+1FAFF; U+FE0F), else 0. */
+static size_t symbol_len(const unsigned char *s, size_t n)
+{
+	if (n >= 3 && s[0] == 0xE2 && s[1] >= 0x86 && s[1] <= 0xAF)
+		return 3;
+	if (n >= 4 && s[0] == 0xF0 && s[1] == 0x9F && s[2] >= 0x80 && s[2] <= 0xAB)
+		return 4;
+	if (n >= 3 && s[0] == 0xEF && s[1] == 0xB8 && s[2] == 0x8F)
+		return 3;
+	return 0;
+}
+
+/* The line without bullets and pictographs in front and ':' '.' '>' '»'
+ * '…' behind, for whole-line cue matching ("• share", "Read also:", "🍪 We
+ * value your privacy"). */
 static void cue_span(const char *t, uint32_t *a, uint32_t *b)
 {
 	const unsigned char *s = (const unsigned char *)t;
 	for (;;) {
 		size_t k = *a < *b ? ctl_space_len(s + *a, *b - *a) : 0;
+		if (!k && *a < *b)
+			k = symbol_len(s + *a, *b - *a);
 		if (k)
 			*a += (uint32_t)k;
 		else if (*a < *b && (s[*a] == '*' || s[*a] == '-' || s[*a] == '|' || s[*a] == '>'))
@@ -641,14 +659,14 @@ static bool is_byline(const char *t, const line_info *li)
 /* The longest segment a menu row's entries have, in words. */
 #define MENU_ROW_MAX_WORDS 4
 
-/* Whether byte i of t[a, b) separates a menu's entries: '|', or '>', '»'
- * or '›' between spaces (a breadcrumb, "World News > Americas"); returns
- * its length, else 0. */
+/* Whether byte i of t[a, b) separates a menu's entries: '|', or '>', '/',
+ * '»' or '›' between spaces (a breadcrumb, "World News > Americas", "Home /
+ * Security / Data breaches"); returns its length, else 0. */
 static size_t menu_sep(const unsigned char *s, uint32_t i, uint32_t a, uint32_t b)
 {
 	if (s[i] == '|')
 		return 1;
-	size_t k = s[i] == '>' ? 1 : (i + 1 < b && s[i] == 0xC2 && s[i + 1] == 0xBB) ? 2 :
+	size_t k = s[i] == '>' || s[i] == '/' ? 1 : (i + 1 < b && s[i] == 0xC2 && s[i + 1] == 0xBB) ? 2 :
 		(i + 2 < b && s[i] == 0xE2 && s[i + 1] == 0x80 && s[i + 2] == 0xBA) ? 3 : 0;
 	if (k && i > a && s[i - 1] == ' ' && i + k < b && s[i + k] == ' ')
 		return k;
@@ -657,13 +675,13 @@ static size_t menu_sep(const unsigned char *s, uint32_t i, uint32_t a, uint32_t 
 
 /* A row of a menu or a breadcrumb: entries of a few words each, between
  * separators ("Home | World | Business", "Business > Deals & M&A",
- * "News | Conflict"); a headline with its site's name after a bar ("Court
+ * "News | Conflict", "Home / Security"); a headline with its site's name after a bar ("Court
  * voids data deal with private firm | Agency") has a long entry. */
 static bool menu_row(const char *t, uint32_t a, uint32_t b)
 {
 	const unsigned char *s = (const unsigned char *)t;
 	if (!memchr(t + a, '|', b - a) && !memchr(t + a, '>', b - a) && !memchr(t + a, 0xBB, b - a) &&
-	    !memchr(t + a, 0xBA, b - a))
+	    !memchr(t + a, 0xBA, b - a) && !memchr(t + a, '/', b - a))
 		return false;
 	size_t seps = 0, words = 0, most = 0;
 	bool in_word = false;
@@ -1036,6 +1054,21 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 		if (l->cls != C_BAD)
 			l->cls = soft_class(l);
 	}
+	/* a line between two lines of a consent banner is the banner's */
+	for (size_t i = 1; i + 1 < n; i++) {
+		line_info *l = &li[i];
+		if (l->cls == C_BAD || l->cls == C_BLANK)
+			continue;
+		size_t p = i, q = i + 1;
+		while (p > 0 && li[p - 1].cls == C_BLANK)
+			p--;
+		while (q < n && li[q].cls == C_BLANK)
+			q++;
+		if (p > 0 && q < n && li[p - 1].cls == C_BAD && li[q].cls == C_BAD &&
+		    li[p - 1].reason && li[q].reason && !strcmp(li[p - 1].reason, "consent") &&
+		    !strcmp(li[q].reason, "consent"))
+			set_bad(l, "consent", SCOPE_INLINE);
+	}
 
 	/* run[i]: the length of the run of non-blank lines without a good one
 	 * that holds line i (the later rules do not change what is in a run) */
@@ -1071,6 +1104,15 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 				j++;
 			if (j < n && li[j].cls != C_BAD && li[j].cls != C_TITLE && !li[j].ends_sentence)
 				set_bad(&li[j], "after-read-also", SCOPE_INLINE);
+		}
+		if (l->cls == C_BAD && l->scope == SCOPE_PARA) {
+			/* "About the author" + the paragraph under it */
+			size_t j = i + 1;
+			while (j < n && li[j].cls == C_BLANK)
+				j++;
+			for (; j < n && li[j].cls != C_BLANK; j++)
+				if (li[j].cls != C_TITLE)
+					set_bad(&li[j], l->reason, SCOPE_BLOCK);
 		}
 	}
 

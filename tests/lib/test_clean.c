@@ -318,6 +318,38 @@ static void test_menu_rows_labels_and_consent(void **state)
 	ctl_document_free(doc);
 }
 
+/* A breadcrumb with slashes is no headline; a banner opening with a
+ * pictograph, and the text between two of its lines, are the banner's;
+ * "[Image]"/"[PHOTO]" captions, a share row and "About the author" with
+ * the biography under it are furniture. */
+static void test_slashes_pictographs_and_author(void **state)
+{
+	(void)state;
+	static const char *const tops[] = {
+		"Home / Security / Data breaches\n\nCity council approves the new bridge over the river\n\n",
+		"\xf0\x9f\x8d\xaa We value your privacy\n"
+		"We and our 500 partners store and access information on your device, such as cookies. By clicking Accept you consent to this.\n"
+		"[Accept all]   [Reject all]\n\n"
+		"City council approves the new bridge over the river\n\n",
+	};
+	assert_tops_kept(tops, sizeof(tops) / sizeof(tops[0]));
+	char buf[2048];
+	snprintf(buf, sizeof(buf), "%s%s", tops[1], body);
+	ctl_document *doc = test_doc(res, buf);
+	assert_string_equal(reason_of(doc, "We and our 500 partners"), "consent");
+	ctl_document_free(doc);
+	doc = page("", "[PHOTO] The new bridge seen from the river on Monday. Picture: Anna Weber\n\n"
+		"Share this article:  f  X  WhatsApp  Copy link\n",
+		"ABOUT THE AUTHOR\n"
+		"Anna Weber is the Courier's city reporter. She joined the paper in 2015 and has covered the council since.\n");
+	assert_article_kept(doc);
+	assert_string_equal(reason_of(doc, "[PHOTO] The new bridge"), "credit");
+	assert_string_equal(reason_of(doc, "Share this article:"), "share");
+	assert_string_equal(reason_of(doc, "ABOUT THE AUTHOR"), "byline");
+	assert_string_equal(reason_of(doc, "Anna Weber is the Courier"), "byline");
+	ctl_document_free(doc);
+}
+
 /* A caption before the article and a wire service's footer after it. */
 static void test_caption_and_wire_footer(void **state)
 {
@@ -737,6 +769,7 @@ int main(void)
 		cmocka_unit_test(test_menu_block),
 		cmocka_unit_test(test_brief_without_good_paragraph),
 		cmocka_unit_test(test_caption_and_wire_footer),
+		cmocka_unit_test(test_slashes_pictographs_and_author),
 		cmocka_unit_test(test_headline_under_menu_or_over_date),
 		cmocka_unit_test(test_menu_rows_labels_and_consent),
 		cmocka_unit_test(test_numbered_most_read),
