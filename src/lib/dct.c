@@ -208,6 +208,9 @@ typedef struct dct_state {
 	size_t top;
 	size_t best_li;  /* the best candidate's line */
 	int lead_wd;     /* a weekday named on that line ("on Tuesday"), 1-7, or 0 */
+	bool has_prev;   /* a full date read before, on line prev_li: */
+	size_t prev_li;
+	ymd prev;
 } dct_state;
 
 /* How much a year the page names says about the page's own year: a date
@@ -275,10 +278,20 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 			continue;
 		int rank = 0;
 		const char *src = NULL;
+		ymd read = v;
 		uint32_t dl = ctl_dateline_end(doc->text, l->start, l->end, NULL);
 		if (kind && !strcmp(kind, "publication")) {
 			rank = 3;
 			src = "header";
+		} else if (kind && !strcmp(kind, "update")) {
+			/* "15.02.2024, 18:22 | Updated 16.02.2024": the date before
+			 * the update on its line is the publication's */
+			rank = 3;
+			src = "header";
+			if (ds->has_prev && ds->prev_li == ds->li &&
+			    (ds->prev.y < v.y || (ds->prev.y == v.y && (ds->prev.m < v.m ||
+			     (ds->prev.m == v.m && ds->prev.d <= v.d)))))
+				v = ds->prev;
 		} else if (dl && count_words(doc->text, dl, x->start, 0) == 0) {
 			rank = 3;
 			src = "dateline";
@@ -293,6 +306,11 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 			ds->lead_wd = 0;
 			ds->best = v;
 			ds->best_src = src;
+		}
+		if (read.y) {
+			ds->has_prev = true;
+			ds->prev_li = ds->li;
+			ds->prev = read;
 		}
 	}
 	ds->done = tx->len;

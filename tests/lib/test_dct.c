@@ -126,6 +126,19 @@ static void test_rules(void **state)
 	assert_string_equal(doc->dct_source, "header");
 	ctl_document_free(doc);
 
+	/* the date before an update on its line is the publication's; an
+	 * update alone still dates the page (the first case above) */
+	doc = test_doc(res,
+		"Court jails former agency chief\n"
+		"\n"
+		"Ana Ruiz | 15.02.2024, 18:22 | Updated 16.02.2024, 09:10\n"
+		"\n"
+		"The court on Thursday sentenced the former head of the agency to six years in prison.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2024-02-15");
+	assert_string_equal(doc->dct_source, "header");
+	ctl_document_free(doc);
+
 	/* nothing states the date: bounds only, never a future date as bound */
 	doc = test_doc(res,
 		"Parties hold talks\n"
