@@ -821,6 +821,10 @@ static void tokenise(finder *F, uint32_t ss, uint32_t se)
 			else if (k->p == '"' && (k->s == ss || cp_space((unsigned char)t[k->s - 1]) ||
 			                         t[k->s - 1] == '(' || (unsigned char)t[k->s - 1] == 0xA0))
 				at_start = true; /* an opening quote opens a sentence */
+			else if ((k->p == 'd' || k->p == '-') && F->ntoks > 1 &&
+			         (F->toks[F->ntoks - 2].f & T_WORD) &&
+			         ctl_is_digit((unsigned char)t[F->toks[F->ntoks - 2].e - 1]))
+				at_start = true; /* a chronology's "October 2021 – Trial opens" */
 			else if (k->p != '"' && k->p != '(' && k->p != '[' && k->p != '\'')
 				at_start = false;
 			if (k->p == '$' && F->ntoks > 1 && F->toks[F->ntoks - 2].pe == k->s &&

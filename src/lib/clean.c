@@ -518,6 +518,43 @@ static size_t symbol_len(const unsigned char *s, size_t n)
 	return 0;
 }
 
+/* The length of a list bullet and its space opening t[a, b) ("- ", "• ",
+ * "* ", "» ", "→ "), else 0. */
+static size_t bullet_len(const char *t, uint32_t a, uint32_t b)
+{
+	const unsigned char *s = (const unsigned char *)t + a;
+	size_t n = b - a, k = 0;
+	if (n >= 2 && (s[0] == '-' || s[0] == '*'))
+		k = 1;
+	else if (n >= 3 && s[0] == 0xC2 && s[1] == 0xBB)
+		k = 2;                                     /* » */
+	else if (n >= 4 && s[0] == 0xE2 && ((s[1] == 0x80 && s[2] == 0xA2) || s[1] == 0x86))
+		k = 3;                                     /* • and the arrows */
+	return k && k < n && s[k] == ' ' ? k + 1 : 0;
+}
+
+/* Whether t[a, b) opens, after a bullet, with a date and a dash: an entry
+ * of a chronology ("• 14 May 2019 – Officers search ...", "October 2021 -
+ * Trial opens ..."): a dash within the first six words, a digit before. */
+static bool dated_entry(const char *t, uint32_t a, uint32_t b)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	uint32_t p = a + (uint32_t)bullet_len(t, a, b);
+	bool digit = false;
+	for (int words = 0; p < b && words < 6; words++) {
+		while (p < b && s[p] == ' ')
+			p++;
+		uint32_t w = p;
+		while (p < b && s[p] != ' ')
+			digit |= ctl_is_digit(s[p++]);
+		if (p - w == 1 && s[w] == '-')
+			return digit;
+		if (p - w == 3 && s[w] == 0xE2 && s[w + 1] == 0x80 && (s[w + 2] == 0x93 || s[w + 2] == 0x94))
+			return digit;                          /* – — */
+	}
+	return false;
+}
+
 /* The line without bullets and pictographs in front and ':' '.' '>' '»'
  * '…' behind, for whole-line cue matching ("• share", "Read also:", "🍪 We
  * value your privacy"). */
@@ -1093,17 +1130,26 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 	for (size_t i = 0; i < n; i++) {
 		line_info *l = &li[i];
 		if (l->cls == C_SHORT || l->cls == C_NEAR) {
-			if (title_case(l))
+			/* not a chronology's entry ("• October 2021 – Trial opens
+			 * at the Bucharest Tribunal") */
+			if (title_case(l) && !dated_entry(t, l->a, l->b))
 				set_bad(l, "related-headline", SCOPE_INLINE);
 		}
 		if (l->cls == C_BAD && l->scope == SCOPE_NEXT) {
 			/* "Read also" + the teaser's headline: the teaser is a headline,
-			 * not a sentence of the article */
+			 * not a sentence of the article; and the list's other
+			 * entries, each opening with the same bullet */
 			size_t j = i + 1;
 			while (j < n && li[j].cls == C_BLANK)
 				j++;
-			if (j < n && li[j].cls != C_BAD && li[j].cls != C_TITLE && !li[j].ends_sentence)
+			if (j < n && li[j].cls != C_BAD && li[j].cls != C_TITLE && !li[j].ends_sentence) {
 				set_bad(&li[j], "after-read-also", SCOPE_INLINE);
+				size_t bl = bullet_len(t, li[j].a, li[j].b);
+				for (size_t k = j + 1; bl && k < n && li[k].cls != C_BLANK && li[k].cls != C_TITLE &&
+				                       !li[k].ends_sentence && li[k].b - li[k].a > bl &&
+				                       !memcmp(t + li[k].a, t + li[j].a, bl); k++)
+					set_bad(&li[k], "after-read-also", SCOPE_INLINE);
+			}
 		}
 		if (l->cls == C_BAD && l->scope == SCOPE_PARA) {
 			/* "About the author" + the paragraph under it */

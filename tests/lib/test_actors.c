@@ -578,6 +578,28 @@ static void test_possessive_in_name(void **state)
 	ctl_resources_free(res);
 }
 
+/* The word after a chronology's date and dash opens a sentence: a common
+ * word there is not a name on its own ("October 2021 – Trial opens ..."). */
+static void test_chronology_entry_start(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_mention_list ml = find(res,
+		"Timeline of the case\n"
+		"Officials went through the files for weeks.\n"
+		"• 14 May 2019 – Officers search the offices of Norvex Holdings\n"
+		"• October 2021 – Trial opens at the Springfield Tribunal\n");
+	/* at most tentative: only other articles writing it so make it a name */
+	const ctl_mention *m = mention_named(&ml, "Trial");
+	assert_true(!m || m->tentative);
+	m = mention_named(&ml, "Officers");
+	assert_true(!m || m->tentative);
+	assert_non_null(mention_named(&ml, "Springfield Tribunal"));
+	assert_non_null(mention_named(&ml, "Norvex Holdings"));
+	ctl_mention_list_release(&ml);
+	ctl_resources_free(res);
+}
+
 static void test_sentence_start(void **state)
 {
 	(void)state;
@@ -796,6 +818,7 @@ int main(void)
 		cmocka_unit_test(test_acronyms),
 		cmocka_unit_test(test_possessive),
 		cmocka_unit_test(test_possessive_in_name),
+		cmocka_unit_test(test_chronology_entry_start),
 		cmocka_unit_test(test_sentence_start),
 		cmocka_unit_test(test_headline_case),
 		cmocka_unit_test(test_headline_first_name),

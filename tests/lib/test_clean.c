@@ -350,6 +350,29 @@ static void test_slashes_pictographs_and_author(void **state)
 	ctl_document_free(doc);
 }
 
+/* A chronology's entries ("• October 2021 – Trial opens at the ...") are
+ * text, however short and capitalised; every entry of a "Read also" list
+ * with the same bullet is a teaser, not only the first. */
+static void test_chronology_and_read_also_list(void **state)
+{
+	(void)state;
+	ctl_document *doc = page("",
+		"Timeline\n"
+		"• 14 May 2019 – Officers search the agency's headquarters\n"
+		"• October 2021 – Trial Opens At The City Court\n",
+		"Read also:\n"
+		"- Mayor Opens New Library In The Old Town\n"
+		"- Council Fined After Data Leak Last Month\n"
+		"- Bridge Tolls To Rise Next Year\n");
+	assert_article_kept(doc);
+	assert_true(test_kept(doc, "October 2021"));
+	assert_true(test_kept(doc, "14 May 2019"));
+	assert_string_equal(reason_of(doc, "- Mayor Opens"), "after-read-also");
+	assert_string_equal(reason_of(doc, "- Council Fined"), "after-read-also");
+	assert_string_equal(reason_of(doc, "- Bridge Tolls"), "after-read-also");
+	ctl_document_free(doc);
+}
+
 /* A caption before the article and a wire service's footer after it. */
 static void test_caption_and_wire_footer(void **state)
 {
@@ -770,6 +793,7 @@ int main(void)
 		cmocka_unit_test(test_brief_without_good_paragraph),
 		cmocka_unit_test(test_caption_and_wire_footer),
 		cmocka_unit_test(test_slashes_pictographs_and_author),
+		cmocka_unit_test(test_chronology_and_read_also_list),
 		cmocka_unit_test(test_headline_under_menu_or_over_date),
 		cmocka_unit_test(test_menu_rows_labels_and_consent),
 		cmocka_unit_test(test_numbered_most_read),
