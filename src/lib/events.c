@@ -1898,6 +1898,8 @@ static bool possessive_tail(const char *t, uint32_t a, uint32_t b)
 #define REPORT_DATE_OPENING 3
 #define REPORT_DATE_NEAR 3
 
+static size_t statement_for(doc_state *ds, const tok *tk, const trig *tr, size_t ntr, const dsrc *s);
+
 /* Which trigger a date source dates (index + 1, or 0). */
 static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 		const dsrc *srcs, const dsrc *s, bool in_dateline)
@@ -1998,10 +2000,21 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	}
 	if (pick != SIZE_MAX)
 		return pick + 1;
-	/* else the sentence's statement ("On Tuesday, the minister said ...",
-	 * "said at a news conference in Geneva on Tuesday"), unless the date
-	 * lies further on, in what was said ("the firm said more than 4
-	 * billion songs had been downloaded since its launch in 2003") */
+	return statement_for(ds, tk, tr, ntr, s);
+}
+
+/* The sentence's statement a date source dates ("On Tuesday, the minister
+ * said ...", "said at a news conference in Geneva on Tuesday"), unless the
+ * date lies further on, in what was said ("the firm said more than 4
+ * billion songs had been downloaded since its launch in 2003"): its
+ * reporting verb's index + 1, or 0. */
+static size_t statement_for(doc_state *ds, const tok *tk, const trig *tr, size_t ntr, const dsrc *s)
+{
+	const char *t = ds->doc->text;
+	size_t first_report = SIZE_MAX;
+	for (size_t r = 0; r < ntr; r++)
+		if (tr[r].report && first_report == SIZE_MAX)
+			first_report = r;
 	if (first_report == SIZE_MAX || s->a > tr[first_report].b + REPORT_DATE_REACH)
 		return 0;
 	/* before the verb: opening the sentence ("On Tuesday, ...") or next to
@@ -2388,9 +2401,24 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			size_t ws = words_between(s, T), wo = words_between(o, T);
 			bool s_after = s->a >= T->b && ws <= 1, o_after = o->a >= T->b && wo <= 1;
 			if (o->kind != SRC_TIMEX || s->kind != SRC_TIMEX || (dl_end && o->s < dl_end) ||
-			    (ws >= wo && !(ws == wo && s_after && !o_after)))
+			    (ws >= wo && !(ws == wo && s_after && !o_after))) {
+				/* the verb is another date's: this one may still date
+				 * the statement ("On Wednesday, X announced duties ...,
+				 * to take effect from Aug. 15"); so may the other date,
+				 * below, when this one takes its verb */
+				size_t r2 = s->kind == SRC_TIMEX ? statement_for(ds, tk, tr, ntr, s) : 0;
+				if (r2 && r2 != r && !tr[r2 - 1].dated) {
+					tr[r2 - 1].dated = (int)k + 1;
+					s->trig = r2;
+				}
 				continue;
+			}
 			o->trig = 0;
+			size_t r2 = statement_for(ds, tk, tr, ntr, o);
+			if (r2 && r2 != r && !tr[r2 - 1].dated) {
+				tr[r2 - 1].dated = T->dated;
+				o->trig = r2;
+			}
 		}
 		T->dated = (int)k + 1;
 		s->trig = r;

@@ -286,6 +286,9 @@ static void test_taking_effect(void **state)
 		"2025-07-03" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	assert_dates(find_event(tl, "take effect"), "2025-08-15", "2025-08-15");
+	/* the opening "On Wednesday" dates the statement, the verb's own date
+	 * the verb */
+	assert_dates(find_event_in(tl, "announced", "plywood"), "2025-07-02", "2025-07-02");
 	assert_dates(find_event(tl, "taking effect"), "2025-08-01", "2025-08-01");
 	assert_dates(find_event(tl, "released"), "2025-10-01", "2025-10-31");
 	const ctl_event *e = find_event(tl, "fell");
