@@ -1257,7 +1257,9 @@ static bool and_to_head(const finder *F, const elem *el, size_t n, size_t k, siz
 	size_t a = n ? el[0].a : k;
 	if (!a || !(F->toks[a - 1].lx & L_X_THE))
 		return false;
-	for (size_t q = 0; q < n; q++)
+	/* "the U.S. Food and Drug Administration": a country's name first */
+	size_t q0 = n > 1 && el[0].k == E_GAZ && el[0].gz && el[0].gz->kind == CTL_GAZ_COUNTRY ? 1 : 0;
+	for (size_t q = q0; q < n; q++)
 		if (el[q].k != E_NAME || (F->toks[el[q].b - 1].lx & (L_ORGHEAD | L_G_HEAD | L_GIVEN | L_FAMILY | L_GAZ)))
 			return false;
 	for (size_t j = k + 1; j < end && j <= k + 4; j++) {

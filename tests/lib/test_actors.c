@@ -600,6 +600,25 @@ static void test_chronology_entry_start(void **state)
 	ctl_resources_free(res);
 }
 
+/* "the U.S. Food and Drug Administration": a country's name before an
+ * institution named with "and" does not split it. */
+static void test_and_in_name_after_country(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_mention_list ml = find(res,
+		"Drug trial halted\n"
+		"Officials spoke for weeks.\n"
+		"The U.S. Food and Drug Administration placed the program on hold on Monday.\n");
+	const ctl_mention *m = mention_named(&ml, "Food and Drug Administration");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
+	assert_null(mention_named(&ml, "Drug Administration"));
+	assert_non_null(mention_named(&ml, "U.S."));
+	ctl_mention_list_release(&ml);
+	ctl_resources_free(res);
+}
+
 static void test_sentence_start(void **state)
 {
 	(void)state;
@@ -819,6 +838,7 @@ int main(void)
 		cmocka_unit_test(test_possessive),
 		cmocka_unit_test(test_possessive_in_name),
 		cmocka_unit_test(test_chronology_entry_start),
+		cmocka_unit_test(test_and_in_name_after_country),
 		cmocka_unit_test(test_sentence_start),
 		cmocka_unit_test(test_headline_case),
 		cmocka_unit_test(test_headline_first_name),
