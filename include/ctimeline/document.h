@@ -30,6 +30,10 @@ typedef enum ctl_line_kind {
 typedef struct ctl_line {
 	uint32_t start, end;   /* the line without its terminator */
 	uint8_t kind;          /* ctl_line_kind */
+	/* 1: the break after this line is one kept or put back at a sentence's
+	 * end of a hard-wrapped or flattened page, and may lie inside a
+	 * paragraph as well as end one */
+	uint8_t soft;
 	const char *reason;    /* why it was dropped (static string), or NULL */
 } ctl_line;
 

@@ -347,19 +347,22 @@ static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
 		return false;
 	/* walk the last words back to front: 1..SUFFIX_MAX_WORDS capitalised
 	 * words, then a dash standing alone as a word */
-	uint32_t p = b;
+	/* the name's length counts one space between words: text whose markup
+	 * was blanked out ("[Agency](https://...)") keeps runs of spaces */
+	uint32_t p = b, name = 0;
 	for (uint32_t w = 0; w <= SUFFIX_MAX_WORDS && p > a; w++) {
 		uint32_t ws = p;
-		while (ws > a && !ctl_space_before(s, a, ws) && b - ws <= SUFFIX_MAX_BYTES + 4)
+		while (ws > a && !ctl_space_before(s, a, ws) && name + (p - ws) <= SUFFIX_MAX_BYTES + 4)
 			ws--;
 		bool dash = (p - ws == 1 && s[ws] == '-') ||
 			(p - ws == 3 && s[ws] == 0xE2 && s[ws + 1] == 0x80 &&
 			 (s[ws + 2] == 0x93 || s[ws + 2] == 0x94));
 		if (dash)
-			return w >= 1 && ws > a && b - p <= SUFFIX_MAX_BYTES;
+			return w >= 1 && ws > a && name <= SUFFIX_MAX_BYTES;
 		size_t k = ctl_utf8_seq_len(s + ws, p - ws);
 		if (!k || !is_upper_cp(ctl_utf8_decode(s + ws, k)))
 			return false;
+		name += (p - ws) + 1;
 		p = ctl_trim_end(s, a, ws);
 	}
 	return false;
@@ -1090,6 +1093,16 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 		hard_rules(t, cd, main, l);
 		if (l->cls != C_BAD)
 			l->cls = soft_class(l);
+	}
+	/* a caption's first sentences, on the lines above it when a hard-wrapped
+	 * page's break after them may lie inside its paragraph ("The committee
+	 * approved a bill Thursday ... agencies." / "Critics fear ... - Agency") */
+	for (size_t i = n; i-- > 1;) {
+		if (li[i].cls != C_BAD || !li[i].reason || strcmp(li[i].reason, "caption"))
+			continue;
+		for (size_t j = i; j > 0 && doc->lines[j - 1].soft && li[j - 1].cls != C_BLANK &&
+		                   li[j - 1].cls != C_BAD; j--)
+			set_bad(&li[j - 1], "caption", SCOPE_INLINE);
 	}
 	/* a line between two lines of a consent banner is the banner's */
 	for (size_t i = 1; i + 1 < n; i++) {

@@ -167,8 +167,12 @@ static bool ends_sentence(const unsigned char *s, uint32_t a, uint32_t b, uint32
 	return b > a && (s[b - 1] == '.' || s[b - 1] == '!' || s[b - 1] == '?');
 }
 
-static void unwrap(ctl_document *doc)
+/* Unwraps a hard-wrapped page; the offsets of the breaks it keeps at a
+ * sentence's end before a capital (ambiguous: inside a paragraph or at its
+ * end) go to *soft (n_soft of them, in text order; the caller frees). */
+static void unwrap(ctl_document *doc, uint32_t **soft, size_t *n_soft)
 {
+	size_t soft_cap = 0;
 	const unsigned char *s = (const unsigned char *)doc->text;
 	size_t n = doc->nlines, ntext = 0, nlong = 0;
 	/* most pages, a paragraph a line, are told from the lines' lengths in
@@ -214,10 +218,13 @@ static void unwrap(ctl_document *doc)
 		/* a cut at a sentence's end before a capital stays a break: the
 		 * sentences are whole either way, and a paragraph may end there */
 		uint32_t stop;
-		if (!was_cut(width, first, w, i) ||
-		    (ends_sentence(s, doc->lines[i].start, doc->lines[i].end, &stop) &&
-		     !ctl_is_lower(s[line_text(doc, i + 1)])))
+		if (!was_cut(width, first, w, i))
 			continue;
+		if (ends_sentence(s, doc->lines[i].start, doc->lines[i].end, &stop) &&
+		    !ctl_is_lower(s[line_text(doc, i + 1)])) {
+			*CTL_ARRAY_PUSH(*soft, *n_soft, soft_cap) = doc->lines[i].end;
+			continue;
+		}
 		/* the line's end, its '\r' if any, and its '\n' */
 		for (uint32_t p = doc->lines[i].end; p < doc->lines[i + 1].start; p++)
 			doc->text[p] = ' ';
@@ -239,7 +246,9 @@ out:
  * then a capital or an opening quote) become line breaks. The sentence end
  * is taken only after a word of ONE_LINE_MIN_WORD letters or more, or in
  * lower case, so "Mr. Smith", "J. Smith" and "U.S. President" stay whole;
- * the sentences are found again by the segmenter either way.
+ * the sentences are found again by the segmenter either way. A break at a
+ * sentence's end may lie inside a paragraph: its offset goes to *soft
+ * (n_soft of them, in text order; the caller frees).
  */
 #define ONE_LINE_MIN_BYTES 1000
 #define ONE_LINE_MIN_WORD 4
@@ -261,8 +270,9 @@ static bool word_ends_sentence(const unsigned char *t, uint32_t a, uint32_t stop
 	return n >= 2 && ctl_is_lower(t[w]);
 }
 
-static void split_one_line(ctl_document *doc)
+static void split_one_line(ctl_document *doc, uint32_t **soft, size_t *n_soft)
 {
+	size_t soft_cap = 0;
 	size_t text = 0, li = 0;
 	for (size_t i = 0; i < doc->nlines; i++)
 		if (doc->lines[i].end > doc->lines[i].start) {
@@ -285,6 +295,8 @@ static void split_one_line(ctl_document *doc)
 				word_ends_sentence(t, l->start, stop);
 		}
 		if (brk) {
+			if (t[i + 1] != ' ' && t[i + 1] != '\t') /* at a sentence's end */
+				*CTL_ARRAY_PUSH(*soft, *n_soft, soft_cap) = i;
 			t[i] = '\n';
 			doc->split++;
 			while (i + 1 < l->end && (t[i + 1] == ' ' || t[i + 1] == '\t'))
@@ -392,6 +404,7 @@ static bool split_lines(ctl_document *doc, size_t max_lines)
 		l->start = (uint32_t)i;
 		l->end = (uint32_t)e;
 		l->kind = CTL_LINE_BODY;
+		l->soft = 0;
 		l->reason = NULL;
 		i = end + 1;
 	}
@@ -425,15 +438,30 @@ int ctl_document_from_memory(ctl_document **out, const char *path,
 	size_t max_lines = max / LINE_MIN_BYTES > LINES_MIN ? max / LINE_MIN_BYTES : LINES_MIN;
 	bool fits = split_lines(doc, max_lines);
 	if (fits) {
-		unwrap(doc);
-		if (!doc->unwrapped)
-			split_one_line(doc);
+		uint32_t *soft = NULL;
+		size_t n_soft = 0;
+		unwrap(doc, &soft, &n_soft);
+		if (!doc->unwrapped) {
+			free(soft);
+			soft = NULL;
+			n_soft = 0;
+			split_one_line(doc, &soft, &n_soft);
+		}
 		if (doc->unwrapped || doc->split) {
 			free(doc->lines);
 			doc->lines = NULL;
 			doc->nlines = 0;
 			fits = split_lines(doc, max_lines);
 		}
+		/* the kept breaks that may lie inside a paragraph: both in text
+		 * order, one pass */
+		for (size_t i = 0, k = 0; fits && i < doc->nlines && k < n_soft; i++) {
+			while (k < n_soft && soft[k] < doc->lines[i].end)
+				k++;
+			if (k < n_soft && soft[k] == doc->lines[i].end)
+				doc->lines[i].soft = 1;
+		}
+		free(soft);
 	}
 	if (!fits) {
 		ctl_document_free(doc);

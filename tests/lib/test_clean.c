@@ -373,6 +373,37 @@ static void test_chronology_and_read_also_list(void **state)
 	ctl_document_free(doc);
 }
 
+/* A hard-wrapped page whose caption's first sentence ends where a line
+ * was cut: the break kept there may lie inside the paragraph (ctl_line
+ * soft), and the caption's credit takes the sentence with it; a credit
+ * whose name holds runs of spaces (blanked-out markup) is one too. */
+static void test_wrapped_caption(void **state)
+{
+	(void)state;
+	ctl_document *doc = test_doc(res,
+		"City council approves the new bridge over the river\n"
+		"\n"
+		"The city council said on Monday that it had approved the plan for a new\n"
+		"bridge over the river, which will be built next year after a long debate\n"
+		"between the parties of the council and the residents of the old town.\n"
+		"\n"
+		"Officials added that the work on the bridge would start as soon as the\n"
+		"money had been set aside by the regional government, and that the old\n"
+		"ferry would run until the bridge opened to traffic in the spring.\n"
+		"\n"
+		"The regional transport committee approved a budget Thursday for ferries.\n"
+		"Critics say it is \"a bridge too far\" - Riverside   News    Agency\n"
+		"\n"
+		"Residents of the old town said they had waited for the bridge for\n"
+		"decades and hoped that the work would not disturb the market that is\n"
+		"held on the square every week during the summer months.\n");
+	assert_true(doc->wrap_width > 0);
+	assert_true(test_kept(doc, "Officials added that the work"));
+	assert_string_equal(reason_of(doc, "Critics say it is"), "caption");
+	assert_string_equal(reason_of(doc, "The regional transport committee"), "caption");
+	ctl_document_free(doc);
+}
+
 /* A caption before the article and a wire service's footer after it. */
 static void test_caption_and_wire_footer(void **state)
 {
@@ -794,6 +825,7 @@ int main(void)
 		cmocka_unit_test(test_caption_and_wire_footer),
 		cmocka_unit_test(test_slashes_pictographs_and_author),
 		cmocka_unit_test(test_chronology_and_read_also_list),
+		cmocka_unit_test(test_wrapped_caption),
 		cmocka_unit_test(test_headline_under_menu_or_over_date),
 		cmocka_unit_test(test_menu_rows_labels_and_consent),
 		cmocka_unit_test(test_numbered_most_read),
