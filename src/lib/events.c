@@ -55,6 +55,7 @@ struct ctl_events_data {
 	ctl_lexicon *triggers;
 	ctl_lexicon *types;
 	ctl_lexicon *periods;    /* nouns a date names the period of (periods.tsv) */
+	ctl_lexicon *past;       /* past forms that may anchor an event (past_verbs.tsv) */
 	ctl_lexicon *gaz_index;  /* phrase -> "first<TAB>count" into gaz (sorted) */
 	gaz_row *gaz;
 	size_t ngaz, gazcap;
@@ -152,6 +153,7 @@ int ctl_events_data_load(struct ctl_events_data **out, const char *dir, ctl_erro
 	if ((rc = load_lexicon(&d->triggers, dir, "events/triggers.tsv", err)) ||
 	    (rc = load_lexicon(&d->types, dir, "events/types.tsv", err)) ||
 	    (rc = load_lexicon(&d->periods, dir, "events/periods.tsv", err)) ||
+	    (rc = load_lexicon(&d->past, dir, "events/past_verbs.tsv", err)) ||
 	    (rc = load_lexicon(&gaz, dir, "events/gazetteer.tsv", err)) ||
 	    (rc = parse_gazetteer(d, gaz, err)) ||
 	    (rc = index_gazetteer(d, err))) {
@@ -181,6 +183,7 @@ void ctl_events_data_free(struct ctl_events_data *d)
 	ctl_lexicon_free(d->triggers);
 	ctl_lexicon_free(d->types);
 	ctl_lexicon_free(d->periods);
+	ctl_lexicon_free(d->past);
 	ctl_lexicon_free(d->gaz_index);
 	for (size_t i = 0; i < d->ngaz; i++)
 		gaz_row_release(&d->gaz[i]);
@@ -1421,6 +1424,12 @@ static bool clause_break(const char *t, uint32_t a, uint32_t b)
 	return false;
 }
 
+/* The trigger entry of a past-tense verb that no trigger names
+ * (events/past_verbs.tsv): class "other", kind "verb", and no present form:
+ * the title keeps the verb as written. */
+static const char *const past_fields[] = { "", "other", "verb", "" };
+static const ctl_lex_entry past_entry = { "", 0, 0, past_fields, 4, 0, 0 };
+
 /* A title a person would write: the subject's short name ("Smith and Jones"
  * when two are joined by "and"), the verb in the present, and the words
  * that follow up to the clause's end (at most 9). A reporting verb that
@@ -1470,7 +1479,11 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		ctl_buf_put(&b, t + tk[a0].s, tk[tr->b - 1].e - tk[a0].s);
 	} else {
 		const char *verb = tr->e->fields[3];
+		if (tr->e == &past_entry)
+			verb = ""; /* below: the verb as written */
 		size_t vw = strcspn(verb, " ");
+		if (tr->e == &past_entry)
+			ctl_buf_put(&b, t + tk[tr->a].s, tk[tr->b - 1].e - tk[tr->a].s);
 		ctl_buf_put(&b, verb, vw);
 		/* "Smith and Jones meet": two subjects drop the third person's -s
 		 * ("launches", "passes", "fixes": -es after ch, sh, ss, x and zz;
@@ -1630,10 +1643,15 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 	 * "Retired from the university in 2001") */
 	if (T->a >= n && T->a > 0 && is_and_but(t, &tk[T->a - 1]))
 		return clause_title(ds, tk + T->a, ntok - T->a, &(trig){ .a = 0, .b = T->b - T->a });
-	if (T->a >= n && T->b <= ntok && n < ntok && break_before(t, tk, n)) {
+	if (T->a >= n && T->b <= ntok) {
 		size_t c = T->a; /* the trigger's clause starts at c */
-		while (c > n && !break_before(t, tk, c))
+		while (c > first + 1 && !break_before(t, tk, c))
 			c--;
+		/* no mark before the trigger: the first clause's words; a first
+		 * clause cut at ten words, not at a mark, is joined to nothing */
+		bool head_whole = n < ntok && break_before(t, tk, n) && n <= c;
+		if (!break_before(t, tk, c))
+			return trim_title(words_title(t, tk, first, n));
 		size_t e = T->b; /* to the clause's end, or to an "and" after the verb */
 		while (e < ntok && e < c + 10 && !break_before(t, tk, e) && !is_and_but(t, &tk[e]))
 			e++;
@@ -1664,18 +1682,19 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 		}
 		/* "Veltrix, which was founded in 2016 and ...": a short head
 		 * and its relative clause, the pronoun dropped */
-		if (relative && n - first <= 4 && comma && c + 1 < T->a && T->a - c <= 6 &&
+		if (relative && head_whole && n - first <= 4 && comma && c + 1 < T->a && T->a - c <= 6 &&
 		    (tok_is(t, &tk[c], "which") || tok_is(t, &tk[c], "who"))) {
 			return trim_title(joined_title(t, tk, first, n, c + 1, e));
 		}
 		if (T->a - c <= 6 && !relative) {
 			/* "On Tuesday night, two men, aged 19 and 34, were killed":
 			 * the subject after the opening phrase */
-			if (opener && no_subject && c > n && e - n <= 16)
+			if (opener && no_subject && head_whole && c > n && e - n <= 16)
 				return trim_title(words_title(t, tk, n, e));
 			if (opener || !comma || !no_subject)
 				return trim_title(words_title(t, tk, c, e));
-			return trim_title(joined_title(t, tk, first, n, c, e));
+			if (head_whole)
+				return trim_title(joined_title(t, tk, first, n, c, e));
 		}
 	}
 	return trim_title(words_title(t, tk, first, n));
@@ -1818,6 +1837,41 @@ static bool adjective_context(const char *t, const tok *tk, size_t i)
 		return false;
 	const tok *p = &tk[i - 2];
 	return p->e - p->s > 2 && t[p->e - 2] == 'e' && t[p->e - 1] == 'd' && adjective_word(t, &tk[i - 3]);
+}
+
+/* Whether token k is a past-tense verb that may anchor an event no trigger
+ * names: an irregular form listed as `past` in events/past_verbs.tsv, or a
+ * word of five letters or more ending in -ed and not listed as `not`; in
+ * lower case, not used as an adjective, not before "to" ("wanted to"),
+ * and right after a name, a subject pronoun, an auxiliary or an adverb. */
+static bool past_verb(const struct ctl_events_data *d, const char *t, const tok *tk, size_t ntok,
+		size_t k)
+{
+	const tok *w = &tk[k];
+	size_t n = w->e - w->s;
+	if (!ctl_is_lower((unsigned char)t[w->s]) || (k + 1 < ntok && tok_is(t, &tk[k + 1], "to")))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!ctl_is_alpha((unsigned char)t[w->s + i]))
+			return false;
+	/* right after its subject, an auxiliary or an adverb: not a participle
+	 * after a noun ("an agreement reached between the two companies") */
+	static const char *const before[] = { "he", "she", "it", "they", "we", "i", "who", "has",
+		"have",
+		"had", "was", "were", "been", "also", "then", "later", "first", "finally", "eventually",
+		"recently", "previously", "subsequently", "successfully", NULL };
+	if (k == 0)
+		return false;
+	const tok *p = &tk[k - 1];
+	bool ok = ctl_is_upper((unsigned char)t[p->s]) && !clause_break(t, p->e, w->s);
+	for (size_t i = 0; before[i] && !ok; i++)
+		ok = tok_is(t, p, before[i]);
+	if (!ok)
+		return false;
+	const ctl_lex_entry *e = ctl_lexicon_get(d->past, t + w->s, n);
+	if (e)
+		return e->nfields > 1 && !strcmp(e->fields[1], "past");
+	return n >= 5 && t[w->e - 2] == 'e' && t[w->e - 1] == 'd' && !adjective_context(t, tk, k);
 }
 
 /* Prepositions that, between a date and a noun, show the date does not
@@ -2081,6 +2135,42 @@ static bool subject_of(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 {
 	const char *t = ds->doc->text;
 	uint32_t limit = tk[T->a].s;
+	/* a pronoun right before the verb: "he"/"she" is the person named
+	 * last in the sentence, "it" its first other actor, else no one named
+	 * ("He was elected a fellow of the Royal Society in 1986, and in 1996
+	 * he shared the prize": not the Royal Society) */
+	if (T->a > 0) {
+		const tok *p = &tk[T->a - 1];
+		static const char *const adverbs[] = { "first", "also", "then", "later", "finally",
+			"recently", "eventually", "quickly", "previously", "subsequently", NULL };
+		bool adverb = false;
+		for (size_t i = 0; adverbs[i] && !adverb && T->a > 1; i++)
+			adverb = tok_is(t, p, adverbs[i]);
+		if (adverb)
+			p--; /* "it first detected" */
+		bool person = tok_is(t, p, "he") || tok_is(t, p, "she"), it = tok_is(t, p, "it");
+		if (tok_is(t, p, "they") || tok_is(t, p, "we"))
+			return false;
+		if (person || it) {
+			/* "he": the last person; "it": the first other actor, the
+			 * sentence's subject ("Norvex, which has 3.4 million UK
+			 * customers, said it first detected ...") */
+			const ctl_mention *pm = NULL;
+			for (size_t i = m0; i < m1 && !(it && pm); i++) {
+				const ctl_mention *m = &ds->mentions->items[i];
+				if (m->role == CTL_MENTION_ACTOR && m->end <= p->s && !in_quotes(ds, m->start) &&
+				    !m->tentative && (m->type == CTL_ACTOR_PERSON) == person)
+					pm = m;
+			}
+			if (pm) {
+				*subs = pm->start;
+				*sube = pm->end;
+				return true;
+			}
+			return false; /* not a person of another sentence: an
+			               * obituary names many */
+		}
+	}
 	if (T->a > 0 && is_and_but(t, &tk[T->a - 1]))
 		for (size_t r = 0; r < ntr; r++)
 			if (&tr[r] != T && tr[r].b < T->a && tk[tr[r].a].s < limit)
@@ -2111,7 +2201,7 @@ static bool subject_of(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	if (cl > 0 && tk[cl - 1].e > best->end && cl < T->a) {
 		static const char *const subord[] = { "as", "while", "when", "if", "although",
 			"though", "whereas", "because", "unless", "once", "after", "before", "since",
-			"even", NULL };
+			"even", "where", NULL };
 		static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", NULL };
 		size_t j = cl;
 		bool sub = false;
@@ -2422,6 +2512,51 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		}
 		T->dated = (int)k + 1;
 		s->trig = r;
+	}
+
+	/* 3b. a date no trigger took: a past-tense verb of its clause with a
+	 * named subject or a pronoun, nearest before the date, else just after it
+	 * ("Winsemius brought the three parties back to the table on
+	 * Saturday", "in 1996 he shared the Lindqvist Prize") */
+	for (size_t k = 0; k < nsrc; k++) {
+		dsrc *s = &src[k];
+		if (s->trig || s->kind != SRC_TIMEX || (dl_end && s->s < dl_end) ||
+		    (s->iv.earliest == CTL_DAY_NONE && !s->weekday))
+			continue;
+		size_t v = SIZE_MAX;
+		for (size_t j = s->a; j-- > 0 && s->a - j <= 12;) {
+			if (clause_break(t, tk[j].e, tk[j + 1].s))
+				break;
+			if (past_verb(d, t, tk, ntok, j)) {
+				v = j;
+				break;
+			}
+		}
+		for (size_t j = s->b; v == SIZE_MAX && j < ntok && j < s->b + 4; j++) {
+			if (clause_break(t, tk[j - 1].e, tk[j].s))
+				break;
+			if (past_verb(d, t, tk, ntok, j))
+				v = j;
+		}
+		bool taken = false;
+		for (size_t r = 0; r < ntr && !taken; r++)
+			taken = v >= tr[r].a && v < tr[r].b;
+		if (v == SIZE_MAX || taken)
+			continue;
+		trig g = { .a = v, .b = v + 1, .e = &past_entry, .report = false,
+		           .prio = class_priority("other", false), .dated = (int)k + 1 };
+		/* a named subject, or a pronoun right before the verb ("in 1996
+		 * he shared the prize": the clause is the title) */
+		uint32_t subs, sube;
+		static const char *const pronouns[] = { "he", "she", "it", "they", "we", NULL };
+		bool pronoun = false;
+		for (size_t i = 0; pronouns[i] && !pronoun; i++)
+			pronoun = tok_is(t, &tk[v - 1], pronouns[i]);
+		if (!pronoun && !subject_of(ds, tk, tr, ntr, &g, m0, m1, &subs, &sube))
+			continue;
+		*CTL_ARRAY_PUSH(*trigs, ntr, *trigcap) = g;
+		tr = *trigs;
+		s->trig = ntr;
 	}
 
 	/* complete missing years: after what a reaction refers to, else the

@@ -334,6 +334,36 @@ static void test_relative_and_possessive_speakers(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A date no trigger takes dates a past-tense verb of its clause with a
+ * named subject or a pronoun (events/past_verbs.tsv), titled with its own
+ * words; not a participle after a noun, nor a verb before "to". */
+static void test_past_verbs(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "p.txt",
+		"Coalition deal signed\n"
+		"\n"
+		"Negotiations broke down last week over farm rules.\n"
+		"Anna Weber brought the three parties back to the table on Saturday.\n"
+		"He was elected a fellow of the academy in 1986, and in 1996 he shared the Verhoef Prize.\n"
+		"An agreement reached between the two companies in 1991 ended the dispute.\n"
+		"Norvex wanted to expand in 2020.\n",
+		"2024-03-26" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "brought");
+	assert_non_null(e);
+	assert_dates(e, "2024-03-23", "2024-03-23");
+	assert_string_equal(e->title, "Weber brought the three parties back to the table on Saturday");
+	e = find_event(tl, "shared");
+	assert_non_null(e);
+	assert_dates(e, "1996-01-01", "1996-12-31");
+	if (strncmp(e->title, "In 1996 he shared the Verhoef Prize", 35))
+		fail_msg("title '%s'", e->title);
+	assert_null(find_event(tl, "reached"));
+	assert_null(find_event(tl, "wanted"));
+	ctl_timeline_free(tl);
+}
+
 /* Everyday news verbs beyond diplomacy (deaths, careers, courts, closures);
  * two verbs joined by "and", each with its date; an appositive's name is
  * not the subject; "will remain closed on Wednesday" lies ahead; a quote
@@ -896,6 +926,7 @@ int main(void)
 		cmocka_unit_test(test_clause_subjects),
 		cmocka_unit_test(test_taking_effect),
 		cmocka_unit_test(test_relative_and_possessive_speakers),
+		cmocka_unit_test(test_past_verbs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
