@@ -41,6 +41,10 @@ typedef struct ctl_document {
 	char *id;              /* stable id: the file's base name without .txt */
 	char *path;            /* as given by the user ("-" for stdin) */
 	char *title;           /* headline (NUL-terminated copy) or NULL */
+	/* the site's own name, as its page header shows it above the menu
+	 * ("ByteWire", "NORDIC PULSE"; set by cleaning), or NULL: the outlet
+	 * the article mentions ("told Nordic Pulse") is no actor of it */
+	char *site;
 	char *text;            /* the bytes, NUL-terminated, invalid UTF-8 replaced */
 	size_t len;
 	size_t invalid_bytes;  /* how many bytes were replaced */

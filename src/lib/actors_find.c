@@ -2214,6 +2214,20 @@ int ctl_mentions_find(ctl_mention_list *out, const ctl_resources *res,
 	return ctl_mentions_find_cached(out, res, doc, NULL, err);
 }
 
+/* Whether a name holds the site's name as whole words ("Nordic Pulse",
+ * "Get ByteWire Daily" on ByteWire), ASCII case ignored. */
+static bool names_site(const char *name, const char *site)
+{
+	size_t n = strlen(name), m = strlen(site);
+	for (size_t i = 0; m && i + m <= n; i++) {
+		if ((i > 0 && name[i - 1] != ' ') || (i + m < n && name[i + m] != ' '))
+			continue;
+		if (ctl_eq_nocase(name + i, m, site))
+			return true;
+	}
+	return false;
+}
+
 int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 		const ctl_document *doc, ctl_lex_cache *cache, ctl_error *err)
 {
@@ -2362,6 +2376,10 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 	uint32_t last_end = 0;
 	for (size_t i = 0; i < F.ncands; i++) {
 		cand *c = &F.cands[i];
+		/* the site the article is on ("..., Kantola told Nordic Pulse"),
+		 * and its own products ("Get ByteWire Daily") */
+		if (doc->site && c->m.name && names_site(c->m.name, doc->site))
+			c->dead = true;
 		if (!c->dead && c->m.start >= last_end && c->m.end > c->m.start) {
 			*CTL_ARRAY_PUSH(out->items, out->len, out->cap) = c->m;
 			last_end = c->m.end;

@@ -775,6 +775,35 @@ static bool bracket_credit(const char *t, uint32_t a, uint32_t b)
 	return words <= 6;
 }
 
+/* A photo caption ending with its credit after its sentence: "... in San
+ * Jose in September. Photo: Jordan Reyes for ByteWire", "... on Tuesday.
+ * Picture: Reader submission / @Spotter": "Photo:", "Picture:",
+ * "Photograph:", "Image:" or "Credit:" after a sentence's end, then a few
+ * words without one. */
+static bool trailing_credit(const char *t, uint32_t a, uint32_t b)
+{
+	static const char *const cues[] = { "Photo: ", "Photos: ", "Picture: ", "Photograph: ",
+		"Image: ", "Credit: ", NULL };
+	uint32_t lo = b - a > 96 ? b - 96 : a;
+	for (uint32_t p = lo; p + 2 < b; p++) {
+		if (!(t[p] == ' ' && (t[p - 1] == '.' || t[p - 1] == '"' || t[p - 1] == ')') && p > a + 8))
+			continue;
+		for (size_t k = 0; cues[k]; k++) {
+			size_t n = strlen(cues[k]);
+			if (p + 1 + n > b || memcmp(t + p + 1, cues[k], n))
+				continue;
+			size_t words = 1;
+			for (uint32_t q = p + 1 + (uint32_t)n; q < b; q++) {
+				words += t[q] == ' ';
+				if (t[q] == '.' && q + 1 < b && t[q + 1] == ' ')
+					return false; /* a sentence after it: not a credit */
+			}
+			return words <= 10;
+		}
+	}
+	return false;
+}
+
 /* "Copyright 2024 The Agency. All Rights Reserved.", "Copyright (c)
  * ...", "Copyright © ...": a copyright notice, not text about copyright. */
 static bool copyright_line(const char *t, uint32_t a, uint32_t b)
@@ -814,7 +843,7 @@ static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum scri
 		/* "January 24, 11:33 UTC+3", "Published 14:04 IST, ...": the date
 		 * stage reads these from every line, the text need not keep them */
 		set_bad(li, "timestamp", SCOPE_INLINE);
-	} else if (li->site_suffix || bracket_credit(t, li->a, li->b)) {
+	} else if (li->site_suffix || bracket_credit(t, li->a, li->b) || trailing_credit(t, li->a, li->b)) {
 		set_bad(li, "caption", SCOPE_INLINE);
 	} else if (copyright_line(t, li->a, li->b)) {
 		set_bad(li, "credit", SCOPE_INLINE);
@@ -1067,6 +1096,8 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 	size_t n = doc->nlines;
 	free(doc->title);
 	doc->title = NULL;
+	free(doc->site);
+	doc->site = NULL;
 	if (!n)
 		return 0;
 	line_info *li = ctl_xcalloc(n, sizeof(*li));
@@ -1140,6 +1171,23 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 	size_t title = pick_title(t, li, n, body, run);
 	if (title < n)
 		li[title].cls = C_TITLE;
+	/* the site's name: the page's first line, of a few words, above its
+	 * menu ("ByteWire" over "Tech | Security | ...", "NORDIC PULSE" over
+	 * a tagline and the menu) */
+	for (size_t i = 0; i < n && i != title; i++) {
+		if (li[i].cls == C_BLANK)
+			continue;
+		bool menu = false;
+		for (size_t j = i, k = 0; !menu && j < n && k < 3 && j != title; j++) {
+			if (li[j].cls == C_BLANK)
+				continue;
+			menu = j > i && li[j].cls == C_BAD && li[j].reason && !strcmp(li[j].reason, "menu");
+			k++;
+		}
+		if (menu && li[i].words <= SITE_NAME_MAX_WORDS && !ctl_is_lower((unsigned char)t[li[i].a]))
+			doc->site = ctl_xstrndup_squeezed(t + li[i].a, li[i].b - li[i].a);
+		break;
+	}
 	for (size_t i = 0; i < n; i++) {
 		line_info *l = &li[i];
 		if (l->cls == C_SHORT || l->cls == C_NEAR) {

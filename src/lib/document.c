@@ -497,6 +497,7 @@ void ctl_document_free(ctl_document *doc)
 	free(doc->id);
 	free(doc->path);
 	free(doc->title);
+	free(doc->site);
 	free(doc->text);
 	free(doc->lines);
 	free(doc->sentences);

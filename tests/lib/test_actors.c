@@ -619,6 +619,33 @@ static void test_and_in_name_after_country(void **state)
 	ctl_resources_free(res);
 }
 
+/* The site the article is on (doc->site, from its header) is no actor of
+ * it, nor are its products; other outlets are. */
+static void test_site_not_actor(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_document *doc = layout_doc(res,
+		"Minister visits Japan\n"
+		"Kantola told Nordic Pulse before the trip that the visit mattered.\n"
+		"Get Nordic Pulse Daily in your inbox.\n"
+		"She also told the Helsinki Courier that talks went well.\n");
+	doc->site = strdup("NORDIC PULSE");
+	assert_non_null(doc->site);
+	ctl_mention_list ml;
+	ctl_mention_list_init(&ml);
+	ctl_error err;
+	ctl_error_clear(&err);
+	assert_int_equal(ctl_mentions_find(&ml, res, doc, &err), 0);
+	assert_null(mention_named(&ml, "Nordic Pulse"));
+	assert_null(mention_named(&ml, "Nordic Pulse Daily"));
+	assert_null(mention_named(&ml, "Get Nordic Pulse Daily"));
+	assert_non_null(mention_named(&ml, "Helsinki Courier"));
+	ctl_mention_list_release(&ml);
+	ctl_document_free(doc);
+	ctl_resources_free(res);
+}
+
 static void test_sentence_start(void **state)
 {
 	(void)state;
@@ -839,6 +866,7 @@ int main(void)
 		cmocka_unit_test(test_possessive_in_name),
 		cmocka_unit_test(test_chronology_entry_start),
 		cmocka_unit_test(test_and_in_name_after_country),
+		cmocka_unit_test(test_site_not_actor),
 		cmocka_unit_test(test_sentence_start),
 		cmocka_unit_test(test_headline_case),
 		cmocka_unit_test(test_headline_first_name),

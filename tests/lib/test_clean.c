@@ -348,6 +348,17 @@ static void test_slashes_pictographs_and_author(void **state)
 	assert_string_equal(reason_of(doc, "ABOUT THE AUTHOR"), "byline");
 	assert_string_equal(reason_of(doc, "Anna Weber is the Courier"), "byline");
 	ctl_document_free(doc);
+	/* the site's name over a tagline and the menu is the page's site */
+	snprintf(buf, sizeof(buf), "NORDIC PULSE\nFinland in English\nNews | Politics | Business | Culture\n\n"
+		"City council approves the new bridge over the river\n\n%s", body);
+	doc = test_doc(res, buf);
+	assert_article_kept(doc);
+	assert_non_null(doc->site);
+	assert_string_equal(doc->site, "NORDIC PULSE");
+	ctl_document_free(doc);
+	doc = page("", "", "");
+	assert_null(doc->site);
+	ctl_document_free(doc);
 }
 
 /* A chronology's entries ("• October 2021 – Trial opens at the ...") are
