@@ -1049,6 +1049,25 @@ static bool poss_inside_name(const finder *F, size_t i, size_t t1)
 	return false;
 }
 
+/* Whether a hyphenated word ends in a part that makes it an adjective
+ * ("Jose-based", "York-listed", "Paris-born", "Chicago-area"). */
+static bool adjective_suffix(const char *t, const tok *k)
+{
+	static const char *const parts[] = { "born", "made", "style", "area", "bound", "wide", NULL };
+	uint32_t h = k->e;
+	while (h > k->s && t[h - 1] != '-')
+		h--;
+	if (h == k->s)
+		return false;
+	size_t n = k->e - h;
+	if (n >= 3 && t[k->e - 2] == 'e' && t[k->e - 1] == 'd')
+		return true;
+	for (size_t i = 0; parts[i]; i++)
+		if (n == strlen(parts[i]) && !memcmp(t + h, parts[i], n))
+			return true;
+	return false;
+}
+
 static void mark_names(finder *F, size_t t0, size_t t1, bool headline)
 {
 	for (size_t i = t0; i < t1; i++) {
@@ -1071,6 +1090,12 @@ static void mark_names(finder *F, size_t t0, size_t t1, bool headline)
 			continue;
 		}
 		if (!plain_name_word(k))
+			continue;
+		/* "San Jose-based", "New York-listed": the first words of a
+		 * compound adjective, not a name ("Park Ji-hoon" is one) */
+		if (i + 1 < t1 && (F->toks[i + 1].f & (T_CAP | T_HYPHLOW)) == (T_CAP | T_HYPHLOW) &&
+		    !(F->toks[i + 1].f & T_PARTPRE) && only_spaces(F->t, k->pe, F->toks[i + 1].s) &&
+		    adjective_suffix(F->t, &F->toks[i + 1]))
 			continue;
 		bool ok;
 		if (headline) {

@@ -536,6 +536,15 @@ static size_t bullet_len(const char *t, uint32_t a, uint32_t b)
 	return k && k < n && s[k] == ' ' ? k + 1 : 0;
 }
 
+/* Whether t[a, b) opens with a list number: "1. ", "12) ". */
+static bool numbered_entry(const char *t, uint32_t a, uint32_t b)
+{
+	uint32_t p = a;
+	while (p < b && p < a + 3 && ctl_is_digit((unsigned char)t[p]))
+		p++;
+	return p > a && p + 1 < b && (t[p] == '.' || t[p] == ')') && t[p + 1] == ' ';
+}
+
 /* Whether t[a, b) opens, after a bullet, with a date and a dash: an entry
  * of a chronology ("• 14 May 2019 – Officers search ...", "October 2021 -
  * Trial opens ..."): a dash within the first six words, a digit before. */
@@ -1211,6 +1220,16 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 				                       !memcmp(t + li[k].a, t + li[j].a, bl); k++)
 					set_bad(&li[k], "after-read-also", SCOPE_INLINE);
 			}
+		}
+		if (l->cls == C_BAD && l->reason && !strcmp(l->reason, "list-heading")) {
+			/* "MOST POPULAR" + "1. Review: ...", "2. The best ...": the
+			 * list's numbered entries */
+			size_t j = i + 1;
+			while (j < n && li[j].cls == C_BLANK)
+				j++;
+			for (; j < n && li[j].cls != C_BLANK && li[j].cls != C_TITLE &&
+			       numbered_entry(t, li[j].a, li[j].b); j++)
+				set_bad(&li[j], "list-item", SCOPE_INLINE);
 		}
 		if (l->cls == C_BAD && l->scope == SCOPE_PARA) {
 			/* "About the author" + the paragraph under it */

@@ -1966,6 +1966,14 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	/* a dateline's date is the report's */
 	if (in_dateline)
 		return first_report == SIZE_MAX ? 0 : first_report + 1;
+	/* a chronology's line ("Nov. 21: Halcyon announces ...; Fairbanks is
+	 * named chair"): the date that opens it is the first verb's after it */
+	size_t opening = dated_line_start(t, tk, ds->ntok);
+	if (opening && s->kind == SRC_TIMEX && s->a == 0 && s->b <= opening &&
+	    !memchr(t + s->s, ':', s->e - s->s)) /* not a live blog's clock */
+		for (size_t r = 0; r < ntr; r++)
+			if (tr[r].a >= opening)
+				return r + 1;
 	if (s->kind == SRC_GAZ) {
 		/* what happened at a named event: a meeting-like verb of the sentence */
 		size_t pick = SIZE_MAX, bestd = SIZE_MAX;
@@ -2348,6 +2356,10 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			/* "the alleged attack": a participle used as an adjective */
 			if (!skip && i > 0 && !strcmp(e->fields[2], "verb") && len > 2 &&
 			    buf[len - 2] == 'e' && buf[len - 1] == 'd' && adjective_context(t, tk, i))
+				skip = true;
+			/* "by 44 votes to 35": a number before it makes it a noun */
+			if (!skip && i > 0 && !strcmp(e->fields[2], "verb") && k == 1 && buf[len - 1] == 's' &&
+			    ctl_is_digit((unsigned char)t[tk[i - 1].e - 1]))
 				skip = true;
 			if (skip)
 				break;

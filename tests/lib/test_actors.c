@@ -597,6 +597,15 @@ static void test_chronology_entry_start(void **state)
 	assert_non_null(mention_named(&ml, "Springfield Tribunal"));
 	assert_non_null(mention_named(&ml, "Norvex Holdings"));
 	ctl_mention_list_release(&ml);
+	/* the first words of a compound adjective are no name; a hyphenated
+	 * given name is one */
+	ml = find(res,
+		"Chipmaker reinstates its founder\n"
+		"Officials went through the files for weeks.\n"
+		"The San Jose-based maker of chips said Park Ji-hoon would return.\n");
+	assert_null(mention_named(&ml, "San"));
+	assert_non_null(mention_named(&ml, "Park Ji-hoon"));
+	ctl_mention_list_release(&ml);
 	ctl_resources_free(res);
 }
 

@@ -382,6 +382,18 @@ static void test_chronology_and_read_also_list(void **state)
 	assert_string_equal(reason_of(doc, "- Council Fined"), "after-read-also");
 	assert_string_equal(reason_of(doc, "- Bridge Tolls"), "after-read-also");
 	ctl_document_free(doc);
+	/* a "Most popular" list's numbered entries, before a long line */
+	doc = page("", "", "MOST POPULAR\n"
+		"1. Review: The new folding phone is finally worth it\n"
+		"2. The best headphones for 2024\n"
+		"3. Why your fridge needs a firmware update\n"
+		"\n"
+		"Get the Courier Daily, the city news that matters to you and your family, every weekday morning in your inbox.\n");
+	assert_article_kept(doc);
+	assert_string_equal(reason_of(doc, "1. Review"), "list-item");
+	assert_string_equal(reason_of(doc, "2. The best"), "list-item");
+	assert_string_equal(reason_of(doc, "3. Why your"), "list-item");
+	ctl_document_free(doc);
 }
 
 /* A hard-wrapped page whose caption's first sentence ends where a line

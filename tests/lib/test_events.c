@@ -364,6 +364,30 @@ static void test_past_verbs(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A chronology's opening date dates the line's first verb, a statement
+ * too ("Nov. 21: Norvex announces ...; Haddad is named chair"); a verb
+ * form after a number is a noun ("by 44 votes to 35"). */
+static void test_chronology_lines(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "c.txt",
+		"Five days at Norvex\n"
+		"\n"
+		"The board fired its chief executive, Anna Weber, last week.\n"
+		"Nov. 17: The board votes to remove Weber as chief executive.\n"
+		"Nov. 21: Norvex announces Weber's reinstatement; Omar Haddad is named chair.\n"
+		"The bylaw received final approval on Friday by 44 votes to 35.\n",
+		"2024-11-22" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "votes"), "2024-11-17", "2024-11-17");
+	assert_dates(find_event(tl, "announces"), "2024-11-21", "2024-11-21");
+	for (size_t i = 0; i < tl->nevents; i++)
+		if (!strcmp(tl->events[i].trigger.text, "votes") &&
+		    strstr(tl->events[i].sources[0].text, "44 votes"))
+			fail_msg("'44 votes' made an event: '%s'", tl->events[i].title);
+	ctl_timeline_free(tl);
+}
+
 /* Everyday news verbs beyond diplomacy (deaths, careers, courts, closures);
  * two verbs joined by "and", each with its date; an appositive's name is
  * not the subject; "will remain closed on Wednesday" lies ahead; a quote
@@ -927,6 +951,7 @@ int main(void)
 		cmocka_unit_test(test_taking_effect),
 		cmocka_unit_test(test_relative_and_possessive_speakers),
 		cmocka_unit_test(test_past_verbs),
+		cmocka_unit_test(test_chronology_lines),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
