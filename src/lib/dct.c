@@ -143,19 +143,35 @@ static size_t count_words(const char *t, uint32_t s, uint32_t e, size_t max)
  * one long line has thousands of dates, each must not scan the line. */
 #define BAR_REACH 128
 
+/* Whether t[i] begins (or, looking back, ends) a spaced field separator
+ * of a header line: " — ", " – " or " · ". */
+static bool field_sep(const char *t, uint32_t i, uint32_t ls, uint32_t le)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	/* the separator's first byte at i, or its last */
+	for (uint32_t a = i >= 2 ? i - 2 : 0; a <= i; a++) {
+		size_t k = (a + 2 < le && s[a] == 0xE2 && s[a + 1] == 0x80 && (s[a + 2] == 0x93 || s[a + 2] == 0x94)) ? 3 :
+			(a + 1 < le && s[a] == 0xC2 && s[a + 1] == 0xB7) ? 2 : 0;
+		if (k && a + k - 1 >= i && a > ls && s[a - 1] == ' ' && a + k < le && s[a + k] == ' ')
+			return true;
+	}
+	return false;
+}
+
 /* Does the line hold little but the date: no lowercase word of 4+ letters
  * outside the date (times, zones and capitalised place names may stand). */
 static bool date_only_line(const char *t, uint32_t ls, uint32_t le, uint32_t ts, uint32_t te)
 {
-	/* a header's fields between bars: "Thursday 13 June 2024 | By Ana
-	 * Ruiz, Amsterdam | 6 min read" is judged by the date's own field */
+	/* a header's fields between bars, or spaced dashes or dots:
+	 * "Thursday 13 June 2024 | By Ana Ruiz, Amsterdam | 6 min read", "Aug
+	 * 14, 2025 — 6 min read" are judged by the date's own field */
 	for (uint32_t i = ts; i > ls && ts - i < BAR_REACH; i--)
-		if (t[i - 1] == '|') {
+		if (t[i - 1] == '|' || field_sep(t, i - 1, ls, le)) {
 			ls = i;
 			break;
 		}
 	for (uint32_t i = te; i < le && i - te < BAR_REACH; i++)
-		if (t[i] == '|') {
+		if (t[i] == '|' || field_sep(t, i, ls, le)) {
 			le = i;
 			break;
 		}

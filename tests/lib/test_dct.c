@@ -126,6 +126,20 @@ static void test_rules(void **state)
 	assert_string_equal(doc->dct_source, "header");
 	ctl_document_free(doc);
 
+	/* ... or the date's field before a spaced dash: "Aug 14, 2025 — 6 min
+	 * read" */
+	doc = test_doc(res,
+		"Police break up trafficking ring\n"
+		"\n"
+		"By Ana Ruiz\n"
+		"Aug 14, 2025 \xe2\x80\x94 6 min read\n"
+		"\n"
+		"Police said on Sunday that nine suspects had been arrested in raids across the region.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2025-08-14");
+	assert_string_equal(doc->dct_source, "header");
+	ctl_document_free(doc);
+
 	/* the date before an update on its line is the publication's; an
 	 * update alone still dates the page (the first case above) */
 	doc = test_doc(res,
