@@ -1372,6 +1372,11 @@ static bool put_gap(ctl_buf *b, const char *t, uint32_t from, uint32_t to)
 		ctl_buf_putc(b, ','); /* "27,000": one word */
 		return false;
 	}
+	if (to == from + 1 && t[from] == ':' && ctl_is_digit((unsigned char)t[from - 1]) &&
+	    ctl_is_digit((unsigned char)t[to])) {
+		ctl_buf_putc(b, ':'); /* "23:59": one word */
+		return false;
+	}
 	if (from < to && t[from] == '%')
 		ctl_buf_putc(b, '%'); /* "fell 14%" */
 	const char *dot = memchr(t + from, '.', to - from);
@@ -1429,6 +1434,8 @@ static bool clause_break(const char *t, uint32_t a, uint32_t b)
  * the title keeps the verb as written. */
 static const char *const past_fields[] = { "", "other", "verb", "" };
 static const ctl_lex_entry past_entry = { "", 0, 0, past_fields, 4, 0, 0 };
+
+static size_t dated_line_start(const char *t, const tok *tk, size_t ntok);
 
 /* A title a person would write: the subject's short name ("Smith and Jones"
  * when two are joined by "and"), the verb in the present, and the words
@@ -1512,7 +1519,9 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		/* stop at the clause's end: punctuation between tokens (quotes pass) */
 		bool stop = false;
 		for (uint32_t p = tk[i - 1].e; p < tk[i].s; p++)
-			if ((t[p] == ',' && !in_number(t, tk[i - 1].e, tk[i].s)) || t[p] == ';' || t[p] == ':' ||
+			if ((t[p] == ',' && !in_number(t, tk[i - 1].e, tk[i].s)) || t[p] == ';' ||
+			    (t[p] == ':' && !(ctl_is_digit((unsigned char)t[p - 1]) &&
+			                      ctl_is_digit((unsigned char)t[p + 1]))) ||
 			    t[p] == '(' || t[p] == '[' ||
 			    ((unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 2] >= 0x93 &&
 			     (unsigned char)t[p + 2] <= 0x94))
@@ -1537,10 +1546,12 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 				end = tk[k - 1].e > end ? tk[k - 1].e : end;
 				break;
 			}
-		for (size_t i = 0; i < ntok && i < 12 && tk[i].e <= end &&
-		                   (!quote_first || in_quotes(ds, tk[i].s)); i++) {
-			ctl_buf_puts(&b, i ? "" : ": ");
-			if (i)
+		/* from after a live blog's clock or a chronology's date */
+		size_t i0 = dated_line_start(t, tk, ntok);
+		for (size_t i = i0; i < ntok && i < i0 + 12 && tk[i].e <= end &&
+		                    (!quote_first || in_quotes(ds, tk[i].s)); i++) {
+			ctl_buf_puts(&b, i > i0 ? "" : ": ");
+			if (i > i0)
 				put_gap(&b, t, tk[i - 1].e, tk[i].s);
 			ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
 		}
@@ -1872,6 +1883,35 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 	if (e)
 		return e->nfields > 1 && !strcmp(e->fields[1], "past");
 	return n >= 5 && t[w->e - 2] == 'e' && t[w->e - 1] == 'd' && !adjective_context(t, tk, k);
+}
+
+/* Where a future construction ending with the verb at token j begins:
+ * "will" right before it ("will defend"), or "to" after a word that sets a
+ * plan ("expected to begin", "due to open", "hopes to launch"), not after
+ * "had" ("had planned to issue"); SIZE_MAX if none. The verb is a
+ * lower-case word. */
+static size_t future_start(const char *t, const tok *tk, size_t j)
+{
+	static const char *const cues[] = { "expected", "due", "set", "plans", "plan", "planned",
+		"hopes", "hope", "going", "scheduled", "intends", "aims", "poised", NULL };
+	const tok *w = &tk[j];
+	for (uint32_t i = w->s; i < w->e; i++)
+		if (!ctl_is_lower((unsigned char)t[i]))
+			return SIZE_MAX;
+	if (j >= 1 && tok_is(t, &tk[j - 1], "will"))
+		return j - 1;
+	if (j >= 2 && tok_is(t, &tk[j - 1], "to"))
+		for (size_t i = 0; cues[i]; i++) {
+			if (!tok_is(t, &tk[j - 2], cues[i]))
+				continue;
+			/* "had planned to issue", "had been due to fly": a plan
+			 * that did not happen */
+			for (size_t h = j - 2; h-- > 0 && j - 2 - h <= 2;)
+				if (tok_is(t, &tk[h], "had"))
+					return SIZE_MAX;
+			return j - 1;
+		}
+	return SIZE_MAX;
 }
 
 /* Prepositions that, between a date and a noun, show the date does not
@@ -2527,7 +2567,8 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 	}
 
 	/* 3b. a date no trigger took: a past-tense verb of its clause with a
-	 * named subject or a pronoun, nearest before the date, else just after it
+	 * named subject or a pronoun, nearest before the date, else just after
+	 * it, else a verb in the future before it
 	 * ("Winsemius brought the three parties back to the table on
 	 * Saturday", "in 1996 he shared the Lindqvist Prize") */
 	for (size_t k = 0; k < nsrc; k++) {
@@ -2550,21 +2591,36 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			if (past_verb(d, t, tk, ntok, j))
 				v = j;
 		}
+		/* ... else what lies ahead: "he will defend his title in 2027",
+		 * "the trial is expected to begin in October" */
+		size_t fa = SIZE_MAX;
+		for (size_t j = s->a; v == SIZE_MAX && j-- > 1 && s->a - j <= 12;) {
+			if (clause_break(t, tk[j].e, tk[j + 1].s))
+				break;
+			fa = future_start(t, tk, j);
+			if (fa != SIZE_MAX)
+				v = j;
+		}
 		bool taken = false;
 		for (size_t r = 0; r < ntr && !taken; r++)
 			taken = v >= tr[r].a && v < tr[r].b;
 		if (v == SIZE_MAX || taken)
 			continue;
-		trig g = { .a = v, .b = v + 1, .e = &past_entry, .report = false,
+		trig g = { .a = fa != SIZE_MAX ? fa : v, .b = v + 1, .e = &past_entry, .report = false,
 		           .prio = class_priority("other", false), .dated = (int)k + 1 };
+		/* "will be presented": the participle too */
+		if (fa != SIZE_MAX && tok_is(t, &tk[v], "be") && v + 1 < s->a &&
+		    ctl_is_lower((unsigned char)t[tk[v + 1].s]))
+			g.b = v + 2;
 		/* a named subject, or a pronoun right before the verb ("in 1996
-		 * he shared the prize": the clause is the title) */
+		 * he shared the prize": the clause is the title); what lies ahead
+		 * needs neither ("The trial is expected to begin in October") */
 		uint32_t subs, sube;
 		static const char *const pronouns[] = { "he", "she", "it", "they", "we", NULL };
 		bool pronoun = false;
 		for (size_t i = 0; pronouns[i] && !pronoun; i++)
-			pronoun = tok_is(t, &tk[v - 1], pronouns[i]);
-		if (!pronoun && !subject_of(ds, tk, tr, ntr, &g, m0, m1, &subs, &sube))
+			pronoun = tok_is(t, &tk[g.a - 1], pronouns[i]);
+		if (fa == SIZE_MAX && !pronoun && !subject_of(ds, tk, tr, ntr, &g, m0, m1, &subs, &sube))
 			continue;
 		*CTL_ARRAY_PUSH(*trigs, ntr, *trigcap) = g;
 		tr = *trigs;

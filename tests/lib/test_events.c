@@ -364,6 +364,49 @@ static void test_past_verbs(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A date no trigger takes may date what lies ahead: a verb after "will",
+ * or after "to" and a word that sets a plan ("expected to begin"); not a
+ * plan that did not happen ("had planned to issue"). A clock stays whole
+ * in a title. */
+static void test_future_verbs(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "f.txt",
+		"Champion crowned\n"
+		"\n"
+		"Tomasz Lindqvist won the title on Sunday after a tiebreak.\n"
+		"Lindqvist will defend his title in 2027.\n"
+		"The trial is expected to begin in October.\n"
+		"The government had planned to issue new cards by December.\n"
+		"The strike is due to end at 23:59 on Monday.\n",
+		"2025-08-14" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	bool defend = false, begin = false, issue = false, end = false;
+	for (size_t i = 0; i < tl->nevents; i++) {
+		const ctl_event *e = &tl->events[i];
+		char d[11];
+		ctl_day_format(e->when.earliest, d);
+		if (strstr(e->title, "will defend")) {
+			defend = true;
+			assert_string_equal(d, "2027-01-01");
+		}
+		if (strstr(e->title, "to begin")) {
+			begin = true;
+			assert_string_equal(d, "2025-10-01");
+		}
+		issue |= strstr(e->title, "issue") != NULL;
+		if (strstr(e->title, "to end")) {
+			end = true;
+			assert_non_null(strstr(e->title, "23:59"));
+		}
+	}
+	assert_true(defend);
+	assert_true(begin);
+	assert_false(issue);
+	assert_true(end);
+	ctl_timeline_free(tl);
+}
+
 /* A chronology's opening date dates the line's first verb, a statement
  * too ("Nov. 21: Norvex announces ...; Haddad is named chair"); a verb
  * form after a number is a noun ("by 44 votes to 35"). */
@@ -952,6 +995,7 @@ int main(void)
 		cmocka_unit_test(test_relative_and_possessive_speakers),
 		cmocka_unit_test(test_past_verbs),
 		cmocka_unit_test(test_chronology_lines),
+		cmocka_unit_test(test_future_verbs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
