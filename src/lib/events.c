@@ -1914,6 +1914,20 @@ static size_t future_start(const char *t, const tok *tk, size_t j)
 	return SIZE_MAX;
 }
 
+/* Whether token i stands in a clause that "if", "unless" or "whether"
+ * opens, up to eight words before it ("..., if no deal is reached",
+ * "whether to open a full investigation"). */
+static bool in_condition(const char *t, const tok *tk, size_t i)
+{
+	for (size_t j = i; j-- > 0 && i - j <= 8;) {
+		if (break_before(t, tk, j + 1))
+			return false;
+		if (tok_is(t, &tk[j], "if") || tok_is(t, &tk[j], "unless") || tok_is(t, &tk[j], "whether"))
+			return true;
+	}
+	return false;
+}
+
 /* Prepositions that, between a date and a noun, show the date does not
  * modify the noun ("a week before the elections"). */
 static bool is_preposition(const char *t, const tok *tk)
@@ -2396,6 +2410,10 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			/* "the alleged attack": a participle used as an adjective */
 			if (!skip && i > 0 && !strcmp(e->fields[2], "verb") && len > 2 &&
 			    buf[len - 2] == 'e' && buf[len - 1] == 'd' && adjective_context(t, tk, i))
+				skip = true;
+			/* "..., if no deal is reached": what a condition supposes
+			 * has not happened */
+			if (!skip && !is_report_kind(e) && in_condition(t, tk, i))
 				skip = true;
 			/* "by 44 votes to 35": a number before it makes it a noun */
 			if (!skip && i > 0 && !strcmp(e->fields[2], "verb") && k == 1 && buf[len - 1] == 's' &&

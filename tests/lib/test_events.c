@@ -366,8 +366,8 @@ static void test_past_verbs(void **state)
 
 /* A date no trigger takes may date what lies ahead: a verb after "will",
  * or after "to" and a word that sets a plan ("expected to begin"); not a
- * plan that did not happen ("had planned to issue"). A clock stays whole
- * in a title. */
+ * plan that did not happen ("had planned to issue"), nor what a condition
+ * supposes ("if the market fell"). A clock stays whole in a title. */
 static void test_future_verbs(void **state)
 {
 	ctl_resources *res = *state;
@@ -378,7 +378,8 @@ static void test_future_verbs(void **state)
 		"Lindqvist will defend his title in 2027.\n"
 		"The trial is expected to begin in October.\n"
 		"The government had planned to issue new cards by December.\n"
-		"The strike is due to end at 23:59 on Monday.\n",
+		"The strike is due to end at 23:59 on Monday.\n"
+		"Shares of Norvex rose 12% on Tuesday, and they could fall further if the market fell sharply.\n",
 		"2025-08-14" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	bool defend = false, begin = false, issue = false, end = false;
@@ -404,6 +405,8 @@ static void test_future_verbs(void **state)
 	assert_true(begin);
 	assert_false(issue);
 	assert_true(end);
+	/* what a condition supposes is no event */
+	assert_null(find_event(tl, "fell"));
 	ctl_timeline_free(tl);
 }
 
