@@ -597,7 +597,8 @@ static bool rel_year_at(const tstate *st, size_t j, int *n, size_t *next)
 
 /* Dates with a month name or a weekday and a day: "October 3, 2019",
  * "Friday, July 7", "8 November 2016", "the 8th of November",
- * "May 21st 2019", "November 2016", "March of last year". */
+ * "May 21st 2019", "November 2016", "March of last year", "March 3 of
+ * last year". */
 static bool m_date(tstate *st, size_t i, cand *c)
 {
 	size_t k = i, j;
@@ -621,8 +622,20 @@ static bool m_date(tstate *st, size_t i, cand *c)
 		if (daynum_at(st, j, false, &day, &jd, &word) && !unit_at(st, jd, NULL)) {
 			j = jd;
 			size_t jy;
-			if (year_after(st, j, true, &y, &jy))
+			int sh;
+			if (year_after(st, j, true, &y, &jy)) {
 				j = jy;
+			} else if (!wd && (roles1(st, j) & R_OF) && rel_year_at(st, j + 1, &sh, &jy) &&
+			           day <= ctl_days_in_month(2001, mo) && st->t[k].caps) {
+				/* "March 3 of last year": the day in that year */
+				c->b = jy;
+				c->rs = RS_DCT;
+				c->unit = U_YEAR;
+				c->n = sh;
+				c->refine_g = G_DAY;
+				c->refine = mo * 100 + day;
+				return true;
+			}
 		} else {
 			size_t jy;
 			int sh;
@@ -1925,6 +1938,10 @@ static void apply_refine(const cand *c, tx_cal *cal)
 	if (c->refine_g == G_MONTH) {
 		cal->g = G_MONTH;
 		cal->m = c->refine;
+	} else if (c->refine_g == G_DAY) { /* month * 100 + day */
+		cal->g = G_DAY;
+		cal->m = c->refine / 100;
+		cal->d = c->refine % 100;
 	} else if (c->refine_g == G_QUARTER || c->refine_g == G_HALF) {
 		cal->g = (uint8_t)c->refine_g;
 		cal->part = c->refine;
