@@ -63,7 +63,8 @@ enum {
 	L_GAZ = 1u << 21,
 	L_X_LOC = 1u << 22, L_X_LOCADJ = 1u << 23, L_X_OF = 1u << 24, L_X_AND = 1u << 25,
 	L_X_THE = 1u << 26, L_X_PERSON = 1u << 27, L_X_MONEY = 1u << 28,
-	L_X_OFNAME = 1u << 29, L_X_PLACEOF = 1u << 30
+	L_X_OFNAME = 1u << 29, L_X_PLACEOF = 1u << 30,
+	L_MODEL = 1u << 31 /* a product line's word: a product's after a brand in mixed case */
 };
 #define L_TITLE (L_T_HEAD | L_T_WEAK | L_T_MOD | L_T_HON)
 #define L_ORGHEAD (L_O_HEAD | L_O_LEGAL | L_O_GENERIC)
@@ -554,8 +555,8 @@ static void lex_word_compute(finder *F, tok *k, uint64_t hn)
 		lx |= e->tag;
 	if (cap && (e = ctl_lex_get_sg_h(d->group_cues, s, nb, hb)))
 		lx |= e->tag;
-	if (cap && ctl_lex_get_sg_h(d->nonactor, s, nb, hb))
-		lx |= L_NONACTOR;
+	if (cap && (e = ctl_lex_get_sg_h(d->nonactor, s, nb, hb)))
+		lx |= kind_is(e, "model") ? L_MODEL : L_NONACTOR;
 	if (cap && ctl_lex_get_sg_h(d->place_heads, s, nb, hb))
 		lx |= L_P_HEAD;
 	if (!func && (e = ctl_lexicon_get_h(d->particles, s, nb, hb)))
@@ -1713,7 +1714,7 @@ static void emit_name(finder *F, const ctx *X, size_t a, size_t b, const char *t
 	}
 	/* a title word or a cue alone is no name */
 	if (nw == 1 && (first->lx & (L_TITLE | L_O_DESC | L_C_ADJ | L_ORGHEAD | L_P_HEAD |
-	                              L_NONACTOR | L_G_HEAD | L_PART_WORD)) &&
+	                              L_NONACTOR | L_MODEL | L_G_HEAD | L_PART_WORD)) &&
 	    !(first->lx & (L_GIVEN | L_FAMILY)))
 		return;
 	/* products and versions: "Mac OS X", "WWDC 2005", "the iPod Nano" */
@@ -1751,7 +1752,7 @@ static void emit_name(finder *F, const ctx *X, size_t a, size_t b, const char *t
 		cue = CTL_CUE_CONTEXT;
 	} else if (phrase_near(F, X->lo, X->hi, a, false, d->products) ||
 	           (!poss && (e = phrase_near(F, X->lo, X->hi, after, true, d->nonactor)) &&
-	            kind_is(e, "product"))) {
+	            (kind_is(e, "product") || kind_is(e, "model")))) {
 		drop(F, a, b); /* "web browser Safari", "the Webb telescope" */
 		return;
 	} else if (!poss && (e = phrase_near(F, X->lo, X->hi, after, true, d->place_heads)) &&
@@ -1821,6 +1822,9 @@ static uint32_t zone_head(const finder *F, const elem *el, size_t z0, size_t z1)
 	uint32_t lx = F->toks[el[z1 - 1].b - 1].lx;
 	if (lx & L_NONACTOR)
 		return L_NONACTOR;
+	/* "MacBook Air" is a product, "Cambrian Air" an airline */
+	if ((lx & L_MODEL) && el[z1 - 1].b - 1 > el[z0].a)
+		return (F->toks[el[z1 - 1].b - 2].f & (T_MIXED | T_CAMEL)) ? L_NONACTOR : L_O_HEAD;
 	if (lx & L_ORGHEAD)
 		return L_O_HEAD;
 	if (lx & L_G_HEAD)

@@ -606,6 +606,19 @@ static void test_chronology_entry_start(void **state)
 	assert_null(mention_named(&ml, "San"));
 	assert_non_null(mention_named(&ml, "Park Ji-hoon"));
 	ctl_mention_list_release(&ml);
+	/* a product line's word: a product's after a brand in mixed case, an
+	 * airline's after a plain name; alone, no name */
+	ml = find(res,
+		"Strike grounds flights\n"
+		"Officials went through the files for weeks.\n"
+		"Cabin crew at Cambrian Air walked out, and the new MacBook Air went on sale.\n"
+		"He wrote a memoir, Clearing the Air, in 2019.\n");
+	const ctl_mention *air = mention_named(&ml, "Cambrian Air");
+	assert_non_null(air);
+	assert_int_equal(air->type, CTL_ACTOR_ORGANIZATION);
+	assert_null(mention_named(&ml, "MacBook Air"));
+	assert_null(mention_named(&ml, "Air"));
+	ctl_mention_list_release(&ml);
 	ctl_resources_free(res);
 }
 
