@@ -1348,6 +1348,25 @@ static bool in_number(const char *t, uint32_t from, uint32_t to)
 	       ctl_is_digit((unsigned char)t[to]);
 }
 
+/* Whether t[p] is the ',' or ':' inside a number or a clock ("9,000",
+ * "23:59"), which ends no clause. */
+static bool inner_mark(const char *t, uint32_t p)
+{
+	return (t[p] == ',' || t[p] == ':') && p > 0 && ctl_is_digit((unsigned char)t[p - 1]) &&
+	       ctl_is_digit((unsigned char)t[p + 1]);
+}
+
+/* Whether token k is a subject pronoun ("he", "she", "it", "they", "we");
+ * `i_too`: "I" as well. */
+static bool subject_pronoun(const char *t, const tok *k, bool i_too)
+{
+	static const char *const words[] = { "he", "she", "it", "they", "we", NULL };
+	for (size_t i = 0; words[i]; i++)
+		if (tok_is(t, k, words[i]))
+			return true;
+	return i_too && tok_is(t, k, "i");
+}
+
 /* What a title puts between two words of the text: a space, or the full
  * stop of an abbreviation inside the sentence ("U.S.", "Feb. 24": the
  * segmenter has already ended the sentence at every full stop that ends
@@ -1372,8 +1391,7 @@ static bool put_gap(ctl_buf *b, const char *t, uint32_t from, uint32_t to)
 		ctl_buf_putc(b, ','); /* "27,000": one word */
 		return false;
 	}
-	if (to == from + 1 && t[from] == ':' && ctl_is_digit((unsigned char)t[from - 1]) &&
-	    ctl_is_digit((unsigned char)t[to])) {
+	if (to == from + 1 && t[from] == ':' && inner_mark(t, from)) {
 		ctl_buf_putc(b, ':'); /* "23:59": one word */
 		return false;
 	}
@@ -1485,9 +1503,8 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 			a0--; /* a number whole: "27,000" */
 		ctl_buf_put(&b, t + tk[a0].s, tk[tr->b - 1].e - tk[a0].s);
 	} else {
-		const char *verb = tr->e->fields[3];
-		if (tr->e == &past_entry)
-			verb = ""; /* below: the verb as written */
+		/* the verb in the present; one no trigger names, as written */
+		const char *verb = tr->e == &past_entry ? "" : tr->e->fields[3];
 		size_t vw = strcspn(verb, " ");
 		if (tr->e == &past_entry)
 			ctl_buf_put(&b, t + tk[tr->a].s, tk[tr->b - 1].e - tk[tr->a].s);
@@ -1520,8 +1537,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		bool stop = false;
 		for (uint32_t p = tk[i - 1].e; p < tk[i].s; p++)
 			if ((t[p] == ',' && !in_number(t, tk[i - 1].e, tk[i].s)) || t[p] == ';' ||
-			    (t[p] == ':' && !(ctl_is_digit((unsigned char)t[p - 1]) &&
-			                      ctl_is_digit((unsigned char)t[p + 1]))) ||
+			    (t[p] == ':' && !inner_mark(t, p)) ||
 			    t[p] == '(' || t[p] == '[' ||
 			    ((unsigned char)t[p] == 0xE2 && (unsigned char)t[p + 2] >= 0x93 &&
 			     (unsigned char)t[p + 2] <= 0x94))
@@ -1574,10 +1590,8 @@ static size_t dated_line_start(const char *t, const tok *tk, size_t ntok)
 	for (size_t k = 1; k < ntok && k <= 6; k++) {
 		digit |= ctl_is_digit((unsigned char)t[tk[k - 1].s]);
 		for (uint32_t p = tk[k - 1].e; p < tk[k].s; p++) {
-			/* not the colon of a clock time ("11:15 GMT — ...") */
-			if (t[p] == ':' && p > 0 && ctl_is_digit((unsigned char)t[p - 1]) &&
-			    ctl_is_digit((unsigned char)t[p + 1]))
-				continue;
+			if (t[p] == ':' && inner_mark(t, p))
+				continue; /* a clock's ("11:15 GMT — ...") */
 			if (t[p] == ':' || dash_len(t, p, tk[k].s))
 				return digit ? k : 0;
 		}
@@ -1590,10 +1604,8 @@ static size_t dated_line_start(const char *t, const tok *tk, size_t ntok)
 static bool break_before(const char *t, const tok *tk, size_t k)
 {
 	for (uint32_t p = tk[k - 1].e; p < tk[k].s; p++) {
-		/* not the comma of "9,000" nor the colon of "00:00" */
-		if ((t[p] == ',' || t[p] == ':') && p > 0 && ctl_is_digit((unsigned char)t[p - 1]) &&
-		    ctl_is_digit((unsigned char)t[p + 1]))
-			continue;
+		if (inner_mark(t, p))
+			continue; /* "9,000", "00:00" */
 		if (t[p] == ',' || t[p] == ';' || t[p] == ':' || t[p] == '(' || t[p] == '[')
 			return true;
 	}
@@ -1867,14 +1879,14 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 			return false;
 	/* right after its subject, an auxiliary or an adverb: not a participle
 	 * after a noun ("an agreement reached between the two companies") */
-	static const char *const before[] = { "he", "she", "it", "they", "we", "i", "who", "has",
-		"have",
-		"had", "was", "were", "been", "also", "then", "later", "first", "finally", "eventually",
-		"recently", "previously", "subsequently", "successfully", NULL };
+	static const char *const before[] = { "who", "has", "have", "had", "was", "were", "been",
+		"also", "then", "later", "first", "finally", "eventually", "recently", "previously",
+		"subsequently", "successfully", NULL };
 	if (k == 0)
 		return false;
 	const tok *p = &tk[k - 1];
-	bool ok = ctl_is_upper((unsigned char)t[p->s]) && !clause_break(t, p->e, w->s);
+	bool ok = (ctl_is_upper((unsigned char)t[p->s]) && !clause_break(t, p->e, w->s)) ||
+		subject_pronoun(t, p, true);
 	for (size_t i = 0; before[i] && !ok; i++)
 		ok = tok_is(t, p, before[i]);
 	if (!ok)
@@ -2175,8 +2187,7 @@ static bool only_aux_between(const char *t, uint32_t a, uint32_t b)
 static bool clause_comma_before(const char *t, const tok *tk, size_t k)
 {
 	for (uint32_t p = tk[k - 1].e; p < tk[k].s; p++)
-		if ((t[p] == ',' && !(ctl_is_digit((unsigned char)t[p - 1]) &&
-		                      ctl_is_digit((unsigned char)t[p + 1]))) || t[p] == ';')
+		if ((t[p] == ',' && !inner_mark(t, p)) || t[p] == ';')
 			return true;
 	return false;
 }
@@ -2264,7 +2275,6 @@ static bool subject_of(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 		static const char *const subord[] = { "as", "while", "when", "if", "although",
 			"though", "whereas", "because", "unless", "once", "after", "before", "since",
 			"even", "where", NULL };
-		static const char *const pronouns[] = { "he", "she", "it", "they", "we", "i", NULL };
 		size_t j = cl;
 		bool sub = false;
 		for (; j < T->a; j++) {
@@ -2276,10 +2286,7 @@ static bool subject_of(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 			sub = true;
 		}
 		if (sub && j < T->a && ctl_is_lower((unsigned char)t[tk[j].s])) {
-			bool pron = false;
-			for (size_t k = 0; pronouns[k] && !pron; k++)
-				pron = tok_is(t, &tk[j], pronouns[k]);
-			if (!pron)
+			if (!subject_pronoun(t, &tk[j], true))
 				return false;
 		}
 		const tok *w = &tk[cl];
@@ -2634,11 +2641,8 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		 * he shared the prize": the clause is the title); what lies ahead
 		 * needs neither ("The trial is expected to begin in October") */
 		uint32_t subs, sube;
-		static const char *const pronouns[] = { "he", "she", "it", "they", "we", NULL };
-		bool pronoun = false;
-		for (size_t i = 0; pronouns[i] && !pronoun; i++)
-			pronoun = tok_is(t, &tk[g.a - 1], pronouns[i]);
-		if (fa == SIZE_MAX && !pronoun && !subject_of(ds, tk, tr, ntr, &g, m0, m1, &subs, &sube))
+		if (fa == SIZE_MAX && !subject_pronoun(t, &tk[g.a - 1], false) &&
+		    !subject_of(ds, tk, tr, ntr, &g, m0, m1, &subs, &sube))
 			continue;
 		*CTL_ARRAY_PUSH(*trigs, ntr, *trigcap) = g;
 		tr = *trigs;
