@@ -814,13 +814,25 @@ static bool trailing_credit(const char *t, uint32_t a, uint32_t b)
 }
 
 /* "Copyright 2024 The Agency. All Rights Reserved.", "Copyright (c)
- * ...", "Copyright © ...": a copyright notice, not text about copyright. */
+ * ...", "Copyright © ...", "... (c) 2025 Media, Inc. All rights reserved.":
+ * a copyright notice, not text about copyright. */
 static bool copyright_line(const char *t, uint32_t a, uint32_t b)
 {
-	if (b - a < 14 || !ctl_eq_nocase(t + a, 10, "copyright "))
+	if (b - a < 14)
 		return false;
-	const unsigned char *q = (const unsigned char *)t + a + 10;
-	return ctl_is_digit(q[0]) || q[0] == '(' || (q[0] == 0xC2 && q[1] == 0xA9);
+	if (ctl_eq_nocase(t + a, 10, "copyright ")) {
+		const unsigned char *q = (const unsigned char *)t + a + 10;
+		return ctl_is_digit(q[0]) || q[0] == '(' || (q[0] == 0xC2 && q[1] == 0xA9);
+	}
+	/* "(c) 2025" or "All rights reserved" in a short line */
+	if (b - a > 200)
+		return false;
+	for (uint32_t p = a; p + 5 <= b; p++)
+		if ((t[p] == '(' && (t[p + 1] | 0x20) == 'c' && t[p + 2] == ')' && t[p + 3] == ' ' &&
+		     ctl_is_digit((unsigned char)t[p + 4])) ||
+		    (p + 19 <= b && ctl_eq_nocase(t + p, 19, "all rights reserved")))
+			return true;
+	return false;
 }
 
 /* Rules that drop a line whatever its neighbours (step 1 of the header). */

@@ -359,6 +359,13 @@ static void test_slashes_pictographs_and_author(void **state)
 	doc = page("", "", "");
 	assert_null(doc->site);
 	ctl_document_free(doc);
+	/* a newsletter offer; a copyright notice in the middle of a line */
+	doc = page("", "Subscribe to the Courier Daily Briefing for the top stories every morning.\n",
+		"Courierwise is part of Lumen Media. (c) 2025 Lumen Media, Inc. All rights reserved.\n");
+	assert_article_kept(doc);
+	assert_string_equal(reason_of(doc, "Subscribe to the Courier"), "subscribe");
+	assert_string_equal(reason_of(doc, "Courierwise is part of"), "credit");
+	ctl_document_free(doc);
 }
 
 /* A chronology's entries ("• October 2021 – Trial opens at the ...") are
