@@ -1865,14 +1865,18 @@ static bool adjective_context(const char *t, const tok *tk, size_t i)
 /* Whether token k is a past-tense verb that may anchor an event no trigger
  * names: an irregular form listed as `past` in events/past_verbs.tsv, or a
  * word of five letters or more ending in -ed and not listed as `not`; in
- * lower case, not used as an adjective, not before "to" ("wanted to"),
- * and right after a name, a subject pronoun, an auxiliary or an adverb. */
+ * lower case, not used as an adjective, not before "to" and a verb
+ * ("wanted to expand"),
+ * and right after a name, a subject pronoun, an auxiliary, an adverb or
+ * "and". */
 static bool past_verb(const struct ctl_events_data *d, const char *t, const tok *tk, size_t ntok,
 		size_t k)
 {
 	const tok *w = &tk[k];
 	size_t n = w->e - w->s;
-	if (!ctl_is_lower((unsigned char)t[w->s]) || (k + 1 < ntok && tok_is(t, &tk[k + 1], "to")))
+	/* "wanted to expand", not "was adjourned to June 18" */
+	if (!ctl_is_lower((unsigned char)t[w->s]) ||
+	    (k + 2 < ntok && tok_is(t, &tk[k + 1], "to") && ctl_is_lower((unsigned char)t[tk[k + 2].s])))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!ctl_is_alpha((unsigned char)t[w->s + i]))
@@ -1881,7 +1885,7 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 	 * after a noun ("an agreement reached between the two companies") */
 	static const char *const before[] = { "who", "has", "have", "had", "was", "were", "been",
 		"also", "then", "later", "first", "finally", "eventually", "recently", "previously",
-		"subsequently", "successfully", NULL };
+		"subsequently", "successfully", "and", NULL };
 	if (k == 0)
 		return false;
 	const tok *p = &tk[k - 1];
@@ -2641,7 +2645,16 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		 * he shared the prize": the clause is the title); what lies ahead
 		 * needs neither ("The trial is expected to begin in October") */
 		uint32_t subs, sube;
-		if (fa == SIZE_MAX && !subject_pronoun(t, &tk[g.a - 1], false) &&
+		/* a passive needs no named subject either ("The case was
+		 * adjourned to June 18", "The attack was detected around 2 a.m.
+		 * Saturday") */
+		bool passive = tok_is(t, &tk[g.a - 1], "was") || tok_is(t, &tk[g.a - 1], "were") ||
+			tok_is(t, &tk[g.a - 1], "been");
+		/* ... nor a verb after "and" in a sentence a pronoun opens ("She
+		 * relearned the piano, and gave her final concert in April") */
+		bool pronoun = subject_pronoun(t, &tk[g.a - 1], false) ||
+			(tok_is(t, &tk[g.a - 1], "and") && subject_pronoun(t, &tk[0], false));
+		if (fa == SIZE_MAX && !passive && !pronoun &&
 		    !subject_of(ds, tk, tr, ntr, &g, m0, m1, &subs, &sube))
 			continue;
 		*CTL_ARRAY_PUSH(*trigs, ntr, *trigcap) = g;

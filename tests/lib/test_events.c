@@ -347,7 +347,9 @@ static void test_past_verbs(void **state)
 		"Anna Weber brought the three parties back to the table on Saturday.\n"
 		"He was elected a fellow of the academy in 1986, and in 1996 he shared the Verhoef Prize.\n"
 		"An agreement reached between the two companies in 1991 ended the dispute.\n"
-		"Norvex wanted to expand in 2020.\n",
+		"Norvex wanted to expand in 2020.\n"
+		"The case was adjourned to June 18.\n"
+		"She relearned the piano, and gave her final concert in April.\n",
 		"2024-03-26" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	const ctl_event *e = find_event(tl, "brought");
@@ -361,6 +363,9 @@ static void test_past_verbs(void **state)
 		fail_msg("title '%s'", e->title);
 	assert_null(find_event(tl, "reached"));
 	assert_null(find_event(tl, "wanted"));
+	/* a passive needs no named subject; a verb after "and" shares one */
+	assert_dates(find_event(tl, "adjourned"), "2024-06-18", "2024-06-18");
+	assert_dates(find_event(tl, "gave"), "2023-04-01", "2023-04-30");
 	ctl_timeline_free(tl);
 }
 
