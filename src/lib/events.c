@@ -1664,7 +1664,7 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 	/* a verb further on, joined by "and" with no subject of its own: its
 	 * words ("... in 1994 and retired from the university in 2001":
 	 * "Retired from the university in 2001") */
-	if (T->a >= n && T->a > 0 && is_and_but(t, &tk[T->a - 1]))
+	if (T->a > first + 1 && is_and_but(t, &tk[T->a - 1]))
 		return clause_title(ds, tk + T->a, ntok - T->a, &(trig){ .a = 0, .b = T->b - T->a });
 	if (T->a >= n && T->b <= ntok) {
 		size_t c = T->a; /* the trigger's clause starts at c */
