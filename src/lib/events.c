@@ -1866,9 +1866,8 @@ static bool adjective_context(const char *t, const tok *tk, size_t i)
  * names: an irregular form listed as `past` in events/past_verbs.tsv, or a
  * word of five letters or more ending in -ed and not listed as `not`; in
  * lower case, not used as an adjective, not before "to" and a verb
- * ("wanted to expand"),
- * and right after a name, a subject pronoun, an auxiliary, an adverb or
- * "and". */
+ * ("wanted to expand"), and right after a name, a subject pronoun, an
+ * auxiliary, an adverb or "and". */
 static bool past_verb(const struct ctl_events_data *d, const char *t, const tok *tk, size_t ntok,
 		size_t k)
 {
