@@ -39,6 +39,7 @@
 #include "lexicon.h"
 #include "resources.h"
 #include "spill.h"
+#include "timeline_internal.h"
 #include "util.h"
 
 /* ---- knowledge ---------------------------------------------------------- */
@@ -455,6 +456,14 @@ void ctl_event_store_spill(ctl_event_store *st)
 	st->spill_wanted = true;
 }
 
+/* A text to read back from the spill file is queued in 16 bytes, not 24
+ * (a 100 MB corpus queues some 800,000 while its candidates and events are
+ * all in memory: the run's peak), its offset and length in one word:
+ * spill_texts keeps in memory a text these bits cannot place. */
+#define PENDING_LEN_BITS 24
+#define PENDING_MAX_LEN (((uint64_t)1 << PENDING_LEN_BITS) - 1)
+#define PENDING_MAX_OFF (((uint64_t)1 << (64 - PENDING_LEN_BITS)) - 1)
+
 /* Writes c's trigger, sentence and title to the spill file and points c
  * at them there; returns true if it did. The texts themselves are not
  * freed: their owner frees them (ctl_event_store_absorb). */
@@ -471,7 +480,8 @@ static bool spill_texts(ctl_event_store *st, cand *c)
 		return false;
 	const char *trig = c->trigger_text, *sent = c->sentence_text, *title = c->title;
 	size_t tl = strlen(trig), sl = strlen(sent), til = title ? strlen(title) : 0;
-	if (tl >= UINT32_MAX || sl >= UINT32_MAX || til >= UINT32_MAX)
+	if (tl > PENDING_MAX_LEN || sl > PENDING_MAX_LEN || til > PENDING_MAX_LEN ||
+	    ctl_spill_size(st->spill) > PENDING_MAX_OFF - tl - sl - til)
 		return false;
 	uint64_t off, o2;
 	if (ctl_spill_put(st->spill, trig, tl, &off, &st->spill_err) ||
@@ -491,11 +501,20 @@ static bool spill_texts(ctl_event_store *st, cand *c)
  * candidates are freed, in file order. slot: -1 the title, -2 the trigger,
  * k >= 0 source k. */
 typedef struct pending {
-	uint64_t off;
-	uint32_t len;
+	uint64_t at;              /* offset << PENDING_LEN_BITS | length */
 	uint32_t ev;              /* the event, counted from the first one made */
 	int32_t slot;
 } pending;
+
+static uint64_t pending_off(const pending *p)
+{
+	return p->at >> PENDING_LEN_BITS;
+}
+
+static uint32_t pending_len(const pending *p)
+{
+	return (uint32_t)(p->at & PENDING_MAX_LEN);
+}
 
 typedef struct pending_list {
 	pending *p;
@@ -528,7 +547,8 @@ static char *cand_text(const cand *c, int which, size_t ev, int32_t slot, pendin
 		off += c->sentence_len;
 		len = c->title_len;
 	}
-	*CTL_ARRAY_PUSH(pl->p, pl->n, pl->cap) = (pending){ off, len, (uint32_t)ev, slot };
+	*CTL_ARRAY_PUSH(pl->p, pl->n, pl->cap) =
+		(pending){ off << PENDING_LEN_BITS | len, (uint32_t)ev, slot };
 	return NULL;
 }
 
@@ -546,13 +566,13 @@ static pending_list pending_by_block(pending_list *lists, unsigned nlists, uint6
 	size_t *start = ctl_xcalloc(nblocks + 1, sizeof(size_t));
 	for (unsigned k = 0; k < nlists; k++)
 		for (size_t i = 0; i < lists[k].n; i++, n++)
-			start[(lists[k].p[i].off >> SPILL_BLOCK_SHIFT) + 1]++;
+			start[(pending_off(&lists[k].p[i]) >> SPILL_BLOCK_SHIFT) + 1]++;
 	for (size_t b = 0; b < nblocks; b++)
 		start[b + 1] += start[b];
 	pending_list out = { ctl_xmalloc((n ? n : 1) * sizeof(pending)), n, n };
 	for (unsigned k = 0; k < nlists; k++) {
 		for (size_t i = 0; i < lists[k].n; i++)
-			out.p[start[lists[k].p[i].off >> SPILL_BLOCK_SHIFT]++] = lists[k].p[i];
+			out.p[start[pending_off(&lists[k].p[i]) >> SPILL_BLOCK_SHIFT]++] = lists[k].p[i];
 		free(lists[k].p);
 		lists[k] = (pending_list){ 0 };
 	}
@@ -585,9 +605,11 @@ static void read_part(void *ctx, unsigned k)
 	j->rc[k] = 0;
 	for (size_t i = j->bound[k]; i < j->bound[k + 1]; i++) {
 		const pending *p = &j->pl->p[i];
-		if (p->off < boff || p->off + p->len > bend) {
-			uint64_t from = p->off >> SPILL_BLOCK_SHIFT << SPILL_BLOCK_SHIFT;
-			uint64_t want = p->off + p->len - from;  /* a text may run on */
+		uint64_t off = pending_off(p);
+		uint32_t len = pending_len(p);
+		if (off < boff || off + len > bend) {
+			uint64_t from = off >> SPILL_BLOCK_SHIFT << SPILL_BLOCK_SHIFT;
+			uint64_t want = off + len - from;  /* a text may run on */
 			if (want < block_size)
 				want = block_size;
 			if (want > j->total - from)
@@ -601,9 +623,9 @@ static void read_part(void *ctx, unsigned k)
 			boff = from;
 			bend = from + want;
 		}
-		char *t = ctl_xmalloc((size_t)p->len + 1);
-		memcpy(t, block + (p->off - boff), p->len);
-		t[p->len] = '\0';
+		char *t = ctl_xmalloc((size_t)len + 1);
+		memcpy(t, block + (off - boff), len);
+		t[len] = '\0';
 		ctl_event *e = &j->events[p->ev];
 		if (p->slot == -1)
 			e->title = t;
@@ -638,7 +660,8 @@ static int read_pending(ctl_event_store *st, ctl_timeline *tl, size_t first_even
 			b = j.bound[k - 1];
 		/* at a block's first text: no block read by two parts */
 		while (b > j.bound[k - 1] && b < sorted.n &&
-		       sorted.p[b].off >> SPILL_BLOCK_SHIFT == sorted.p[b - 1].off >> SPILL_BLOCK_SHIFT)
+		       pending_off(&sorted.p[b]) >> SPILL_BLOCK_SHIFT ==
+		       pending_off(&sorted.p[b - 1]) >> SPILL_BLOCK_SHIFT)
 			b++;
 		j.bound[k] = b;
 	}
@@ -3641,7 +3664,8 @@ typedef struct event_job {
 /* Fills event ev (tl->events[first + ev]) from its plan. Its members'
  * texts move to it (each candidate belongs to one event); `stamp` (per
  * actor) marks the actors it has, by root. */
-static void fill_event(const event_job *j, size_t ev, size_t *stamp, pending_list *pl)
+static void fill_event(const event_job *j, size_t ev, size_t *stamp, pending_list *pl,
+		size_t **acts, size_t *acap)
 {
 	const ev_plan *pn = &j->plan[ev];
 	ctl_event_store *st = j->st;
@@ -3663,7 +3687,7 @@ static void fill_event(const event_job *j, size_t ev, size_t *stamp, pending_lis
 		mem[g] = (member){ j->doc_rank[c->doc], c->ss, j->gmem[j->gstart[root] + g] };
 	}
 	qsort(mem, nmem, sizeof(*mem), cmp_member);
-	size_t acap = 0, speaker = SIZE_MAX;
+	size_t nacts = 0, speaker = SIZE_MAX;
 	for (size_t g = 0; g < nmem; g++) {
 		cand *c = &st->c[mem[g].idx];
 		if (!e->place && c->place)
@@ -3686,10 +3710,17 @@ static void fill_event(const event_job *j, size_t ev, size_t *stamp, pending_lis
 		for (size_t k = 0; k < c->nactors; k++)
 			if (stamp[c->actors[k]] != root) {
 				stamp[c->actors[k]] = root;
-				*CTL_ARRAY_PUSH(e->actors, e->nactors, acap) = c->actors[k];
+				*CTL_ARRAY_PUSH(*acts, nacts, *acap) = c->actors[k];
 			}
 	}
 	free(mem);
+	/* an array of the actors' own size, not a doubling one's: at the run's
+	 * peak every event's list is in memory beside all the candidates */
+	if (nacts) {
+		e->actors = ctl_xmalloc(nacts * sizeof(size_t));
+		memcpy(e->actors, *acts, nacts * sizeof(size_t));
+		e->nactors = nacts;
+	}
 	/* the speaker first, then people, organisations and groups, then
 	 * countries and the rest; by actor index within each (actor ids do
 	 * not depend on the input order, so neither does this) */
@@ -3711,8 +3742,22 @@ static void event_part(void *ctx, unsigned k)
 	size_t *stamp = ctl_xmalloc((na + 1) * sizeof(size_t));
 	for (size_t i = 0; i <= na; i++)
 		stamp[i] = SIZE_MAX;
+	/* the part's queue of texts at its most (a title, a trigger and a
+	 * sentence a member), allocated once: a doubling one would leave up
+	 * to half unused at the run's peak */
+	if (j->st->spill && !j->pl[k].cap) {
+		size_t most = 0;
+		for (size_t ev = j->bound[k]; ev < j->bound[k + 1]; ev++)
+			most += 2 + j->gstart[j->plan[ev].root + 1] - j->gstart[j->plan[ev].root];
+		if (most) {
+			j->pl[k].p = ctl_xmalloc(most * sizeof(pending));
+			j->pl[k].cap = most;
+		}
+	}
+	size_t *acts = NULL, acap = 0;
 	for (size_t ev = j->bound[k]; ev < j->bound[k + 1]; ev++)
-		fill_event(j, ev, stamp, &j->pl[k]);
+		fill_event(j, ev, stamp, &j->pl[k], &acts, &acap);
+	free(acts);
 	free(stamp);
 }
 
@@ -3836,6 +3881,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 		at += pj.out[k].n;
 		free(pj.out[k].plan);
 	}
+	ctl_timeline_reserve_events(tl, nplan);
 	for (size_t i = 0; i < nplan; i++)
 		ctl_timeline_add_event(tl)->when = plan[i].when;
 	/* the events filled in on the -j threads: parts of about as many
@@ -3891,6 +3937,17 @@ void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t d
 		cand *o = &from->c[i];
 		*c = *o;
 		c->doc = doc_index;
+		/* the mention spans in an array of their own size: a doubling one
+		 * holds 4 pairs at least, and the store keeps every candidate's
+		 * until the run's peak */
+		if (2 * (size_t)c->nm < c->mcap) {
+			uint32_t *m = c->nm ? ctl_xmalloc(2 * (size_t)c->nm * sizeof(*m)) : NULL;
+			if (m)
+				memcpy(m, c->m, 2 * (size_t)c->nm * sizeof(*m));
+			free(c->m);
+			c->m = m;
+			c->mcap = 2 * (size_t)c->nm;
+		}
 		/* what st took is no longer o's; texts st wrote to its spill
 		 * file stay o's, freed with `from` */
 		bool spilled = st->spill_wanted && !c->spilled && spill_texts(st, c);

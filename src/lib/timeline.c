@@ -1,11 +1,26 @@
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ctimeline/timeline.h"
+#include "timeline_internal.h"
 #include "util.h"
+
+/* The public struct with the arrays' capacities, which it does not carry:
+ * every timeline comes from ctl_timeline_new. */
+typedef struct timeline_impl {
+	ctl_timeline tl;          /* first: a ctl_timeline * is a timeline_impl * */
+	size_t doccap, actorcap, eventcap;
+} timeline_impl;
+
+static timeline_impl *impl(ctl_timeline *tl)
+{
+	return (timeline_impl *)tl;
+}
 
 ctl_timeline *ctl_timeline_new(void)
 {
-	return ctl_xcalloc(1, sizeof(ctl_timeline));
+	timeline_impl *t = ctl_xcalloc(1, sizeof(*t));
+	return &t->tl;
 }
 
 static void actor_release(ctl_actor *a)
@@ -53,20 +68,27 @@ void ctl_timeline_free(ctl_timeline *tl)
 	free(tl);
 }
 
-/* The arrays grow by doubling; the capacity is derived from the length so
- * that the public struct carries no capacity fields. */
-static void *grow_by_one(void *items, size_t len, size_t size)
+/* The arrays grow by doubling, from 8. */
+static void *grow_by_one(void *items, size_t len, size_t *cap, size_t size)
 {
-	if (len && (len & (len - 1)) == 0 && len >= 8)
-		return ctl_xrealloc(items, 2 * len * size);
-	if (!len)
-		return ctl_xmalloc(8 * size);
+	ctl_array_grow(&items, cap, len + 1, size);
 	return items;
+}
+
+void ctl_timeline_reserve_events(ctl_timeline *tl, size_t more)
+{
+	size_t *cap = &impl(tl)->eventcap;
+	if (more > SIZE_MAX / sizeof(ctl_event) - tl->nevents)
+		abort();
+	if (tl->nevents + more <= *cap)
+		return;
+	tl->events = ctl_xrealloc(tl->events, (tl->nevents + more) * sizeof(ctl_event));
+	*cap = tl->nevents + more;
 }
 
 ctl_doc_info *ctl_timeline_add_doc_info(ctl_timeline *tl)
 {
-	tl->docs = grow_by_one(tl->docs, tl->ndocs, sizeof(*tl->docs));
+	tl->docs = grow_by_one(tl->docs, tl->ndocs, &impl(tl)->doccap, sizeof(*tl->docs));
 	ctl_doc_info *d = &tl->docs[tl->ndocs++];
 	memset(d, 0, sizeof(*d));
 	d->dct = ctl_interval_unknown();
@@ -86,7 +108,7 @@ size_t ctl_timeline_add_document(ctl_timeline *tl, const ctl_document *doc)
 
 ctl_actor *ctl_timeline_add_actor(ctl_timeline *tl)
 {
-	tl->actors = grow_by_one(tl->actors, tl->nactors, sizeof(*tl->actors));
+	tl->actors = grow_by_one(tl->actors, tl->nactors, &impl(tl)->actorcap, sizeof(*tl->actors));
 	ctl_actor *a = &tl->actors[tl->nactors++];
 	memset(a, 0, sizeof(*a));
 	return a;
@@ -94,7 +116,7 @@ ctl_actor *ctl_timeline_add_actor(ctl_timeline *tl)
 
 ctl_event *ctl_timeline_add_event(ctl_timeline *tl)
 {
-	tl->events = grow_by_one(tl->events, tl->nevents, sizeof(*tl->events));
+	tl->events = grow_by_one(tl->events, tl->nevents, &impl(tl)->eventcap, sizeof(*tl->events));
 	ctl_event *e = &tl->events[tl->nevents++];
 	memset(e, 0, sizeof(*e));
 	e->when = ctl_interval_unknown();
