@@ -352,7 +352,7 @@ void cli_print_stats(const char *cmd, const char *first_phase, double t_first, d
 	struct rusage ru;
 	long peak_kb = getrusage(RUSAGE_SELF, &ru) ? -1 : ru.ru_maxrss;
 	fprintf(stderr, "ctimeline: %s stats: %zu documents, %zu events, %zu actors; "
-		"%s %.3f s (%d thread%s), merge %.3f s, write %.3f s; peak memory %ld MB\n",
+		"%s %.3f s (%d thread%s), merge %.3f s, write %.3f s; peak memory %ld MiB\n",
 		cmd, ndocs, nevents, nactors, first_phase, t_first, jobs,
 		jobs == 1 ? "" : "s", t_merge, t_write, peak_kb < 0 ? -1 : (peak_kb + 512) / 1024);
 }
