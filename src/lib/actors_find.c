@@ -1568,8 +1568,15 @@ static bool locative_before(const finder *F, size_t lo, size_t a)
 		const tok *p = &F->toks[k - 1];
 		if (!(p->f & T_WORD))
 			return false;
-		if (p->lx & L_X_LOC)
+		if (p->lx & L_X_LOC) {
+			/* "shares in Brightwell Data": a company's */
+			const tok *h = k - 1 > lo ? &F->toks[k - 2] : NULL;
+			const ctl_lex_entry *e = h && (h->f & T_WORD) && (h->f & (T_LOWER | T_START)) ?
+				ctl_lexicon_get(F->d->context, F->t + h->s, h->e - h->s) : NULL;
+			if (e && kind_is(e, "stake"))
+				return false;
 			return (p->f & T_LOWER) || (p->f & T_START);
+		}
 		if (step == 0 && (p->lx & L_X_OFNAME) && (p->f & T_LOWER) && k - 1 > lo &&
 		    (F->toks[k - 2].lx & L_X_PLACEOF) && (F->toks[k - 2].f & T_LOWER))
 			return true;

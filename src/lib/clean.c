@@ -50,6 +50,7 @@ typedef struct cue {
 struct ctl_clean_data {
 	ctl_lexicon *stopwords;
 	ctl_lexicon *cues;
+	ctl_lexicon *months;        /* time/months.tsv: a chronology's dates */
 	cue *cueinfo;               /* parallel to the cue lexicon's entries */
 	const ctl_lex_entry **contains; /* the CUE_CONTAINS entries */
 	size_t ncontains;
@@ -118,13 +119,17 @@ int ctl_clean_data_load(struct ctl_clean_data **out, const char *dir, ctl_error 
 	struct ctl_clean_data *d = ctl_xcalloc(1, sizeof(*d));
 	char *sw = ctl_path_join(dir, "clean/stopwords.tsv");
 	char *cu = ctl_path_join(dir, "clean/cues.tsv");
+	char *mo = ctl_path_join(dir, "time/months.tsv");
 	int rc = ctl_lexicon_load(&d->stopwords, sw, err);
 	if (!rc)
 		rc = ctl_lexicon_load(&d->cues, cu, err);
 	if (!rc)
+		rc = ctl_lexicon_load(&d->months, mo, err);
+	if (!rc)
 		rc = parse_cues(d, err);
 	free(sw);
 	free(cu);
+	free(mo);
 	if (rc) {
 		ctl_clean_data_free(d);
 		return rc;
@@ -138,6 +143,7 @@ void ctl_clean_data_free(struct ctl_clean_data *d)
 	if (!d)
 		return;
 	ctl_lexicon_free(d->stopwords);
+	ctl_lexicon_free(d->months);
 	ctl_lexicon_free(d->cues);
 	free(d->cueinfo);
 	free(d->contains);
@@ -563,6 +569,38 @@ static bool dated_entry(const char *t, uint32_t a, uint32_t b)
 			return digit;
 		if (p - w == 3 && s[w] == 0xE2 && s[w + 1] == 0x80 && (s[w + 2] == 0x93 || s[w + 2] == 0x94))
 			return digit;                          /* – — */
+	}
+	return false;
+}
+
+/* Whether a dated entry's words before its dash are a date: a year
+ * (1000-2999) or a month's name among at most five words ("2013 –",
+ * "March 2019 –", "Nov. 21, 2021 –"), not a score or a statistic
+ * ("Possession: Harbury 54% – 46% Kelsfield"). */
+static bool date_prefix(const char *t, const struct ctl_clean_data *cd, uint32_t a, uint32_t b)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	uint32_t p = a + (uint32_t)bullet_len(t, a, b);
+	bool date = false;
+	for (int words = 0; p < b && words < 6; words++) {
+		while (p < b && s[p] == ' ')
+			p++;
+		uint32_t w = p;
+		while (p < b && s[p] != ' ')
+			p++;
+		if ((p - w == 1 && s[w] == '-') ||
+		    (p - w == 3 && s[w] == 0xE2 && s[w + 1] == 0x80 && (s[w + 2] == 0x93 || s[w + 2] == 0x94)))
+			return date && words <= 5;
+		uint32_t e = p;
+		while (e > w && (s[e - 1] == '.' || s[e - 1] == ','))
+			e--;
+		if (e == w || memchr(t + w, ':', p - w) || memchr(t + w, '%', p - w))
+			return false;
+		if (e - w == 4 && (s[w] == '1' || s[w] == '2') && ctl_is_digit(s[w + 1]) &&
+		    ctl_is_digit(s[w + 2]) && ctl_is_digit(s[w + 3]))
+			date = true;
+		else if (ctl_is_upper(s[w]) && ctl_lexicon_get(cd->months, t + w, e - w))
+			date = true;
 	}
 	return false;
 }
@@ -1254,6 +1292,17 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 		}
 	}
 
+	/* a chronology: two lines or more in a row, each opening with a date
+	 * and a dash ("March 2019 – Raises £60m in a round led by ...",
+	 * "21 September 2021 – Postpones IPO"); short as they are, its entries
+	 * are the article's, even under a heading of their own */
+	bool *entry = ctl_xcalloc(n + 2, sizeof(bool)), *chrono = ctl_xcalloc(n, sizeof(bool));
+	for (size_t i = 0; i < n; i++)
+		entry[i + 1] = (li[i].cls == C_SHORT || li[i].cls == C_NEAR || li[i].cls == C_GOOD) &&
+		               dated_entry(t, li[i].a, li[i].b) && date_prefix(t, cd, li[i].a, li[i].b);
+	for (size_t i = 0; i < n; i++)
+		chrono[i] = entry[i + 1] && (entry[i] || entry[i + 2]);
+	free(entry);
 	/* step 4: context. prev[i]/next[i] are the anchors around line i. */
 	uint8_t *prev = ctl_xmalloc(n), *next = ctl_xmalloc(n);
 	enum anchor cur = A_BAD, a;
@@ -1284,6 +1333,10 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 			dl->kind = CTL_LINE_BODY;
 			break;
 		case C_NEAR:
+			if (chrono[i]) {
+				dl->kind = CTL_LINE_BODY;
+				break;
+			}
 			/* with no good paragraph at all (a brief of two sentences
 			 * full of names), the near-good sentences are the article */
 			if (prev[i] == A_BAD && next[i] == A_BAD && !(body == n && l->ends_sentence)) {
@@ -1299,7 +1352,7 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 			 * block by its short neighbours too (Kohlschütter et al.,
 			 * "Boilerplate Detection using Shallow Text Features",
 			 * WSDM 2010) */
-			if (prev[i] == A_GOOD && next[i] == A_GOOD && run[i] < MENU_RUN_LINES) {
+			if (chrono[i] || (prev[i] == A_GOOD && next[i] == A_GOOD && run[i] < MENU_RUN_LINES)) {
 				dl->kind = CTL_LINE_BODY;
 			} else {
 				dl->kind = CTL_LINE_FURNITURE;
@@ -1315,6 +1368,7 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 	free(run);
 	free(prev);
 	free(next);
+	free(chrono);
 	free(li);
 	return 0;
 }

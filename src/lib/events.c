@@ -57,6 +57,8 @@ struct ctl_events_data {
 	ctl_lexicon *types;
 	ctl_lexicon *periods;    /* nouns a date names the period of (periods.tsv) */
 	ctl_lexicon *past;       /* past forms that may anchor an event (past_verbs.tsv) */
+	ctl_lexicon *present;    /* a one-word verb trigger's present form -> the trigger
+	                            (from triggers.tsv's fourth field) */
 	ctl_lexicon *gaz_index;  /* phrase -> "first<TAB>count" into gaz (sorted) */
 	gaz_row *gaz;
 	size_t ngaz, gazcap;
@@ -173,6 +175,22 @@ int ctl_events_data_load(struct ctl_events_data **out, const char *dir, ctl_erro
 		}
 	}
 	d->max_trigger_words = ctl_lexicon_max_words(d->triggers);
+	/* the present forms of one-word verb triggers, for a chronology's
+	 * entries ("March 2019 – Raises £60m in a round ...") */
+	ctl_buf b = CTL_BUF_INIT;
+	for (size_t i = 0; i < ctl_lexicon_count(d->triggers); i++) {
+		const ctl_lex_entry *e = ctl_lexicon_at(d->triggers, i);
+		if (strcmp(e->fields[2], "verb") || strchr(e->key, ' ') || strchr(e->fields[3], ' ') ||
+		    ctl_lexicon_get(d->triggers, e->fields[3], strlen(e->fields[3])))
+			continue;
+		ctl_buf_printf(&b, "%s\t%s\n", e->fields[3], e->key);
+	}
+	rc = ctl_lexicon_parse(&d->present, "events/triggers.tsv (present forms)", b.ptr, b.len, err);
+	ctl_buf_release(&b);
+	if (rc) {
+		ctl_events_data_free(d);
+		return rc;
+	}
 	*out = d;
 	return 0;
 }
@@ -185,6 +203,7 @@ void ctl_events_data_free(struct ctl_events_data *d)
 	ctl_lexicon_free(d->types);
 	ctl_lexicon_free(d->periods);
 	ctl_lexicon_free(d->past);
+	ctl_lexicon_free(d->present);
 	ctl_lexicon_free(d->gaz_index);
 	for (size_t i = 0; i < d->ngaz; i++)
 		gaz_row_release(&d->gaz[i]);
@@ -1603,6 +1622,10 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 	return trim_title(ctl_buf_detach(&b, NULL));
 }
 
+/* How many words after a chronology's date its verb may stand ("2013 –
+ * Chaudhry and Lacey found ...") */
+#define CHRONO_VERB_REACH 6
+
 /* The first word after a date that opens a line of a chronology ("March
  * 16, 2022 - An air strike hits a theatre ...", "2014: Sylvania annexes ...",
  * a live blog's "11:15 GMT — Shares fell ..."): a dash or a colon within the
@@ -1986,9 +2009,13 @@ static bool no_punct_between(const char *t, uint32_t a, uint32_t b)
 	return true;
 }
 
-/* Counts the relative clauses set off by a comma (", which", ", who")
- * that open at the sentence's tokens before each token, into ds->opens
- * (ntok + 1 entries). */
+static bool clause_comma_before(const char *t, const tok *tk, size_t k);
+
+/* Counts the bounds of the relative clauses set off by a comma (", which",
+ * ", who") at the sentence's tokens before each token, into ds->opens
+ * (ntok + 1 entries): where one opens, and the comma that closes it
+ * ("The company, which sells software to banks, priced its shares ... on
+ * Thursday": the date is not the selling's). */
 static void count_clauses(doc_state *ds)
 {
 	static const char *const pronouns[] = { "which", "who", "whom", "whose", NULL };
@@ -1998,13 +2025,15 @@ static void count_clauses(doc_state *ds)
 	if (ntok + 1 > ds->opens_cap)
 		ctl_array_grow((void **)&ds->opens, &ds->opens_cap, ntok + 1, sizeof(*ds->opens));
 	ds->opens[0] = 0;
+	bool inside = false;
 	for (size_t i = 0; i < ntok; i++) {
-		bool opens = false;
-		if (i && (t[tk[i].s] | 0x20) == 'w' &&
-		    memchr(t + tk[i - 1].e, ',', tk[i].s - tk[i - 1].e))
+		bool opens = false, comma = i && clause_comma_before(t, tk, i);
+		if (comma && (t[tk[i].s] | 0x20) == 'w')
 			for (size_t k = 0; pronouns[k] && !opens; k++)
 				opens = tok_is(t, &tk[i], pronouns[k]);
-		ds->opens[i + 1] = ds->opens[i] + opens;
+		bool closes = inside && comma;
+		inside = opens || (inside && !comma);
+		ds->opens[i + 1] = ds->opens[i] + opens + closes;
 	}
 	ds->opens_ready = true;
 }
@@ -2025,6 +2054,15 @@ static bool clause_opens_in(doc_state *ds, size_t from, size_t to)
 static size_t words_between(const dsrc *s, const trig *T)
 {
 	return T->b <= s->a ? s->a - T->b : T->a >= s->b ? T->a - s->b : 0;
+}
+
+/* Whether "but" or "yet" is one of tokens [a, b). */
+static bool contrast_between(const char *t, const tok *tk, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (tok_is(t, &tk[i], "but") || tok_is(t, &tk[i], "yet"))
+			return true;
+	return false;
 }
 
 /* Whether t[a, b) is a possessive's "'s" (or "’s"): "Thursday's meeting". */
@@ -2466,6 +2504,27 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		}
 		i += took ? took : 1;
 	}
+	/* a chronology's entry tells what happened in the present, often with
+	 * no subject ("March 2019 – Raises £60m ...", "21 September 2021 –
+	 * Postpones IPO"): the first verb after its date, a trigger's present
+	 * form or a past form ("Shares priced at 310p") */
+	size_t opening = dated_line_start(t, tk, ntok);
+	bool chrono_trig = false;
+	for (size_t r = 0; r < ntr && !chrono_trig; r++)
+		chrono_trig = (*trigs)[r].a >= opening && (*trigs)[r].a < opening + CHRONO_VERB_REACH;
+	for (size_t j = opening; opening && !chrono_trig && j < ntok && j < opening + CHRONO_VERB_REACH; j++) {
+		if (j > opening && clause_break(t, tk[j - 1].e, tk[j].s))
+			break;
+		const ctl_lex_entry *p = ctl_lexicon_get(d->present, t + tk[j].s, tk[j].e - tk[j].s);
+		const ctl_lex_entry *e = p ? ctl_lexicon_get(d->triggers, p->fields[1], strlen(p->fields[1])) : NULL;
+		if (!e && !past_verb(d, t, tk, ntok, j))
+			continue;
+		trig *g = CTL_ARRAY_PUSH(*trigs, ntr, *trigcap);
+		*g = (trig){ .a = j, .b = j + 1, .e = e ? e : &past_entry, .report = e && is_report_kind(e),
+		             .prio = e ? class_priority(e->fields[1], is_report_kind(e)) :
+		                         class_priority("other", false) };
+		break;
+	}
 	trig *tr = *trigs;
 
 	/* 2. date sources: named events first, then time expressions */
@@ -2593,8 +2652,14 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			 * before it */
 			size_t ws = words_between(s, T), wo = words_between(o, T);
 			bool s_after = s->a >= T->b && ws <= 1, o_after = o->a >= T->b && wo <= 1;
+			/* a date before "but" is its own clause's ("had intended
+			 * to list at the end of September but postponed the float
+			 * on 21 September") */
+			bool s_but = s->b <= T->a && contrast_between(t, tk, s->b, T->a),
+			     o_but = o->b <= T->a && contrast_between(t, tk, o->b, T->a);
 			if (o->kind != SRC_TIMEX || s->kind != SRC_TIMEX || (dl_end && o->s < dl_end) ||
-			    (ws >= wo && !(ws == wo && s_after && !o_after))) {
+			    (s_but && !o_but) ||
+			    (s_but == o_but && ws >= wo && !(ws == wo && s_after && !o_after))) {
 				/* the verb is another date's: this one may still date
 				 * the statement ("On Wednesday, X announced duties ...,
 				 * to take effect from Aug. 15"); so may the other date,

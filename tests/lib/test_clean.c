@@ -369,7 +369,8 @@ static void test_slashes_pictographs_and_author(void **state)
 }
 
 /* A chronology's entries ("• October 2021 – Trial opens at the ...") are
- * text, however short and capitalised; every entry of a "Read also" list
+ * text, however short and capitalised, even under a heading after the
+ * article (but not "Shots on target: 6 – 4"); every entry of a "Read also" list
  * with the same bullet is a teaser, not only the first. */
 static void test_chronology_and_read_also_list(void **state)
 {
@@ -388,6 +389,22 @@ static void test_chronology_and_read_also_list(void **state)
 	assert_string_equal(reason_of(doc, "- Mayor Opens"), "after-read-also");
 	assert_string_equal(reason_of(doc, "- Council Fined"), "after-read-also");
 	assert_string_equal(reason_of(doc, "- Bridge Tolls"), "after-read-also");
+	ctl_document_free(doc);
+	/* a chronology after the article under a heading of its own, each
+	 * entry short; lines of match statistics with a dash are none */
+	doc = page("", "", "Key dates\n"
+		"2013 – Founded in a converted mill in Leeds\n"
+		"21 September 2021 – Postpones IPO, citing market volatility\n"
+		"12 November 2021 – Shares start trading; close at 366p\n"
+		"\n"
+		"Possession: Harbury 54% – 46% Kelsfield\n"
+		"Shots on target: 6 – 4\n");
+	assert_article_kept(doc);
+	assert_true(test_kept(doc, "2013 – Founded"));
+	assert_true(test_kept(doc, "21 September 2021 – Postpones"));
+	assert_true(test_kept(doc, "12 November 2021 – Shares"));
+	assert_false(test_kept(doc, "Possession:"));
+	assert_false(test_kept(doc, "Shots on target"));
 	ctl_document_free(doc);
 	/* a "Most popular" list's numbered entries, before a long line */
 	doc = page("", "", "MOST POPULAR\n"

@@ -439,6 +439,40 @@ static void test_chronology_lines(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A chronology's entry with no subject, in the present ("March 2019 –
+ * Raises £60m ..."), or a past participle ("Shares priced at 310p"); a
+ * date before "but" is not the verb's after it; a date after a relative
+ * clause is not its verb's ("..., which sells software to banks, priced
+ * ... on Thursday"); "shares in X" names a company, not a place. */
+static void test_chronology_present_and_clauses(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "k.txt",
+		"Brightwell Data shares jump on delayed debut\n"
+		"\n"
+		"Shares in Brightwell Data rose 18% in London on Friday.\n"
+		"The company, which sells threat-detection software to banks, agreed the price on Thursday evening.\n"
+		"Brightwell had intended to list at the end of September but postponed the float on 21 September, blaming volatility.\n"
+		"\n"
+		"Key dates\n"
+		"March 2019 – Raises £60m in a round led by Northgate Ventures\n"
+		"11 November 2021 – Shares priced at 310p\n",
+		"2021-11-15" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "Raises"), "2019-03-01", "2019-03-31");
+	assert_dates(find_event(tl, "priced"), "2021-11-11", "2021-11-11");
+	assert_dates(find_event(tl, "postponed"), "2021-09-21", "2021-09-21");
+	const ctl_event *e = find_event(tl, "rose");
+	assert_dates(e, "2021-11-12", "2021-11-12");
+	assert_int_equal(e->nactors, 1);
+	assert_string_equal(tl->actors[e->actors[0]].name, "Brightwell Data");
+	assert_int_equal(tl->actors[e->actors[0]].type, CTL_ACTOR_ORGANIZATION);
+	for (size_t i = 0; i < tl->nevents; i++)
+		if (!strcmp(tl->events[i].trigger.text, "sells"))
+			fail_msg("a relative clause's verb took a date after it: '%s'", tl->events[i].title);
+	ctl_timeline_free(tl);
+}
+
 /* Everyday news verbs beyond diplomacy (deaths, careers, courts, closures);
  * two verbs joined by "and", each with its date; an appositive's name is
  * not the subject; "will remain closed on Wednesday" lies ahead; a quote
@@ -1003,6 +1037,7 @@ int main(void)
 		cmocka_unit_test(test_relative_and_possessive_speakers),
 		cmocka_unit_test(test_past_verbs),
 		cmocka_unit_test(test_chronology_lines),
+		cmocka_unit_test(test_chronology_present_and_clauses),
 		cmocka_unit_test(test_future_verbs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
