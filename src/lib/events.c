@@ -1749,9 +1749,10 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 				more = tok_is(t, &tk[c], subord[k]);
 			c += more;
 		}
-		/* "Veltrix, which was founded in 2016 and ...": a short head
-		 * and its relative clause, the pronoun dropped */
-		if (relative && head_whole && n - first <= 4 && comma && c + 1 < T->a && T->a - c <= 6 &&
+		/* "Veltrix, which was founded in 2016 and ...", "The striker,
+		 * who joined on loan in January, ...": a short head and its
+		 * relative clause, the pronoun dropped */
+		if (relative && head_whole && n - first <= 4 && comma && c < T->a && T->a - c <= 6 &&
 		    (tok_is(t, &tk[c], "which") || tok_is(t, &tk[c], "who"))) {
 			return trim_title(joined_title(t, tk, first, n, c + 1, e));
 		}
@@ -2011,11 +2012,17 @@ static bool no_punct_between(const char *t, uint32_t a, uint32_t b)
 
 static bool clause_comma_before(const char *t, const tok *tk, size_t k);
 
+/* A relative clause that opens at one of the sentence's first tokens
+ * follows its subject ("The striker, who joined ..., opened"). */
+#define SUBJECT_CLAUSE_AT 6
+
 /* Counts the bounds of the relative clauses set off by a comma (", which",
  * ", who") at the sentence's tokens before each token, into ds->opens
- * (ntok + 1 entries): where one opens, and the comma that closes it
- * ("The company, which sells software to banks, priced its shares ... on
- * Thursday": the date is not the selling's). */
+ * (ntok + 1 entries): where one opens, and, for one after the sentence's
+ * subject, the comma that closes it ("The company, which sells software to
+ * banks, priced its shares ... on Thursday": the date is not the
+ * selling's; "... the verdict of a lower court, which acquitted X and his
+ * co-defendant, businessman Y, on March 3" runs on past its commas). */
 static void count_clauses(doc_state *ds)
 {
 	static const char *const pronouns[] = { "which", "who", "whom", "whose", NULL };
@@ -2032,7 +2039,7 @@ static void count_clauses(doc_state *ds)
 			for (size_t k = 0; pronouns[k] && !opens; k++)
 				opens = tok_is(t, &tk[i], pronouns[k]);
 		bool closes = inside && comma;
-		inside = opens || (inside && !comma);
+		inside = (opens && i <= SUBJECT_CLAUSE_AT) || (inside && !comma);
 		ds->opens[i + 1] = ds->opens[i] + opens + closes;
 	}
 	ds->opens_ready = true;

@@ -474,6 +474,12 @@ static int tense_of_token(const tstate *st, size_t k)
 		/* a participle after "be"/"get" is no past form: "is expected",
 		 * "to be held": the auxiliary before it decides */
 		const tx_word *p = k > 0 ? word_at(st, k - 1) : NULL;
+		/* ... also with an adverb between: "would be fully restored" */
+		const tx_tok *q = k > 1 ? &st->t[k - 1] : NULL;
+		if (!p && q && q->kind == TK_WORD && q->e - q->s > 3 &&
+		    ctl_is_lower((unsigned char)st->text[q->s]) &&
+		    st->text[q->e - 2] == 'l' && st->text[q->e - 1] == 'y')
+			p = word_at(st, k - 2);
 		if (p && (p->cls & TW_TENSE) && (p->tense & TN_AUX))
 			return -1;
 	}

@@ -306,6 +306,12 @@ static void test_menu_rows_labels_and_consent(void **state)
 	assert_string_equal(reason_of(doc, "This site uses cookies"), "consent");
 	assert_string_equal(reason_of(doc, "BUSINESS | Consumer"), "menu");
 	ctl_document_free(doc);
+	/* a banner under its own label */
+	snprintf(buf, sizeof(buf), "Cookies: We and our partners use cookies to improve your experience. [OK] [Learn more]\n\n"
+		"City council approves the new bridge over the river\n\n%s", body);
+	doc = test_doc(res, buf);
+	assert_string_equal(reason_of(doc, "Cookies: We and"), "consent");
+	ctl_document_free(doc);
 	/* a headline that asks a question; a most-read list of the week */
 	snprintf(buf, sizeof(buf), "Home | News | Politics\n\n"
 		"Bridge vote: what is the row about and will the council approve it?\n\n%s\n"

@@ -473,6 +473,27 @@ static void test_chronology_present_and_clauses(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A hearing or a session is dated by the date after it ("listed the
+ * matter for further hearing on December 4"); a subject's relative clause
+ * with no named subject is titled with its head ("The striker joined on
+ * loan ... in January"), and its date is not the main verb's. */
+static void test_hearing_and_relative_title(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "h.txt",
+		"Court declines to halt strike\n"
+		"\n"
+		"The court has listed the matter for further hearing on December 4.\n"
+		"The striker, who joined on loan from Wexley City in January, opened the scoring after nine minutes.\n",
+		"2024-11-18" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "hearing"), "2024-12-04", "2024-12-04");
+	const ctl_event *e = find_event(tl, "joined");
+	assert_dates(e, "2024-01-01", "2024-01-31");
+	assert_string_equal(e->title, "The striker joined on loan from Wexley City in January");
+	ctl_timeline_free(tl);
+}
+
 /* Everyday news verbs beyond diplomacy (deaths, careers, courts, closures);
  * two verbs joined by "and", each with its date; an appositive's name is
  * not the subject; "will remain closed on Wednesday" lies ahead; a quote
@@ -1038,6 +1059,7 @@ int main(void)
 		cmocka_unit_test(test_past_verbs),
 		cmocka_unit_test(test_chronology_lines),
 		cmocka_unit_test(test_chronology_present_and_clauses),
+		cmocka_unit_test(test_hearing_and_relative_title),
 		cmocka_unit_test(test_future_verbs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
