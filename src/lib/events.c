@@ -2063,6 +2063,16 @@ static size_t words_between(const dsrc *s, const trig *T)
 	return T->b <= s->a ? s->a - T->b : T->a >= s->b ? T->a - s->b : 0;
 }
 
+/* Whether a clause's comma stands between two of tokens [a - 1, b]
+ * (a >= 1). */
+static bool comma_between(const char *t, const tok *tk, size_t a, size_t b)
+{
+	for (size_t i = a; i <= b; i++)
+		if (clause_comma_before(t, tk, i))
+			return true;
+	return false;
+}
+
 /* Whether "but" or "yet" is one of tokens [a, b). */
 static bool contrast_between(const char *t, const tok *tk, size_t a, size_t b)
 {
@@ -2481,8 +2491,14 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			if (!e)
 				continue;
 			bool skip = false;
-			for (size_t m = m0; m < m1 && !skip; m++)
-				skip = tk[i].s >= ds->mentions->items[m].start && tk[i].s < ds->mentions->items[m].end;
+			/* not inside a name, but a sentence's first word that is
+			 * only tentatively one is the trigger ("Born in Greymouth in
+			 * 1935, ...") */
+			for (size_t m = m0; m < m1 && !skip; m++) {
+				const ctl_mention *M = &ds->mentions->items[m];
+				skip = tk[i].s >= M->start && tk[i].s < M->end &&
+				       !(M->tentative && M->start == tk[i].s && M->end == tk[i + k - 1].e);
+			}
 			for (size_t x = t0; x < t1 && !skip; x++)
 				skip = tk[i].s >= tx->items[x].start && tk[i].s < tx->items[x].end;
 			/* "the alleged attack": a participle used as an adjective */
@@ -2658,6 +2674,10 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			 * a preposition between ("released on Nov. 2") beats one
 			 * before it */
 			size_t ws = words_between(s, T), wo = words_between(o, T);
+			/* a date before the verb with a comma between is further
+			 * ("whom she married in 1959, died in 2011") */
+			ws += s->b <= T->a && comma_between(t, tk, s->b, T->a) ? 2 : 0;
+			wo += o->b <= T->a && comma_between(t, tk, o->b, T->a) ? 2 : 0;
 			bool s_after = s->a >= T->b && ws <= 1, o_after = o->a >= T->b && wo <= 1;
 			/* a date before "but" is its own clause's ("had intended
 			 * to list at the end of September but postponed the float

@@ -477,6 +477,26 @@ static void test_chronology_present_and_clauses(void **state)
  * matter for further hearing on December 4"); a subject's relative clause
  * with no named subject is titled with its head ("The striker joined on
  * loan ... in January"), and its date is not the main verb's. */
+/* An obituary's opening participle ("Born in Greymouth in 1935, ...": a
+ * sentence's first word is a trigger, not a name); a date before the verb
+ * with a comma between loses it to the date after it ("whom she married
+ * in 1959, died in 2011"). */
+static void test_born_and_comma_dates(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "o.txt",
+		"Margaret Whitcombe, health minister, dies at 84\n"
+		"\n"
+		"Born in Greymouth in 1935, the daughter of a coal miner, Margaret Whitcombe trained as a nurse.\n"
+		"Her husband, Ronald, a fruit grower whom she married in 1959, died in 2011.\n",
+		"2020-02-03" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "Born"), "1935-01-01", "1935-12-31");
+	assert_dates(find_event(tl, "died"), "2011-01-01", "2011-12-31");
+	assert_dates(find_event(tl, "married"), "1959-01-01", "1959-12-31");
+	ctl_timeline_free(tl);
+}
+
 static void test_hearing_and_relative_title(void **state)
 {
 	ctl_resources *res = *state;
@@ -1060,6 +1080,7 @@ int main(void)
 		cmocka_unit_test(test_chronology_lines),
 		cmocka_unit_test(test_chronology_present_and_clauses),
 		cmocka_unit_test(test_hearing_and_relative_title),
+		cmocka_unit_test(test_born_and_comma_dates),
 		cmocka_unit_test(test_future_verbs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
