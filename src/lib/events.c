@@ -1538,7 +1538,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		 * subject, the words before it in its clause ("another special
 		 * event to be held on October 12") */
 		size_t a0 = tr->a;
-		while (!has_subject && a0 > 0 && tr->a - a0 < 4 &&
+		while (!has_subject && a0 > 0 && tr->a - a0 < 4 && !is_and_but(t, &tk[a0 - 1]) &&
 		       (!clause_break(t, tk[a0 - 1].e, tk[a0].s) || in_number(t, tk[a0 - 1].e, tk[a0].s)))
 			a0--;
 		while (a0 > 0 && a0 < tr->a && in_number(t, tk[a0 - 1].e, tk[a0].s))
@@ -1712,6 +1712,12 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 	 * "Retired from the university in 2001") */
 	if (T->a > first + 1 && is_and_but(t, &tk[T->a - 1]))
 		return clause_title(ds, tk + T->a, ntok - T->a, &(trig){ .a = 0, .b = T->b - T->a });
+	/* ... also after an auxiliary ("... with a broken collarbone and was
+	 * discharged on Wednesday": "Was discharged on Wednesday") */
+	for (size_t k = 0; aux[k] && T->a > first + 2 && is_and_but(t, &tk[T->a - 2]); k++)
+		if (tok_is(t, &tk[T->a - 1], aux[k]))
+			return clause_title(ds, tk + T->a - 1, ntok - T->a + 1,
+				&(trig){ .a = 1, .b = T->b - T->a + 1 });
 	if (T->a >= n && T->b <= ntok) {
 		size_t c = T->a; /* the trigger's clause starts at c */
 		while (c > first + 1 && !break_before(t, tk, c))
@@ -2062,6 +2068,11 @@ static size_t words_between(const dsrc *s, const trig *T)
 {
 	return T->b <= s->a ? s->a - T->b : T->a >= s->b ? T->a - s->b : 0;
 }
+
+/* How many words further a comma puts a date before its verb, against a
+ * date after it ("Built in 1887, the bridge was given a 7.5-tonne weight
+ * limit in 2016") */
+#define COMMA_WORDS 6
 
 /* Whether a clause's comma stands between two of tokens [a - 1, b]
  * (a >= 1). */
@@ -2676,8 +2687,8 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			size_t ws = words_between(s, T), wo = words_between(o, T);
 			/* a date before the verb with a comma between is further
 			 * ("whom she married in 1959, died in 2011") */
-			ws += s->b <= T->a && comma_between(t, tk, s->b, T->a) ? 2 : 0;
-			wo += o->b <= T->a && comma_between(t, tk, o->b, T->a) ? 2 : 0;
+			ws += s->b <= T->a && comma_between(t, tk, s->b, T->a) ? COMMA_WORDS : 0;
+			wo += o->b <= T->a && comma_between(t, tk, o->b, T->a) ? COMMA_WORDS : 0;
 			bool s_after = s->a >= T->b && ws <= 1, o_after = o->a >= T->b && wo <= 1;
 			/* a date before "but" is its own clause's ("had intended
 			 * to list at the end of September but postponed the float

@@ -480,7 +480,8 @@ static void test_chronology_present_and_clauses(void **state)
 /* An obituary's opening participle ("Born in Greymouth in 1935, ...": a
  * sentence's first word is a trigger, not a name); a date before the verb
  * with a comma between loses it to the date after it ("whom she married
- * in 1959, died in 2011"). */
+ * in 1959, died in 2011", "Built in 1887, the bridge was given ... in
+ * 2016"); a passive after "and" is titled from its auxiliary. */
 static void test_born_and_comma_dates(void **state)
 {
 	ctl_resources *res = *state;
@@ -488,9 +489,16 @@ static void test_born_and_comma_dates(void **state)
 		"Margaret Whitcombe, health minister, dies at 84\n"
 		"\n"
 		"Born in Greymouth in 1935, the daughter of a coal miner, Margaret Whitcombe trained as a nurse.\n"
-		"Her husband, Ronald, a fruit grower whom she married in 1959, died in 2011.\n",
+		"Her husband, Ronald, a fruit grower whom she married in 1959, died in 2011.\n"
+		"Built in 1887, the bridge was given a weight limit in 2016 after an inspection.\n"
+		"He was taken to hospital with a broken collarbone and was discharged on Wednesday afternoon.\n",
 		"2020-02-03" } };
 	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "Built"), "1887-01-01", "1887-12-31");
+	assert_dates(find_event(tl, "given"), "2016-01-01", "2016-12-31");
+	const ctl_event *e = find_event(tl, "discharged");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Was discharged on Wednesday afternoon");
 	assert_dates(find_event(tl, "Born"), "1935-01-01", "1935-12-31");
 	assert_dates(find_event(tl, "died"), "2011-01-01", "2011-12-31");
 	assert_dates(find_event(tl, "married"), "1959-01-01", "1959-12-31");
