@@ -1921,6 +1921,64 @@ static bool adjective_context(const char *t, const tok *tk, size_t i)
  * lower case, not used as an adjective, not before "to" and a verb
  * ("wanted to expand"), and right after a name, a subject pronoun, an
  * auxiliary, an adverb or "and". */
+static bool is_preposition(const char *t, const tok *tk);
+
+/* How many words a clause's subject without a name may have ("Commission
+ * inspectors", "the company", "The hand recount") */
+#define NP_SUBJECT_WORDS 4
+
+/* Whether the verb at token k follows its clause's subject, a short noun
+ * phrase with no name the actor finder knows: the clause's first words,
+ * at most NP_SUBJECT_WORDS, opening with a determiner or a capital, with
+ * no preposition, number or conjunction, then auxiliaries ("the company
+ * alerted regulators", "The union had served a strike notice",
+ * "Commission inspectors carried out raids"). */
+static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t k)
+{
+	static const char *const det[] = { "the", "a", "an", "its", "their", "his", "her", "our",
+		"this", "that", "these", "those", NULL };
+	static const char *const aux[] = { "has", "have", "had", "was", "were", "is", "are",
+		"also", "then", "later", "first", "finally", NULL };
+	size_t e = k;
+	for (bool more = true; more && e > 0;) {
+		more = false;
+		for (size_t i = 0; aux[i] && !more; i++)
+			more = tok_is(t, &tk[e - 1], aux[i]);
+		e -= more;
+	}
+	size_t c = e;
+	while (c > 0 && e - c < NP_SUBJECT_WORDS + 1 && !clause_break(t, tk[c - 1].e, tk[c].s))
+		c--;
+	if (c == e || e - c > NP_SUBJECT_WORDS || (c > 0 && !clause_break(t, tk[c - 1].e, tk[c].s)))
+		return false;
+	static const char *const wh[] = { "which", "what", "who", "whose", "how", "why", "where",
+		"when", NULL };
+	bool opener = ctl_is_upper((unsigned char)t[tk[c].s]);
+	for (size_t i = 0; det[i] && !opener; i++)
+		opener = tok_is(t, &tk[c], det[i]);
+	for (size_t i = 0; wh[i] && opener; i++)
+		opener = !tok_is(t, &tk[c], wh[i]); /* a question's ("Which lines are affected") */
+	if (!opener)
+		return false;
+	/* a participle before the clause's own verb: "The principle set out
+	 * today is that ...", "The bridge built in 1887 was closed" */
+	for (size_t i = k + 1; i < ntok && i < k + 5; i++) {
+		if (clause_break(t, tk[i - 1].e, tk[i].s))
+			break;
+		if (tok_is(t, &tk[i], "is") || tok_is(t, &tk[i], "are") || tok_is(t, &tk[i], "was") ||
+		    tok_is(t, &tk[i], "were"))
+			return false;
+	}
+	for (size_t i = c; i < e; i++) {
+		for (uint32_t p = tk[i].s; p < tk[i].e; p++)
+			if (!ctl_is_alpha((unsigned char)t[p]) && t[p] != '-' && t[p] != '\'')
+				return false;
+		if (is_preposition(t, &tk[i]) || is_and_but(t, &tk[i]) || subject_pronoun(t, &tk[i], true))
+			return false;
+	}
+	return true;
+}
+
 static bool past_verb(const struct ctl_events_data *d, const char *t, const tok *tk, size_t ntok,
 		size_t k)
 {
@@ -1942,7 +2000,7 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 		return false;
 	const tok *p = &tk[k - 1];
 	bool ok = (ctl_is_upper((unsigned char)t[p->s]) && !clause_break(t, p->e, w->s)) ||
-		subject_pronoun(t, p, true);
+		subject_pronoun(t, p, true) || np_subject_before(t, tk, ntok, k);
 	for (size_t i = 0; before[i] && !ok; i++)
 		ok = tok_is(t, p, before[i]);
 	if (!ok)
@@ -2739,8 +2797,14 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 				break;
 			}
 		}
-		for (size_t j = s->b; v == SIZE_MAX && j < ntok && j < s->b + 4; j++) {
-			if (clause_break(t, tk[j - 1].e, tk[j].s))
+		/* a date that opens its clause ("Two months later, in November
+		 * 2021, Commission inspectors carried out raids") reaches past
+		 * its comma to the clause's subject and verb */
+		size_t a0 = s->a > 0 && is_preposition(t, &tk[s->a - 1]) ? s->a - 1 : s->a;
+		bool fronted = a0 == 0 || clause_break(t, tk[a0 - 1].e, tk[a0].s);
+		size_t reach = fronted ? s->b + 2 + NP_SUBJECT_WORDS : s->b + 4;
+		for (size_t j = s->b, breaks = 0; v == SIZE_MAX && j < ntok && j < reach; j++) {
+			if (clause_break(t, tk[j - 1].e, tk[j].s) && (!fronted || j > s->b || ++breaks > 1))
 				break;
 			if (past_verb(d, t, tk, ntok, j))
 				v = j;
@@ -2779,7 +2843,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		 * relearned the piano, and gave her final concert in April") */
 		bool pronoun = subject_pronoun(t, &tk[g.a - 1], false) ||
 			(tok_is(t, &tk[g.a - 1], "and") && subject_pronoun(t, &tk[0], false));
-		if (fa == SIZE_MAX && !passive && !pronoun &&
+		if (fa == SIZE_MAX && !passive && !pronoun && !np_subject_before(t, tk, ntok, g.a) &&
 		    !subject_of(ds, tk, tr, ntr, &g, m0, m1, &subs, &sube))
 			continue;
 		*CTL_ARRAY_PUSH(*trigs, ntr, *trigcap) = g;

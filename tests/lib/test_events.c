@@ -505,6 +505,30 @@ static void test_born_and_comma_dates(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A dated past verb whose subject is a short phrase with no name ("the
+ * company alerted regulators ... in 2021", "Commission inspectors carried
+ * out raids"), but not a question's ("Which lines are affected this
+ * week?") nor a participle before the clause's verb ("The principle set
+ * out today is that ..."). */
+static void test_unnamed_subjects(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "u.txt",
+		"Drug makers fined over cartel\n"
+		"\n"
+		"Valdren escaped a fine: the company alerted regulators to the cartel in 2021 in exchange for immunity.\n"
+		"Two months later, in November 2021, Commission inspectors carried out unannounced raids at company offices.\n"
+		"Which lines are affected this week?\n"
+		"The principle set out today is that data belongs to the patient.\n",
+		"2024-05-14" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "alerted"), "2021-01-01", "2021-12-31");
+	assert_dates(find_event(tl, "carried"), "2021-11-01", "2021-11-30");
+	assert_null(find_event(tl, "affected"));
+	assert_null(find_event(tl, "set"));
+	ctl_timeline_free(tl);
+}
+
 static void test_hearing_and_relative_title(void **state)
 {
 	ctl_resources *res = *state;
@@ -1089,6 +1113,7 @@ int main(void)
 		cmocka_unit_test(test_chronology_present_and_clauses),
 		cmocka_unit_test(test_hearing_and_relative_title),
 		cmocka_unit_test(test_born_and_comma_dates),
+		cmocka_unit_test(test_unnamed_subjects),
 		cmocka_unit_test(test_future_verbs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
