@@ -47,6 +47,10 @@ typedef struct cue {
 	const char *reason;   /* one of the static strings of cue_reasons[] */
 } cue;
 
+/* How many lines above a sign-up line a newsletter box holds (its name, a
+ * tagline, an e-mail field) */
+#define BOX_LINES 3
+
 struct ctl_clean_data {
 	ctl_lexicon *stopwords;
 	ctl_lexicon *cues;
@@ -1210,6 +1214,22 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 			set_bad(l, "consent", SCOPE_INLINE);
 	}
 
+	/* a newsletter box: the short lines, up to BOX_LINES, above a sign-up
+	 * line in its block of lines (no blank line between) ("HEALTH BRIEFING"
+	 * / "The week's most important stories ..., every Friday." / "[Your
+	 * email address] [Sign me up]" / "By signing up you agree ...") */
+	for (size_t i = 0, lo = 0; i <= n; i++) {
+		if (i < n && li[i].cls != C_BLANK)
+			continue;
+		size_t last = lo; /* the lines above the block's last sign-up line */
+		for (size_t j = lo; j < i; j++)
+			if (li[j].cls == C_BAD && li[j].reason && !strcmp(li[j].reason, "subscribe"))
+				last = j;
+		for (size_t j = last > lo + BOX_LINES ? last - BOX_LINES : lo; j < last; j++)
+			if (li[j].cls == C_SHORT || li[j].cls == C_NEAR)
+				set_bad(&li[j], "subscribe", SCOPE_INLINE);
+		lo = i + 1;
+	}
 	/* run[i]: the length of the run of non-blank lines without a good one
 	 * that holds line i (the later rules do not change what is in a run) */
 	uint32_t *run = ctl_xcalloc(n, sizeof(*run));

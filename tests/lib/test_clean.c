@@ -306,6 +306,15 @@ static void test_menu_rows_labels_and_consent(void **state)
 	assert_string_equal(reason_of(doc, "This site uses cookies"), "consent");
 	assert_string_equal(reason_of(doc, "BUSINESS | Consumer"), "menu");
 	ctl_document_free(doc);
+	/* a newsletter box: its name goes with its sign-up line (its tagline,
+	 * a sentence, stays: a page without blank lines is one block) */
+	snprintf(buf, sizeof(buf), "%s%s\nHEALTH BRIEFING\n"
+		"The week's most important stories on Europe's health industry, every Friday.\n"
+		"[Your email address] [Sign me up]\n"
+		"By signing up you agree to our Terms and Privacy Notice.\n", tops[0], body);
+	doc = test_doc(res, buf);
+	assert_string_equal(reason_of(doc, "HEALTH BRIEFING"), "subscribe");
+	ctl_document_free(doc);
 	/* a banner under its own label */
 	snprintf(buf, sizeof(buf), "Cookies: We and our partners use cookies to improve your experience. [OK] [Learn more]\n\n"
 		"City council approves the new bridge over the river\n\n%s", body);
