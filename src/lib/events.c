@@ -1994,6 +1994,7 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 	/* right after its subject, an auxiliary or an adverb: not a participle
 	 * after a noun ("an agreement reached between the two companies") */
 	static const char *const before[] = { "who", "has", "have", "had", "was", "were", "been",
+		"is", "are",
 		"also", "then", "later", "first", "finally", "eventually", "recently", "previously",
 		"subsequently", "successfully", "and", NULL };
 	if (k == 0)
@@ -2133,11 +2134,12 @@ static size_t words_between(const dsrc *s, const trig *T)
 #define COMMA_WORDS 6
 
 /* Whether a clause's comma stands between two of tokens [a - 1, b]
- * (a >= 1). */
+ * (a >= 1), or "and"/"but" is one of [a, b) ("reached the semifinals in
+ * 2024 and beat Ferrand ... in July"). */
 static bool comma_between(const char *t, const tok *tk, size_t a, size_t b)
 {
 	for (size_t i = a; i <= b; i++)
-		if (clause_comma_before(t, tk, i))
+		if (clause_comma_before(t, tk, i) || (i < b && is_and_but(t, &tk[i])))
 			return true;
 	return false;
 }
@@ -2301,6 +2303,10 @@ static size_t statement_for(doc_state *ds, const tok *tk, const trig *tr, size_t
 	if (s->b <= tr[first_report].a && s->a > REPORT_DATE_OPENING &&
 	    (tr[first_report].a - s->b > REPORT_DATE_NEAR ||
 	     memchr(t + tk[s->b - 1].e, ',', tk[tr[first_report].a].s - tk[s->b - 1].e)))
+		return 0;
+	/* after it, not in a relative clause ("said Okonkwo-Blake, who
+	 * reached the semifinals here in 2024") */
+	if (s->a >= tr[first_report].b && clause_opens_in(ds, tr[first_report].b, s->a + 1))
 		return 0;
 	return first_report + 1;
 }
@@ -2782,8 +2788,10 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 	 * named subject or a pronoun, nearest before the date, else just after
 	 * it, else a verb in the future before it
 	 * ("Winsemius brought the three parties back to the table on
-	 * Saturday", "in 1996 he shared the Lindqvist Prize") */
-	for (size_t k = 0; k < nsrc; k++) {
+	 * Saturday", "in 1996 he shared the Lindqvist Prize"); not in a
+	 * question ("Which lines are affected this week?") */
+	bool question = ntok && tk[ntok - 1].e < se && t[tk[ntok - 1].e] == '?';
+	for (size_t k = 0; k < nsrc && !question; k++) {
 		dsrc *s = &src[k];
 		if (s->trig || s->kind != SRC_TIMEX || (dl_end && s->s < dl_end) ||
 		    (s->iv.earliest == CTL_DAY_NONE && !s->weekday))
@@ -2838,7 +2846,8 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		 * adjourned to June 18", "The attack was detected around 2 a.m.
 		 * Saturday") */
 		bool passive = tok_is(t, &tk[g.a - 1], "was") || tok_is(t, &tk[g.a - 1], "were") ||
-			tok_is(t, &tk[g.a - 1], "been");
+			tok_is(t, &tk[g.a - 1], "been") || tok_is(t, &tk[g.a - 1], "is") ||
+			tok_is(t, &tk[g.a - 1], "are");
 		/* ... nor a verb after "and" in a sentence a pronoun opens ("She
 		 * relearned the piano, and gave her final concert in April") */
 		bool pronoun = subject_pronoun(t, &tk[g.a - 1], false) ||

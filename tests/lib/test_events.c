@@ -529,6 +529,31 @@ static void test_unnamed_subjects(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A date before "and" and the verb after it is the first verb's
+ * ("reached the semifinals here in 2024 and beat Ferrand ... in July"),
+ * and a relative clause's date is not its speaker's statement's; "had
+ * surgery ... in April 2023"; a present
+ * passive with its date ("The old stand is closed on Monday"). */
+static void test_sport_dates(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "s.txt",
+		"Ferrand wins first US Open title\n"
+		"\n"
+		"Ferrand had surgery on his right wrist in April 2023 and missed seven months.\n"
+		"\"That's tennis,\" said Okonkwo-Blake, who reached the semifinals here in 2024 and beat Ferrand in the Wimbledon quarterfinals in July.\n"
+		"Ferrand needed five sets to get past Santiago Lucero in Friday's semifinal.\n"
+		"The old stand is closed on Monday for repairs.\n",
+		"2025-09-08" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "had surgery"), "2023-04-01", "2023-04-30");
+	assert_dates(find_event(tl, "beat"), "2025-07-01", "2025-07-31");
+	assert_dates(find_event(tl, "reached"), "2024-01-01", "2024-12-31");
+	assert_dates(find_event(tl, "said"), "2025-09-08", "2025-09-08");
+	assert_dates(find_event(tl, "closed"), "2025-09-08", "2025-09-08");
+	ctl_timeline_free(tl);
+}
+
 static void test_hearing_and_relative_title(void **state)
 {
 	ctl_resources *res = *state;
@@ -1114,6 +1139,7 @@ int main(void)
 		cmocka_unit_test(test_hearing_and_relative_title),
 		cmocka_unit_test(test_born_and_comma_dates),
 		cmocka_unit_test(test_unnamed_subjects),
+		cmocka_unit_test(test_sport_dates),
 		cmocka_unit_test(test_future_verbs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
