@@ -1922,10 +1922,14 @@ static bool adjective_context(const char *t, const tok *tk, size_t i)
  * ("wanted to expand"), and right after a name, a subject pronoun, an
  * auxiliary, an adverb or "and". */
 static bool is_preposition(const char *t, const tok *tk);
+static bool clause_comma_before(const char *t, const tok *tk, size_t k);
 
 /* How many words a clause's subject without a name may have ("Commission
  * inspectors", "the company", "The hand recount") */
 #define NP_SUBJECT_WORDS 4
+/* ... and how many words an appositive after it ("the Dutch company Helion
+ * Imaging") */
+#define APPOSITIVE_WORDS 6
 
 /* Whether the verb at token k follows its clause's subject, a short noun
  * phrase with no name the actor finder knows: the clause's first words,
@@ -1946,10 +1950,22 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 			more = tok_is(t, &tk[e - 1], aux[i]);
 		e -= more;
 	}
-	size_t c = e;
-	while (c > 0 && e - c < NP_SUBJECT_WORDS + 1 && !clause_break(t, tk[c - 1].e, tk[c].s))
+	/* "Its owner, the Dutch company Helion Imaging, went bankrupt": the
+	 * subject before an appositive of at most APPOSITIVE_WORDS */
+	if (e > 0 && clause_comma_before(t, tk, e)) {
+		size_t b0 = e - 1;
+		while (b0 > 0 && e - b0 <= APPOSITIVE_WORDS && !clause_break(t, tk[b0 - 1].e, tk[b0].s))
+			b0--;
+		if (b0 == 0 || e - b0 > APPOSITIVE_WORDS || !clause_comma_before(t, tk, b0))
+			return false;
+		e = b0;
+	} else if (e == 0 || clause_break(t, tk[e - 1].e, tk[e].s)) {
+		return false;
+	}
+	size_t c = e - 1;
+	while (c > 0 && e - c <= NP_SUBJECT_WORDS && !clause_break(t, tk[c - 1].e, tk[c].s))
 		c--;
-	if (c == e || e - c > NP_SUBJECT_WORDS || (c > 0 && !clause_break(t, tk[c - 1].e, tk[c].s)))
+	if (e - c > NP_SUBJECT_WORDS || (c > 0 && !clause_break(t, tk[c - 1].e, tk[c].s)))
 		return false;
 	static const char *const wh[] = { "which", "what", "who", "whose", "how", "why", "where",
 		"when", NULL };
@@ -2074,8 +2090,6 @@ static bool no_punct_between(const char *t, uint32_t a, uint32_t b)
 			return false;
 	return true;
 }
-
-static bool clause_comma_before(const char *t, const tok *tk, size_t k);
 
 /* A relative clause that opens at one of the sentence's first tokens
  * follows its subject ("The striker, who joined ..., opened"). */

@@ -507,7 +507,8 @@ static void test_born_and_comma_dates(void **state)
 
 /* A dated past verb whose subject is a short phrase with no name ("the
  * company alerted regulators ... in 2021", "Commission inspectors carried
- * out raids"), but not a question's ("Which lines are affected this
+ * out raids", "Its owner, the Dutch company Helion Imaging, went
+ * bankrupt in 2018": a subject before an appositive), but not a question's ("Which lines are affected this
  * week?") nor a participle before the clause's verb ("The principle set
  * out today is that ..."). */
 static void test_unnamed_subjects(void **state)
@@ -519,9 +520,11 @@ static void test_unnamed_subjects(void **state)
 		"Valdren escaped a fine: the company alerted regulators to the cartel in 2021 in exchange for immunity.\n"
 		"Two months later, in November 2021, Commission inspectors carried out unannounced raids at company offices.\n"
 		"Which lines are affected this week?\n"
-		"The principle set out today is that data belongs to the patient.\n",
+		"The principle set out today is that data belongs to the patient.\n"
+		"Its owner, the Dutch company Helion Imaging, went bankrupt in 2018, leaving nobody in charge.\n",
 		"2024-05-14" } };
 	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "went"), "2018-01-01", "2018-12-31");
 	assert_dates(find_event(tl, "alerted"), "2021-01-01", "2021-12-31");
 	assert_dates(find_event(tl, "carried"), "2021-11-01", "2021-11-30");
 	assert_null(find_event(tl, "affected"));
