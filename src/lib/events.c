@@ -1427,6 +1427,20 @@ static size_t currency_before(const char *t, uint32_t from, uint32_t to)
 	return 0;
 }
 
+/* Whether t[from, to) is a colon and an opening quote (with spaces). */
+static bool colon_quote(const char *t, uint32_t from, uint32_t to)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	uint32_t p = from;
+	while (p < to && u[p] == ' ')
+		p++;
+	if (p >= to || u[p] != ':')
+		return false;
+	for (p++; p < to && u[p] == ' '; p++)
+		;
+	return p < to && (u[p] == '"' || (p + 2 < to && u[p] == 0xE2 && u[p + 1] == 0x80 && u[p + 2] == 0x9C));
+}
+
 static bool put_gap(ctl_buf *b, const char *t, uint32_t from, uint32_t to)
 {
 	if (in_number(t, from, to)) {
@@ -1575,6 +1589,14 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		!in_quotes(ds, tk[tr->a].s);
 	size_t words = 0;
 	for (size_t i = tr->b; i < ntok && words < 9 && !quote_first; i++) {
+		/* what was said after a colon: 'Dean Albright said: "The
+		 * ground is tinder-dry ..."' */
+		if (i == tr->b && tr->report && colon_quote(t, tk[i - 1].e, tk[i].s)) {
+			ctl_buf_puts(&b, ": ");
+			ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
+			words++;
+			continue;
+		}
 		/* stop at the clause's end: punctuation between tokens (quotes pass) */
 		bool stop = false;
 		for (uint32_t p = tk[i - 1].e; p < tk[i].s; p++)

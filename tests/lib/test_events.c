@@ -557,6 +557,24 @@ static void test_sport_dates(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A statement whose words follow a colon is titled with them, not with
+ * the speaker's description ("Station manager Dean Albright said: \"The
+ * ground is tinder-dry ...\""). */
+static void test_colon_quote_title(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "q.txt",
+		"Heatwave: grass fire near Chelmsford\n"
+		"\n"
+		"Station manager Dean Albright said: \"The ground is tinder-dry and the wind keeps pushing the fire line.\"\n",
+		"2026-07-14" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "said");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Albright says: The ground is tinder-dry and the wind keeps pushing");
+	ctl_timeline_free(tl);
+}
+
 static void test_hearing_and_relative_title(void **state)
 {
 	ctl_resources *res = *state;
@@ -1143,6 +1161,7 @@ int main(void)
 		cmocka_unit_test(test_born_and_comma_dates),
 		cmocka_unit_test(test_unnamed_subjects),
 		cmocka_unit_test(test_sport_dates),
+		cmocka_unit_test(test_colon_quote_title),
 		cmocka_unit_test(test_future_verbs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
