@@ -564,7 +564,7 @@ static void test_colon_quote_title(void **state)
 {
 	ctl_resources *res = *state;
 	const art a[] = { { "q.txt",
-		"Heatwave: grass fire near Chelmsford\n"
+		"Weather updates\n"
 		"\n"
 		"Station manager Dean Albright said: \"The ground is tinder-dry and the wind keeps pushing the fire line.\"\n",
 		"2026-07-14" } };
