@@ -82,7 +82,8 @@ typedef struct ctl_document {
 	 * inferred), or bounds only (certainty bounded, precision none) */
 	ctl_interval dct;
 	char dct_source[48];   /* "header", "dateline", "manifest", "user",
-	                          "dateline+year-inferred", "content-bounds", "" */
+	                          "dateline+year-inferred", "header+weekday",
+	                          "header-ambiguous", "content-bounds", "" */
 } ctl_document;
 
 typedef struct ctl_ingest_options {

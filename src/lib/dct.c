@@ -208,6 +208,10 @@ int ctl_dct_detect(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 
 /* What the page's time expressions say of its date, read in text order
  * (dct_read); the tagger may stop once it is settled (dct_settled). */
+/* How many of the article's first body lines may name the weekday that
+ * settles a header date in figures */
+#define LEAD_LINES 2
+
 typedef struct dct_state {
 	const ctl_document *doc;
 	const struct ctl_dct_data *dd;
@@ -224,6 +228,9 @@ typedef struct dct_state {
 	size_t top;
 	size_t best_li;  /* the best candidate's line */
 	int lead_wd;     /* a weekday named on that line ("on Tuesday"), 1-7, or 0 */
+	int body_wd;     /* the first weekday the article's first body lines name, or 0 */
+	size_t body_lines; /* body lines read, for body_wd */
+	size_t body_li;  /* the last body line counted */
 	bool has_prev;   /* a full date read before, on line prev_li: */
 	size_t prev_li;
 	ymd prev;
@@ -286,6 +293,14 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 		    !future_before(ds->dd, doc->text, l->start, x->start) &&
 		    (ds->content_bound == CTL_DAY_NONE || x->when.earliest > ds->content_bound))
 			ds->content_bound = x->when.earliest;
+		/* the weekday the article opens with ("resigned on Wednesday"):
+		 * it tells which reading of "06/03/2024" the header means */
+		if (l->kind == CTL_LINE_BODY && ds->li != ds->body_li) {
+			ds->body_li = ds->li;
+			ds->body_lines++;
+		}
+		if (l->kind == CTL_LINE_BODY && !ds->body_wd && ds->body_lines <= LEAD_LINES)
+			ds->body_wd = ctl_timex_value_weekday(x->value);
 		/* "SEOUL, Nov 30 (Agency) - ... on Thursday": the weekday of the
 		 * report's own line tells a missing year */
 		if (!full && ds->best_rank == 3 && !ds->best.y && ds->li == ds->best_li && !ds->lead_wd)
@@ -344,6 +359,55 @@ static bool dct_settled(void *ctx, const ctl_timex_list *tx)
 		ctl_date_valid(ds->best.y, ds->best.m, ds->best.d);
 }
 
+/* A header line that opens with a date in figures the time tagger leaves
+ * alone, day and month both 12 or less ("06/03/2024 18:42": 6 March or
+ * June 3?). The reading on whose weekday, or the day after it, the
+ * article's first lines name ("resigned on Wednesday") is the date, inferred;
+ * with no such weekday, or both readings fitting, the date is bounded by
+ * the two. Returns whether it set one. */
+static bool numeric_header_date(ctl_document *doc, const dct_state *ds)
+{
+	const unsigned char *t = (const unsigned char *)doc->text;
+	for (size_t i = 0; i < doc->nlines && i < ds->top; i++) {
+		const ctl_line *l = &doc->lines[i];
+		uint32_t p = ctl_skip_space(t, l->start, l->end);
+		int f[3] = { 0, 0, 0 }, nd[3] = { 0, 0, 0 };
+		char sep = 0;
+		for (int k = 0; k < 3; k++) {
+			while (p < l->end && ctl_is_digit(t[p]) && nd[k] < 4)
+				f[k] = f[k] * 10 + (t[p++] - '0'), nd[k]++;
+			if (k < 2) {
+				if (p >= l->end || (t[p] != '/' && t[p] != '-' && t[p] != '.') || (sep && t[p] != sep))
+					break;
+				sep = (char)t[p++];
+			}
+		}
+		if (nd[0] < 1 || nd[0] > 2 || nd[1] < 1 || nd[1] > 2 || nd[2] != 4 ||
+		    (p < l->end && !ctl_is_space(t[p]) && t[p] != '|' && t[p] != ','))
+			continue;
+		if (f[0] < 1 || f[0] > 12 || f[1] < 1 || f[1] > 12 || f[0] == f[1] ||
+		    !date_only_line(doc->text, l->start, l->end, l->start, p))
+			continue;
+		ctl_day a = ctl_day_from_ymd(f[2], f[1], f[0]);   /* day first */
+		ctl_day b = ctl_day_from_ymd(f[2], f[0], f[1]);   /* month first */
+		int wa = ctl_day_weekday(a), wb = ctl_day_weekday(b), w = ds->body_wd;
+		bool fa = w && (wa == w || ctl_day_weekday(a - 1) == w);
+		bool fb = w && (wb == w || ctl_day_weekday(b - 1) == w);
+		if (fa != fb) {
+			doc->dct = ctl_interval_day(fa ? a : b, CTL_CERT_INFERRED);
+			snprintf(doc->dct_source, sizeof(doc->dct_source), "header+weekday");
+		} else {
+			doc->dct = ctl_interval_unknown();
+			doc->dct.earliest = a < b ? a : b;
+			doc->dct.latest = a < b ? b : a;
+			doc->dct.certainty = CTL_CERT_BOUNDED;
+			snprintf(doc->dct_source, sizeof(doc->dct_source), "header-ambiguous");
+		}
+		return true;
+	}
+	return false;
+}
+
 int ctl_dct_detect_keep(ctl_document *doc, const ctl_resources *res, ctl_tx_tokens *keep,
 		ctl_error *err)
 {
@@ -391,6 +455,8 @@ int ctl_dct_detect_keep(ctl_document *doc, const ctl_resources *res, ctl_tx_toke
 			goto out;
 		}
 	}
+	if (!ds.best_rank && numeric_header_date(doc, &ds))
+		goto out;
 	if (ds.content_bound != CTL_DAY_NONE) {
 		doc->dct = ctl_interval_unknown();
 		doc->dct.earliest = ds.content_bound;

@@ -3160,11 +3160,17 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 				lo = c->when.earliest;
 		}
 		rep = ctl_interval_unknown();
+		/* a header's two readings of "06/03/2024" bound it from above */
+		ctl_day hi = doc->dct.latest;
+		if (lo != CTL_DAY_NONE && hi != CTL_DAY_NONE && lo > hi)
+			lo = doc->dct.earliest;
 		if (lo != CTL_DAY_NONE) {
 			int y, m, dd;
 			ctl_day_to_ymd(lo, &y, &m, &dd);
 			rep.earliest = lo;
 			rep.latest = ctl_day_from_ymd(y, 12, 31);
+			if (hi != CTL_DAY_NONE && hi < rep.latest)
+				rep.latest = hi;
 			/* "... at <named event> last Friday": that Friday is the named
 			 * event's, and the report falls within the week after it */
 			for (size_t i = first; i < st->n; i++) {
@@ -3183,8 +3189,10 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 			info->dct = rep;
 			if (rep.earliest == rep.latest)
 				info->dct.certainty = CTL_CERT_INFERRED;
-			free(info->dct_source);
-			info->dct_source = ctl_xstrdup("content-bounds");
+			if (hi == CTL_DAY_NONE) {
+				free(info->dct_source);
+				info->dct_source = ctl_xstrdup("content-bounds");
+			}
 		}
 	}
 	for (size_t i = first; i < st->n; i++) {

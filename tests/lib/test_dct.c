@@ -114,6 +114,39 @@ static void test_rules(void **state)
 	assert_string_equal(got, "2023-10-24");
 	ctl_document_free(doc);
 
+	/* a header date in figures that reads both ways: the weekday the
+	 * article opens with settles it; with none, both readings bound it */
+	doc = test_doc(res,
+		"Central bank governor quits\n"
+		"06/03/2024 18:42\n"
+		"\n"
+		"The governor of the central bank resigned on Wednesday, a day after the currency fell to a record low.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2024-03-06");
+	assert_string_equal(doc->dct_source, "header+weekday");
+	assert_int_equal(doc->dct.certainty, CTL_CERT_INFERRED);
+	ctl_document_free(doc);
+	doc = test_doc(res,
+		"Central bank governor quits\n"
+		"06/03/2024 18:42\n"
+		"\n"
+		"The governor of the central bank resigned on Monday, a day after the currency fell to a record low.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2024-06-03");
+	ctl_document_free(doc);
+	doc = test_doc(res,
+		"Central bank governor quits\n"
+		"06/03/2024 18:42\n"
+		"\n"
+		"The governor of the central bank has resigned after the currency fell to a record low.\n");
+	assert_string_equal(doc->dct_source, "header-ambiguous");
+	assert_int_equal(doc->dct.certainty, CTL_CERT_BOUNDED);
+	ctl_day_format(doc->dct.earliest, got);
+	assert_string_equal(got, "2024-03-06");
+	ctl_day_format(doc->dct.latest, got);
+	assert_string_equal(got, "2024-06-03");
+	ctl_document_free(doc);
+
 	/* a header line of fields between bars: the date's own field */
 	doc = test_doc(res,
 		"Regulator fines app\n"
