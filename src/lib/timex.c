@@ -93,6 +93,7 @@ typedef struct tstate {
 	bool has_last;         /* the last date mentioned */
 	tx_cal last;
 	size_t last_sent;
+	uint32_t last_end;     /* where the last date mentioned ends in the text */
 	bool has_stated;       /* the last date stated in full, other than the DCT */
 	ctl_day stated;
 	size_t stated_sent;
@@ -1976,6 +1977,13 @@ static ctl_day day_distance(ctl_day a, ctl_day f, ctl_day l)
 }
 
 /* Resolves a stated value without a year against the day `anchor`. */
+/* Whether no line break stands in the text between offsets a and b (the
+ * sentences of a paragraph are tagged as spans of their own). */
+static bool same_line(const tstate *st, uint32_t a, uint32_t b)
+{
+	return a <= b && !memchr(st->text + a, '\n', b - a);
+}
+
 static bool resolve_partial_at(const tstate *st, const cand *c, ctl_day anchor, int tense, tx_cal *out)
 {
 	if (c->c.wd && !c->c.m) {
@@ -2167,7 +2175,11 @@ static void resolve(tstate *st, const cand *c, const resolved *pend, resolved *r
 			cal = c->day;
 			known = c->day_known;
 			anchor = c->day_anchor;
-		} else if (st->has_last && st->last_sent == st->sent && st->last.g == G_DAY) {
+		} else if (st->has_last && st->last.g == G_DAY &&
+		           (st->last_sent == st->sent || same_line(st, st->last_end, st->t[c->a].s))) {
+			/* the day last named in the sentence or its paragraph ("The
+			 * ferry left Batangas on Sunday evening. It sent a distress
+			 * call at 10:40 p.m."); else the report's */
 			cal = st->last;
 			known = true;
 			anchor = CTL_ANCHOR_ANAPHORIC;
@@ -2217,6 +2229,7 @@ static void emit(tstate *st, const cand *c, const resolved *r)
 		st->has_last = true;
 		st->last = r->cal;
 		st->last_sent = st->sent;
+		st->last_end = x->end;
 		/* a year that comes with a month ("June 5, 2015", "March 2016")
 		 * carries over to a bare month or day later in the sentence */
 		if (r->anchor == CTL_ANCHOR_ABSOLUTE && !r->cal.fiscal &&
