@@ -950,10 +950,12 @@ static bool m_time(tstate *st, size_t i, cand *c)
 		    num_at(st, i + 2) && glued(st, i + 2) && t[i + 2].ndig == 2) {
 			hh = t[i].val;
 			mi = t[i + 2].val;
-			bool dot = punct_at(st, i + 1, '.');
+			bool dot = punct_at(st, i + 1, '.'), secs = false;
 			j = i + 3;
-			if (punct_at(st, j, ':') && glued(st, j) && num_at(st, j + 1) && glued(st, j + 1) && t[j + 1].ndig == 2)
+			if (punct_at(st, j, ':') && glued(st, j) && num_at(st, j + 1) && glued(st, j + 1) && t[j + 1].ndig == 2) {
 				j += 2;
+				secs = true;
+			}
 			if (hh > 24 || mi > 59)
 				return false;
 			if (ampm_at(st, j, &pm, &k)) {
@@ -964,6 +966,10 @@ static bool m_time(tstate *st, size_t i, cand *c)
 				return false;
 			} else if (dot && zone_after(st, j) == j) {
 				return false; /* "3.30" is a time only with "p.m." or a zone */
+			} else if (secs && zone_after(st, j) == j && i > 0 && t[i - 1].kind == TK_WORD &&
+			           (ctl_eq_nocase(st->text + t[i - 1].s, t[i - 1].e - t[i - 1].s, "in") ||
+			            ctl_eq_nocase(st->text + t[i - 1].s, t[i - 1].e - t[i - 1].s, "of"))) {
+				return false; /* a race's time: "finished in 2:05:46", "a time of 2:01:11" */
 			}
 		} else if (t[i].ndig <= 2 && ampm_at(st, i + 1, &pm, &k)) {
 			hh = t[i].val;
@@ -1154,9 +1160,14 @@ static bool m_relative(tstate *st, size_t i, cand *c)
 		return true;
 	}
 	/* named days, months, seasons, holidays */
-	if (det && (r & (R_FOLLOWING | R_NEXT)) && w && (w->cls & TW_WDAY) &&
+	if (det && (r & (R_FOLLOWING | R_NEXT)) && w && (w->cls & (TW_WDAY | TW_MONTH)) &&
 	    set_partial_named(st, j, c, DIR_NEXT)) {
-		c->ana = true; /* "the following Monday" */
+		c->ana = true; /* "the following Monday", "the following April" */
+		return true;
+	}
+	if (det && (r & R_PREVIOUS) && w && (w->cls & TW_MONTH) &&
+	    set_partial_named(st, j, c, DIR_LAST)) {
+		c->ana = true; /* "the previous March" */
 		return true;
 	}
 	if (det)
@@ -2073,8 +2084,12 @@ static void resolve(tstate *st, const cand *c, const resolved *pend, resolved *r
 		bool weekday = c->c.wd && !c->c.m;
 		cal = c->c;
 		if (c->ana) {
+			/* a weekday after the last day named; a month after the
+			 * last day or month ("in December 2020 ... the following
+			 * April") */
 			ctl_day f = st->has_last ? cal_first(&st->last) : CTL_DAY_NONE;
-			if (f != CTL_DAY_NONE && st->last.g == G_DAY && resolve_partial_at(st, c, f, 0, &cal)) {
+			bool fits = st->last.g == G_DAY || (!weekday && st->last.g == G_MONTH);
+			if (f != CTL_DAY_NONE && fits && resolve_partial_at(st, c, f, 0, &cal)) {
 				known = true;
 				anchor = CTL_ANCHOR_ANAPHORIC;
 			}
