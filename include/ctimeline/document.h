@@ -34,6 +34,10 @@ typedef struct ctl_line {
 	 * end of a hard-wrapped or flattened page, and may lie inside a
 	 * paragraph as well as end one */
 	uint8_t soft;
+	/* 1: an entry of a chronology (set by cleaning): one of two lines or
+	 * more in a row that open with a date and a dash ("March 2019 – Raises
+	 * £60m ...", "October 2027 - Earth flyby") */
+	uint8_t chrono;
 	const char *reason;    /* why it was dropped (static string), or NULL */
 } ctl_line;
 

@@ -1341,6 +1341,7 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 		line_info *l = &li[i];
 		ctl_line *dl = &doc->lines[i];
 		dl->reason = NULL;
+		dl->chrono = chrono[i];
 		switch (l->cls) {
 		case C_BLANK:
 			dl->kind = CTL_LINE_BLANK;

@@ -2657,7 +2657,17 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		*g = (trig){ .a = j, .b = j + 1, .e = e ? e : &past_entry, .report = e && is_report_kind(e),
 		             .prio = e ? class_priority(e->fields[1], is_report_kind(e)) :
 		                         class_priority("other", false) };
+		chrono_trig = true;
 		break;
+	}
+	/* ... or, with no verb, what the entry names ("October 2027 - Earth
+	 * flyby", "2013 – Founded"): a line the cleaner found in a chronology,
+	 * its words after the date the title */
+	if (opening && !chrono_trig && opening < ntok && ds->line_cur < doc->nlines &&
+	    doc->lines[ds->line_cur].chrono && ls == ss) {
+		trig *g = CTL_ARRAY_PUSH(*trigs, ntr, *trigcap);
+		*g = (trig){ .a = opening, .b = opening + 1, .e = &past_entry, .report = false,
+		             .prio = class_priority("other", false) };
 	}
 	trig *tr = *trigs;
 

@@ -803,6 +803,23 @@ static bool m_numeric(tstate *st, size_t i, cand *c)
 	return !num_glued_after(st, c->b);
 }
 
+/* Whether a space and a code of capitals and figures, both, of two to
+ * seven characters follow text[p] ("2017 WF9"), before `end`. */
+static bool designation_after(const char *text, uint32_t p, uint32_t end)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	if (p >= end || u[p] != ' ')
+		return false;
+	uint32_t q = p + 1;
+	bool cap = false, dig = false;
+	while (q < end && (ctl_is_upper(u[q]) || ctl_is_digit(u[q]))) {
+		cap |= ctl_is_upper(u[q]);
+		dig |= ctl_is_digit(u[q]);
+		q++;
+	}
+	return cap && dig && q - p - 1 >= 2 && q - p - 1 <= 7 && (q == end || !ctl_is_alpha(u[q]));
+}
+
 /* Years, decades, centuries, fiscal years: "2016", "the 1990s", "'90s",
  * "the 21st century", "fiscal 2017", "FY2017". */
 static bool m_year(tstate *st, size_t i, cand *c)
@@ -880,6 +897,9 @@ static bool m_year(tstate *st, size_t i, cand *c)
 	if (!year_at(st, k, &y))
 		return false;
 	if (y < 1900 && !(k > 0 && (roles1(st, k - 1) & R_PREP)))
+		return false;
+	/* "asteroid 2017 WF9", "comet 1994 XZ2": a designation, not a year */
+	if (designation_after(st->text, st->t[k].e, st->t[st->n - 1].e))
 		return false;
 	/* "about 2000 people", "more than 1500": an amount, not a year */
 	for (size_t m = k >= 3 ? k - 3 : 0; m < k; m++) {

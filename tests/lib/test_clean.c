@@ -418,6 +418,8 @@ static void test_chronology_and_read_also_list(void **state)
 	assert_true(test_kept(doc, "2013 – Founded"));
 	assert_true(test_kept(doc, "21 September 2021 – Postpones"));
 	assert_true(test_kept(doc, "12 November 2021 – Shares"));
+	assert_true(line_with(doc, "21 September 2021 – Postpones")->chrono);
+	assert_false(line_with(doc, "The city council said on Monday")->chrono);
 	assert_false(test_kept(doc, "Possession:"));
 	assert_false(test_kept(doc, "Shots on target"));
 	ctl_document_free(doc);

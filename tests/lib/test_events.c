@@ -440,7 +440,8 @@ static void test_chronology_lines(void **state)
 }
 
 /* A chronology's entry with no subject, in the present ("March 2019 –
- * Raises £60m ..."), or a past participle ("Shares priced at 310p"); a
+ * Raises £60m ..."), or a past participle ("Shares priced at 310p"), or
+ * with no verb at all ("October 2027 - Earth flyby"); a
  * date before "but" is not the verb's after it; a date after a relative
  * clause is not its verb's ("..., which sells software to banks, priced
  * ... on Thursday"); "shares in X" names a company, not a place. */
@@ -456,9 +457,13 @@ static void test_chronology_present_and_clauses(void **state)
 		"\n"
 		"Key dates\n"
 		"March 2019 – Raises £60m in a round led by Northgate Ventures\n"
-		"11 November 2021 – Shares priced at 310p\n",
+		"11 November 2021 – Shares priced at 310p\n"
+		"October 2027 - Earth flyby, using the planet's gravity\n",
 		"2021-11-15" } };
 	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *f = find_event(tl, "Earth");
+	assert_dates(f, "2027-10-01", "2027-10-31");
+	assert_string_equal(f->title, "Earth flyby");
 	assert_dates(find_event(tl, "Raises"), "2019-03-01", "2019-03-31");
 	assert_dates(find_event(tl, "priced"), "2021-11-11", "2021-11-11");
 	assert_dates(find_event(tl, "postponed"), "2021-09-21", "2021-09-21");
