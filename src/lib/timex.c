@@ -97,6 +97,8 @@ typedef struct tstate {
 	bool has_stated;       /* the last date stated in full, other than the DCT */
 	ctl_day stated;
 	size_t stated_sent;
+	int chrono_y;          /* the year of a date opening line chrono_line, or 0 */
+	size_t chrono_line;
 	bool has_year;         /* a year stated with a month earlier in the sentence */
 	int year;
 	size_t year_sent;
@@ -2008,6 +2010,15 @@ static ctl_day day_distance(ctl_day a, ctl_day f, ctl_day l)
 }
 
 /* Resolves a stated value without a year against the day `anchor`. */
+/* Whether token i opens its line, bullets and dashes aside. */
+static bool line_initial(const tstate *st, size_t i)
+{
+	for (size_t k = 0; k < i; k++)
+		if (st->t[k].kind != TK_PUNCT)
+			return false;
+	return true;
+}
+
 /* Whether no line break stands in the text between offsets a and b (the
  * sentences of a paragraph are tagged as spans of their own). */
 static bool same_line(const tstate *st, uint32_t a, uint32_t b)
@@ -2116,6 +2127,13 @@ static void resolve(tstate *st, const cand *c, const resolved *pend, resolved *r
 		} else if (!weekday && c->dir == DIR_TENSE && st->has_year && st->year_sent == st->sent &&
 		           partial_in_year(st, c, st->year, &cal)) {
 			/* "on June 5, 2015 and again on June 9" */
+			known = true;
+			anchor = CTL_ANCHOR_ANAPHORIC;
+		} else if (!weekday && c->dir == DIR_TENSE && line_initial(st, c->a) && st->chrono_y &&
+		           st->chrono_line + 1 == st->line && partial_in_year(st, c, st->chrono_y, &cal)) {
+			/* a chronology's entry after one with its year ("2 October
+			 * 2018 - The Gazette reveals ..." / "4 October - Pellow
+			 * apologises") */
 			known = true;
 			anchor = CTL_ANCHOR_ANAPHORIC;
 		} else if (st->dct != CTL_DAY_NONE) {
@@ -2272,6 +2290,12 @@ static void emit(tstate *st, const cand *c, const resolved *r)
 			st->has_year = true;
 			st->year = r->cal.y;
 			st->year_sent = st->sent;
+		}
+		/* a day opening its line: its year goes on to the next line's
+		 * day ("2 October 2018 - ..." / "4 October - ...") */
+		if ((r->cal.g == G_DAY || r->cal.g == G_MONTH) && r->cal.y && line_initial(st, c->a)) {
+			st->chrono_y = r->cal.y;
+			st->chrono_line = st->line;
 		}
 		ctl_day f = cal_first(&r->cal);
 		if (r->anchor == CTL_ANCHOR_ABSOLUTE && r->cal.g == G_DAY && f != st->dct) {

@@ -580,6 +580,26 @@ static void test_colon_quote_title(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A chronology's entry without a year takes the year of the entry before
+ * it, whatever its verbs say of the future ("4 October - Pellow apologises
+ * and promises to repay ..."). */
+static void test_chronology_year_carries(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "y.txt",
+		"MP suspended over expenses\n"
+		"\n"
+		"The MP was suspended for 21 days on Thursday.\n"
+		"\n"
+		"How the story unfolded\n"
+		"2 October 2018 - The Gazette reveals that Pellow claimed rent on a flat owned by his partner.\n"
+		"4 October - Pellow apologises and promises to repay the money immediately.\n",
+		"2018-11-17" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "apologises"), "2018-10-04", "2018-10-04");
+	ctl_timeline_free(tl);
+}
+
 static void test_hearing_and_relative_title(void **state)
 {
 	ctl_resources *res = *state;
@@ -1167,6 +1187,7 @@ int main(void)
 		cmocka_unit_test(test_unnamed_subjects),
 		cmocka_unit_test(test_sport_dates),
 		cmocka_unit_test(test_colon_quote_title),
+		cmocka_unit_test(test_chronology_year_carries),
 		cmocka_unit_test(test_future_verbs),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
