@@ -873,6 +873,7 @@ typedef struct doc_state {
 	const ctl_mention_list *mentions;
 	ctl_day dct;              /* exact document date or NONE */
 	ctl_day anchor;           /* the last date the narrative stated */
+	ctl_day section_day;      /* a live page's day the sentences are under, or NONE */
 	ctl_day ref;              /* a reference date for choosing among gazetteer rows */
 	bool has_last_person;
 	uint32_t lps, lpe;        /* the last person mentioned outside quotes */
@@ -2169,6 +2170,9 @@ static size_t words_between(const dsrc *s, const trig *T)
  * limit in 2016") */
 #define COMMA_WORDS 6
 
+/* How far back a live page's day may lie from the report's (as in timex.c) */
+#define SECTION_DAYS 60
+
 /* Whether a clause's comma stands between two of tokens [a - 1, b]
  * (a >= 1), or "and"/"but" is one of [a, b) ("reached the semifinals in
  * 2024 and beat Ferrand ... in July"). */
@@ -2542,6 +2546,20 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 	size_t t0 = *ti, t1 = t0;
 	while (t1 < tx->len && tx->items[t1].start < se)
 		t1++;
+	/* a live page's day over its entries ("Thursday 19 February 2026"):
+	 * their statements are of that day, not of the page's last update
+	 * (the time tagger resolves their "yesterday" against it too) */
+	if (t1 == t0 + 1 && ds->dct != CTL_DAY_NONE) {
+		const ctl_timex *X = &tx->items[t0];
+		bool whole = X->anchor == CTL_ANCHOR_ABSOLUTE && X->when.precision == CTL_PREC_DAY &&
+			X->when.earliest <= ds->dct && X->when.earliest >= ds->dct - SECTION_DAYS;
+		for (size_t i = 0; i < ntok && whole; i++)
+			whole = tk[i].s >= X->start && tk[i].e <= X->end;
+		if (whole) {
+			ds->section_day = X->when.earliest;
+			return;
+		}
+	}
 	/* a wire dateline opening the sentence's line */
 	/* the sentence's line, from the line table: sentences come in text
 	 * order, so a cursor finds each in one pass over the lines (scanning
@@ -3051,6 +3069,10 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 				c->weekday = src[k].weekday;
 			}
 		}
+		if (c->dk == DATE_REPORT && ds->section_day != CTL_DAY_NONE) {
+			c->when = ctl_interval_day(ds->section_day, CTL_CERT_INFERRED);
+			c->dk = DATE_OWN;
+		}
 		c->main = lead;
 		c->title = lead && ds->doc->title ? ctl_xstrdup(ds->doc->title) :
 			make_title(ds, tk, ntok, &tr[r], true, sps, spe);
@@ -3134,6 +3156,7 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 	ds.mentions = mentions;
 	ds.dct = doc->dct.precision == CTL_PREC_DAY ? doc->dct.earliest : CTL_DAY_NONE;
 	ds.anchor = ds.dct;
+	ds.section_day = CTL_DAY_NONE;
 	ds.ref = ds.dct != CTL_DAY_NONE ? ds.dct : doc->dct.earliest;
 	ds.dateline_place = dateline_place(doc);
 	size_t first = st->n;

@@ -81,7 +81,9 @@ typedef struct resolved {
 typedef struct tstate {
 	const struct ctl_timex_data *d;
 	const char *text;
-	ctl_day dct;
+	ctl_day dct;           /* what deictic expressions resolve against: the
+	                          report's date, or a live page's day (section_heading) */
+	ctl_day dct0;          /* the report's date */
 	ctl_timex_list *out;
 	tx_tok *t;
 	size_t n, cap;
@@ -2291,9 +2293,13 @@ static void emit(tstate *st, const cand *c, const resolved *r)
 			st->year = r->cal.y;
 			st->year_sent = st->sent;
 		}
-		/* a day opening its line: its year goes on to the next line's
-		 * day ("2 October 2018 - ..." / "4 October - ...") */
-		if ((r->cal.g == G_DAY || r->cal.g == G_MONTH) && r->cal.y && line_initial(st, c->a)) {
+		/* a day opening its line, or a year alone on it (a chronology's
+		 * heading), with its year stated (or carried so): the year goes
+		 * on to the next line's day ("2 October 2018 - ..." / "4 October
+		 * - ...", "2024" / "Jan. 5 - ..."); one the report's date chose
+		 * does not */
+		if (r->cal.y && r->anchor != CTL_ANCHOR_DCT && line_initial(st, c->a) &&
+		    (r->cal.g == G_DAY || r->cal.g == G_MONTH || (r->cal.g == G_YEAR && c->b == st->n))) {
 			st->chrono_y = r->cal.y;
 			st->chrono_line = st->line;
 		}
@@ -2476,11 +2482,35 @@ static void line_tokens(tstate *st, uint32_t s, uint32_t e, bool whole)
 		keep_line(st->keep, s, e, st->t, st->n);
 }
 
+/* How far back a live page's day may lie from the report's */
+#define SECTION_DAYS 60
+
+/* A line that is only a full date in the past ("Thursday 19 February
+ * 2026" over a live page's entries of that day) is the day the lines under
+ * it speak from: "today", "yesterday", "this morning" and bare clocks there
+ * resolve against it, until the next such line (the report's own date
+ * stays in ctl_timex_tag's caller's hands: only resolution changes).
+ * `before` is how many expressions the list held before the line. */
+static void section_heading(tstate *st, size_t before)
+{
+	if (st->out->len != before + 1 || st->dct == CTL_DAY_NONE)
+		return;
+	const ctl_timex *x = &st->out->items[before];
+	if (x->anchor != CTL_ANCHOR_ABSOLUTE || x->when.precision != CTL_PREC_DAY ||
+	    x->when.earliest > st->dct0 || x->when.earliest < st->dct0 - SECTION_DAYS)
+		return;
+	for (size_t k = 0; k < st->n; k++)
+		if (st->t[k].kind != TK_PUNCT && (st->t[k].s < x->start || st->t[k].e > x->end))
+			return;
+	st->dct = x->when.earliest;
+}
+
 static void tag_line(tstate *st, uint32_t s, uint32_t e, bool whole)
 {
 	line_tokens(st, s, e, whole);
 	if (!st->n)
 		return;
+	size_t before = st->out->len;
 	st->line++;
 	st->sent++;
 	for (size_t i = 0; i < st->n;) {
@@ -2514,6 +2544,7 @@ static void tag_line(tstate *st, uint32_t s, uint32_t e, bool whole)
 		emit(st, &c, &r);
 		i = c.b;
 	}
+	section_heading(st, before);
 }
 
 /* ---- public API ----------------------------------------------------------- */
@@ -2545,6 +2576,7 @@ static int tag_spans(ctl_timex_list *out, const ctl_resources *res, const char *
 	st.d = res->timex;
 	st.text = text;
 	st.dct = dct;
+	st.dct0 = dct;
 	st.out = out;
 	st.last_b = SIZE_MAX;
 	st.keep = keep;

@@ -275,6 +275,39 @@ static void expect_when(const ctl_timex *x, const char *earliest, const char *la
 			x->when.precision, x->anchor, earliest, latest, p, a);
 }
 
+/* Lines of a page: a chronology's year carries from a line that states it
+ * (a year alone on its line, a day with its year) to the next line's day
+ * without one, not from a day the report's date chose; a line that is
+ * only a past day is the day its entries below speak from. */
+static void test_page_lines(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	const char *text = "Key dates\n2024\nJan. 5 - The agency sets a launch window.\n"
+		"Aug. 27 - First attempt aborted.\n\n"
+		"Thursday 19 February 2026\nA baby was admitted to hospital yesterday.\n";
+	ctl_timex_list tx;
+	tag(&tx, res, text, day_of("2026-02-20"));
+	const ctl_timex *x = find(&tx, text, "Jan. 5", 0);
+	assert_non_null(x);
+	assert_string_equal(x->value, "2024-01-05");
+	x = find(&tx, text, "Aug. 27", 0);
+	assert_non_null(x);
+	assert_string_equal(x->value, "2024-08-27");
+	x = find(&tx, text, "yesterday", 0);
+	assert_non_null(x);
+	assert_string_equal(x->value, "2026-02-18");
+	ctl_timex_list_release(&tx);
+	/* with no year stated, none carries: each day is resolved alone */
+	const char *t2 = "Jan. 5 - The agency sets a launch window.\nAug. 27 - First attempt aborted.\n";
+	tag(&tx, res, t2, day_of("2024-09-12"));
+	x = find(&tx, t2, "Aug. 27", 0);
+	assert_non_null(x);
+	assert_string_equal(x->value, "2024-08-27");
+	ctl_timex_list_release(&tx);
+	ctl_resources_free(res);
+}
+
 static void test_when(void **state)
 {
 	(void)state;
@@ -1013,6 +1046,7 @@ int main(void)
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_seeds),
 		cmocka_unit_test(test_when),
+		cmocka_unit_test(test_page_lines),
 		cmocka_unit_test(test_spans),
 		cmocka_unit_test(test_no_dct),
 		cmocka_unit_test(test_odd_input),
