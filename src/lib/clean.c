@@ -1138,6 +1138,49 @@ static const char *context_reason(const line_info *li, size_t i, size_t run, siz
 }
 
 
+/* How many authors' names a page's bylines give that author_bios looks for */
+#define MAX_AUTHORS 4
+
+/* Drops, in the second half of the page, a line that opens with the full
+ * name (two words or more) of an author a byline named, followed by a word
+ * in lower case ("Danielle Ferrier covers national affairs ..."). */
+static void author_bios(const char *t, line_info *li, size_t n)
+{
+	uint32_t na = 0, name_a[MAX_AUTHORS], name_n[MAX_AUTHORS];
+	for (size_t i = 0; i < n && na < MAX_AUTHORS; i++) {
+		if (li[i].cls != C_BAD || !li[i].reason || strcmp(li[i].reason, "byline"))
+			continue;
+		uint32_t p = li[i].a + 3, b = li[i].b; /* after "By " */
+		while (p < b && na < MAX_AUTHORS) {
+			uint32_t s = p, words = 1;
+			while (p < b && t[p] != ',' && !(t[p] == ' ' && p + 4 < b && !memcmp(t + p, " and ", 5))) {
+				words += t[p] == ' ';
+				p++;
+			}
+			if (words >= 2 && p - s >= 5) {
+				name_a[na] = s;
+				name_n[na++] = p - s;
+			}
+			if (p < b && t[p] == ',')
+				break; /* "By Name, Role": the rest is the role */
+			p += p < b ? 5 : 0;
+		}
+	}
+	for (size_t i = n / 2; na && i < n; i++) {
+		line_info *l = &li[i];
+		if (l->cls == C_BAD || l->cls == C_BLANK)
+			continue;
+		for (uint32_t k = 0; k < na; k++) {
+			uint32_t e = l->a + name_n[k];
+			if (e + 2 < l->b && !memcmp(t + l->a, t + name_a[k], name_n[k]) && t[e] == ' ' &&
+			    ctl_is_lower((unsigned char)t[e + 1])) {
+				set_bad(l, "byline", SCOPE_INLINE);
+				break;
+			}
+		}
+	}
+}
+
 int ctl_clean(ctl_document *doc, const ctl_resources *res, ctl_error *err)
 {
 	ctl_stop_memo *memo = ctl_stop_memo_new();
@@ -1214,6 +1257,11 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 			set_bad(l, "consent", SCOPE_INLINE);
 	}
 
+	/* the author's biography after the article, opening with the name
+	 * its byline gave ("By Danielle Ferrier, National Affairs Reporter"
+	 * ... "Danielle Ferrier covers national affairs ... She previously
+	 * reported for the Regina Tribune.") */
+	author_bios(t, li, n);
 	/* a newsletter box: the short lines, up to BOX_LINES, above a sign-up
 	 * line in its block of lines (no blank line between) ("HEALTH BRIEFING"
 	 * / "The week's most important stories ..., every Friday." / "[Your

@@ -306,6 +306,14 @@ static void test_menu_rows_labels_and_consent(void **state)
 	assert_string_equal(reason_of(doc, "This site uses cookies"), "consent");
 	assert_string_equal(reason_of(doc, "BUSINESS | Consumer"), "menu");
 	ctl_document_free(doc);
+	/* the author's biography after the article, under the byline's name */
+	snprintf(buf, sizeof(buf), "%sBy Danielle Ferrier, National Affairs Reporter\n\n%s\n"
+		"Danielle Ferrier covers national affairs from Ottawa. She previously reported for the Regina Tribune.\n",
+		tops[0], body);
+	doc = test_doc(res, buf);
+	assert_string_equal(reason_of(doc, "Danielle Ferrier covers"), "byline");
+	assert_article_kept(doc);
+	ctl_document_free(doc);
 	/* a newsletter box: its name goes with its sign-up line (its tagline,
 	 * a sentence, stays: a page without blank lines is one block) */
 	snprintf(buf, sizeof(buf), "%s%s\nHEALTH BRIEFING\n"
