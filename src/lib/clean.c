@@ -557,44 +557,27 @@ static bool numbered_entry(const char *t, uint32_t a, uint32_t b)
 
 /* Whether t[a, b) opens, after a bullet, with a date and a dash: an entry
  * of a chronology ("• 14 May 2019 – Officers search ...", "October 2021 -
- * Trial opens ..."): a dash within the first six words, a digit before. */
-static bool dated_entry(const char *t, uint32_t a, uint32_t b)
+ * Trial opens ..."): a dash within the first six words, a digit before.
+ * With `cd`, the words before the dash must also name a date: a year
+ * (1000-2999) or a month's name among at most five words ("2013 –",
+ * "March 2019 –", "Nov. 21, 2021 –"), not a score or a statistic
+ * ("Possession: Harbury 54% – 46% Kelsfield"). */
+static bool dated_entry(const char *t, const struct ctl_clean_data *cd, uint32_t a, uint32_t b)
 {
 	const unsigned char *s = (const unsigned char *)t;
 	uint32_t p = a + (uint32_t)bullet_len(t, a, b);
-	bool digit = false;
+	bool digit = false, date = false;
 	for (int words = 0; p < b && words < 6; words++) {
 		while (p < b && s[p] == ' ')
 			p++;
 		uint32_t w = p;
 		while (p < b && s[p] != ' ')
 			digit |= ctl_is_digit(s[p++]);
-		if (p - w == 1 && s[w] == '-')
-			return digit;
-		if (p - w == 3 && s[w] == 0xE2 && s[w + 1] == 0x80 && (s[w + 2] == 0x93 || s[w + 2] == 0x94))
-			return digit;                          /* – — */
-	}
-	return false;
-}
-
-/* Whether a dated entry's words before its dash are a date: a year
- * (1000-2999) or a month's name among at most five words ("2013 –",
- * "March 2019 –", "Nov. 21, 2021 –"), not a score or a statistic
- * ("Possession: Harbury 54% – 46% Kelsfield"). */
-static bool date_prefix(const char *t, const struct ctl_clean_data *cd, uint32_t a, uint32_t b)
-{
-	const unsigned char *s = (const unsigned char *)t;
-	uint32_t p = a + (uint32_t)bullet_len(t, a, b);
-	bool date = false;
-	for (int words = 0; p < b && words < 6; words++) {
-		while (p < b && s[p] == ' ')
-			p++;
-		uint32_t w = p;
-		while (p < b && s[p] != ' ')
-			p++;
 		if ((p - w == 1 && s[w] == '-') ||
 		    (p - w == 3 && s[w] == 0xE2 && s[w + 1] == 0x80 && (s[w + 2] == 0x93 || s[w + 2] == 0x94)))
-			return date && words <= 5;
+			return digit && (!cd || (date && words <= 5)); /* - – — */
+		if (!cd)
+			continue;
 		uint32_t e = p;
 		while (e > w && (s[e - 1] == '.' || s[e - 1] == ','))
 			e--;
@@ -1320,7 +1303,7 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 		if (l->cls == C_SHORT || l->cls == C_NEAR) {
 			/* not a chronology's entry ("• October 2021 – Trial opens
 			 * at the Bucharest Tribunal") */
-			if (title_case(l) && !dated_entry(t, l->a, l->b))
+			if (title_case(l) && !dated_entry(t, NULL, l->a, l->b))
 				set_bad(l, "related-headline", SCOPE_INLINE);
 		}
 		if (l->cls == C_BAD && l->scope == SCOPE_NEXT) {
@@ -1367,7 +1350,7 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 	bool *entry = ctl_xcalloc(n + 2, sizeof(bool)), *chrono = ctl_xcalloc(n, sizeof(bool));
 	for (size_t i = 0; i < n; i++)
 		entry[i + 1] = (li[i].cls == C_SHORT || li[i].cls == C_NEAR || li[i].cls == C_GOOD) &&
-		               dated_entry(t, li[i].a, li[i].b) && date_prefix(t, cd, li[i].a, li[i].b);
+		               dated_entry(t, cd, li[i].a, li[i].b);
 	for (size_t i = 0; i < n; i++)
 		chrono[i] = entry[i + 1] && (entry[i] || entry[i + 2]);
 	free(entry);

@@ -2011,7 +2011,6 @@ static ctl_day day_distance(ctl_day a, ctl_day f, ctl_day l)
 	return a < f ? f - a : a > l ? a - l : 0;
 }
 
-/* Resolves a stated value without a year against the day `anchor`. */
 /* Whether token i opens its line, bullets and dashes aside. */
 static bool line_initial(const tstate *st, size_t i)
 {
@@ -2028,6 +2027,7 @@ static bool same_line(const tstate *st, uint32_t a, uint32_t b)
 	return a <= b && !memchr(st->text + a, '\n', b - a);
 }
 
+/* Resolves a stated value without a year against the day `anchor`. */
 static bool resolve_partial_at(const tstate *st, const cand *c, ctl_day anchor, int tense, tx_cal *out)
 {
 	if (c->c.wd && !c->c.m) {
