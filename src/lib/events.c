@@ -1516,6 +1516,8 @@ static size_t dated_line_start(const char *t, const tok *tk, size_t ntok);
  * when two are joined by "and"), the verb in the present, and the words
  * that follow up to the clause's end (at most 9). A reporting verb that
  * ends its sentence ("..., the ministry said") takes what was said. */
+static bool break_before(const char *t, const tok *tk, size_t k);
+
 static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *tr,
 		bool has_subject, uint32_t subs, uint32_t sube)
 {
@@ -1588,10 +1590,34 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		(t[ss] == '"' || ((unsigned char)t[ss] == 0xE2 && (unsigned char)t[ss + 1] == 0x80 &&
 		                  (unsigned char)t[ss + 2] == 0x9C)) &&
 		!in_quotes(ds, tk[tr->a].s);
+	bool inverted = false;
+	if (has_subject && tr->report && subs >= tk[tr->b - 1].e) {
+		size_t k = tr->b, m = tr->b;
+		while (k < ntok && tk[k].s < subs)
+			k++;                      /* the speaker's first token */
+		m = k;
+		while (m < ntok && tk[m].e <= sube)
+			m++;                      /* the token after it */
+		/* ... right after a quote or a comma: "'... do?' said X",
+		 * not "Regulators said X, Y and Z agreed ..." */
+		bool after_quote = tr->a == 0;
+		for (uint32_t p = tr->a ? tk[tr->a - 1].e : 0; tr->a && p < tk[tr->a].s && !after_quote; p++)
+			after_quote = t[p] == ',' || t[p] == '"' || t[p] == '\'' || t[p] == '?' || t[p] == '!' ||
+			              ((unsigned char)t[p] == 0xE2 && p + 2 < tk[tr->a].s &&
+			               (unsigned char)t[p + 1] == 0x80 &&
+			               ((unsigned char)t[p + 2] == 0x9D || (unsigned char)t[p + 2] == 0x99));
+		inverted = after_quote && k < ntok && k - tr->b <= 3 && m > k &&
+			(m == ntok || break_before(t, tk, m));
+	}
 	size_t words = 0;
 	for (size_t i = tr->b; i < ntok && words < 9 && !quote_first; i++) {
 		/* what was said after a colon: 'Dean Albright said: "The
 		 * ground is tinder-dry ..."' */
+		/* not the speaker after the verb, the clause ending with it
+		 * ('..., said Sipho Zungu, who ...', '... said Wang Jianguo.'):
+		 * what was said is before it */
+		if (inverted)
+			break;
 		if (i == tr->b && tr->report && colon_quote(t, tk[i - 1].e, tk[i].s)) {
 			ctl_buf_puts(&b, ": ");
 			ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);

@@ -564,7 +564,8 @@ static void test_sport_dates(void **state)
 
 /* A statement whose words follow a colon is titled with them, not with
  * the speaker's description ("Station manager Dean Albright said: \"The
- * ground is tinder-dry ...\""). */
+ * ground is tinder-dry ...\""), nor with the speaker's name after the
+ * verb ("..., said Wang Jianguo."). */
 static void test_colon_quote_title(void **state)
 {
 	ctl_resources *res = *state;
@@ -577,6 +578,18 @@ static void test_colon_quote_title(void **state)
 	const ctl_event *e = find_event(tl, "said");
 	assert_non_null(e);
 	assert_string_equal(e->title, "Albright says: The ground is tinder-dry and the wind keeps pushing");
+	ctl_timeline_free(tl);
+	/* the speaker after the verb, after a quote: the quote is the title,
+	 * not the speaker's name ("Wang says Wang Jianguo") */
+	const art b[] = { { "w.txt",
+		"Weather updates\n"
+		"\n"
+		"\"The shaft is flooded. We are racing against time,\" said Wang Jianguo.\n",
+		"2023-11-22" } };
+	tl = extract(res, b, 1);
+	e = find_event(tl, "said");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Wang says: We are racing against time");
 	ctl_timeline_free(tl);
 }
 
