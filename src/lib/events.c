@@ -1974,16 +1974,18 @@ static bool is_preposition(const char *t, const tok *tk);
 static bool clause_comma_before(const char *t, const tok *tk, size_t k);
 
 /* How many words a clause's subject without a name may have ("Commission
- * inspectors", "the company", "The hand recount") */
-#define NP_SUBJECT_WORDS 4
+ * inspectors", "the company", "The workers' previous three-year wage
+ * agreement") */
+#define NP_SUBJECT_WORDS 6
 /* ... and how many words an appositive after it ("the Dutch company Helion
  * Imaging") */
 #define APPOSITIVE_WORDS 6
 
 /* Whether the verb at token k follows its clause's subject, a short noun
  * phrase with no name the actor finder knows: the clause's first words,
- * at most NP_SUBJECT_WORDS, opening with a determiner or a capital, with
- * no preposition, number or conjunction, then auxiliaries ("the company
+ * at most NP_SUBJECT_WORDS, opening with a determiner or a capital (or,
+ * after ", and", one or two words: "..., and talks deadlocked"), with no
+ * preposition, number or conjunction, then auxiliaries ("the company
  * alerted regulators", "The union had served a strike notice",
  * "Commission inspectors carried out raids"). */
 static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t k)
@@ -2016,9 +2018,13 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 		c--;
 	if (e - c > NP_SUBJECT_WORDS || (c > 0 && !clause_break(t, tk[c - 1].e, tk[c].s)))
 		return false;
+	/* a clause after ", and" or ", but": its subject may be a bare noun
+	 * ("..., and talks deadlocked last month") */
+	bool joined = c + 1 < e && is_and_but(t, &tk[c]);
+	c += joined;
 	static const char *const wh[] = { "which", "what", "who", "whose", "how", "why", "where",
 		"when", NULL };
-	bool opener = ctl_is_upper((unsigned char)t[tk[c].s]);
+	bool opener = ctl_is_upper((unsigned char)t[tk[c].s]) || (joined && e - c <= 2);
 	for (size_t i = 0; det[i] && !opener; i++)
 		opener = tok_is(t, &tk[c], det[i]);
 	for (size_t i = 0; wh[i] && opener; i++)
@@ -2301,9 +2307,12 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 		for (size_t i = s->b; i < tr[r].a; i++)
 			prep |= is_preposition(t, &tk[i]);
 		/* nor a verb between ("Sept. 30, 2022 - the president announces
-		 * the annexation ...": the date opens the line, not the noun) */
+		 * the annexation ...": the date opens the line, not the noun),
+		 * nor "and" ("expired on 31 March, and talks deadlocked") */
 		for (size_t q = 0; q < ntr && !prep; q++)
 			prep = q != r && tr[q].a >= s->b && tr[q].b <= tr[r].a;
+		for (size_t i = s->b; i < tr[r].a && !prep; i++)
+			prep = is_and_but(t, &tk[i]);
 		if (!prep && no_punct_between(t, tk[s->b - 1].e, tk[tr[r].a].s))
 			return r + 1;
 	}

@@ -526,9 +526,12 @@ static void test_unnamed_subjects(void **state)
 		"Two months later, in November 2021, Commission inspectors carried out unannounced raids at company offices.\n"
 		"Which lines are affected this week?\n"
 		"The principle set out today is that data belongs to the patient.\n"
-		"Its owner, the Dutch company Helion Imaging, went bankrupt in 2018, leaving nobody in charge.\n",
+		"Its owner, the Dutch company Helion Imaging, went bankrupt in 2018, leaving nobody in charge.\n"
+		"The workers' previous three-year wage agreement expired on 31 March, and talks deadlocked last month.\n",
 		"2024-05-14" } };
 	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "expired"), "2024-03-31", "2024-03-31");
+	assert_dates(find_event(tl, "deadlocked"), "2024-04-01", "2024-04-30");
 	assert_dates(find_event(tl, "went"), "2018-01-01", "2018-12-31");
 	assert_dates(find_event(tl, "alerted"), "2021-01-01", "2021-12-31");
 	assert_dates(find_event(tl, "carried"), "2021-11-01", "2021-11-30");
