@@ -2586,7 +2586,8 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 	 * (the time tagger resolves their "yesterday" against it too) */
 	if (t1 == t0 + 1 && ds->dct != CTL_DAY_NONE) {
 		const ctl_timex *X = &tx->items[t0];
-		bool whole = X->anchor == CTL_ANCHOR_ABSOLUTE && X->when.precision == CTL_PREC_DAY &&
+		bool whole = (X->anchor == CTL_ANCHOR_ABSOLUTE || X->anchor == CTL_ANCHOR_DCT) &&
+			X->when.precision == CTL_PREC_DAY &&
 			X->when.earliest <= ds->dct && X->when.earliest >= ds->dct - SECTION_DAYS;
 		for (size_t i = 0; i < ntok && whole; i++)
 			whole = tk[i].s >= X->start && tk[i].e <= X->end;

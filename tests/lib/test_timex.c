@@ -285,7 +285,8 @@ static void test_page_lines(void **state)
 	ctl_resources *res = test_resources();
 	const char *text = "Key dates\n2024\nJan. 5 - The agency sets a launch window.\n"
 		"Aug. 27 - First attempt aborted.\n\n"
-		"Thursday 19 February 2026\nA baby was admitted to hospital yesterday.\n";
+		"Thursday 19 February 2026\nA baby was admitted to hospital yesterday.\n"
+		"Wednesday, February 18\nThe council said this morning that it would open a clinic.\n";
 	ctl_timex_list tx;
 	tag(&tx, res, text, day_of("2026-02-20"));
 	const ctl_timex *x = find(&tx, text, "Jan. 5", 0);
@@ -297,6 +298,9 @@ static void test_page_lines(void **state)
 	x = find(&tx, text, "yesterday", 0);
 	assert_non_null(x);
 	assert_string_equal(x->value, "2026-02-18");
+	x = find(&tx, text, "this morning", 0);  /* under a heading without its year */
+	assert_non_null(x);
+	assert_string_equal(x->value, "2026-02-18TMO");
 	ctl_timex_list_release(&tx);
 	/* with no year stated, none carries: each day is resolved alone */
 	const char *t2 = "Jan. 5 - The agency sets a launch window.\nAug. 27 - First attempt aborted.\n";
