@@ -1988,7 +1988,7 @@ static bool clause_comma_before(const char *t, const tok *tk, size_t k);
  * preposition, number or conjunction, then auxiliaries ("the company
  * alerted regulators", "The union had served a strike notice",
  * "Commission inspectors carried out raids"). */
-static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t k)
+static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t k, size_t floor)
 {
 	static const char *const det[] = { "the", "a", "an", "its", "their", "his", "her", "our",
 		"this", "that", "these", "those", NULL };
@@ -2013,10 +2013,12 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 	} else if (e == 0 || clause_break(t, tk[e - 1].e, tk[e].s)) {
 		return false;
 	}
+	if (e <= floor)
+		return false;
 	size_t c = e - 1;
-	while (c > 0 && e - c <= NP_SUBJECT_WORDS && !clause_break(t, tk[c - 1].e, tk[c].s))
+	while (c > floor && e - c <= NP_SUBJECT_WORDS && !clause_break(t, tk[c - 1].e, tk[c].s))
 		c--;
-	if (e - c > NP_SUBJECT_WORDS || (c > 0 && !clause_break(t, tk[c - 1].e, tk[c].s)))
+	if (e - c > NP_SUBJECT_WORDS || (c > floor && !clause_break(t, tk[c - 1].e, tk[c].s)))
 		return false;
 	/* a clause after ", and" or ", but": its subject may be a bare noun
 	 * ("..., and talks deadlocked last month") */
@@ -2051,7 +2053,7 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 }
 
 static bool past_verb(const struct ctl_events_data *d, const char *t, const tok *tk, size_t ntok,
-		size_t k)
+		size_t k, size_t floor)
 {
 	const tok *w = &tk[k];
 	size_t n = w->e - w->s;
@@ -2072,7 +2074,7 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 		return false;
 	const tok *p = &tk[k - 1];
 	bool ok = (ctl_is_upper((unsigned char)t[p->s]) && !clause_break(t, p->e, w->s)) ||
-		subject_pronoun(t, p, true) || np_subject_before(t, tk, ntok, k);
+		subject_pronoun(t, p, true) || np_subject_before(t, tk, ntok, k, floor);
 	for (size_t i = 0; before[i] && !ok; i++)
 		ok = tok_is(t, p, before[i]);
 	if (!ok)
@@ -2084,7 +2086,8 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 }
 
 /* Where a future construction ending with the verb at token j begins:
- * "will" right before it ("will defend"), or "to" after a word that sets a
+ * "will", "must" or "shall" right before it ("will defend", "must submit
+ * an updated plan by the end of this year"), or "to" after a word that sets a
  * plan ("expected to begin", "due to open", "hopes to launch"), not after
  * "had" ("had planned to issue"); SIZE_MAX if none. The verb is a
  * lower-case word. */
@@ -2096,7 +2099,8 @@ static size_t future_start(const char *t, const tok *tk, size_t j)
 	for (uint32_t i = w->s; i < w->e; i++)
 		if (!ctl_is_lower((unsigned char)t[i]))
 			return SIZE_MAX;
-	if (j >= 1 && tok_is(t, &tk[j - 1], "will"))
+	if (j >= 1 && (tok_is(t, &tk[j - 1], "will") || tok_is(t, &tk[j - 1], "must") ||
+	               tok_is(t, &tk[j - 1], "shall")))
 		return j - 1;
 	if (j >= 2 && tok_is(t, &tk[j - 1], "to"))
 		for (size_t i = 0; cues[i]; i++) {
@@ -2705,7 +2709,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			break;
 		const ctl_lex_entry *p = ctl_lexicon_get(d->present, t + tk[j].s, tk[j].e - tk[j].s);
 		const ctl_lex_entry *e = p ? ctl_lexicon_get(d->triggers, p->fields[1], strlen(p->fields[1])) : NULL;
-		if (!e && !past_verb(d, t, tk, ntok, j))
+		if (!e && !past_verb(d, t, tk, ntok, j, 0))
 			continue;
 		trig *g = CTL_ARRAY_PUSH(*trigs, ntr, *trigcap);
 		*g = (trig){ .a = j, .b = j + 1, .e = e ? e : &past_entry, .report = e && is_report_kind(e),
@@ -2900,7 +2904,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		for (size_t j = s->a; j-- > 0 && s->a - j <= 12;) {
 			if (clause_break(t, tk[j].e, tk[j + 1].s))
 				break;
-			if (past_verb(d, t, tk, ntok, j)) {
+			if (past_verb(d, t, tk, ntok, j, 0)) {
 				v = j;
 				break;
 			}
@@ -2911,12 +2915,17 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		size_t a0 = s->a > 0 && is_preposition(t, &tk[s->a - 1]) ? s->a - 1 : s->a;
 		bool fronted = a0 == 0 || clause_break(t, tk[a0 - 1].e, tk[a0].s);
 		size_t reach = fronted ? s->b + 2 + NP_SUBJECT_WORDS : s->b + 4;
+		/* ... its clause's subject starting after it, comma or none ("In
+		 * 2022 the city honored her") */
+		size_t floor = fronted && s->b < ntok && !clause_break(t, tk[s->b - 1].e, tk[s->b].s) ? s->b : 0;
 		for (size_t j = s->b, breaks = 0; v == SIZE_MAX && j < ntok && j < reach; j++) {
 			if (clause_break(t, tk[j - 1].e, tk[j].s) && (!fronted || j > s->b || ++breaks > 1))
 				break;
-			if (past_verb(d, t, tk, ntok, j))
+			if (past_verb(d, t, tk, ntok, j, floor))
 				v = j;
 		}
+		if (v == SIZE_MAX || v < s->b)
+			floor = 0;
 		/* ... else what lies ahead: "he will defend his title in 2027",
 		 * "the trial is expected to begin in October" */
 		size_t fa = SIZE_MAX;
@@ -2952,7 +2961,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		 * relearned the piano, and gave her final concert in April") */
 		bool pronoun = subject_pronoun(t, &tk[g.a - 1], false) ||
 			(tok_is(t, &tk[g.a - 1], "and") && subject_pronoun(t, &tk[0], false));
-		if (fa == SIZE_MAX && !passive && !pronoun && !np_subject_before(t, tk, ntok, g.a) &&
+		if (fa == SIZE_MAX && !passive && !pronoun && !np_subject_before(t, tk, ntok, g.a, floor) &&
 		    !subject_of(ds, tk, tr, ntr, &g, m0, m1, &subs, &sube))
 			continue;
 		*CTL_ARRAY_PUSH(*trigs, ntr, *trigcap) = g;

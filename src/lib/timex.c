@@ -1184,12 +1184,12 @@ static bool m_relative(tstate *st, size_t i, cand *c)
 		return true;
 	}
 	/* named days, months, seasons, holidays */
-	if (det && (r & (R_FOLLOWING | R_NEXT)) && w && (w->cls & (TW_WDAY | TW_MONTH)) &&
+	if (det && (r & (R_FOLLOWING | R_NEXT)) && w && (w->cls & (TW_WDAY | TW_MONTH | TW_SEASON)) &&
 	    set_partial_named(st, j, c, DIR_NEXT)) {
-		c->ana = true; /* "the following Monday", "the following April" */
+		c->ana = true; /* "the following Monday", "the following April", "... spring" */
 		return true;
 	}
-	if (det && (r & R_PREVIOUS) && w && (w->cls & TW_MONTH) &&
+	if (det && (r & R_PREVIOUS) && w && (w->cls & (TW_MONTH | TW_SEASON)) &&
 	    set_partial_named(st, j, c, DIR_LAST)) {
 		c->ana = true; /* "the previous March" */
 		return true;
@@ -2117,11 +2117,17 @@ static void resolve(tstate *st, const cand *c, const resolved *pend, resolved *r
 		bool weekday = c->c.wd && !c->c.m;
 		cal = c->c;
 		if (c->ana) {
-			/* a weekday after the last day named; a month after the
-			 * last day or month ("in December 2020 ... the following
-			 * April") */
-			ctl_day f = st->has_last ? cal_first(&st->last) : CTL_DAY_NONE;
-			bool fits = st->last.g == G_DAY || (!weekday && st->last.g == G_MONTH);
+			/* a weekday after the last day named; a month or season
+			 * after the last day, month or year ("in December 2020 ...
+			 * the following April") */
+			ctl_day f = st->has_last ? cal_first(&st->last) : CTL_DAY_NONE, l = f;
+			bool fits = st->last.g == G_DAY ||
+				(!weekday && (st->last.g == G_MONTH || st->last.g == G_YEAR) &&
+				 tx_cal_bounds(&st->last, &f, &l));
+			/* after a year, the one after its end ("a nomination in
+			 * 2020 ... the following spring": 2021) */
+			if (c->dir == DIR_NEXT && st->last.g == G_YEAR)
+				f = l;
 			if (f != CTL_DAY_NONE && fits && resolve_partial_at(st, c, f, 0, &cal)) {
 				known = true;
 				anchor = CTL_ANCHOR_ANAPHORIC;

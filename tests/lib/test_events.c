@@ -531,6 +531,18 @@ static void test_unnamed_subjects(void **state)
 		"2024-05-14" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	assert_dates(find_event(tl, "expired"), "2024-03-31", "2024-03-31");
+	/* a date that opens its clause with no comma ("In 2022 the city
+	 * honored her"); "must" looks ahead */
+	const art b[] = { { "v.txt",
+		"Jazz pianist dies\n"
+		"\n"
+		"In 2022 the city honored her with its Jazz Legacy Award.\n"
+		"Every country must submit an updated national plan by the end of this year.\n",
+		"2025-03-04" } };
+	ctl_timeline *tb = extract(res, b, 1);
+	assert_dates(find_event(tb, "honored"), "2022-01-01", "2022-12-31");
+	assert_dates(find_event(tb, "must submit"), "2025-01-01", "2025-12-31");
+	ctl_timeline_free(tb);
 	assert_dates(find_event(tl, "deadlocked"), "2024-04-01", "2024-04-30");
 	assert_dates(find_event(tl, "went"), "2018-01-01", "2018-12-31");
 	assert_dates(find_event(tl, "alerted"), "2021-01-01", "2021-12-31");
