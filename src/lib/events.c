@@ -2220,6 +2220,19 @@ static bool comma_between(const char *t, const tok *tk, size_t a, size_t b)
 	return false;
 }
 
+/* Whether "from" at token f follows a figure or a change ("rose 3.8% from
+ * a year earlier", "up from last month"), which it compares with, rather
+ * than starts something ("due to begin disbursing money from September"):
+ * a number, "up" or "down" among the four words before it. */
+static bool compared(const char *t, const tok *tk, size_t f)
+{
+	for (size_t i = f; i-- > 0 && f - i <= 4;)
+		if (ctl_is_digit((unsigned char)t[tk[i].s]) || tok_is(t, &tk[i], "up") ||
+		    tok_is(t, &tk[i], "down"))
+			return true;
+	return false;
+}
+
 /* Whether "but" or "yet" is one of tokens [a, b). */
 static bool contrast_between(const char *t, const tok *tk, size_t a, size_t b)
 {
@@ -2375,6 +2388,10 @@ static size_t statement_for(doc_state *ds, const tok *tk, const trig *tr, size_t
 		if (tr[r].report && first_report == SIZE_MAX)
 			first_report = r;
 	if (first_report == SIZE_MAX || s->a > tr[first_report].b + REPORT_DATE_REACH)
+		return 0;
+	/* words quoted are not when they were said ('said the Budget "does
+	 * not borrow from tomorrow"') */
+	if (in_quotes(ds, s->s))
 		return 0;
 	/* before the verb: opening the sentence ("On Tuesday, ...") or next to
 	 * it ("the ministry on Friday said"), not inside what was said ("Kotick
@@ -2820,7 +2837,8 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		 * number in it is not ("to take effect from Aug. 15") */
 		if (s.a != SIZE_MAX && s.a > 0 && X->anchor != CTL_ANCHOR_ABSOLUTE &&
 		    !has_digit(t + X->start, X->end - X->start) &&
-		    (tok_is(t, &tk[s.a - 1], "from") || tok_is(t, &tk[s.a - 1], "than") ||
+		    ((tok_is(t, &tk[s.a - 1], "from") && compared(t, tk, s.a - 1)) ||
+		     tok_is(t, &tk[s.a - 1], "than") ||
 		     tok_is(t, &tk[s.a - 1], "over") || tok_is(t, &tk[s.a - 1], "versus")))
 			continue;
 		if (s.a != SIZE_MAX && names_period(d, t, tk, ntok, s.a, s.b, X))

@@ -543,6 +543,25 @@ static void test_unnamed_subjects(void **state)
 	assert_dates(find_event(tb, "honored"), "2022-01-01", "2022-12-31");
 	assert_dates(find_event(tb, "must submit"), "2025-01-01", "2025-12-31");
 	ctl_timeline_free(tb);
+	/* "from September" starts something unless a figure or a change
+	 * stands before it; a date in quoted words does not date their
+	 * statement */
+	const art c[] = { { "f.txt",
+		"Climate fund agreed\n"
+		"\n"
+		"The new facility is due to begin disbursing money from September.\n"
+		"Prices were up 4% from last month, the agency said.\n"
+		"Ms Saxena said the Budget \"does not borrow from tomorrow to pay for today\".\n",
+		"2026-03-09" } };
+	tb = extract(res, c, 1);
+	assert_dates(find_event(tb, "begin"), "2026-09-01", "2026-09-30");
+	for (size_t i = 0; i < tb->nevents; i++) {
+		char d[11];
+		ctl_day_format(tb->events[i].when.earliest, d);
+		if (!strcmp(tb->events[i].trigger.text, "said") && strcmp(d, "2026-03-09"))
+			fail_msg("statement '%s' dated %s", tb->events[i].title, d);
+	}
+	ctl_timeline_free(tb);
 	assert_dates(find_event(tl, "deadlocked"), "2024-04-01", "2024-04-30");
 	assert_dates(find_event(tl, "went"), "2018-01-01", "2018-12-31");
 	assert_dates(find_event(tl, "alerted"), "2021-01-01", "2021-12-31");
