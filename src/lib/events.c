@@ -1495,6 +1495,21 @@ static char *trim_title(char *title)
 }
 
 /* Whether t[a, b), between two words, breaks a clause. */
+/* Whether t[a, b) holds a closing bracket and spaces only: a name's
+ * acronym before its verb ("members of the United Ports Workers' Union
+ * (UPWU) downed tools"). */
+static bool paren_close_only(const char *t, uint32_t a, uint32_t b)
+{
+	bool paren = false;
+	for (uint32_t p = a; p < b; p++) {
+		if (t[p] == ')')
+			paren = true;
+		else if (t[p] != ' ')
+			return false;
+	}
+	return paren;
+}
+
 static bool clause_break(const char *t, uint32_t a, uint32_t b)
 {
 	for (uint32_t p = a; p < b; p++)
@@ -2073,7 +2088,8 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 	if (k == 0)
 		return false;
 	const tok *p = &tk[k - 1];
-	bool ok = (ctl_is_upper((unsigned char)t[p->s]) && !clause_break(t, p->e, w->s)) ||
+	bool ok = (ctl_is_upper((unsigned char)t[p->s]) &&
+	           (!clause_break(t, p->e, w->s) || paren_close_only(t, p->e, w->s))) ||
 		subject_pronoun(t, p, true) || np_subject_before(t, tk, ntok, k, floor);
 	for (size_t i = 0; before[i] && !ok; i++)
 		ok = tok_is(t, p, before[i]);

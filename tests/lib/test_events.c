@@ -551,10 +551,12 @@ static void test_unnamed_subjects(void **state)
 		"\n"
 		"The new facility is due to begin disbursing money from September.\n"
 		"Prices were up 4% from last month, the agency said.\n"
-		"Ms Saxena said the Budget \"does not borrow from tomorrow to pay for today\".\n",
+		"Ms Saxena said the Budget \"does not borrow from tomorrow to pay for today\".\n"
+		"About 6,000 members of the United Ports Workers' Union (UPWU) downed tools on Monday morning.\n",
 		"2026-03-09" } };
 	tb = extract(res, c, 1);
 	assert_dates(find_event(tb, "begin"), "2026-09-01", "2026-09-30");
+	assert_dates(find_event(tb, "downed"), "2026-03-09", "2026-03-09"); /* "(UPWU) downed" */
 	for (size_t i = 0; i < tb->nevents; i++) {
 		char d[11];
 		ctl_day_format(tb->events[i].when.earliest, d);
