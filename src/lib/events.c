@@ -2067,14 +2067,18 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 	return true;
 }
 
+static bool clause_that(const char *t, const tok *tk, size_t ntok, size_t k);
+
 static bool past_verb(const struct ctl_events_data *d, const char *t, const tok *tk, size_t ntok,
 		size_t k, size_t floor)
 {
 	const tok *w = &tk[k];
 	size_t n = w->e - w->s;
-	/* "wanted to expand", not "was adjourned to June 18" */
+	/* "wanted to expand", not "was adjourned to June 18"; "found that
+	 * ..." tells what someone concluded, as a statement does */
 	if (!ctl_is_lower((unsigned char)t[w->s]) ||
-	    (k + 2 < ntok && tok_is(t, &tk[k + 1], "to") && ctl_is_lower((unsigned char)t[tk[k + 2].s])))
+	    (k + 2 < ntok && tok_is(t, &tk[k + 1], "to") && ctl_is_lower((unsigned char)t[tk[k + 2].s])) ||
+	    (k + 1 < ntok && tok_is(t, &tk[k + 1], "that") && clause_that(t, tk, ntok, k + 1)))
 		return false;
 	for (size_t i = 0; i < n; i++)
 		if (!ctl_is_alpha((unsigned char)t[w->s + i]))
@@ -2232,6 +2236,22 @@ static bool comma_between(const char *t, const tok *tk, size_t a, size_t b)
 {
 	for (size_t i = a; i <= b; i++)
 		if (clause_comma_before(t, tk, i) || (i < b && is_and_but(t, &tk[i])))
+			return true;
+	return false;
+}
+
+/* Whether "that" at token k opens a clause ("found that the deal ...",
+ * "found that Mateescu received") rather than points at a noun
+ * ("certified that result"): a name, a determiner or a pronoun follows. */
+static bool clause_that(const char *t, const tok *tk, size_t ntok, size_t k)
+{
+	static const char *const openers[] = { "the", "a", "an", "he", "she", "it", "they", "we",
+		"there", "his", "her", "its", "their", "this", "these", "those", "between", "in", "on",
+		"during", "after", "before", "since", "when", "while", "if", NULL };
+	if (k + 1 >= ntok || ctl_is_upper((unsigned char)t[tk[k + 1].s]))
+		return true;
+	for (size_t i = 0; openers[i]; i++)
+		if (tok_is(t, &tk[k + 1], openers[i]))
 			return true;
 	return false;
 }

@@ -552,11 +552,21 @@ static void test_unnamed_subjects(void **state)
 		"The new facility is due to begin disbursing money from September.\n"
 		"Prices were up 4% from last month, the agency said.\n"
 		"Ms Saxena said the Budget \"does not borrow from tomorrow to pay for today\".\n"
-		"About 6,000 members of the United Ports Workers' Union (UPWU) downed tools on Monday morning.\n",
+		"About 6,000 members of the United Ports Workers' Union (UPWU) downed tools on Monday morning.\n"
+		"In June 2024, engineers at Halden found a fault in one of the reaction wheels.\n"
+		"Judges found that between 2016 and 2018 the official received bribes.\n"
+		"The clerk certified that result on Nov. 2.\n",
 		"2026-03-09" } };
 	tb = extract(res, c, 1);
 	assert_dates(find_event(tb, "begin"), "2026-09-01", "2026-09-30");
 	assert_dates(find_event(tb, "downed"), "2026-03-09", "2026-03-09"); /* "(UPWU) downed" */
+	/* "found" is a past form; "found that ..." what someone concluded, but
+	 * "certified that result" is no such clause */
+	assert_dates(find_event(tb, "found"), "2024-06-01", "2024-06-30");
+	assert_dates(find_event(tb, "certified"), "2025-11-02", "2025-11-02");
+	for (size_t i = 0; i < tb->nevents; i++)
+		if (!strcmp(tb->events[i].trigger.text, "found") && strstr(tb->events[i].title, "Judges"))
+			fail_msg("'found that' made an event: '%s'", tb->events[i].title);
 	for (size_t i = 0; i < tb->nevents; i++) {
 		char d[11];
 		ctl_day_format(tb->events[i].when.earliest, d);
