@@ -1494,7 +1494,6 @@ static char *trim_title(char *title)
 	return title;
 }
 
-/* Whether t[a, b), between two words, breaks a clause. */
 /* Whether t[a, b) holds a closing bracket and spaces only: a name's
  * acronym before its verb ("members of the United Ports Workers' Union
  * (UPWU) downed tools"). */
@@ -1510,6 +1509,7 @@ static bool paren_close_only(const char *t, uint32_t a, uint32_t b)
 	return paren;
 }
 
+/* Whether t[a, b), between two words, breaks a clause. */
 static bool clause_break(const char *t, uint32_t a, uint32_t b)
 {
 	for (uint32_t p = a; p < b; p++)
@@ -1526,13 +1526,12 @@ static const char *const past_fields[] = { "", "other", "verb", "" };
 static const ctl_lex_entry past_entry = { "", 0, 0, past_fields, 4, 0, 0 };
 
 static size_t dated_line_start(const char *t, const tok *tk, size_t ntok);
+static bool break_before(const char *t, const tok *tk, size_t k);
 
 /* A title a person would write: the subject's short name ("Smith and Jones"
  * when two are joined by "and"), the verb in the present, and the words
  * that follow up to the clause's end (at most 9). A reporting verb that
  * ends its sentence ("..., the ministry said") takes what was said. */
-static bool break_before(const char *t, const tok *tk, size_t k);
-
 static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *tr,
 		bool has_subject, uint32_t subs, uint32_t sube)
 {
@@ -1605,18 +1604,21 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		(t[ss] == '"' || ((unsigned char)t[ss] == 0xE2 && (unsigned char)t[ss + 1] == 0x80 &&
 		                  (unsigned char)t[ss + 2] == 0x9C)) &&
 		!in_quotes(ds, tk[tr->a].s);
+	/* the speaker after the verb, the clause ending with it ('..., said
+	 * Sipho Zungu, who ...', '... said Wang Jianguo.'): what was said is
+	 * before the verb (below), not after it */
 	bool inverted = false;
 	if (has_subject && tr->report && subs >= tk[tr->b - 1].e) {
-		size_t k = tr->b, m = tr->b;
+		size_t k = tr->b;
 		while (k < ntok && tk[k].s < subs)
 			k++;                      /* the speaker's first token */
-		m = k;
+		size_t m = k;
 		while (m < ntok && tk[m].e <= sube)
 			m++;                      /* the token after it */
 		/* ... right after a quote or a comma: "'... do?' said X",
 		 * not "Regulators said X, Y and Z agreed ..." */
 		bool after_quote = tr->a == 0;
-		for (uint32_t p = tr->a ? tk[tr->a - 1].e : 0; tr->a && p < tk[tr->a].s && !after_quote; p++)
+		for (uint32_t p = tr->a ? tk[tr->a - 1].e : tk[0].s; p < tk[tr->a].s && !after_quote; p++)
 			after_quote = t[p] == ',' || t[p] == '"' || t[p] == '\'' || t[p] == '?' || t[p] == '!' ||
 			              ((unsigned char)t[p] == 0xE2 && p + 2 < tk[tr->a].s &&
 			               (unsigned char)t[p + 1] == 0x80 &&
@@ -1625,14 +1627,9 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 			(m == ntok || break_before(t, tk, m));
 	}
 	size_t words = 0;
-	for (size_t i = tr->b; i < ntok && words < 9 && !quote_first; i++) {
+	for (size_t i = tr->b; i < ntok && words < 9 && !quote_first && !inverted; i++) {
 		/* what was said after a colon: 'Dean Albright said: "The
 		 * ground is tinder-dry ..."' */
-		/* not the speaker after the verb, the clause ending with it
-		 * ('..., said Sipho Zungu, who ...', '... said Wang Jianguo.'):
-		 * what was said is before it */
-		if (inverted)
-			break;
 		if (i == tr->b && tr->report && colon_quote(t, tk[i - 1].e, tk[i].s)) {
 			ctl_buf_puts(&b, ": ");
 			ctl_buf_put(&b, t + tk[i].s, tk[i].e - tk[i].s);
@@ -1979,12 +1976,6 @@ static bool adjective_context(const char *t, const tok *tk, size_t i)
 	return p->e - p->s > 2 && t[p->e - 2] == 'e' && t[p->e - 1] == 'd' && adjective_word(t, &tk[i - 3]);
 }
 
-/* Whether token k is a past-tense verb that may anchor an event no trigger
- * names: an irregular form listed as `past` in events/past_verbs.tsv, or a
- * word of five letters or more ending in -ed and not listed as `not`; in
- * lower case, not used as an adjective, not before "to" and a verb
- * ("wanted to expand"), and right after a name, a subject pronoun, an
- * auxiliary, an adverb or "and". */
 static bool is_preposition(const char *t, const tok *tk);
 static bool clause_comma_before(const char *t, const tok *tk, size_t k);
 
@@ -2069,6 +2060,13 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 
 static bool clause_that(const char *t, const tok *tk, size_t ntok, size_t k);
 
+/* Whether token k is a past-tense verb that may anchor an event no trigger
+ * names: an irregular form listed as `past` in events/past_verbs.tsv, or a
+ * word of five letters or more ending in -ed and not listed as `not`; in
+ * lower case, not used as an adjective, not before "to" and a verb
+ * ("wanted to expand"), and right after a name, a subject pronoun, an
+ * auxiliary, an adverb or "and", or after a subject with no name
+ * (np_subject_before, whose clause starts no earlier than token `floor`). */
 static bool past_verb(const struct ctl_events_data *d, const char *t, const tok *tk, size_t ntok,
 		size_t k, size_t floor)
 {
@@ -2225,9 +2223,6 @@ static size_t words_between(const dsrc *s, const trig *T)
  * date after it ("Built in 1887, the bridge was given a 7.5-tonne weight
  * limit in 2016") */
 #define COMMA_WORDS 6
-
-/* How far back a live page's day may lie from the report's (as in timex.c) */
-#define SECTION_DAYS 60
 
 /* Whether a clause's comma stands between two of tokens [a - 1, b]
  * (a >= 1), or "and"/"but" is one of [a, b) ("reached the semifinals in
@@ -2641,11 +2636,9 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 	/* a live page's day over its entries ("Thursday 19 February 2026"):
 	 * their statements are of that day, not of the page's last update
 	 * (the time tagger resolves their "yesterday" against it too) */
-	if (t1 == t0 + 1 && ds->dct != CTL_DAY_NONE) {
+	if (t1 == t0 + 1) {
 		const ctl_timex *X = &tx->items[t0];
-		bool whole = (X->anchor == CTL_ANCHOR_ABSOLUTE || X->anchor == CTL_ANCHOR_DCT) &&
-			X->when.precision == CTL_PREC_DAY &&
-			X->when.earliest <= ds->dct && X->when.earliest >= ds->dct - SECTION_DAYS;
+		bool whole = ctl_timex_day_heading(X, ds->dct);
 		for (size_t i = 0; i < ntok && whole; i++)
 			whole = tk[i].s >= X->start && tk[i].e <= X->end;
 		if (whole) {
@@ -4069,8 +4062,7 @@ static void fill_event(const event_job *j, size_t ev, size_t *stamp, pending_lis
 	/* an array of the actors' own size, not a doubling one's: at the run's
 	 * peak every event's list is in memory beside all the candidates */
 	if (nacts) {
-		e->actors = ctl_xmalloc(nacts * sizeof(size_t));
-		memcpy(e->actors, *acts, nacts * sizeof(size_t));
+		e->actors = ctl_xmemdup(*acts, nacts * sizeof(size_t));
 		e->nactors = nacts;
 	}
 	/* the speaker first, then people, organisations and groups, then
@@ -4293,9 +4285,7 @@ void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t d
 		 * holds 4 pairs at least, and the store keeps every candidate's
 		 * until the run's peak */
 		if (2 * (size_t)c->nm < c->mcap) {
-			uint32_t *m = c->nm ? ctl_xmalloc(2 * (size_t)c->nm * sizeof(*m)) : NULL;
-			if (m)
-				memcpy(m, c->m, 2 * (size_t)c->nm * sizeof(*m));
+			uint32_t *m = c->nm ? ctl_xmemdup(c->m, 2 * (size_t)c->nm * sizeof(*m)) : NULL;
 			free(c->m);
 			c->m = m;
 			c->mcap = 2 * (size_t)c->nm;

@@ -2491,21 +2491,25 @@ static void line_tokens(tstate *st, uint32_t s, uint32_t e, bool whole)
 /* How far back a live page's day may lie from the report's */
 #define SECTION_DAYS 60
 
-/* A line that is only a day in the past ("Thursday 19 February 2026",
- * "Tuesday, July 15" over a live page's entries of that day; not one the
- * lines before named) is the day the lines under
- * it speak from: "today", "yesterday", "this morning" and bare clocks there
- * resolve against it, until the next such line (the report's own date
- * stays in ctl_timex_tag's caller's hands: only resolution changes).
- * `before` is how many expressions the list held before the line. */
+bool ctl_timex_day_heading(const ctl_timex *x, ctl_day dct)
+{
+	return dct != CTL_DAY_NONE && (x->anchor == CTL_ANCHOR_ABSOLUTE || x->anchor == CTL_ANCHOR_DCT) &&
+	       x->when.precision == CTL_PREC_DAY && x->when.earliest <= dct &&
+	       x->when.earliest >= dct - SECTION_DAYS;
+}
+
+/* A line that is only a day heading (ctl_timex_day_heading) is the day the
+ * lines under it speak from: "today", "yesterday", "this morning" and bare
+ * clocks there resolve against it, until the next such line (the report's
+ * own date stays in ctl_timex_tag's caller's hands: only resolution
+ * changes). `before` is how many expressions the list held before the
+ * line. */
 static void section_heading(tstate *st, size_t before)
 {
 	if (st->out->len != before + 1 || st->dct == CTL_DAY_NONE)
 		return;
 	const ctl_timex *x = &st->out->items[before];
-	if ((x->anchor != CTL_ANCHOR_ABSOLUTE && x->anchor != CTL_ANCHOR_DCT) ||
-	    x->when.precision != CTL_PREC_DAY ||
-	    x->when.earliest > st->dct0 || x->when.earliest < st->dct0 - SECTION_DAYS)
+	if (!ctl_timex_day_heading(x, st->dct0))
 		return;
 	for (size_t k = 0; k < st->n; k++)
 		if (st->t[k].kind != TK_PUNCT && (st->t[k].s < x->start || st->t[k].e > x->end))

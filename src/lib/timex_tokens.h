@@ -23,6 +23,13 @@ void ctl_tx_tokens_clear(ctl_tx_tokens *k);
 /* Are these the tokens of exactly this text (same bytes, same place)? */
 bool ctl_tx_tokens_match(const ctl_tx_tokens *k, const char *text, size_t len);
 
+/* Whether a time expression alone on its line is a live page's day
+ * heading ("Thursday 19 February 2026", "Tuesday, July 15"): a day, stated
+ * or resolved against the report's date `dct`, within the 60 days before
+ * it. The lines under it speak from that day (timex.c resolves their
+ * "yesterday", events.c dates their statements). */
+bool ctl_timex_day_heading(const ctl_timex *x, ctl_day dct);
+
 /* ctl_timex_tag over the whole text, keeping its tokens in `keep` (NULL:
  * none kept). At most a fixed number of tokens are kept (a few MB); the
  * lines past it are tokenized again later. */

@@ -38,6 +38,13 @@ void *ctl_xrealloc(void *p, size_t n)
 	return q;
 }
 
+void *ctl_xmemdup(const void *p, size_t n)
+{
+	void *q = ctl_xmalloc(n);
+	memcpy(q, p, n);
+	return q;
+}
+
 char *ctl_xstrdup(const char *s)
 {
 	return ctl_xstrndup(s, strlen(s));

@@ -16,6 +16,8 @@ void *ctl_xmalloc(size_t n);
 void *ctl_xcalloc(size_t n, size_t size);
 void *ctl_xrealloc(void *p, size_t n);
 char *ctl_xstrdup(const char *s);
+/* A copy of p[0..n) in a block of its own size (n > 0). */
+void *ctl_xmemdup(const void *p, size_t n);
 /* A new string "<prefix><n>" ("e12"), as snprintf "%c%zu" writes it, at a
  * tenth of its cost (the merge names every event and actor). */
 char *ctl_id_string(char prefix, size_t n);
