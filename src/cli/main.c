@@ -3,9 +3,6 @@
  * The command table; each command lives in its own cmd_<name>.c.
  */
 #include <malloc.h>
-#ifdef CTL_WITH_MIMALLOC
-#include <mimalloc.h>
-#endif
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,17 +55,13 @@ int main(int argc, char **argv)
 	 * a lower peak on 100 MB (bench/README.md). The tool is normally
 	 * linked with mimalloc, whose malloc this does not touch; these
 	 * settings are for builds with glibc's (sanitizers, or
-	 * -DCTIMELINE_MIMALLOC=OFF). */
+	 * -DCTIMELINE_MIMALLOC=OFF). mimalloc does the same by itself: it
+	 * keeps freed memory for 25 ms before it returns it, and the next
+	 * article reuses those pages (forcing it to return them at once
+	 * tripled the page faults and cost a fifth of the time on this VM,
+	 * bench/README.md). */
 	mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 	mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
-#ifdef CTL_WITH_MIMALLOC
-	/* mimalloc keeps freed memory committed for 25 ms by default: the
-	 * merge frees the extraction's arrays, then the writer allocates,
-	 * and a 100 MB run peaked at 196-211 MB instead of 190 MB. Freed
-	 * memory goes back at once (no slower, measured in bench/README.md);
-	 * MIMALLOC_DECOMMIT_DELAY in the environment still wins. */
-	mi_option_set_default(mi_option_decommit_delay, 0);
-#endif
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_USAGE;

@@ -48,6 +48,12 @@ typedef struct lookup_ent {
 	uint32_t actor;
 } lookup_ent;
 
+/* The size of the lookup table's block (a big one, util.h) */
+static size_t lookup_bytes(size_t n)
+{
+	return (n ? n : 1) * sizeof(lookup_ent);
+}
+
 /* --- a string -> index map ---------------------------------------------------- */
 
 typedef struct smap {
@@ -156,7 +162,7 @@ void ctl_actor_set_free(ctl_actor_set *set)
 	free(set->strs);
 	free(set->key_of);
 	smap_free(&set->pool);
-	free(set->recs);
+	ctl_big_free(set->recs, set->cap * sizeof(*set->recs));
 	ctl_actor_set_drop_lookup(set);
 	free(set);
 }
@@ -182,7 +188,9 @@ void ctl_actor_set_add(ctl_actor_set *set, size_t doc_index, const ctl_mention_l
 		const ctl_mention *m = &mentions->items[i];
 		if (m->role != CTL_MENTION_ACTOR || !m->name)
 			continue;
-		rec *r = CTL_ARRAY_PUSH(set->recs, set->nrecs, set->cap);
+		/* a big block (util.h): a corpus' mentions, a few million */
+		ctl_big_grow((void **)&set->recs, &set->cap, set->nrecs + 1, sizeof(*set->recs));
+		rec *r = &set->recs[set->nrecs++];
 		memset(r, 0, sizeof(*r));
 		r->doc = (uint32_t)doc_index;
 		r->start = m->start;
@@ -223,10 +231,11 @@ void ctl_actor_set_remap_docs(ctl_actor_set *set, const size_t *new_index, size_
 	 * documents had come in that order */
 	for (size_t i = 0; i < set->nrecs; i++)
 		set->recs[i].doc = (uint32_t)new_index[set->recs[i].doc];
-	rec *sorted = ctl_sort_by_key(set->recs, set->nrecs, sizeof(rec), ndocs, rec_doc);
-	free(set->recs);
+	rec *sorted = ctl_big_resize(NULL, 0, set->nrecs * sizeof(rec));
+	ctl_sort_by_key(set->recs, set->nrecs, sizeof(rec), ndocs, rec_doc, sorted);
+	ctl_big_free(set->recs, set->cap * sizeof(rec));
 	set->recs = sorted;
-	set->cap = set->nrecs + 1;
+	set->cap = set->nrecs;
 }
 
 /* --- groups ------------------------------------------------------------------------ */
@@ -885,7 +894,7 @@ int ctl_actor_set_finish_pool(ctl_actor_set *set, ctl_timeline *tl, ctl_pool *po
 		lookup_ent e = { r.doc, r.start, r.end, r.grp };
 		memcpy((char *)recs + nl++ * sizeof(e), &e, sizeof(e));
 	}
-	set->lookup = ctl_xrealloc(recs, (nl ? nl : 1) * sizeof(*set->lookup));
+	set->lookup = ctl_big_resize(recs, set->cap * sizeof(*recs), lookup_bytes(nl));
 	set->nlookup = nl;
 	set->recs = recs = NULL;
 	set->nrecs = set->cap = 0;
@@ -925,7 +934,7 @@ int ctl_actor_set_finish_pool(ctl_actor_set *set, ctl_timeline *tl, ctl_pool *po
 	memset(&set->pool, 0, sizeof(set->pool));
 	set->strs = NULL;
 	set->nstrs = set->strcap = 0;
-	free(set->recs);
+	ctl_big_free(set->recs, set->cap * sizeof(*set->recs));
 	set->recs = NULL;
 	set->nrecs = set->cap = 0;
 	return 0;
@@ -947,7 +956,7 @@ size_t ctl_actor_set_lookup(const ctl_actor_set *set, size_t doc_index, uint32_t
 
 void ctl_actor_set_drop_lookup(ctl_actor_set *set)
 {
-	free(set->lookup);
+	ctl_big_free(set->lookup, lookup_bytes(set->nlookup));
 	set->lookup = NULL;
 	set->nlookup = 0;
 	free(set->lookup_doc);

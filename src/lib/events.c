@@ -712,7 +712,7 @@ void ctl_event_store_free(ctl_event_store *st)
 		return;
 	for (size_t i = 0; i < st->n; i++)
 		cand_release(&st->c[i]);
-	free(st->c);
+	ctl_big_free(st->c, st->cap * sizeof(*st->c));
 	for (size_t i = 0; i < st->npool; i++)
 		free(st->pool[i]);
 	free(st->pool);
@@ -1887,10 +1887,18 @@ static void clause_around(const char *text, uint32_t ss, uint32_t se, uint32_t t
 	*we = ctl_trim_end(t, a, b);
 }
 
+/* Room for one more candidate at the end of the store (a big block,
+ * util.h: the corpus' store is the largest array a run keeps). */
+static cand *push_cand(ctl_event_store *st)
+{
+	ctl_big_grow((void **)&st->c, &st->cap, st->n + 1, sizeof(*st->c));
+	return &st->c[st->n++];
+}
+
 static cand *new_cand(ctl_event_store *st, doc_state *ds, size_t di,
 		const trig *tr, const tok *tk, uint32_t ss, uint32_t se)
 {
-	cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
+	cand *c = push_cand(st);
 	memset(c, 0, sizeof(*c));
 	c->doc = di;
 	c->when = ctl_interval_unknown();
@@ -4241,7 +4249,7 @@ int ctl_events_finish(ctl_event_store *st, ctl_timeline *tl, ctl_actor_set *acto
 	/* the candidates are spent: free them before sorting the events */
 	for (size_t i = 0; i < st->n; i++)
 		cand_release(&st->c[i]);
-	free(st->c);
+	ctl_big_free(st->c, st->cap * sizeof(*st->c));
 	st->c = NULL;
 	st->n = st->cap = 0;
 	int rc = read_pending(st, tl, first_event, job.pl, job.parts, mp.pool, mp.n, err);
@@ -4265,17 +4273,7 @@ void ctl_event_store_absorb(ctl_event_store *st, ctl_event_store *from, size_t d
 	/* the corpus' store grows by half, not double: it is the largest
 	 * array a run keeps (100 MB: some 400,000 candidates), and doubling
 	 * left up to half of it unused at the peak */
-	if (st->n + from->n > st->cap) {
-		size_t want = st->cap + st->cap / 2;
-		if (want < st->n + from->n)
-			want = st->n + from->n;
-		if (want < 64)
-			want = 64;
-		if (want > SIZE_MAX / sizeof(*st->c))
-			abort();
-		st->c = ctl_xrealloc(st->c, want * sizeof(*st->c));
-		st->cap = want;
-	}
+	ctl_big_grow((void **)&st->c, &st->cap, st->n + from->n, sizeof(*st->c));
 	for (size_t i = 0; i < from->n; i++) {
 		cand *c = &st->c[st->n++];
 		cand *o = &from->c[i];
@@ -4316,10 +4314,11 @@ void ctl_event_store_remap_docs(ctl_event_store *st, const size_t *new_index,
 {
 	for (size_t i = 0; i < st->n; i++)
 		st->c[i].doc = new_index[st->c[i].doc];
-	cand *sorted = ctl_sort_by_key(st->c, st->n, sizeof(cand), tl->ndocs, cand_doc);
-	free(st->c);
+	cand *sorted = ctl_big_resize(NULL, 0, st->n * sizeof(cand));
+	ctl_sort_by_key(st->c, st->n, sizeof(cand), tl->ndocs, cand_doc, sorted);
+	ctl_big_free(st->c, st->cap * sizeof(cand));
 	st->c = sorted;
-	st->cap = st->n + 1;
+	st->cap = st->n;
 }
 
 /* Every field ctl_events_finish reads; the `resolved at finish` ones are not
@@ -4493,7 +4492,7 @@ int ctl_event_store_from_cjson(ctl_event_store *st, const cJSON *arr, ctl_pj *p)
 		snprintf(p->where, sizeof(p->where), "candidates[%d]", i++);
 		if (!cJSON_IsObject(o))
 			return ctl_pj_fail(p, NULL, "not an object");
-		cand *c = CTL_ARRAY_PUSH(st->c, st->n, st->cap);
+		cand *c = push_cand(st);
 		memset(c, 0, sizeof(*c));
 		c->speaker = NO_ACTOR;
 		int rc = read_cand(p, st, o, c);

@@ -1,5 +1,6 @@
-#define _DEFAULT_SOURCE /* sysconf(_SC_NPROCESSORS_ONLN) */
+#define _GNU_SOURCE /* sysconf(_SC_NPROCESSORS_ONLN), mremap */
 #include <pthread.h>
+#include <sys/mman.h>
 #include <stdatomic.h>
 #include <time.h>
 #include <stdlib.h>
@@ -133,6 +134,70 @@ void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size)
 	if (c > SIZE_MAX / size)
 		oom();
 	*items = ctl_xrealloc(*items, c * size);
+	*cap = c;
+}
+
+#if defined(__linux__) && defined(MREMAP_MAYMOVE)
+static void *map_block(size_t bytes)
+{
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		oom();
+	return p;
+}
+
+void *ctl_big_resize(void *p, size_t old_bytes, size_t new_bytes)
+{
+	bool was_mapped = p && old_bytes >= CTL_BIG_MIN, mapped = new_bytes >= CTL_BIG_MIN;
+	if (was_mapped && mapped) {
+		void *q = mremap(p, old_bytes, new_bytes, MREMAP_MAYMOVE);
+		if (q == MAP_FAILED)
+			oom();
+		return q;
+	}
+	if (!was_mapped && !mapped)
+		return ctl_xrealloc(p, new_bytes);
+	/* across the threshold: copy once */
+	void *q = mapped ? map_block(new_bytes) : ctl_xmalloc(new_bytes);
+	if (p)
+		memcpy(q, p, old_bytes < new_bytes ? old_bytes : new_bytes);
+	ctl_big_free(p, old_bytes);
+	return q;
+}
+
+void ctl_big_free(void *p, size_t bytes)
+{
+	if (p && bytes >= CTL_BIG_MIN)
+		munmap(p, bytes);
+	else
+		free(p);
+}
+#else
+void *ctl_big_resize(void *p, size_t old_bytes, size_t new_bytes)
+{
+	(void)old_bytes;
+	return ctl_xrealloc(p, new_bytes);
+}
+
+void ctl_big_free(void *p, size_t bytes)
+{
+	(void)bytes;
+	free(p);
+}
+#endif
+
+void ctl_big_grow(void **items, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return;
+	size_t c = *cap + *cap / 2;
+	if (c < need)
+		c = need;
+	if (c < 64)
+		c = 64;
+	if (c > SIZE_MAX / size)
+		oom();
+	*items = ctl_big_resize(*items, *cap * size, c * size);
 	*cap = c;
 }
 
@@ -398,8 +463,8 @@ int ctl_digits(const char *s, size_t n)
 	return v;
 }
 
-void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
-		size_t (*key)(const void *item))
+void ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
+		size_t (*key)(const void *item), void *out_)
 {
 	const char *in = items;
 	size_t *start = ctl_xcalloc(nkeys + 1, sizeof(size_t));
@@ -407,11 +472,10 @@ void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
 		start[key(in + i * size) + 1]++;
 	for (size_t k = 0; k < nkeys; k++)
 		start[k + 1] += start[k];
-	char *out = ctl_xmalloc((n + 1) * size);
+	char *out = out_;
 	for (size_t i = 0; i < n; i++)
 		memcpy(out + start[key(in + i * size)]++ * size, in + i * size, size);
 	free(start);
-	return out;
 }
 
 size_t ctl_uf_find(size_t *p, size_t x)

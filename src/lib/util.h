@@ -33,6 +33,23 @@ size_t ctl_squeeze_spaces(char *s, size_t n);
 
 /* Grows an array *items of *cap elements of `size` bytes to hold `need`. */
 void ctl_array_grow(void **items, size_t *cap, size_t need, size_t size);
+/*
+ * Arrays that grow with the corpus (the extractor's event candidates and
+ * actor records: tens of megabytes on a 100 MB run). From CTL_BIG_MIN
+ * bytes such an array is a mapping of its own, grown with mremap, which
+ * moves its pages instead of copying them: a realloc to 1.5 times the size
+ * copies the array into pages faulted in fresh, and the old and new
+ * blocks are both held at that moment (bench/README.md). Smaller ones are
+ * malloc'd. The caller keeps the size: `old_bytes` must be what the block
+ * was last given (0 with p NULL), and ctl_big_free takes it too. Where
+ * mremap is missing, both are realloc and free.
+ */
+#define CTL_BIG_MIN ((size_t)1 << 20)
+void *ctl_big_resize(void *p, size_t old_bytes, size_t new_bytes);
+void ctl_big_free(void *p, size_t bytes);
+/* Grows *items (a big block of *cap items of `size` bytes) by half, to
+ * hold `need` items at least. */
+void ctl_big_grow(void **items, size_t *cap, size_t need, size_t size);
 /* Union-find over indexes 0..n-1 (p[i] = i to start). The union makes the
  * smaller index the root, so the partition and its roots do not depend on
  * the order of the unions. */
@@ -95,10 +112,10 @@ void ctl_qsort_mt(void *base, size_t n, size_t size, int (*cmp)(const void *, co
 void ctl_qsort_pool(ctl_pool *pool, void *base, size_t n, size_t size,
 		int (*cmp)(const void *, const void *), unsigned parts);
 
-/* The n items (each `size` bytes) in a new array, stably sorted by
- * key(item) in [0, nkeys): a counting sort, linear. */
-void *ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
-		size_t (*key)(const void *item));
+/* The n items (each `size` bytes) copied to out (room for n), stably
+ * sorted by key(item) in [0, nkeys): a counting sort, linear. */
+void ctl_sort_by_key(const void *items, size_t n, size_t size, size_t nkeys,
+		size_t (*key)(const void *item), void *out);
 
 #define CTL_ARRAY_PUSH(arr, len, cap) \
 	((len) < (cap) ? (void)0 : ctl_array_grow((void **)&(arr), &(cap), (len) + 1, sizeof(*(arr))), \
