@@ -2089,6 +2089,11 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 	for (size_t i = 0; i < n; i++)
 		if (!ctl_is_alpha((unsigned char)t[w->s + i]))
 			return false;
+	/* the form first, the context after: most words are no past form */
+	const ctl_lex_entry *e = ctl_lexicon_get(d->past, t + w->s, n);
+	if (e ? e->nfields < 2 || strcmp(e->fields[1], "past")
+	      : n < 5 || t[w->e - 2] != 'e' || t[w->e - 1] != 'd')
+		return false;
 	/* right after its subject, an auxiliary or an adverb: not a participle
 	 * after a noun ("an agreement reached between the two companies") */
 	static const char *const before[] = { "who", "has", "have", "had", "was", "were", "been",
@@ -2103,12 +2108,7 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 		subject_pronoun(t, p, true) || np_subject_before(t, tk, ntok, k, floor);
 	for (size_t i = 0; before[i] && !ok; i++)
 		ok = tok_is(t, p, before[i]);
-	if (!ok)
-		return false;
-	const ctl_lex_entry *e = ctl_lexicon_get(d->past, t + w->s, n);
-	if (e)
-		return e->nfields > 1 && !strcmp(e->fields[1], "past");
-	return n >= 5 && t[w->e - 2] == 'e' && t[w->e - 1] == 'd' && !adjective_context(t, tk, k);
+	return ok && (e || !adjective_context(t, tk, k));
 }
 
 /* Where a future construction ending with the verb at token j begins:
