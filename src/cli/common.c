@@ -6,6 +6,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#ifdef CTL_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 void cli_error(const char *fmt, ...)
 {
@@ -332,6 +335,18 @@ int cli_finish_and_write(ctl_extractor *x, int rc, const char *output, int jobs,
 		return rc;
 	}
 	size_t ndocs = tl->ndocs, nevents = tl->nevents, nactors = tl->nactors;
+#ifdef CTL_WITH_MIMALLOC
+	/* mimalloc keeps freed memory for a few milliseconds before it
+	 * returns it, which spares the extraction and the merge most of their
+	 * page faults (src/cli/main.c); a one-thread run peaks while the
+	 * events are written, beside the whole timeline, and there what the
+	 * merge freed goes back at once: a 100 MB run peaked at 188-192 MiB
+	 * with a 25 ms delay, 184 MiB without, with as many faults
+	 * (bench/README.md).
+	 * MIMALLOC_DECOMMIT_DELAY in the environment still wins. */
+	if (!getenv("MIMALLOC_DECOMMIT_DELAY") && !getenv("MIMALLOC_RESET_DELAY"))
+		mi_option_set(mi_option_decommit_delay, 0);
+#endif
 	rc = cli_write_timeline_free(output, tl, jobs);
 	if (rc == CLI_OK && stats)
 		cli_print_stats(cmd, first_phase, t1 - t0, t2 - t1, cli_now() - t2, ndocs, nevents,

@@ -7,6 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "cli.h"
+#ifdef CTL_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
 
 static const cli_command commands[] = {
 	{ "extract", cmd_extract, "read articles, write the events JSON" },
@@ -55,13 +58,20 @@ int main(int argc, char **argv)
 	 * a lower peak on 100 MB (bench/README.md). The tool is normally
 	 * linked with mimalloc, whose malloc this does not touch; these
 	 * settings are for builds with glibc's (sanitizers, or
-	 * -DCTIMELINE_MIMALLOC=OFF). mimalloc does the same by itself: it
-	 * keeps freed memory for 25 ms before it returns it, and the next
-	 * article reuses those pages (forcing it to return them at once
-	 * tripled the page faults and cost a fifth of the time on this VM,
-	 * bench/README.md). */
+	 * -DCTIMELINE_MIMALLOC=OFF). */
 	mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
 	mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
+#ifdef CTL_WITH_MIMALLOC
+	/* mimalloc does the same by itself: it keeps freed memory for a
+	 * while (25 ms by default) before it returns it, and the next article
+	 * reuses those pages. Returning it at once tripled the page faults
+	 * of a 10 MB run and cost a fifth of its time on this VM; 5 ms keeps
+	 * most of the gain (11,200 faults, 9,300 at 25 ms, 26,600 at 0) with
+	 * less memory held by two threads at once (a 100 MB run with -j 2
+	 * peaked at 181 MiB, 189 MiB at 25 ms). bench/README.md;
+	 * MIMALLOC_DECOMMIT_DELAY in the environment still wins. */
+	mi_option_set_default(mi_option_decommit_delay, 5);
+#endif
 	if (argc < 2) {
 		usage(stderr);
 		return CLI_USAGE;
