@@ -730,6 +730,33 @@ static bool is_byline(const char *t, const line_info *li)
 	       li->content >= 1 && li->caps == li->content;
 }
 
+/* A byline's field before a bar ("By Kyle Brannigan | kb@example.com",
+ * "By Ana Ruiz | 6 min read"): "By" and one to BYLINE_MAX_WORDS words,
+ * each capitalised or "and". */
+static bool byline_field(const char *t, uint32_t a, uint32_t b)
+{
+	const char *bar = memchr(t + a, '|', b - a);
+	if (!bar || b - a < 4 || t[a] != 'B' || t[a + 1] != 'y' || t[a + 2] != ' ')
+		return false;
+	uint32_t e = (uint32_t)(bar - t);
+	size_t words = 0;
+	for (uint32_t i = a + 3; i < e;) {
+		if (!ctl_is_alpha((unsigned char)t[i])) {
+			if (t[i] != ' ' && t[i] != '.' && t[i] != ',' && t[i] != '-' && t[i] != '\'')
+				return false;
+			i++;
+			continue;
+		}
+		uint32_t s = i;
+		while (i < e && ctl_is_alpha((unsigned char)t[i]))
+			i++;
+		if (!ctl_is_upper((unsigned char)t[s]) && !ctl_eq_nocase(t + s, i - s, "and"))
+			return false;
+		words++;
+	}
+	return words >= 1 && words <= BYLINE_MAX_WORDS;
+}
+
 /* The longest segment a menu row's entries have, in words. */
 #define MENU_ROW_MAX_WORDS 4
 
@@ -879,6 +906,8 @@ static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum scri
 		set_bad(li, "other-script", SCOPE_BLOCK);
 	} else if ((c = match_cue(cd, t, li->a, li->b))) {
 		set_bad(li, c->reason, c->scope);
+	} else if (byline_field(t, li->a, li->b)) {
+		set_bad(li, "byline", SCOPE_INLINE);
 	} else if (!li->ends_period && menu_row(t, li->a, li->b)) {
 		set_bad(li, "menu", SCOPE_INLINE);
 	} else if (li->links * 2 >= li->words) {

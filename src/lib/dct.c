@@ -227,7 +227,7 @@ typedef struct dct_state {
 	size_t li;
 	size_t top;
 	size_t best_li;  /* the best candidate's line */
-	int lead_wd;     /* a weekday named on that line ("on Tuesday"), 1-7, or 0 */
+	unsigned lead_wds; /* the weekdays named on that line ("on Tuesday"): bit 1-7 */
 	int body_wd;     /* the first weekday the article's first body lines name, or 0 */
 	size_t body_lines; /* body lines read, for body_wd */
 	size_t body_li;  /* the last body line counted */
@@ -301,10 +301,10 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 		}
 		if (l->kind == CTL_LINE_BODY && !ds->body_wd && ds->body_lines <= LEAD_LINES)
 			ds->body_wd = ctl_timex_value_weekday(x->value);
-		/* "SEOUL, Nov 30 (Agency) - ... on Thursday": the weekday of the
-		 * report's own line tells a missing year */
-		if (!full && ds->best_rank == 3 && !ds->best.y && ds->li == ds->best_li && !ds->lead_wd)
-			ds->lead_wd = ctl_timex_value_weekday(x->value);
+		/* "SEOUL, Nov 30 (Agency) - ... on Thursday": the weekdays of the
+		 * report's own line tell a missing year */
+		if (!full && ds->best_rank == 3 && !ds->best.y && ds->li == ds->best_li)
+			ds->lead_wds |= 1u << ctl_timex_value_weekday(x->value);
 		if (!full)
 			continue;
 		int rank = 0;
@@ -334,7 +334,7 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 		if (rank > ds->best_rank || (rank == ds->best_rank && rank && v.y && !ds->best.y)) {
 			ds->best_rank = rank;
 			ds->best_li = ds->li;
-			ds->lead_wd = 0;
+			ds->lead_wds = 0;
 			ds->best = v;
 			ds->best_src = src;
 		}
@@ -360,8 +360,8 @@ static bool dct_settled(void *ctx, const ctl_timex_list *tx)
 }
 
 /* A header line that opens with a date in figures the time tagger leaves
- * alone, day and month both 12 or less ("06/03/2024 18:42": 6 March or
- * June 3?). The reading on whose weekday, or the day after it, the
+ * alone, after "Published" or "Updated:" if so, day and month both 12 or
+ * less ("06/03/2024 18:42": 6 March or June 3?). The reading on whose weekday, or the day after it, the
  * article's first lines name ("resigned on Wednesday") is the date, inferred;
  * with no such weekday, or both readings fitting, the date is bounded by
  * the two. Returns whether it set one. */
@@ -371,6 +371,17 @@ static bool numeric_header_date(ctl_document *doc, const dct_state *ds)
 	for (size_t i = 0; i < doc->nlines && i < ds->top; i++) {
 		const ctl_line *l = &doc->lines[i];
 		uint32_t p = ctl_skip_space(t, l->start, l->end);
+		/* "Updated: 05/11/2023 6:52 p.m." */
+		uint32_t we = p;
+		while (we < l->end && ctl_is_alpha(t[we]))
+			we++;
+		const char *kind = we > p ? cue_kind(ds->dd, doc->text + p, we - p) : NULL;
+		if (kind && (!strcmp(kind, "publication") || !strcmp(kind, "update"))) {
+			if (we < l->end && t[we] == ':')
+				we++;
+			p = ctl_skip_space(t, we, l->end);
+		}
+		uint32_t ds0 = p;
 		int f[3] = { 0, 0, 0 }, nd[3] = { 0, 0, 0 };
 		char sep = 0;
 		for (int k = 0; k < 3; k++) {
@@ -386,7 +397,7 @@ static bool numeric_header_date(ctl_document *doc, const dct_state *ds)
 		    (p < l->end && !ctl_is_space(t[p]) && t[p] != '|' && t[p] != ','))
 			continue;
 		if (f[0] < 1 || f[0] > 12 || f[1] < 1 || f[1] > 12 || f[0] == f[1] ||
-		    !date_only_line(doc->text, l->start, l->end, l->start, p))
+		    !date_only_line(doc->text, l->start, l->end, ds0, p))
 			continue;
 		ctl_day a = ctl_day_from_ymd(f[2], f[1], f[0]);   /* day first */
 		ctl_day b = ctl_day_from_ymd(f[2], f[0], f[1]);   /* month first */
@@ -434,16 +445,20 @@ int ctl_dct_detect_keep(ctl_document *doc, const ctl_resources *res, ctl_tx_toke
 		}
 	} else if (ds.best_rank && ds.nyears) {
 		/* the year the page names most often; the later one on a tie;
-		 * a year in which the date falls on the weekday the report's
-		 * line names ("Oct 24 ... on Tuesday") counts more than any
-		 * count of mentions ("targets for 2026", "guidance for 2023") */
+		 * each weekday the report's line names that falls on the date or
+		 * the day before it (a wire's "April 28 ... collapsed late on
+		 * Thursday ... said on Friday") counts more than any count of
+		 * mentions ("targets for 2026", "guidance for 2023") */
 		size_t k = 0;
 		int score[16];
 		for (size_t j = 0; j < ds.nyears; j++) {
 			score[j] = ds.year_votes_n[j];
-			if (ds.lead_wd && ctl_date_valid(ds.year_votes_y[j], ds.best.m, ds.best.d) &&
-			    ctl_day_weekday(ctl_day_from_ymd(ds.year_votes_y[j], ds.best.m, ds.best.d)) == ds.lead_wd)
-				score[j] += 1000;
+			if (!ctl_date_valid(ds.year_votes_y[j], ds.best.m, ds.best.d))
+				continue;
+			ctl_day day = ctl_day_from_ymd(ds.year_votes_y[j], ds.best.m, ds.best.d);
+			unsigned fit = 1u << ctl_day_weekday(day) | 1u << ctl_day_weekday(day - 1);
+			for (int wd = 1; wd <= 7; wd++)
+				score[j] += (ds.lead_wds & fit & 1u << wd) ? 1000 : 0;
 		}
 		for (size_t j = 1; j < ds.nyears; j++)
 			if (score[j] > score[k] || (score[j] == score[k] && ds.year_votes_y[j] > ds.year_votes_y[k]))

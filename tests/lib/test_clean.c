@@ -275,6 +275,16 @@ static void test_headline_under_menu_or_over_date(void **state)
 	assert_string_equal(reason_of(doc, "By Anna Weber"), "byline");
 	assert_true(test_kept(doc, "By 2030, the council said"));
 	ctl_document_free(doc);
+	/* a byline with the author's address after a bar is no menu row, and
+	 * the headline above it ends there */
+	snprintf(buf, sizeof(buf), "The Daily Courier\nLocal | Courts | Politics | Sport\n\nCOURTS\n"
+		"City council approves the new bridge over the river\n"
+		"By Anna Weber | aweber@example.com\nUpdated: 07/17/2018 6:52 p.m.\n\n%s\n", body);
+	doc = test_doc(res, buf);
+	assert_string_equal(reason_of(doc, "By Anna Weber"), "byline");
+	assert_non_null(doc->title);
+	assert_string_equal(doc->title, "City council approves the new bridge over the river");
+	ctl_document_free(doc);
 }
 
 /* Menu rows and breadcrumbs standing alone between blank lines, a section

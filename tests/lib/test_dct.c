@@ -114,6 +114,20 @@ static void test_rules(void **state)
 	assert_string_equal(got, "2023-10-24");
 	ctl_document_free(doc);
 
+	/* ... each weekday the line names, on the date or the day before it:
+	 * the dam broke on Thursday and officials spoke on Friday, the 28th
+	 * (2023; in 2005 the 28th was a Thursday, and no Friday fits) */
+	doc = test_doc(res,
+		"Dam bursts after days of rain\n"
+		"\n"
+		"SPRINGFIELD, April 28 (Agency) - A dam collapsed late on Thursday, flooding three villages, officials said on Friday.\n"
+		"In 2005, severe floods destroyed thousands of homes in the region.\n"
+		"(c) 2023 Agency\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2023-04-28");
+	assert_string_equal(doc->dct_source, "dateline+year-inferred");
+	ctl_document_free(doc);
+
 	/* a header date in figures that reads both ways: the weekday the
 	 * article opens with settles it; with none, both readings bound it */
 	doc = test_doc(res,
@@ -145,6 +159,17 @@ static void test_rules(void **state)
 	assert_string_equal(got, "2024-03-06");
 	ctl_day_format(doc->dct.latest, got);
 	assert_string_equal(got, "2024-06-03");
+	ctl_document_free(doc);
+
+	/* ... after "Updated:", with a time after it */
+	doc = test_doc(res,
+		"Jury convicts former finance chief\n"
+		"Updated: 05/11/2023 6:52 p.m.\n"
+		"\n"
+		"A county jury on Thursday found the former finance director guilty of theft.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2023-05-11");
+	assert_string_equal(doc->dct_source, "header+weekday");
 	ctl_document_free(doc);
 
 	/* a header line of fields between bars: the date's own field */
