@@ -161,6 +161,17 @@ static void test_rules(void **state)
 	assert_string_equal(got, "2024-06-03");
 	ctl_document_free(doc);
 
+	/* "today" before a date in the text: the writer's own day */
+	doc = test_doc(res,
+		"Tortoises seized at airport\n"
+		"\n"
+		"Two suspects were arrested at the airport on Tuesday night.\n"
+		"The arrests were confirmed in a statement issued today, Wednesday, November 20, 2019, by the wildlife service.\n"
+		"In 2017, a smuggler was jailed for seven years.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2019-11-20");
+	ctl_document_free(doc);
+
 	/* ... after "Updated:", with a time after it */
 	doc = test_doc(res,
 		"Jury convicts former finance chief\n"
