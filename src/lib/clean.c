@@ -55,6 +55,7 @@ struct ctl_clean_data {
 	ctl_lexicon *stopwords;
 	ctl_lexicon *cues;
 	ctl_lexicon *months;        /* time/months.tsv: a chronology's dates */
+	ctl_lexicon *weekdays;      /* time/weekdays.tsv: a live page's day headings */
 	cue *cueinfo;               /* parallel to the cue lexicon's entries */
 	const ctl_lex_entry **contains; /* the CUE_CONTAINS entries */
 	size_t ncontains;
@@ -124,16 +125,20 @@ int ctl_clean_data_load(struct ctl_clean_data **out, const char *dir, ctl_error 
 	char *sw = ctl_path_join(dir, "clean/stopwords.tsv");
 	char *cu = ctl_path_join(dir, "clean/cues.tsv");
 	char *mo = ctl_path_join(dir, "time/months.tsv");
+	char *wd = ctl_path_join(dir, "time/weekdays.tsv");
 	int rc = ctl_lexicon_load(&d->stopwords, sw, err);
 	if (!rc)
 		rc = ctl_lexicon_load(&d->cues, cu, err);
 	if (!rc)
 		rc = ctl_lexicon_load(&d->months, mo, err);
 	if (!rc)
+		rc = ctl_lexicon_load(&d->weekdays, wd, err);
+	if (!rc)
 		rc = parse_cues(d, err);
 	free(sw);
 	free(cu);
 	free(mo);
+	free(wd);
 	if (rc) {
 		ctl_clean_data_free(d);
 		return rc;
@@ -148,6 +153,7 @@ void ctl_clean_data_free(struct ctl_clean_data *d)
 		return;
 	ctl_lexicon_free(d->stopwords);
 	ctl_lexicon_free(d->months);
+	ctl_lexicon_free(d->weekdays);
 	ctl_lexicon_free(d->cues);
 	free(d->cueinfo);
 	free(d->contains);
@@ -590,6 +596,42 @@ static bool dated_entry(const char *t, const struct ctl_clean_data *cd, uint32_t
 			date = true;
 	}
 	return false;
+}
+
+/* Whether t[a, b) is a live page's day heading and nothing else: a
+ * weekday's full name, a day of the month and a month's name in either
+ * order, a year if any ("Monday 13 May", "Tuesday, July 15", "SUNDAY, 14
+ * SEPTEMBER 2025"). The entries under it speak from that day; the time
+ * expressions and events stages read it there. */
+static bool day_heading(const char *t, const struct ctl_clean_data *cd, uint32_t a, uint32_t b)
+{
+	const unsigned char *s = (const unsigned char *)t;
+	int weekday = 0, month = 0, day = 0, year = 0;
+	for (uint32_t p = a; p < b;) {
+		if (s[p] == ' ' || s[p] == ',' || s[p] == '.') {
+			p++;
+			continue;
+		}
+		uint32_t w = p;
+		while (p < b && s[p] != ' ' && s[p] != ',' && s[p] != '.')
+			p++;
+		size_t n = p - w, digits = 0;
+		while (digits < n && ctl_is_digit(s[w + digits]))
+			digits++;
+		const ctl_lex_entry *e;
+		if (digits == n && n == 4)
+			year++;
+		else if (digits >= 1 && digits <= 2 && (n == digits || (n == digits + 2 &&
+		         ctl_is_alpha(s[w + digits]) && ctl_is_alpha(s[w + digits + 1]))))
+			day++;                                  /* "13", "13th" */
+		else if (ctl_lexicon_get(cd->months, t + w, n))
+			month++;
+		else if ((e = ctl_lexicon_get(cd->weekdays, t + w, n)) && e->nfields < 3)
+			weekday++;                              /* not "Tue", not "Mondays" */
+		else
+			return false;
+	}
+	return weekday == 1 && month == 1 && day == 1 && year <= 1;
 }
 
 /* The line without bullets and pictographs in front and ':' '.' '>' '»'
@@ -1433,7 +1475,8 @@ int ctl_clean_memo(ctl_document *doc, const ctl_resources *res, ctl_stop_memo *m
 			 * block by its short neighbours too (Kohlschütter et al.,
 			 * "Boilerplate Detection using Shallow Text Features",
 			 * WSDM 2010) */
-			if (chrono[i] || (prev[i] == A_GOOD && next[i] == A_GOOD && run[i] < MENU_RUN_LINES)) {
+			if (chrono[i] || (prev[i] == A_GOOD && next[i] == A_GOOD && run[i] < MENU_RUN_LINES) ||
+			    day_heading(t, cd, l->a, l->b)) {
 				dl->kind = CTL_LINE_BODY;
 			} else {
 				dl->kind = CTL_LINE_FURNITURE;

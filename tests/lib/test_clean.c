@@ -666,6 +666,31 @@ static void test_context_keeps_inner_lines(void **state)
 	ctl_document_free(doc);
 }
 
+/* A live page's day headings are kept wherever they stand (under a box of
+ * key events, over an entry's clock), the entries under them speaking
+ * from that day; a short line that only starts like one is not. */
+static void test_live_page_day_headings(void **state)
+{
+	(void)state;
+	ctl_document *doc = test_doc(res,
+		"Strike shuts banks and airports - live updates\n"
+		"Last updated: 14 May 2024, 6:05pm\n\n"
+		"Key events\n- Talks to resume Thursday\n- Flights cancelled\n\n"
+		"Tuesday 14 May\n\n"
+		"11:30\nFlights cancelled\n\n"
+		"The airline has cancelled all its domestic flights after aviation unions shut down the terminals in the capital.\n\n"
+		"Monday 13 May\n\n"
+		"06:30\nStrike begins\n\n"
+		"The indefinite general strike declared by the unions began at midnight, after their ultimatum expired without a new wage deal.\n\n"
+		"Monday 13 May protest photos\n\n"
+		"Share this live blog\n");
+	assert_true(test_kept(doc, "Tuesday 14 May"));
+	assert_true(test_kept(doc, "Monday 13 May"));
+	assert_false(test_kept(doc, "Monday 13 May protest photos"));
+	assert_false(test_kept(doc, "Key events"));
+	ctl_document_free(doc);
+}
+
 static void test_timestamp_and_links(void **state)
 {
 	(void)state;
@@ -918,6 +943,7 @@ int main(void)
 		cmocka_unit_test(test_read_also_teaser),
 		cmocka_unit_test(test_title_case_headline_and_credits),
 		cmocka_unit_test(test_context_keeps_inner_lines),
+		cmocka_unit_test(test_live_page_day_headings),
 		cmocka_unit_test(test_timestamp_and_links),
 		cmocka_unit_test(test_degenerate_pages),
 		cmocka_unit_test(test_bad_cue_file),
