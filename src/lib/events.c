@@ -3016,7 +3016,10 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		 * relearned the piano, and gave her final concert in April") */
 		bool pronoun = subject_pronoun(t, &tk[g.a - 1], false) ||
 			(tok_is(t, &tk[g.a - 1], "and") && subject_pronoun(t, &tk[0], false));
+		/* ... and the date may stand between the subject and its verb
+		 * ("A county jury on Thursday found ...") */
 		if (fa == SIZE_MAX && !passive && !pronoun && !np_subject_before(t, tk, ntok, g.a, floor) &&
+		    !(g.a == s->b && a0 > 0 && np_subject_before(t, tk, ntok, a0, floor)) &&
 		    !subject_of(ds, tk, tr, ntr, &g, m0, m1, &subs, &sube))
 			continue;
 		*CTL_ARRAY_PUSH(*trigs, ntr, *trigcap) = g;

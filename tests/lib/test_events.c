@@ -543,6 +543,15 @@ static void test_unnamed_subjects(void **state)
 	assert_dates(find_event(tb, "honored"), "2022-01-01", "2022-12-31");
 	assert_dates(find_event(tb, "must submit"), "2025-01-01", "2025-12-31");
 	ctl_timeline_free(tb);
+	/* the date between the subject and its verb */
+	const art j[] = { { "j.txt",
+		"Jury convicts former finance chief\n"
+		"\n"
+		"A county jury on Thursday found the former finance director guilty of theft.\n",
+		"2023-05-11" } };
+	tb = extract(res, j, 1);
+	assert_dates(find_event(tb, "found"), "2023-05-11", "2023-05-11");
+	ctl_timeline_free(tb);
 	/* "from September" starts something unless a figure or a change
 	 * stands before it; a date in quoted words does not date their
 	 * statement */
