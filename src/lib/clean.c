@@ -567,7 +567,8 @@ static bool numbered_entry(const char *t, uint32_t a, uint32_t b)
  * With `cd`, the words before the dash must also name a date: a year
  * (1000-2999) or a month's name among at most five words ("2013 –",
  * "March 2019 –", "Nov. 21, 2021 –"), not a score or a statistic
- * ("Possession: Harbury 54% – 46% Kelsfield"). */
+ * ("Possession: Harbury 54% – 46% Kelsfield"); a colon right after such a
+ * date, within four words, serves as the dash ("6 Sept 2024: ..."). */
 static bool dated_entry(const char *t, const struct ctl_clean_data *cd, uint32_t a, uint32_t b)
 {
 	const unsigned char *s = (const unsigned char *)t;
@@ -587,13 +588,19 @@ static bool dated_entry(const char *t, const struct ctl_clean_data *cd, uint32_t
 		uint32_t e = p;
 		while (e > w && (s[e - 1] == '.' || s[e - 1] == ','))
 			e--;
-		if (e == w || memchr(t + w, ':', p - w) || memchr(t + w, '%', p - w))
+		/* "6 Sept 2024: Company informs CERT-In": a colon after the
+		 * date stands for the dash */
+		bool colon = e > w && s[e - 1] == ':';
+		e -= colon;
+		if (e == w || memchr(t + w, ':', e - w) || memchr(t + w, '%', p - w))
 			return false;
 		if (e - w == 4 && (s[w] == '1' || s[w] == '2') && ctl_is_digit(s[w + 1]) &&
 		    ctl_is_digit(s[w + 2]) && ctl_is_digit(s[w + 3]))
 			date = true;
 		else if (ctl_is_upper(s[w]) && ctl_lexicon_get(cd->months, t + w, e - w))
 			date = true;
+		if (colon)
+			return digit && date && words <= 4;
 	}
 	return false;
 }

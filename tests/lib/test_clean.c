@@ -441,6 +441,18 @@ static void test_chronology_and_read_also_list(void **state)
 	assert_false(test_kept(doc, "Possession:"));
 	assert_false(test_kept(doc, "Shots on target"));
 	ctl_document_free(doc);
+	/* ... or with a colon after each date; a clock's colon is none */
+	doc = page("", "", "TIMELINE\n"
+		"- 9 Sept 2024: Company informs CERT-In\n"
+		"- 12 Sept 2024: Hollow Lynx claims attack\n"
+		"\n"
+		"Kick-off: 19:45 BST\n"
+		"Score at 10:30: 2 - 1\n");
+	assert_true(line_with(doc, "9 Sept 2024: Company")->chrono);
+	assert_true(line_with(doc, "12 Sept 2024: Hollow")->chrono);
+	assert_false(test_kept(doc, "Kick-off"));
+	assert_false(test_kept(doc, "Score at"));
+	ctl_document_free(doc);
 	/* a "Most popular" list's numbered entries, before a long line */
 	doc = page("", "", "MOST POPULAR\n"
 		"1. Review: The new folding phone is finally worth it\n"
