@@ -1780,6 +1780,22 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 			return clause_title(ds, tk + T->a - 1, ntok - T->a + 1,
 				&(trig){ .a = 1, .b = T->b - T->a + 1 });
 	if (T->a >= n && T->b <= ntok) {
+		/* "..., the president said she had agreed that parliament would
+		 * be dissolved on Monday": a reported clause with a subject of
+		 * its own, after "that" */
+		size_t r = T->a;
+		while (r > first + 1 && !break_before(t, tk, r) && !tok_is(t, &tk[r - 1], "that"))
+			r--;
+		bool r_aux = false;
+		for (size_t k = 0; aux[k] && !r_aux; k++)
+			r_aux = tok_is(t, &tk[r], aux[k]);
+		if (r > first + 1 && r < T->a && r - 1 >= n && tok_is(t, &tk[r - 1], "that") &&
+		    !r_aux && !only_aux_between(t, tk[r].s, tk[T->a].s)) {
+			size_t e = T->b;
+			while (e < ntok && e < r + 10 && !break_before(t, tk, e) && !is_and_but(t, &tk[e]))
+				e++;
+			return trim_title(words_title(t, tk, r, e));
+		}
 		size_t c = T->a; /* the trigger's clause starts at c */
 		while (c > first + 1 && !break_before(t, tk, c))
 			c--;

@@ -226,7 +226,9 @@ static void test_clause_titles(void **state)
 		"Under the bill, the new rates would take effect on Jan. 1, 2024.\n"
 		"The agreement, announced late on Wednesday, will come into force at 00:00 local time on Saturday.\n"
 		"On Tuesday night, two men, aged 19 and 34, were killed in the old town when police broke up a blockade.\n"
-		"Her childhood was shaped by the war: the family's house was destroyed in an air raid in 1945.\n",
+		"Her childhood was shaped by the war: the family's house was destroyed in an air raid in 1945.\n"
+		"In a televised address afterwards, the president said she had agreed with party leaders that "
+		"parliament would be dissolved on Monday and a snap election held on 9 March.\n",
 		"2023-12-01" } };
 	ctl_timeline *tl = extract(res, a, 1);
 	const ctl_event *e = find_event(tl, "take effect");
@@ -242,6 +244,10 @@ static void test_clause_titles(void **state)
 	e = find_event(tl, "destroyed");
 	assert_non_null(e);
 	assert_string_equal(e->title, "The family's house was destroyed in an air raid");
+	/* a reported clause with a subject of its own, after "that" */
+	e = find_event(tl, "dissolved");
+	assert_non_null(e);
+	assert_string_equal(e->title, "Parliament would be dissolved on Monday");
 	ctl_timeline_free(tl);
 }
 
