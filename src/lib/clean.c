@@ -179,6 +179,7 @@ void ctl_clean_data_free(struct ctl_clean_data *d)
  * of this many words at least (a menu's entries have fewer) */
 #define UNDER_MENU_LINES 8
 #define UNDER_MENU_MIN_WORDS 6
+#define STANDFIRST_MIN_WORDS 12   /* a standfirst under a headline */
 #define BYLINE_MAX_WORDS 9        /* "By" and the authors' names */
 #define HEADLINE_MIN_WORDS 4      /* Title-Case headline rule */
 #define HEADLINE_CAPS_PCT 80      /* share of capitalised content words */
@@ -1020,7 +1021,14 @@ static bool title_ends(const line_info *li, size_t n, size_t i)
 	const line_info *x = &li[i + 1];
 	if (x->cls == C_BAD && x->reason && !strcmp(x->reason, "byline"))
 		return true;
-	return x->timestamp || (x->digits_only && x->words <= 4);
+	if (x->timestamp || (x->digits_only && x->words <= 4))
+		return true;
+	/* ... or its standfirst, a summary twice its length or more with a
+	 * blank line after it ("Eileen Carrow obituary" over "Labour MP for
+	 * Bradford Moorside who championed pensioners' rights and later sat
+	 * in the House of Lords"); not the next entry of a list of headlines */
+	return x->words >= STANDFIRST_MIN_WORDS && x->words >= 2 * li[i].words &&
+	       (i + 2 == n || li[i + 2].cls == C_BLANK);
 }
 
 /* Where a headline's site name after a bar begins ("Court voids data

@@ -285,6 +285,19 @@ static void test_headline_under_menu_or_over_date(void **state)
 	assert_non_null(doc->title);
 	assert_string_equal(doc->title, "City council approves the new bridge over the river");
 	ctl_document_free(doc);
+	/* a headline under a section's label, its standfirst under it; a
+	 * list of headlines is no headline over its next entry */
+	snprintf(buf, sizeof(buf), "The Daily Courier\nNews | Politics | Obituaries\n\nObituaries\n"
+		"Eileen Carrow obituary\n"
+		"Labour MP for a northern seat who championed pensioners' rights and later sat in the House of Lords\n\n"
+		"Fri 22 Jan 2021 17.40 GMT\n\n%s\n\nMost read\n"
+		"Council fined after data leak\nBridge tolls to rise next year as the council looks for money to fix the old bridge\n\n", body);
+	doc = test_doc(res, buf);
+	assert_non_null(doc->title);
+	assert_string_equal(doc->title, "Eileen Carrow obituary");
+	assert_true(test_kept(doc, "Labour MP for a northern seat"));
+	assert_false(test_kept(doc, "Council fined after data leak"));
+	ctl_document_free(doc);
 }
 
 /* Menu rows and breadcrumbs standing alone between blank lines, a section
