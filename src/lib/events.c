@@ -2013,7 +2013,8 @@ static bool clause_comma_before(const char *t, const tok *tk, size_t k);
 
 /* Whether the verb at token k follows its clause's subject, a short noun
  * phrase with no name the actor finder knows: the clause's first words,
- * at most NP_SUBJECT_WORDS, opening with a determiner or a capital (or,
+ * at most NP_SUBJECT_WORDS, opening with a determiner or a capital (or a
+ * bare plural after an opening phrase and its comma; or,
  * after ", and", one or two words: "..., and talks deadlocked"), with no
  * preposition, number or conjunction, then auxiliaries ("the company
  * alerted regulators", "The union had served a strike notice",
@@ -2057,6 +2058,11 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 	static const char *const wh[] = { "which", "what", "who", "whose", "how", "why", "where",
 		"when", NULL };
 	bool opener = ctl_is_upper((unsigned char)t[tk[c].s]) || (joined && e - c <= 2);
+	/* a bare plural after an opening phrase and its comma ("In August,
+	 * officers recovered ...", "On Monday, police arrested ...") */
+	if (!opener && !joined && c > 0 && e - c <= 2 && clause_comma_before(t, tk, c) &&
+	    ctl_is_lower((unsigned char)t[tk[c].s]))
+		opener = t[tk[e - 1].e - 1] == 's' || tok_is(t, &tk[e - 1], "police");
 	for (size_t i = 0; det[i] && !opener; i++)
 		opener = tok_is(t, &tk[c], det[i]);
 	for (size_t i = 0; wh[i] && opener; i++)

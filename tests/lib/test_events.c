@@ -549,14 +549,17 @@ static void test_unnamed_subjects(void **state)
 	assert_dates(find_event(tb, "honored"), "2022-01-01", "2022-12-31");
 	assert_dates(find_event(tb, "must submit"), "2025-01-01", "2025-12-31");
 	ctl_timeline_free(tb);
-	/* the date between the subject and its verb */
+	/* the date between the subject and its verb; a bare plural after
+	 * the opening date and its comma */
 	const art j[] = { { "j.txt",
 		"Jury convicts former finance chief\n"
 		"\n"
-		"A county jury on Thursday found the former finance director guilty of theft.\n",
+		"A county jury on Thursday found the former finance director guilty of theft.\n"
+		"In March, officers recovered 300kg of ivory packed as avocado cargo.\n",
 		"2023-05-11" } };
 	tb = extract(res, j, 1);
 	assert_dates(find_event(tb, "found"), "2023-05-11", "2023-05-11");
+	assert_dates(find_event(tb, "recovered"), "2023-03-01", "2023-03-31");
 	ctl_timeline_free(tb);
 	/* "from September" starts something unless a figure or a change
 	 * stands before it; a date in quoted words does not date their
