@@ -803,6 +803,14 @@ static bool m_numeric(tstate *st, size_t i, cand *c)
 		c->b = i + 9;
 		if (punct_at(st, c->b, ':') && glued(st, c->b) && num_at(st, c->b + 1) && glued(st, c->b + 1))
 			c->b += 2;
+		/* ... and its zone: "2022-11-17T14:20:00Z", "...T09:45+02:00" */
+		if (word_is(st, c->b, "Z") && glued(st, c->b))
+			c->b += 1;
+		else if ((punct_at(st, c->b, '+') || punct_at(st, c->b, '-')) && glued(st, c->b) &&
+		         num_at(st, c->b + 1) && glued(st, c->b + 1) && t[c->b + 1].ndig == 2 &&
+		         punct_at(st, c->b + 2, ':') && glued(st, c->b + 2) && num_at(st, c->b + 3) &&
+		         glued(st, c->b + 3))
+			c->b += 4;
 	}
 	return !num_glued_after(st, c->b);
 }
