@@ -528,6 +528,13 @@ static int tense_around(const tstate *st, size_t a, size_t b)
 			const tx_word *w2 = key_at(st, k - 1, TW_TENSE, &len);
 			if (w2 && len == 2) {
 				int r = tense_of_word(w2);
+				/* "failed to appear": a past form's own "to ..." (a
+				 * key of its own, "failed to") wins over "to appear" */
+				size_t len0;
+				const tx_word *w0 = r == TN_FUTURE && k > 1 && word_is(st, k - 1, "to") ?
+					key_at(st, k - 2, TW_TENSE, &len0) : NULL;
+				if (w0 && len0 == 2 && tense_of_word(w0) == TN_PAST)
+					return TN_PAST;
 				if (r >= 0)
 					return r;
 				k--;
