@@ -311,6 +311,10 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 		const char *src = NULL;
 		ymd read = v;
 		uint32_t dl = ctl_dateline_end(doc->text, l->start, l->end, NULL);
+		/* not "it will be published on May 14" */
+		if (kind && (!strcmp(kind, "publication") || !strcmp(kind, "update")) &&
+		    future_before(ds->dd, doc->text, l->start, x->start))
+			kind = NULL;
 		if (kind && !strcmp(kind, "publication")) {
 			rank = 3;
 			src = "header";

@@ -161,6 +161,17 @@ static void test_rules(void **state)
 	assert_string_equal(got, "2024-06-03");
 	ctl_document_free(doc);
 
+	/* a publication cue after "will" is no header's */
+	doc = test_doc(res,
+		"Novelist dies aged 38\n"
+		"February 10, 2026\n"
+		"\n"
+		"The novelist has died. She was 38.\n"
+		"Her publisher confirmed her last book will be published on May 14 as she had wished.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2026-02-10");
+	ctl_document_free(doc);
+
 	/* "today" before a date in the text: the writer's own day */
 	doc = test_doc(res,
 		"Tortoises seized at airport\n"
