@@ -902,6 +902,7 @@ typedef struct doc_state {
 	uint32_t *q_pos;          /* quote characters in the sentence */
 	size_t q_n, q_cap;
 	size_t line_cur;          /* the current sentence's line in doc->lines */
+	size_t sent_index;        /* the current sentence's, counted from 0 */
 } doc_state;
 
 /* The mention at exactly [start, end), by binary search (mentions are in
@@ -2202,6 +2203,13 @@ static bool no_punct_between(const char *t, uint32_t a, uint32_t b)
  * follows its subject ("The striker, who joined ..., opened"). */
 #define SUBJECT_CLAUSE_AT 6
 
+/* The sentences of the lead, the title's among them, whose present perfect
+ * tells the article's own news ("... has blocked ...") */
+#define LEAD_SENTENCES 4
+/* ... and how many days before the report it may lie ("X, 84, has died":
+ * an obituary follows the death by days) */
+#define LEAD_PERFECT_DAYS 7
+
 /* Counts the bounds of the relative clauses set off by a comma (", which",
  * ", who") at the sentence's tokens before each token, into ds->opens
  * (ntok + 1 entries): where one opens, and, for one after the sentence's
@@ -3148,10 +3156,48 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		content_words(c, t, tk, ntok);
 	}
 
+	/* the lead's present perfect, with no date: "Britain's competition
+	 * regulator has blocked Corvane's takeover of Astley Biologics": what
+	 * the article reports happened in the days before its date, up to it
+	 * (bounded, and merged with the same event a date of its own places;
+	 * one a sentence; not in a live page's entries, which have their own
+	 * day) */
+	size_t perfect = SIZE_MAX;
+	for (size_t r = 0; r < ntr && perfect == SIZE_MAX && ds->sent_index < LEAD_SENTENCES &&
+	     ds->section_day == CTL_DAY_NONE && ds->dct != CTL_DAY_NONE && !question; r++) {
+		if (tr[r].dated || tr[r].report || tr[r].a == 0 || strcmp(tr[r].e->fields[2], "verb") ||
+		    !ctl_is_lower((unsigned char)t[tk[tr[r].a].s]) || in_condition(t, tk, tr[r].a))
+			continue;
+		const tok *h = &tk[tr[r].a - 1];
+		if (!tok_is(t, h, "has") && !tok_is(t, h, "have"))
+			continue;
+		/* not a relative clause's ("Eileen Carrow, who has died aged
+		 * 84, was ...": an obituary's death lies days before it) */
+		if (tr[r].a >= 2 && (tok_is(t, &tk[tr[r].a - 2], "who") ||
+		                     tok_is(t, &tk[tr[r].a - 2], "which") ||
+		                     tok_is(t, &tk[tr[r].a - 2], "that")))
+			continue;
+		uint32_t subs = 0, sube = 0;
+		bool hs = subject_of(ds, tk, tr, ntr, &tr[r], m0, m1, &subs, &sube);
+		if (!hs && !np_subject_before(t, tk, ntok, tr[r].a, 0))
+			continue;
+		cand *c = new_cand(st, ds, di, &tr[r], tk, ss, se);
+		c->when = (ctl_interval){ ds->dct - LEAD_PERFECT_DAYS, ds->dct, CTL_PREC_NONE,
+		                          CTL_CERT_BOUNDED };
+		c->dk = DATE_OWN;
+		/* the article's first event is its main one: the headline's */
+		c->main = lead;
+		c->title = lead && ds->doc->title ? ctl_xstrdup(ds->doc->title) :
+			hs ? make_title(ds, tk, ntok, &tr[r], hs, subs, sube) : clause_title(ds, tk, ntok, &tr[r]);
+		add_mentions(c, ds, m0, m1);
+		content_words(c, t, tk, ntok);
+		perfect = r;
+	}
+
 	/* background: a specific event the sentence names without a date, with
 	 * two actors or a place; it may be the same event another article dates */
 	for (size_t r = 0; r < ntr; r++) {
-		if (tr[r].dated || tr[r].report || tr[r].prio < 3)
+		if (tr[r].dated || tr[r].report || tr[r].prio < 3 || r == perfect)
 			continue;
 		size_t actors = 0;
 		bool place = false;
@@ -3293,6 +3339,7 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 	for (size_t k = 0; k < doc->nsentences; k++) {
 		/* the lead: the article's first sentences carry its main event */
 		bool lead = k < 3 && first == st->n;
+		ds.sent_index = k;
 		sentence_events(st, &ds, doc_index, doc->sentences[k].start, doc->sentences[k].end,
 			tx, &ti, &mi, &toks, &tokcap, &trigs, &trigcap, &srcs, &srccap, lead);
 		if (ds.ref == CTL_DAY_NONE && ds.anchor != CTL_DAY_NONE)

@@ -251,6 +251,31 @@ static void test_clause_titles(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* The lead's present perfect with no date is the article's news, in the
+ * days up to its date, with the headline as its title; not a relative
+ * clause's ("who has died"), nor after the lead. */
+static void test_lead_present_perfect(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "p.txt",
+		"Competition watchdog blocks drug takeover\n"
+		"\n"
+		"Britain's competition regulator has blocked Corvane's takeover of Astley Biologics, ruling that the deal would raise prices.\n"
+		"Eileen Carrow, who has died aged 84, was one of the few working-class women in parliament.\n"
+		"The company said it was disappointed.\n"
+		"The minister said the rules were clear.\n"
+		"The regulator has fined three other firms since the rules came in.\n",
+		"2025-03-03" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "blocked");
+	assert_dates(e, "2025-02-24", "2025-03-03");
+	assert_string_equal(e->title, "Competition watchdog blocks drug takeover");
+	assert_int_equal(e->when.certainty, CTL_CERT_BOUNDED);
+	assert_null(find_event(tl, "died"));
+	assert_null(find_event(tl, "fined"));
+	ctl_timeline_free(tl);
+}
+
 /* The subject of a verb in a later clause: none when the clause has a
  * subject of its own ("even as the broader market fell"); the sentence's
  * first actor for a participle's clause ("..., claiming to have stolen"). */
@@ -1253,6 +1278,7 @@ int main(void)
 		cmocka_unit_test(test_partial_json_is_cjson_unformatted),
 		cmocka_unit_test(test_period_of_forecast),
 		cmocka_unit_test(test_clause_titles),
+		cmocka_unit_test(test_lead_present_perfect),
 		cmocka_unit_test(test_clause_subjects),
 		cmocka_unit_test(test_taking_effect),
 		cmocka_unit_test(test_relative_and_possessive_speakers),
