@@ -2301,7 +2301,11 @@ static void emit(tstate *st, const cand *c, const resolved *r)
 	x->when = r->when;
 	st->last_b = c->b;
 	st->last_b_line = st->line;
-	if ((r->type == CTL_TIMEX_DATE || r->type == CTL_TIMEX_TIME) && r->known) {
+	/* a clock with no day of its own that took the report's ("at about 6
+	 * a.m.") names no date: "the next day" after it counts from the day
+	 * named before */
+	bool bare_clock = c->rs == RS_TIME && !c->has_day && r->anchor == CTL_ANCHOR_DCT;
+	if ((r->type == CTL_TIMEX_DATE || r->type == CTL_TIMEX_TIME) && r->known && !bare_clock) {
 		st->has_last = true;
 		st->last = r->cal;
 		st->last_sent = st->sent;

@@ -354,6 +354,20 @@ static void test_when(void **state)
 	assert_int_equal(x->when.earliest, CTL_DAY_NONE);
 	ctl_timex_list_release(&tx);
 
+	/* a clock with no day of its own, in a paragraph of its own, takes
+	 * the report's day but names no date: "the next day" counts from the
+	 * day named before it */
+	const char *raid = "Officers seized cedar on Wednesday in a raid.\n\n"
+		"They executed a warrant at about 6 a.m. They were released the next day.";
+	tag(&tx, res, raid, day_of("2022-11-17"));
+	x = find(&tx, raid, "about 6 a.m.", 0);
+	assert_non_null(x);
+	assert_string_equal(x->value, "2022-11-17T06:00");
+	x = find(&tx, raid, "the next day", 0);
+	assert_non_null(x);
+	assert_string_equal(x->value, "2022-11-17");
+	ctl_timex_list_release(&tx);
+
 	/* unresolved values cover no fixed days */
 	tag(&tx, res, "On March 30 they met, and on Thursday too.", CTL_DAY_NONE);
 	assert_int_equal(tx.len, 2);
