@@ -363,6 +363,45 @@ static void test_squeeze_spaces_matches_plain(void **state)
 	}
 }
 
+static size_t key_mod7(const void *p)
+{
+	return *(const uint32_t *)p % 7;
+}
+
+/* A big block keeps its contents as it grows from malloc'd to mapped and
+ * on by half, and as it shrinks back across the threshold; a counting sort
+ * into it keeps equal keys in their order. */
+static void test_big_blocks(void **state)
+{
+	(void)state;
+	uint32_t *a = NULL;
+	size_t cap = 0, n = 0;
+	size_t want = 3 * CTL_BIG_MIN / sizeof(*a); /* past the threshold, then on */
+	for (; n < want; n++) {
+		ctl_big_grow((void **)&a, &cap, n + 1, sizeof(*a));
+		a[n] = (uint32_t)(n * 2654435761u);
+	}
+	assert_true(cap >= want);
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != (uint32_t)(i * 2654435761u))
+			fail_msg("item %zu lost while growing", i);
+	/* back under the threshold: the first items stay */
+	size_t small = 1000;
+	a = ctl_big_resize(a, cap * sizeof(*a), small * sizeof(*a));
+	cap = small;
+	for (size_t i = 0; i < small; i++)
+		assert_int_equal(a[i], (uint32_t)(i * 2654435761u));
+	/* sorted by key (i % 7) into a big block: stable */
+	uint32_t *out = ctl_big_resize(NULL, 0, small * sizeof(*out));
+	for (size_t i = 0; i < small; i++)
+		a[i] = (uint32_t)i;
+	ctl_sort_by_key(a, small, sizeof(*a), 7, key_mod7, out);
+	for (size_t i = 1; i < small; i++)
+		assert_true(out[i - 1] % 7 < out[i] % 7 || (out[i - 1] % 7 == out[i] % 7 && out[i - 1] < out[i]));
+	ctl_big_free(out, small * sizeof(*out));
+	ctl_big_free(a, cap * sizeof(*a));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -372,6 +411,7 @@ int main(void)
 		cmocka_unit_test(test_cut_parts),
 		cmocka_unit_test(test_qsort_mt_matches_qsort),
 		cmocka_unit_test(test_union_find_smallest_root),
+		cmocka_unit_test(test_big_blocks),
 		cmocka_unit_test(test_id_string),
 		cmocka_unit_test(test_ascii_classes),
 		cmocka_unit_test(test_pack8_and_lower8),
