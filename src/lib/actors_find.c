@@ -527,6 +527,13 @@ static void lex_word_compute(finder *F, tok *k, uint64_t hn)
 
 	if (cap && (e = ctl_lexicon_get_h(d->given, s, nb, hb)))
 		lx |= e->tag;
+	else if (cap && !(k->f & T_ALLCAPS) && !ctl_ascii_only(s, nb)) {
+		/* "Siobhán" is "Siobhan" of the list, "Tomáš" its "Tomas" */
+		char buf[64];
+		size_t m = ctl_fold_latin(s, nb, buf, sizeof(buf));
+		if (m && (e = lexget(d->given, buf, m)))
+			lx |= e->tag;
+	}
 	if ((e = common_get(d, s, nb, hb, (k->f & T_ALLCAPS) != 0)))
 		lx |= e->tag;
 	/* a lower-case function word is no title, cue or particle */

@@ -201,6 +201,38 @@ void ctl_big_grow(void **items, size_t *cap, size_t need, size_t size)
 	*cap = c;
 }
 
+/* The ASCII letter of each of U+00C0-U+017F ('?': none), for
+ * ctl_fold_latin. */
+static const char latin_fold[] =
+	"AAAAAAACEEEEIIIIDNOOOOO?OUUUUY?s"  /* U+00C0 */
+	"aaaaaaaceeeeiiiidnooooo?ouuuuy?y"  /* U+00E0 */
+	"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGg"  /* U+0100 */
+	"GgGgHhHhIiIiIiIiIi??JjKkkLlLlLlL"  /* U+0120 */
+	"lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSs"  /* U+0140 */
+	"SsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs"; /* U+0160 */
+
+size_t ctl_fold_latin(const char *s, size_t n, char *out, size_t cap)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (m >= cap)
+			return 0;
+		if (u[i] < 0x80) {
+			out[m++] = (char)u[i];
+			continue;
+		}
+		if (i + 1 >= n || (u[i + 1] & 0xC0) != 0x80 || u[i] < 0xC3 || u[i] > 0xC5)
+			return 0;
+		unsigned cp = (unsigned)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
+		if (cp < 0xC0 || cp > 0x17F || latin_fold[cp - 0xC0] == '?')
+			return 0;
+		out[m++] = latin_fold[cp - 0xC0];
+		i++;
+	}
+	return m;
+}
+
 #define CC4(x) x, x, x, x
 #define CC8(x) CC4(x), CC4(x)
 #define CC_S CTL_CC_SPACE

@@ -288,6 +288,16 @@ static void test_title_stripped(void **state)
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
 	ctl_mention_list_release(&ml);
+	/* a given name with accents the list spells without ("Siobhán",
+	 * "Chloë"; given_names.tsv has Siobhan and Chloe) */
+	ml = find(res, "Vote\nSiobhán Delaney said on Monday the vote was close, and Chloë Kreuzberger agreed.\n");
+	m = mention_named(&ml, "Siobhán Delaney");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_PERSON);
+	m = mention_named(&ml, "Chloë Kreuzberger");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_PERSON);
+	ctl_mention_list_release(&ml);
 	ctl_resources_free(res);
 }
 

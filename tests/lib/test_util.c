@@ -363,6 +363,27 @@ static void test_squeeze_spaces_matches_plain(void **state)
 	}
 }
 
+/* Latin-1 and Latin Extended-A letters fold to their base letters; any
+ * other character, or no room, gives 0. */
+static void test_fold_latin(void **state)
+{
+	(void)state;
+	char out[32];
+	size_t n = ctl_fold_latin("Siobhán", strlen("Siobhán"), out, sizeof(out));
+	assert_int_equal(n, 7);
+	assert_memory_equal(out, "Siobhan", 7);
+	n = ctl_fold_latin("Dvořáková", strlen("Dvořáková"), out, sizeof(out));
+	assert_int_equal(n, 9);
+	assert_memory_equal(out, "Dvorakova", 9);
+	n = ctl_fold_latin("ŁÓDŹ", strlen("ŁÓDŹ"), out, sizeof(out));
+	assert_int_equal(n, 4);
+	assert_memory_equal(out, "LODZ", 4);
+	assert_int_equal(ctl_fold_latin("Москва", strlen("Москва"), out, sizeof(out)), 0);
+	assert_int_equal(ctl_fold_latin("a×b", strlen("a×b"), out, sizeof(out)), 0);
+	assert_int_equal(ctl_fold_latin("Siobhán", strlen("Siobhán"), out, 3), 0);
+	assert_int_equal(ctl_fold_latin("caf\xc3", 4, out, sizeof(out)), 0); /* cut short */
+}
+
 static size_t key_mod7(const void *p)
 {
 	return *(const uint32_t *)p % 7;
@@ -412,6 +433,7 @@ int main(void)
 		cmocka_unit_test(test_qsort_mt_matches_qsort),
 		cmocka_unit_test(test_union_find_smallest_root),
 		cmocka_unit_test(test_big_blocks),
+		cmocka_unit_test(test_fold_latin),
 		cmocka_unit_test(test_id_string),
 		cmocka_unit_test(test_ascii_classes),
 		cmocka_unit_test(test_pack8_and_lower8),
