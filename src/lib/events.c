@@ -3244,8 +3244,10 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			c->when = ctl_interval_day(ds->section_day, CTL_CERT_INFERRED);
 			c->dk = DATE_OWN;
 		}
-		c->main = lead;
-		c->title = lead && ds->doc->title ? ctl_xstrdup(ds->doc->title) :
+		/* the headline is the lead's statement's, unless the sentence's
+		 * present perfect took it ("..., the regulator said") */
+		c->main = lead && perfect == SIZE_MAX;
+		c->title = c->main && ds->doc->title ? ctl_xstrdup(ds->doc->title) :
 			make_title(ds, tk, ntok, &tr[r], true, sps, spe);
 		if (!c->place && c->dk == DATE_REPORT && ds->dateline_place)
 			c->place = ctl_xstrdup(ds->dateline_place);

@@ -260,7 +260,7 @@ static void test_lead_present_perfect(void **state)
 	const art a[] = { { "p.txt",
 		"Competition watchdog blocks drug takeover\n"
 		"\n"
-		"Britain's competition regulator has blocked Corvane's takeover of Astley Biologics, ruling that the deal would raise prices.\n"
+		"Britain's competition regulator has blocked Corvane's takeover of Astley Biologics, its chairman Tom Reed said.\n"
 		"Eileen Carrow, who has died aged 84, was one of the few working-class women in parliament.\n"
 		"The company said it was disappointed.\n"
 		"The minister said the rules were clear.\n"
@@ -273,6 +273,10 @@ static void test_lead_present_perfect(void **state)
 	assert_int_equal(e->when.certainty, CTL_CERT_BOUNDED);
 	assert_null(find_event(tl, "died"));
 	assert_null(find_event(tl, "fined"));
+	/* the sentence's statement keeps a title of its own */
+	e = find_event(tl, "said");
+	assert_non_null(e);
+	assert_string_not_equal(e->title, "Competition watchdog blocks drug takeover");
 	ctl_timeline_free(tl);
 }
 
