@@ -362,6 +362,15 @@ static void test_menu_rows_labels_and_consent(void **state)
 	assert_false(test_kept(doc, "Mayor opens new library"));
 	assert_false(test_kept(doc, "Council fined after"));
 	ctl_document_free(doc);
+	/* a bar of trending headlines under its label is no headline */
+	snprintf(buf, sizeof(buf), "Accept | Reject | Settings\n\n"
+		"TRENDING: Fireworks barge catches fire on the river | Late win for the home side | Lane closures\n\n"
+		"LOCAL NEWS\n\nCity council approves the new bridge over the river\n\n%s", body);
+	doc = test_doc(res, buf);
+	assert_string_equal(reason_of(doc, "TRENDING: Fireworks"), "menu");
+	assert_non_null(doc->title);
+	assert_string_equal(doc->title, "City council approves the new bridge over the river");
+	ctl_document_free(doc);
 }
 
 /* A breadcrumb with slashes is no headline; a banner opening with a
