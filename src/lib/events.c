@@ -2232,6 +2232,14 @@ static void count_clauses(doc_state *ds)
 		if (comma && (t[tk[i].s] | 0x20) == 'w')
 			for (size_t k = 0; pronouns[k] && !opens; k++)
 				opens = tok_is(t, &tk[i], pronouns[k]);
+		/* "at his home in Stockbridge, Edinburgh, on Friday": a place's
+		 * region between commas closes nothing */
+		bool region = comma && i > 0 &&
+			((i + 1 < ntok && ctl_is_upper((unsigned char)t[tk[i - 1].s]) &&
+			  ctl_is_upper((unsigned char)t[tk[i].s]) && clause_comma_before(t, tk, i + 1)) ||
+			 (i >= 2 && ctl_is_upper((unsigned char)t[tk[i - 1].s]) &&
+			  ctl_is_upper((unsigned char)t[tk[i - 2].s]) && clause_comma_before(t, tk, i - 1)));
+		comma &= !region;
 		bool closes = inside && comma;
 		inside = (opens && i <= SUBJECT_CLAUSE_AT) || (inside && !comma);
 		ds->opens[i + 1] = ds->opens[i] + opens + closes;

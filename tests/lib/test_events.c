@@ -278,6 +278,16 @@ static void test_lead_present_perfect(void **state)
 	assert_non_null(e);
 	assert_string_not_equal(e->title, "Competition watchdog blocks drug takeover");
 	ctl_timeline_free(tl);
+	/* a dated relative clause is an event of its own, a place's region
+	 * between commas inside it ("in Stockbridge, Edinburgh,") */
+	const art b[] = { { "o.txt",
+		"Euan Craig obituary\n"
+		"\n"
+		"Euan Craig, who has died at his home in Stockbridge, Edinburgh, on Friday at the age of 88, was an architect.\n",
+		"2019-11-12" } };
+	tl = extract(res, b, 1);
+	assert_dates(find_event(tl, "died"), "2019-11-08", "2019-11-08");
+	ctl_timeline_free(tl);
 }
 
 /* The subject of a verb in a later clause: none when the clause has a
