@@ -2210,6 +2210,11 @@ static bool no_punct_between(const char *t, uint32_t a, uint32_t b)
  * an obituary follows the death by days) */
 #define LEAD_PERFECT_DAYS 7
 
+static bool capitalised(const char *t, const tok *k)
+{
+	return ctl_is_upper((unsigned char)t[k->s]);
+}
+
 /* Counts the bounds of the relative clauses set off by a comma (", which",
  * ", who") at the sentence's tokens before each token, into ds->opens
  * (ntok + 1 entries): where one opens, and, for one after the sentence's
@@ -2234,11 +2239,9 @@ static void count_clauses(doc_state *ds)
 				opens = tok_is(t, &tk[i], pronouns[k]);
 		/* "at his home in Stockbridge, Edinburgh, on Friday": a place's
 		 * region between commas closes nothing */
-		bool region = comma && i > 0 &&
-			((i + 1 < ntok && ctl_is_upper((unsigned char)t[tk[i - 1].s]) &&
-			  ctl_is_upper((unsigned char)t[tk[i].s]) && clause_comma_before(t, tk, i + 1)) ||
-			 (i >= 2 && ctl_is_upper((unsigned char)t[tk[i - 1].s]) &&
-			  ctl_is_upper((unsigned char)t[tk[i - 2].s]) && clause_comma_before(t, tk, i - 1)));
+		bool region = comma && i > 0 && capitalised(t, &tk[i - 1]) &&
+			((i + 1 < ntok && capitalised(t, &tk[i]) && clause_comma_before(t, tk, i + 1)) ||
+			 (i >= 2 && capitalised(t, &tk[i - 2]) && clause_comma_before(t, tk, i - 1)));
 		comma &= !region;
 		bool closes = inside && comma;
 		inside = (opens && i <= SUBJECT_CLAUSE_AT) || (inside && !comma);
