@@ -338,17 +338,6 @@ int ctl_actors_data_load(struct ctl_actors_data **out, const char *dir, ctl_erro
 
 /* --- name keys --------------------------------------------------------------- */
 
-/* ASCII base letters of U+00C0..U+017F (Latin-1 Supplement letters and
- * Latin Extended-A); '*' for the two signs in that range. */
-static const char fold_table[] =
-	"AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTs"   /* U+00C0 */
-	"aaaaaaaceeeeiiiidnooooo*ouuuuyty"   /* U+00E0 */
-	"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGg"   /* U+0100 */
-	"GgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlL"   /* U+0120 */
-	"lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSs"   /* U+0140 */
-	"SsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";  /* U+0160 */
-_Static_assert(sizeof(fold_table) == 0x180 - 0xC0 + 1, "fold table covers U+00C0..U+017F");
-
 char *ctl_name_key(const char *s, size_t n)
 {
 	char *out = ctl_xmalloc(n + 1);
@@ -371,8 +360,9 @@ char *ctl_name_key(const char *s, size_t n)
 			} else {
 				uint32_t cp = ctl_utf8_decode(u + i, sl);
 				step = sl;
-				if (cp >= 0xC0 && cp < 0x180 && fold_table[cp - 0xC0] != '*')
-					o = (char)ctl_to_lower((unsigned char)fold_table[cp - 0xC0]);
+				char base = ctl_latin_base(cp);
+				if (base)
+					o = (char)ctl_to_lower((unsigned char)base);
 				else if (cp == 0x2019 || cp == 0x2018 || cp == 0xB4)
 					o = 0; /* apostrophes */
 				else if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x2010 ||

@@ -527,7 +527,7 @@ static void lex_word_compute(finder *F, tok *k, uint64_t hn)
 
 	if (cap && (e = ctl_lexicon_get_h(d->given, s, nb, hb)))
 		lx |= e->tag;
-	else if (cap && !(k->f & T_ALLCAPS) && !ctl_ascii_only(s, nb)) {
+	else if (cap && !(k->f & T_ALLCAPS)) {
 		/* "Siobhán" is "Siobhan" of the list, "Tomáš" its "Tomas" */
 		char buf[64];
 		size_t m = ctl_fold_latin(s, nb, buf, sizeof(buf));

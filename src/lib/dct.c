@@ -63,6 +63,12 @@ static const char *cue_kind(const struct ctl_dct_data *dd, const char *w, size_t
 	return e && e->nfields > 1 ? e->fields[1] : NULL;
 }
 
+/* Whether a cue's kind dates the page: "publication" or "update". */
+static bool page_cue(const char *kind)
+{
+	return kind && (!strcmp(kind, "publication") || !strcmp(kind, "update"));
+}
+
 /* The word that ends just before `pos` on the line [ls, pos), skipping
  * punctuation and the prepositions "on"/"in"/"at" ("published on May 3"). */
 static bool word_before(const char *t, uint32_t ls, uint32_t pos, const char **w, size_t *n)
@@ -312,8 +318,7 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 		ymd read = v;
 		uint32_t dl = ctl_dateline_end(doc->text, l->start, l->end, NULL);
 		/* not "it will be published on May 14" */
-		if (kind && (!strcmp(kind, "publication") || !strcmp(kind, "update")) &&
-		    future_before(ds->dd, doc->text, l->start, x->start))
+		if (page_cue(kind) && future_before(ds->dd, doc->text, l->start, x->start))
 			kind = NULL;
 		if (kind && !strcmp(kind, "publication")) {
 			rank = 3;
@@ -365,10 +370,11 @@ static bool dct_settled(void *ctx, const ctl_timex_list *tx)
 
 /* A header line that opens with a date in figures the time tagger leaves
  * alone, after "Published" or "Updated:" if so, day and month both 12 or
- * less ("06/03/2024 18:42": 6 March or June 3?). The reading on whose weekday, or the day after it, the
- * article's first lines name ("resigned on Wednesday") is the date, inferred;
- * with no such weekday, or both readings fitting, the date is bounded by
- * the two. Returns whether it set one. */
+ * less ("06/03/2024 18:42": 6 March or June 3?). The reading on whose
+ * weekday, or the day after it, the article's first lines name ("resigned
+ * on Wednesday") is the date, inferred; with no such weekday, or both
+ * readings fitting, the date is bounded by the two. Returns whether it set
+ * one. */
 static bool numeric_header_date(ctl_document *doc, const dct_state *ds)
 {
 	const unsigned char *t = (const unsigned char *)doc->text;
@@ -380,7 +386,7 @@ static bool numeric_header_date(ctl_document *doc, const dct_state *ds)
 		while (we < l->end && ctl_is_alpha(t[we]))
 			we++;
 		const char *kind = we > p ? cue_kind(ds->dd, doc->text + p, we - p) : NULL;
-		if (kind && (!strcmp(kind, "publication") || !strcmp(kind, "update"))) {
+		if (page_cue(kind)) {
 			if (we < l->end && t[we] == ':')
 				we++;
 			p = ctl_skip_space(t, we, l->end);

@@ -201,20 +201,27 @@ void ctl_big_grow(void **items, size_t *cap, size_t need, size_t size)
 	*cap = c;
 }
 
-/* The ASCII letter of each of U+00C0-U+017F ('?': none), for
- * ctl_fold_latin. */
-static const char latin_fold[] =
-	"AAAAAAACEEEEIIIIDNOOOOO?OUUUUY?s"  /* U+00C0 */
-	"aaaaaaaceeeeiiiidnooooo?ouuuuy?y"  /* U+00E0 */
-	"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGg"  /* U+0100 */
-	"GgGgHhHhIiIiIiIiIi??JjKkkLlLlLlL"  /* U+0120 */
-	"lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSs"  /* U+0140 */
-	"SsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs"; /* U+0160 */
+/* ASCII base letters of U+00C0..U+017F; '*' for the two signs (× ÷) in
+ * that range. */
+static const char latin_base[] =
+	"AAAAAAACEEEEIIIIDNOOOOO*OUUUUYTs"   /* U+00C0 */
+	"aaaaaaaceeeeiiiidnooooo*ouuuuyty"   /* U+00E0 */
+	"AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGg"   /* U+0100 */
+	"GgGgHhHhIiIiIiIiIiJjJjKkkLlLlLlL"   /* U+0120 */
+	"lLlNnNnNnnNnOoOoOoOoRrRrRrSsSsSs"   /* U+0140 */
+	"SsTtTtTtUuUuUuUuUuUuWwYyYZzZzZzs";  /* U+0160 */
+_Static_assert(sizeof(latin_base) == 0x180 - 0xC0 + 1, "the table covers U+00C0..U+017F");
+
+char ctl_latin_base(uint32_t cp)
+{
+	return cp >= 0xC0 && cp < 0x180 && latin_base[cp - 0xC0] != '*' ? latin_base[cp - 0xC0] : 0;
+}
 
 size_t ctl_fold_latin(const char *s, size_t n, char *out, size_t cap)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t m = 0;
+	bool folded = false;
 	for (size_t i = 0; i < n; i++) {
 		if (m >= cap)
 			return 0;
@@ -222,15 +229,15 @@ size_t ctl_fold_latin(const char *s, size_t n, char *out, size_t cap)
 			out[m++] = (char)u[i];
 			continue;
 		}
-		if (i + 1 >= n || (u[i + 1] & 0xC0) != 0x80 || u[i] < 0xC3 || u[i] > 0xC5)
+		size_t k = ctl_utf8_seq_len(u + i, n - i);
+		char c = k == 2 ? ctl_latin_base(ctl_utf8_decode(u + i, k)) : 0;
+		if (!c)
 			return 0;
-		unsigned cp = (unsigned)(u[i] & 0x1F) << 6 | (u[i + 1] & 0x3F);
-		if (cp < 0xC0 || cp > 0x17F || latin_fold[cp - 0xC0] == '?')
-			return 0;
-		out[m++] = latin_fold[cp - 0xC0];
+		out[m++] = c;
+		folded = true;
 		i++;
 	}
-	return m;
+	return folded ? m : 0;
 }
 
 #define CC4(x) x, x, x, x

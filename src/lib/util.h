@@ -50,19 +50,14 @@ void ctl_big_free(void *p, size_t bytes);
 /* Grows *items (a big block of *cap items of `size` bytes) by half, to
  * hold `need` items at least. */
 void ctl_big_grow(void **items, size_t *cap, size_t need, size_t size);
-/* s[0, n) with its letters of U+00C0-U+017F (Latin-1 and Latin
- * Extended-A: "Siobhán", "Dvořáková") as their ASCII base letters, in
- * out; returns its length, or 0 if another character stands in it or it
- * does not fit in cap. */
+/* The ASCII base letter of a letter of U+00C0-U+017F (Latin-1 Supplement
+ * and Latin Extended-A: "á" a, "Ł" L), or 0 for any other code point. */
+char ctl_latin_base(uint32_t cp);
+/* s[0, n) with its letters of U+00C0-U+017F as their base letters, in
+ * out ("Siobhán" Siobhan, "Dvořáková" Dvorakova); returns its length, or
+ * 0 if it has none of them, another character beyond ASCII, or does not
+ * fit in cap. */
 size_t ctl_fold_latin(const char *s, size_t n, char *out, size_t cap);
-/* Whether s[0, n) is ASCII only. */
-static inline bool ctl_ascii_only(const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			return false;
-	return true;
-}
 /* Union-find over indexes 0..n-1 (p[i] = i to start). The union makes the
  * smaller index the root, so the partition and its roots do not depend on
  * the order of the unions. */
