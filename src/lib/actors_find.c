@@ -1277,21 +1277,33 @@ static bool name_start(const finder *F, size_t i, size_t end)
 	return (F->toks[i].f & T_NAME) || (i < end && multi_match(F, i, end, &g, &tt) && g);
 }
 
+/* Whether token i is a word the article also writes in lower case (only
+ * the words step 1 put in `starts` are known). */
+static bool lower_too(const finder *F, size_t i)
+{
+	const tok *w = &F->toks[i];
+	size_t n = w->e - w->s - ((w->f & T_DOTS) ? 1 : 0);
+	return (w->f & T_WORD) && wset_has(&F->lower, F->t + w->s, n, w->hw);
+}
+
 /* Whether "and" at token k joins two halves of one organisation's name:
- * the words before it, after "the", are plain names with no head of their
- * own, and the capitalised words after it end, within four, on an
- * organisation's head ("Food and Drug Administration", "Disaster Risk
- * Reduction and Management Council"). */
+ * the words before it are plain names with no head of their own, and the
+ * capitalised words after it end, within four, on an organisation's head
+ * ("Food and Drug Administration", "Disaster Risk Reduction and
+ * Management Council"). The name is an institution's when "the" opens it,
+ * or when a word next to "and" is a common noun, one the article also
+ * writes in lower case ("Derbyshire Fire and Rescue Service" in a report
+ * on a rescue); not a list ("the group Grimlock and Quorvane Holdings"). */
 static bool and_to_head(const finder *F, const elem *el, size_t n, size_t k, size_t end)
 {
-	/* after "the", as an institution is named ("the Food and Drug
-	 * Administration"); not a list ("the group Grimlock and Quorvane
-	 * Holdings") */
 	size_t a = n ? el[0].a : k;
-	if (!a || !(F->toks[a - 1].lx & L_X_THE))
+	bool the = a && (F->toks[a - 1].lx & L_X_THE);
+	bool common = !the && k > 0 && k + 1 < end && (lower_too(F, k - 1) || lower_too(F, k + 1));
+	if (!the && !common)
 		return false;
-	/* "the U.S. Food and Drug Administration": a country's name first */
-	size_t q0 = n > 1 && el[0].k == E_GAZ && el[0].gz && el[0].gz->kind == CTL_GAZ_COUNTRY ? 1 : 0;
+	/* "the U.S. Food and Drug Administration", "the Lusaka Water Supply
+	 * and Sanitation Company": a place's name first */
+	size_t q0 = n > 1 && el[0].k == E_GAZ && el[0].gz && el[0].gz->kind != CTL_GAZ_ORG ? 1 : 0;
 	for (size_t q = q0; q < n; q++)
 		if (el[q].k != E_NAME || (F->toks[el[q].b - 1].lx & (L_ORGHEAD | L_G_HEAD | L_GIVEN | L_FAMILY | L_GAZ)))
 			return false;
@@ -2324,7 +2336,12 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 			if (!(k->f & T_WORD))
 				continue;
 			size_t n = k->e - k->s - ((k->f & T_DOTS) ? 1 : 0);
-			if (k->f & T_START) {
+			/* and the words around "and" between capitals, which
+			 * and_to_head asks about ("Fire and Rescue Service") */
+			bool around_and = (k->f & T_CAP) &&
+				((i + 2 < st->t1 && (F.toks[i + 1].lx & L_X_AND) && (F.toks[i + 2].f & T_CAP)) ||
+				 (i >= st->t0 + 2 && (F.toks[i - 1].lx & L_X_AND) && (F.toks[i - 2].f & T_CAP)));
+			if ((k->f & T_START) || around_and) {
 				wset_add(&F.starts, k->s, (uint32_t)n, k->hw);
 				F.start_bits[(k->hw >> 52) & 63] |= 1ull << ((k->hw >> 58) & 63);
 			}

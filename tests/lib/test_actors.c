@@ -651,6 +651,30 @@ static void test_and_in_name_after_country(void **state)
 	ctl_resources_free(res);
 }
 
+/* With no "the", "and" joins an institution's name when a word next to
+ * it is a common noun the article also writes in lower case; two names
+ * nothing vouches for as common nouns stay a list. */
+static void test_and_in_name_common_noun(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_mention_list ml = find(res,
+		"Van pulled from river\n"
+		"A water rescue team was called at dawn.\n"
+		"Kelderby Fire and Rescue Service said crews arrived within nine minutes.\n"
+		"Drennick and Quorvane Holdings said they would pay for the repairs.\n");
+	const ctl_mention *m = mention_named(&ml, "Kelderby Fire and Rescue Service");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
+	assert_null(mention_named(&ml, "Rescue Service"));
+	assert_null(mention_named(&ml, "Kelderby Fire"));
+	assert_non_null(mention_named(&ml, "Drennick"));
+	assert_non_null(mention_named(&ml, "Quorvane Holdings"));
+	assert_null(mention_named(&ml, "Drennick and Quorvane Holdings"));
+	ctl_mention_list_release(&ml);
+	ctl_resources_free(res);
+}
+
 /* The site the article is on (doc->site, from its header) is no actor of
  * it, nor are its products; other outlets are. */
 static void test_site_not_actor(void **state)
@@ -898,6 +922,7 @@ int main(void)
 		cmocka_unit_test(test_possessive_in_name),
 		cmocka_unit_test(test_chronology_entry_start),
 		cmocka_unit_test(test_and_in_name_after_country),
+		cmocka_unit_test(test_and_in_name_common_noun),
 		cmocka_unit_test(test_site_not_actor),
 		cmocka_unit_test(test_sentence_start),
 		cmocka_unit_test(test_headline_case),
