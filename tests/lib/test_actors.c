@@ -675,6 +675,23 @@ static void test_and_in_name_common_noun(void **state)
 	ctl_resources_free(res);
 }
 
+/* "Great" and "New" are adjectives that may open a name, not words that
+ * are never part of one. */
+static void test_adjective_opens_name(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_mention_list ml = find(res,
+		"Strike goes on\n"
+		"Pickets stood outside Great Fenwick Alloy Works on Monday.\n"
+		"The New Harrow Party said it backed the strikers.\n");
+	assert_non_null(mention_named(&ml, "Great Fenwick Alloy Works"));
+	assert_null(mention_named(&ml, "Fenwick Alloy Works"));
+	assert_non_null(mention_named(&ml, "New Harrow Party"));
+	ctl_mention_list_release(&ml);
+	ctl_resources_free(res);
+}
+
 /* The site the article is on (doc->site, from its header) is no actor of
  * it, nor are its products; other outlets are. */
 static void test_site_not_actor(void **state)
@@ -923,6 +940,7 @@ int main(void)
 		cmocka_unit_test(test_chronology_entry_start),
 		cmocka_unit_test(test_and_in_name_after_country),
 		cmocka_unit_test(test_and_in_name_common_noun),
+		cmocka_unit_test(test_adjective_opens_name),
 		cmocka_unit_test(test_site_not_actor),
 		cmocka_unit_test(test_sentence_start),
 		cmocka_unit_test(test_headline_case),
