@@ -1697,6 +1697,28 @@ static void emit_gaz(finder *F, const ctx *X, const elem *e, bool ignore_role)
 	}
 }
 
+/* "Sweden's Elin Brandqvist", "Japan's Kenta Moriyama": two plain words
+ * right after a country's possessive (the mention just emitted) name a
+ * person of that country; a company has its head ("Japan's Toyota Motor
+ * Corp") or is one word. */
+static bool after_country_poss(const finder *F, const ctx *X, size_t a, size_t b)
+{
+	if (a <= X->lo || b - a != 2 || !F->ncands)
+		return false;
+	const tok *p = &F->toks[a - 1];
+	const cand *c = &F->cands[F->ncands - 1];
+	if (!(p->f & T_POSS) || c->dead || c->m.type != CTL_ACTOR_COUNTRY || c->m.end != p->e ||
+	    !only_spaces(F->t, p->pe, F->toks[a].s) || !only_spaces(F->t, F->toks[a].e, F->toks[a + 1].s))
+		return false;
+	for (size_t k = a; k < b; k++) {
+		const tok *w = &F->toks[k];
+		if (!(w->f & T_WORD) || !(w->f & T_CAP) || (w->f & (T_ALLCAPS | T_MIXED | T_DIGIT | T_POSS)) ||
+		    w->gz || (w->lx & (L_KNOWN | L_C_ADJ | L_O_DESC | L_MODEL)))
+			return false;
+	}
+	return true;
+}
+
 /* A name of tokens [a, b) with no list entry: its type from its words and
  * its neighbours. `titled`: a person's title stands before it. */
 static void emit_name(finder *F, const ctx *X, size_t a, size_t b, const char *title,
@@ -1743,16 +1765,18 @@ static void emit_name(finder *F, const ctx *X, size_t a, size_t b, const char *t
 	                              L_NONACTOR | L_MODEL | L_G_HEAD | L_PART_WORD)) &&
 	    !(first->lx & (L_GIVEN | L_FAMILY)))
 		return;
-	/* products and versions: "Mac OS X", "WWDC 2005", "the iPod Nano" */
+	/* products and versions: "Mac OS X", "WWDC 2005", "the iPod Nano";
+	 * not a person's name before a score ("beating Elin Brandqvist 7-5") */
+	bool given = (first->lx & (L_GIVEN | L_FAMILY)) && nw >= 2;
 	bool number_after = after < X->hi && (F->toks[after].f & T_DIGIT) &&
-	                    (F->toks[after].f & T_WORD) && !poss;
+	                    (F->toks[after].f & T_WORD) && !poss &&
+	                    !(given || (F->toks[after].f & T_HYPH));
 	bool camel_before = a > X->lo && (F->toks[a - 1].f & T_CAMEL) && adjacent(F, a - 1, a + 1);
 	if (letter1 || number_after || camel_before) {
 		drop(F, a, b);
 		return;
 	}
 	/* "Springdale, Arkansas" (not a person's name) */
-	bool given = (first->lx & (L_GIVEN | L_FAMILY)) && nw >= 2;
 	size_t r = poss || given ? 0 : region_after(F, b, X->hi, false);
 	if (r) {
 		raw_name(F, emit(F, a, r, CTL_ACTOR_OTHER, CTL_MENTION_PLACE, CTL_CUE_CONTEXT, NULL));
@@ -1768,6 +1792,9 @@ static void emit_name(finder *F, const ctx *X, size_t a, size_t b, const char *t
 	} else if ((first->lx & (L_GIVEN | L_FAMILY)) && nw >= 2) {
 		type = CTL_ACTOR_PERSON;
 		cue = CTL_CUE_LEXICON;
+	} else if (after_country_poss(F, X, a, b)) {
+		type = CTL_ACTOR_PERSON;
+		cue = CTL_CUE_CONTEXT;
 	} else if (((e = phrase_near(F, X->lo, X->hi, after, true, d->group_cues)) && where_ok(e, true) && !poss) ||
 	           ((e = phrase_near(F, X->lo, X->hi, a, false, d->group_cues)) && where_ok(e, false))) {
 		type = CTL_ACTOR_GROUP;

@@ -692,6 +692,35 @@ static void test_adjective_opens_name(void **state)
 	ctl_resources_free(res);
 }
 
+/* A person's name before a score is no product ("WWDC 2005"); two plain
+ * words after a country's possessive name a person; a role or nationality
+ * written before a name is its title, not part of it. */
+static void test_person_cues(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_mention_list ml = find(res,
+		"Final result\n"
+		"Zofia Marczak won the title, beating Norway's Ardis Velkvist 7-5, 6-2 on Saturday.\n"
+		"Cllr Brendan Toller said the council would appeal.\n"
+		"Frenchman Remy Castagnol finished third, with Dutchman Bram Oosterhuis fourth.\n");
+	const ctl_mention *m = mention_named(&ml, "Ardis Velkvist");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_PERSON);
+	m = mention_named(&ml, "Brendan Toller");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_PERSON);
+	assert_null(mention_named(&ml, "Cllr Brendan Toller"));
+	m = mention_named(&ml, "Remy Castagnol");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_PERSON);
+	m = mention_named(&ml, "Bram Oosterhuis");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_PERSON);
+	ctl_mention_list_release(&ml);
+	ctl_resources_free(res);
+}
+
 /* The site the article is on (doc->site, from its header) is no actor of
  * it, nor are its products; other outlets are. */
 static void test_site_not_actor(void **state)
@@ -941,6 +970,7 @@ int main(void)
 		cmocka_unit_test(test_and_in_name_after_country),
 		cmocka_unit_test(test_and_in_name_common_noun),
 		cmocka_unit_test(test_adjective_opens_name),
+		cmocka_unit_test(test_person_cues),
 		cmocka_unit_test(test_site_not_actor),
 		cmocka_unit_test(test_sentence_start),
 		cmocka_unit_test(test_headline_case),
