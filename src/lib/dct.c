@@ -164,20 +164,34 @@ static bool field_sep(const char *t, uint32_t i, uint32_t ls, uint32_t le)
 	return false;
 }
 
+/* Whether a page cue ("Updated", "Published") opens a word at t[i]. */
+static bool cue_at(const struct ctl_dct_data *dd, const char *t, uint32_t i, uint32_t le)
+{
+	uint32_t e = i;
+	while (e < le && ctl_is_alpha((unsigned char)t[e]))
+		e++;
+	return e > i && ctl_is_upper((unsigned char)t[i]) && page_cue(cue_kind(dd, t + i, e - i));
+}
+
 /* Does the line hold little but the date: no lowercase word of 4+ letters
  * outside the date (times, zones and capitalised place names may stand). */
-static bool date_only_line(const char *t, uint32_t ls, uint32_t le, uint32_t ts, uint32_t te)
+static bool date_only_line(const struct ctl_dct_data *dd, const char *t, uint32_t ls, uint32_t le,
+		uint32_t ts, uint32_t te)
 {
 	/* a header's fields between bars, or spaced dashes or dots:
 	 * "Thursday 13 June 2024 | By Ana Ruiz, Amsterdam | 6 min read", "Aug
-	 * 14, 2025 — 6 min read" are judged by the date's own field */
+	 * 14, 2025 — 6 min read" are judged by the date's own field; after
+	 * the date, also a run of spaces or a page cue ("March 3, 2025 8:14
+	 * AM GMT-3  Updated 2 hours ago") */
 	for (uint32_t i = ts; i > ls && ts - i < BAR_REACH; i--)
 		if (t[i - 1] == '|' || field_sep(t, i - 1, ls, le)) {
 			ls = i;
 			break;
 		}
 	for (uint32_t i = te; i < le && i - te < BAR_REACH; i++)
-		if (t[i] == '|' || field_sep(t, i, ls, le)) {
+		if (t[i] == '|' || field_sep(t, i, ls, le) ||
+		    (t[i] == ' ' && i + 1 < le && (t[i + 1] == ' ' || t[i + 1] == '\t')) || t[i] == '\t' ||
+		    (i > te && t[i - 1] == ' ' && cue_at(dd, t, i, le))) {
 			le = i;
 			break;
 		}
@@ -335,7 +349,7 @@ static void dct_read(dct_state *ds, const ctl_timex_list *tx)
 		} else if (dl && count_words(doc->text, dl, x->start, 0) == 0) {
 			rank = 3;
 			src = "dateline";
-		} else if (ds->li < ds->top && date_only_line(doc->text, l->start, l->end, x->start, x->end)) {
+		} else if (ds->li < ds->top && date_only_line(ds->dd, doc->text, l->start, l->end, x->start, x->end)) {
 			rank = 2;
 			src = "header";
 		}
@@ -407,7 +421,7 @@ static bool numeric_header_date(ctl_document *doc, const dct_state *ds)
 		    (p < l->end && !ctl_is_space(t[p]) && t[p] != '|' && t[p] != ','))
 			continue;
 		if (f[0] < 1 || f[0] > 12 || f[1] < 1 || f[1] > 12 || f[0] == f[1] ||
-		    !date_only_line(doc->text, l->start, l->end, ds0, p))
+		    !date_only_line(ds->dd, doc->text, l->start, l->end, ds0, p))
 			continue;
 		ctl_day a = ctl_day_from_ymd(f[2], f[1], f[0]);   /* day first */
 		ctl_day b = ctl_day_from_ymd(f[2], f[0], f[1]);   /* month first */

@@ -3423,14 +3423,13 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 			c->when = ctl_interval_unknown();
 			c->when.latest = rep.latest;
 		} else if (c->dk == DATE_WEEKDAY && rep.earliest != CTL_DAY_NONE && rep.latest != CTL_DAY_NONE) {
-			/* a weekday on or before the report, after the latest dated
-			 * fact; with no such day between the two (a Tuesday in a
-			 * report of Wednesday to Friday), the one before the report
-			 * at the earliest */
-			ctl_day a = weekday_on_or_after(rep.earliest, c->weekday);
+			/* a weekday on or before the report: from the one on or
+			 * before the report's earliest day (the latest dated fact
+			 * may come after it: "as of Saturday, August 10 ... was
+			 * discovered on Wednesday") to the one on or before its
+			 * latest */
+			ctl_day a = rep.earliest - (ctl_day_weekday(rep.earliest) - c->weekday + 7) % 7;
 			ctl_day b = rep.latest - (ctl_day_weekday(rep.latest) - c->weekday + 7) % 7;
-			if (a > b)
-				a = rep.earliest - (ctl_day_weekday(rep.earliest) - c->weekday + 7) % 7;
 			c->when = (ctl_interval){ a, b, CTL_PREC_NONE, a == b ? CTL_CERT_INFERRED : CTL_CERT_BOUNDED };
 		} else if (c->dk == DATE_WEEKDAY) {
 			c->when = ctl_interval_unknown();

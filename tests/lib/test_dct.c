@@ -220,6 +220,30 @@ static void test_rules(void **state)
 	assert_string_equal(doc->dct_source, "header");
 	ctl_document_free(doc);
 
+	/* a date field ended by a run of spaces or a page cue: "March 3,
+	 * 2025 8:14 AM GMT-3  Updated 2 hours ago" */
+	doc = test_doc(res,
+		"Miners trapped after collapse\n"
+		"\n"
+		"By Ana Ruiz\n"
+		"March 3, 2025 8:14 AM GMT-3  Updated 2 hours ago\n"
+		"\n"
+		"Rescue teams were drilling through rock on Monday to reach five trapped workers, officials said.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2025-03-03");
+	assert_string_equal(doc->dct_source, "header");
+	ctl_document_free(doc);
+	doc = test_doc(res,
+		"Miners trapped after collapse\n"
+		"\n"
+		"By Ana Ruiz\n"
+		"March 3, 2025 8:14 AM Updated 2 hours ago\n"
+		"\n"
+		"Rescue teams were drilling through rock on Monday to reach five trapped workers, officials said.\n");
+	ctl_interval_format(&doc->dct, got);
+	assert_string_equal(got, "2025-03-03");
+	ctl_document_free(doc);
+
 	/* the date before an update on its line is the publication's; an
 	 * update alone still dates the page (the first case above) */
 	doc = test_doc(res,

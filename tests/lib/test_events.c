@@ -999,11 +999,34 @@ static void test_undated_article(void **state)
 	assert_string_equal(d, "2017-03-30");
 	ctl_day_format(tl->docs[0].dct.latest, d);
 	assert_string_equal(d, "2017-12-31");
-	/* "published Wednesday": the first Wednesday after March 30 at the earliest */
+	/* "published Wednesday": the Wednesday on or before the report, which
+	 * is March 30 (a Thursday) at the earliest: from March 29 on */
 	const ctl_event *told = find_event(tl, "told");
-	assert_dates(told, "2017-04-05", "2017-12-27");
+	assert_dates(told, "2017-03-29", "2017-12-27");
 	assert_int_equal(told->when.certainty, CTL_CERT_BOUNDED);
 	assert_int_equal(told->when.precision, CTL_PREC_NONE);
+	ctl_timeline_free(tl);
+}
+
+/* An undated report's weekday may fall before its latest dated fact: "as
+ * of Saturday, August 10 ... discovered on Wednesday" is the Wednesday
+ * before, which the bounds must hold. */
+static void test_undated_weekday_before_fact(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "w.txt",
+		"Wildfire doubles in size\n"
+		"\n"
+		"As of 6 p.m. on Saturday, August 10, 2024, the Kelvin Ridge wildfire covered 4,300 hectares, officials said.\n"
+		"The fire was discovered on Wednesday and is believed to have been caused by lightning.\n",
+		NULL } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "discovered");
+	assert_non_null(e);
+	char d[11];
+	ctl_day_format(e->when.earliest, d);
+	assert_string_equal(d, "2024-08-07");
+	assert_int_equal(e->when.certainty, CTL_CERT_BOUNDED);
 	ctl_timeline_free(tl);
 }
 
@@ -1284,6 +1307,7 @@ int main(void)
 		cmocka_unit_test(test_dateline_with_date),
 		cmocka_unit_test(test_markup_left_in_text),
 		cmocka_unit_test(test_undated_article),
+		cmocka_unit_test(test_undated_weekday_before_fact),
 		cmocka_unit_test(test_merge_across_articles),
 		cmocka_unit_test(test_loose_date_does_not_bridge),
 		cmocka_unit_test(test_workspace_same_results),
