@@ -1304,8 +1304,11 @@ static bool and_to_head(const finder *F, const elem *el, size_t n, size_t k, siz
 	/* "the U.S. Food and Drug Administration", "the Lusaka Water Supply
 	 * and Sanitation Company": a place's name first */
 	size_t q0 = n > 1 && el[0].k == E_GAZ && el[0].gz && el[0].gz->kind != CTL_GAZ_ORG ? 1 : 0;
+	/* "the Economic and Financial Crimes Commission": a title's modifier
+	 * may stand among the words */
 	for (size_t q = q0; q < n; q++)
-		if (el[q].k != E_NAME || (F->toks[el[q].b - 1].lx & (L_ORGHEAD | L_G_HEAD | L_GIVEN | L_FAMILY | L_GAZ)))
+		if (!(el[q].k == E_NAME || (el[q].k == E_TITLE && el[q].sub == TK_MOD)) ||
+		    (F->toks[el[q].b - 1].lx & (L_ORGHEAD | L_G_HEAD | L_GIVEN | L_FAMILY | L_GAZ)))
 			return false;
 	for (size_t j = k + 1; j < end && j <= k + 4; j++) {
 		const tok *w = &F->toks[j];

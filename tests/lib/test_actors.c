@@ -662,7 +662,8 @@ static void test_and_in_name_common_noun(void **state)
 		"Van pulled from river\n"
 		"A water rescue team was called at dawn.\n"
 		"Kelderby Fire and Rescue Service said crews arrived within nine minutes.\n"
-		"Drennick and Quorvane Holdings said they would pay for the repairs.\n");
+		"Drennick and Quorvane Holdings said they would pay for the repairs.\n"
+		"The Economic and Financial Crimes Commission said it was studying the judgment.\n");
 	const ctl_mention *m = mention_named(&ml, "Kelderby Fire and Rescue Service");
 	assert_non_null(m);
 	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
@@ -671,6 +672,9 @@ static void test_and_in_name_common_noun(void **state)
 	assert_non_null(mention_named(&ml, "Drennick"));
 	assert_non_null(mention_named(&ml, "Quorvane Holdings"));
 	assert_null(mention_named(&ml, "Drennick and Quorvane Holdings"));
+	/* a title's modifier ("Economic") among the words before "and" */
+	assert_non_null(mention_named(&ml, "Economic and Financial Crimes Commission"));
+	assert_null(mention_named(&ml, "Financial Crimes Commission"));
 	ctl_mention_list_release(&ml);
 	ctl_resources_free(res);
 }
@@ -684,10 +688,13 @@ static void test_adjective_opens_name(void **state)
 	ctl_mention_list ml = find(res,
 		"Strike goes on\n"
 		"Pickets stood outside Great Fenwick Alloy Works on Monday.\n"
-		"The New Harrow Party said it backed the strikers.\n");
+		"The New Harrow Party said it backed the strikers.\n"
+		"The fire grew, according to the BC Wildfire Service, and a coin from 300 BC was lost.\n");
 	assert_non_null(mention_named(&ml, "Great Fenwick Alloy Works"));
 	assert_null(mention_named(&ml, "Fenwick Alloy Works"));
 	assert_non_null(mention_named(&ml, "New Harrow Party"));
+	assert_non_null(mention_named(&ml, "BC Wildfire Service"));
+	assert_null(mention_named(&ml, "BC"));
 	ctl_mention_list_release(&ml);
 	ctl_resources_free(res);
 }
