@@ -1384,6 +1384,36 @@ static bool is_be(const char *t, const tok *k)
 	return false;
 }
 
+/* Whether token k is an adverb that may stand between "was" and its
+ * participle ("was almost entirely destroyed", "were not charged"). */
+static bool is_adverb(const char *t, const tok *k)
+{
+	static const char *const words[] = { "not", "also", "almost", "already", "still", "just", "never",
+		"then", "later", "since", "now", "once", "subsequently", NULL };
+	uint32_t n = k->e - k->s;
+	if (!ctl_is_lower((unsigned char)t[k->s]))
+		return false;
+	if (n >= 5 && t[k->e - 2] == 'l' && t[k->e - 1] == 'y')
+		return true;
+	for (size_t i = 0; words[i]; i++)
+		if (tok_is(t, k, words[i]))
+			return true;
+	return false;
+}
+
+/* The form of "to be" right before token a, or before up to two adverbs
+ * there; SIZE_MAX if none. */
+static size_t be_before(const char *t, const tok *tk, size_t a)
+{
+	for (size_t i = a, n = 0; i > 0 && n <= 2; i--, n++) {
+		if (is_be(t, &tk[i - 1]))
+			return i - 1;
+		if (!is_adverb(t, &tk[i - 1]))
+			break;
+	}
+	return SIZE_MAX;
+}
+
 /* Whether the bytes [from, to) between two words are the comma of a
  * number's thousands ("27,000"). */
 static bool in_number(const char *t, uint32_t from, uint32_t to)
@@ -1542,12 +1572,16 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 	/* a passive: after a form of "to be", or a phrase that holds one
 	 * ("was held": its title form reads "is held") */
 	bool passive_form = !strncmp(tr->e->fields[3], "is ", 3);
-	bool passive = has_subject && ((tr->a > 0 && is_be(t, &tk[tr->a - 1])) || passive_form);
+	size_t be = be_before(t, tk, tr->a);
+	bool passive = has_subject && (be != SIZE_MAX || passive_form);
+	/* the participle's phrase, with the adverbs before it ("almost
+	 * entirely destroyed") */
+	size_t pa = be != SIZE_MAX ? be + 1 : tr->a;
 	/* a passive's subject is the words right before it: a name further
 	 * off is not ("UNRWA said that 27,000 people had been killed") */
 	if (passive) {
 		size_t words_before = 0;
-		for (size_t i = tr->a - 1; i > 0 && tk[i - 1].s >= sube; i--)
+		for (size_t i = pa - 1; i > 0 && tk[i - 1].s >= sube; i--)
 			words_before++;
 		has_subject = words_before <= 2; /* "Lula was", "Lula has been" */
 	}
@@ -1569,7 +1603,7 @@ static char *make_title(doc_state *ds, const tok *tk, size_t ntok, const trig *t
 		/* "Lula was jailed in 2018": "Lula jailed in 2018"; with no
 		 * subject, the words before it in its clause ("another special
 		 * event to be held on October 12") */
-		size_t a0 = tr->a;
+		size_t a0 = has_subject ? pa : tr->a;
 		while (!has_subject && a0 > 0 && tr->a - a0 < 4 && !is_and_but(t, &tk[a0 - 1]) &&
 		       (!clause_break(t, tk[a0 - 1].e, tk[a0].s) || in_number(t, tk[a0 - 1].e, tk[a0].s)))
 			a0--;
@@ -1850,6 +1884,11 @@ static char *clause_title(doc_state *ds, const tok *tk, size_t ntok, const trig 
 			if (head_whole)
 				return trim_title(joined_title(t, tk, first, n, c, e));
 		}
+		/* an opening phrase alone is no title ("In June 2021, the
+		 * village of Lytton was almost entirely destroyed by a
+		 * wildfire"): the clause after it */
+		if (opener && head_whole && !relative && c >= n && e - c <= 16)
+			return trim_title(words_title(t, tk, c, e));
 	}
 	return trim_title(words_title(t, tk, first, n));
 }
@@ -2280,6 +2319,15 @@ static bool comma_between(const char *t, const tok *tk, size_t a, size_t b)
 {
 	for (size_t i = a; i <= b; i++)
 		if (clause_comma_before(t, tk, i) || (i < b && is_and_but(t, &tk[i])))
+			return true;
+	return false;
+}
+
+/* Whether "and" or "but" after a clause's comma is one of tokens [a, b). */
+static bool comma_and_between(const char *t, const tok *tk, size_t a, size_t b)
+{
+	for (size_t i = a ? a : 1; i < b; i++)
+		if (is_and_but(t, &tk[i]) && clause_comma_before(t, tk, i))
 			return true;
 	return false;
 }
@@ -2959,6 +3007,11 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 			 * on 21 September") */
 			bool s_but = s->b <= T->a && contrast_between(t, tk, s->b, T->a),
 			     o_but = o->b <= T->a && contrast_between(t, tk, o->b, T->a);
+			/* ... and a date after ", and" is the next clause's ("was
+			 * destroyed by a wildfire ..., and in 2023 more than two
+			 * million hectares burned") */
+			s_but |= s->a >= T->b && comma_and_between(t, tk, T->b, s->a);
+			o_but |= o->a >= T->b && comma_and_between(t, tk, T->b, o->a);
 			if (o->kind != SRC_TIMEX || s->kind != SRC_TIMEX || (dl_end && o->s < dl_end) ||
 			    (s_but && !o_but) ||
 			    (s_but == o_but && ws >= wo && !(ws == wo && s_after && !o_after))) {

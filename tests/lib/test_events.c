@@ -1030,6 +1030,25 @@ static void test_undated_weekday_before_fact(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* "was almost entirely destroyed" is a passive with its adverbs; an
+ * opening phrase alone ("In June 2021") is no title; a date after ", and"
+ * belongs to the next clause, not to the verb before it. */
+static void test_passive_adverbs_and_clauses(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "p.txt",
+		"Wildfire grows\n"
+		"\n"
+		"Officials said on Saturday that the fire had doubled in size.\n"
+		"In June 2021, the village of Kelvin was almost entirely destroyed by a wildfire a day after a record heat, and in 2023 more than two million hectares burned across the province.\n",
+		"2024-08-10" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	const ctl_event *e = find_event(tl, "destroyed");
+	assert_dates(e, "2021-06-01", "2021-06-30");
+	assert_string_equal(e->title, "The village of Kelvin was almost entirely destroyed");
+	ctl_timeline_free(tl);
+}
+
 /* Two articles on one meeting: one event citing both; another stays apart. */
 static void test_merge_across_articles(void **state)
 {
@@ -1308,6 +1327,7 @@ int main(void)
 		cmocka_unit_test(test_markup_left_in_text),
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_undated_weekday_before_fact),
+		cmocka_unit_test(test_passive_adverbs_and_clauses),
 		cmocka_unit_test(test_merge_across_articles),
 		cmocka_unit_test(test_loose_date_does_not_bridge),
 		cmocka_unit_test(test_workspace_same_results),
