@@ -449,6 +449,21 @@ static bool stop_punct(const tx_tok *t)
 	return t->kind == TK_PUNCT && (t->ch == '.' || t->ch == '!' || t->ch == '?' || t->ch == ';');
 }
 
+/* Whether a determiner stands right before token k: an -ed word there is
+ * an adjective ("publish the certified result no later than 25 October"),
+ * not a past form. */
+static bool after_determiner(const tstate *st, size_t k)
+{
+	static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "our",
+		"this", "these", "those", NULL };
+	if (!k)
+		return false;
+	for (size_t i = 0; dets[i]; i++)
+		if (word_is(st, k - 1, dets[i]))
+			return true;
+	return false;
+}
+
 /* TN_PAST / TN_FUTURE, 0 for a tenseless stop, -1 for no cue. */
 static int tense_of_word(const tx_word *w)
 {
@@ -473,7 +488,7 @@ static int tense_of_token(const tstate *st, size_t k)
 	if (w && (w->cls & TW_TENSE))
 		r = tense_of_word(w);
 	else if (t->kind == TK_WORD && len >= 5 && ctl_to_lower((unsigned char)s[len - 2]) == 'e' &&
-	         ctl_to_lower((unsigned char)s[len - 1]) == 'd')
+	         ctl_to_lower((unsigned char)s[len - 1]) == 'd' && !after_determiner(st, k))
 		r = TN_PAST;
 	if (r == TN_PAST && !(w && (w->tense & TN_AUX))) {
 		/* a participle after "be"/"get" is no past form: "is expected",
