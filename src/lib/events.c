@@ -2118,9 +2118,11 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 		    tok_is(t, &tk[i], "were"))
 			return false;
 	}
+	/* words of letters, any script's ("José Ruiz yesterday appealed") */
 	for (size_t i = c; i < e; i++) {
 		for (uint32_t p = tk[i].s; p < tk[i].e; p++)
-			if (!ctl_is_alpha((unsigned char)t[p]) && t[p] != '-' && t[p] != '\'')
+			if (!ctl_is_alpha((unsigned char)t[p]) && (unsigned char)t[p] < 0x80 &&
+			    t[p] != '-' && t[p] != '\'')
 				return false;
 		if (is_preposition(t, &tk[i]) || is_and_but(t, &tk[i]) || subject_pronoun(t, &tk[i], true))
 			return false;

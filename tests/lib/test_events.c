@@ -594,11 +594,14 @@ static void test_unnamed_subjects(void **state)
 		"Jury convicts former finance chief\n"
 		"\n"
 		"A county jury on Thursday found the former finance director guilty of theft.\n"
-		"In March, officers recovered 300kg of ivory packed as avocado cargo.\n",
+		"In March, officers recovered 300kg of ivory packed as avocado cargo.\n"
+		"Jos\xc3\xa9 Ru\xc3\xadz yesterday appealed for witnesses to come forward.\n",
 		"2023-05-11" } };
 	tb = extract(res, j, 1);
 	assert_dates(find_event(tb, "found"), "2023-05-11", "2023-05-11");
 	assert_dates(find_event(tb, "recovered"), "2023-03-01", "2023-03-31");
+	/* a subject's letters in any script */
+	assert_dates(find_event(tb, "appealed"), "2023-05-10", "2023-05-10");
 	ctl_timeline_free(tb);
 	/* "from September" starts something unless a figure or a change
 	 * stands before it; a date in quoted words does not date their
