@@ -220,14 +220,6 @@ static enum script script_of(uint32_t cp)
 	return SC_NONE;
 }
 
-static bool is_upper_cp(uint32_t cp)
-{
-	if (cp < 0x80)
-		return ctl_is_upper((unsigned char)cp);
-	return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9) ||
-	       (cp >= 0x400 && cp <= 0x42F);
-}
-
 /* --- per-line features --------------------------------------------------- */
 
 enum cls { C_BLANK, C_BAD, C_SHORT, C_NEAR, C_GOOD, C_TITLE };
@@ -377,7 +369,7 @@ static bool has_site_suffix(const char *t, uint32_t a, uint32_t b)
 		if (dash)
 			return w >= 1 && ws > a && name <= SUFFIX_MAX_BYTES;
 		size_t k = ctl_utf8_seq_len(s + ws, p - ws);
-		if (!k || !is_upper_cp(ctl_utf8_decode(s + ws, k)))
+		if (!k || !ctl_is_upper_cp(ctl_utf8_decode(s + ws, k)))
 			return false;
 		name += (p - ws) + 1;
 		p = ctl_trim_end(s, a, ws);
@@ -495,7 +487,7 @@ static void measure(const char *t, const struct ctl_clean_data *cd, ctl_stop_mem
 			uint32_t cp = k ? ctl_utf8_decode(s + x, k) : 0;
 			if (script_of(cp) != SC_NONE) {
 				content++;
-				caps += is_upper_cp(cp);
+				caps += ctl_is_upper_cp(cp);
 			}
 		}
 	}

@@ -2097,7 +2097,7 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 	c += joined;
 	static const char *const wh[] = { "which", "what", "who", "whose", "how", "why", "where",
 		"when", NULL };
-	bool opener = ctl_is_upper((unsigned char)t[tk[c].s]) || (joined && e - c <= 2);
+	bool opener = ctl_starts_upper(t + tk[c].s, tk[c].e - tk[c].s) || (joined && e - c <= 2);
 	/* a bare plural after an opening phrase and its comma ("In August,
 	 * officers recovered ...", "On Monday, police arrested ...") */
 	if (!opener && !joined && c > 0 && e - c <= 2 && clause_comma_before(t, tk, c) &&
@@ -2167,7 +2167,7 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 	if (k == 0)
 		return false;
 	const tok *p = &tk[k - 1];
-	bool ok = (ctl_is_upper((unsigned char)t[p->s]) &&
+	bool ok = (ctl_starts_upper(t + p->s, p->e - p->s) &&
 	           (!clause_break(t, p->e, w->s) || paren_close_only(t, p->e, w->s))) ||
 		subject_pronoun(t, p, true) || np_subject_before(t, tk, ntok, k, floor);
 	for (size_t i = 0; before[i] && !ok; i++)
@@ -2253,7 +2253,7 @@ static bool no_punct_between(const char *t, uint32_t a, uint32_t b)
 
 static bool capitalised(const char *t, const tok *k)
 {
-	return ctl_is_upper((unsigned char)t[k->s]);
+	return ctl_starts_upper(t + k->s, k->e - k->s);
 }
 
 /* Counts the bounds of the relative clauses set off by a comma (", which",
@@ -3210,7 +3210,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		if (s->kind == SRC_GAZ && T->a >= s->a && T->b <= s->b) {
 			/* the named event itself: its words make the title */
 			size_t a = s->a;
-			while (a > 0 && ctl_is_upper((unsigned char)t[tk[a - 1].s]) && s->a - a < 2)
+			while (a > 0 && capitalised(t, &tk[a - 1]) && s->a - a < 2)
 				a--;
 			c->title = ctl_xstrndup_squeezed(t + tk[a].s, tk[s->b - 1].e - tk[a].s);
 			if (ctl_is_lower((unsigned char)c->title[0]))

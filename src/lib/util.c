@@ -217,6 +217,27 @@ char ctl_latin_base(uint32_t cp)
 	return cp >= 0xC0 && cp < 0x180 && latin_base[cp - 0xC0] != '*' ? latin_base[cp - 0xC0] : 0;
 }
 
+bool ctl_is_upper_cp(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ctl_is_upper((unsigned char)cp);
+	char b = ctl_latin_base(cp);
+	if (b)
+		return ctl_is_upper((unsigned char)b);
+	return (cp >= 0x391 && cp <= 0x3A9) || (cp >= 0x400 && cp <= 0x42F);
+}
+
+bool ctl_starts_upper(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (!n)
+		return false;
+	if (u[0] < 0x80)
+		return ctl_is_upper(u[0]);
+	size_t k = ctl_utf8_seq_len(u, n);
+	return k && ctl_is_upper_cp(ctl_utf8_decode(u, k));
+}
+
 size_t ctl_fold_latin(const char *s, size_t n, char *out, size_t cap)
 {
 	const unsigned char *u = (const unsigned char *)s;

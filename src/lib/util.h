@@ -58,6 +58,11 @@ char ctl_latin_base(uint32_t cp);
  * 0 if it has none of them, another character beyond ASCII, or does not
  * fit in cap. */
 size_t ctl_fold_latin(const char *s, size_t n, char *out, size_t cap);
+/* Whether a code point is a capital letter: ASCII, Latin-1 and Latin
+ * Extended-A ("Ł", "Ö"), Greek and Cyrillic. */
+bool ctl_is_upper_cp(uint32_t cp);
+/* Whether s[0, n) opens with such a capital letter. */
+bool ctl_starts_upper(const char *s, size_t n);
 /* Union-find over indexes 0..n-1 (p[i] = i to start). The union makes the
  * smaller index the root, so the partition and its roots do not depend on
  * the order of the unions. */

@@ -384,6 +384,25 @@ static void test_fold_latin(void **state)
 	assert_int_equal(ctl_fold_latin("caf\xc3", 4, out, sizeof(out)), 0); /* cut short */
 }
 
+/* Capitals of ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic open a
+ * word in upper case; small letters, other signs and cut sequences do
+ * not. */
+static void test_starts_upper(void **state)
+{
+	(void)state;
+	const char *up[] = { "Anna", "Österreich", "Łódź",
+		"Żaneta", "Αθήνα",
+		"Москва", NULL };
+	const char *low[] = { "anna", "öl", "łódź", "×",
+		"ß", "мир", "9am", "\xc5", "", NULL };
+	for (size_t i = 0; up[i]; i++)
+		if (!ctl_starts_upper(up[i], strlen(up[i])))
+			fail_msg("'%s' should open in upper case", up[i]);
+	for (size_t i = 0; low[i]; i++)
+		if (ctl_starts_upper(low[i], strlen(low[i])))
+			fail_msg("'%s' should not open in upper case", low[i]);
+}
+
 static size_t key_mod7(const void *p)
 {
 	return *(const uint32_t *)p % 7;
@@ -434,6 +453,7 @@ int main(void)
 		cmocka_unit_test(test_union_find_smallest_root),
 		cmocka_unit_test(test_big_blocks),
 		cmocka_unit_test(test_fold_latin),
+		cmocka_unit_test(test_starts_upper),
 		cmocka_unit_test(test_id_string),
 		cmocka_unit_test(test_ascii_classes),
 		cmocka_unit_test(test_pack8_and_lower8),
