@@ -2739,7 +2739,8 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		const ctl_timex *X = &tx->items[t0];
 		bool whole = ctl_timex_day_heading(X, ds->dct);
 		for (size_t i = 0; i < ntok && whole; i++)
-			whole = tk[i].s >= X->start && tk[i].e <= X->end;
+			whole = (tk[i].s >= X->start && tk[i].e <= X->end) ||
+			        ctl_timex_heading_note(t + tk[i].s, tk[i].e - tk[i].s);
 		if (whole) {
 			ds->section_day = X->when.earliest;
 			return;

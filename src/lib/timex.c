@@ -2176,7 +2176,12 @@ static void resolve(tstate *st, const cand *c, const resolved *pend, resolved *r
 			anchor = CTL_ANCHOR_ANAPHORIC;
 		} else if (st->dct != CTL_DAY_NONE) {
 			int tense = c->dir == DIR_TENSE ? tense_around(st, c->a, c->b) : 0;
-			if (resolve_partial_at(st, c, st->dct, tense, &cal)) {
+			/* a weekday opening an entry under a day heading is the
+			 * report's week's, not one before the heading's day ("All
+			 * times Eastern. Wednesday, June 9" / "- Thursday, 6:30
+			 * a.m. - ...") */
+			ctl_day from = weekday && st->dct0 != CTL_DAY_NONE && line_initial(st, c->a) ? st->dct0 : st->dct;
+			if (resolve_partial_at(st, c, from, tense, &cal)) {
 				known = true;
 				anchor = CTL_ANCHOR_DCT;
 			}
@@ -2532,6 +2537,17 @@ bool ctl_timex_day_heading(const ctl_timex *x, ctl_day dct)
 	       x->when.earliest >= dct - SECTION_DAYS;
 }
 
+bool ctl_timex_heading_note(const char *s, size_t n)
+{
+	static const char *const words[] = { "all", "times", "time", "are", "is", "in", "local",
+		"eastern", "central", "mountain", "pacific", "et", "ct", "pt", "gmt", "utc", "bst",
+		"cet", "cest", "unless", "otherwise", "noted", "stated", "indicated", NULL };
+	for (size_t i = 0; words[i]; i++)
+		if (ctl_eq_nocase(s, n, words[i]))
+			return true;
+	return false;
+}
+
 /* A line that is only a day heading (ctl_timex_day_heading) is the day the
  * lines under it speak from: "today", "yesterday", "this morning" and bare
  * clocks there resolve against it, until the next such line (the report's
@@ -2546,7 +2562,9 @@ static void section_heading(tstate *st, size_t before)
 	if (!ctl_timex_day_heading(x, st->dct0))
 		return;
 	for (size_t k = 0; k < st->n; k++)
-		if (st->t[k].kind != TK_PUNCT && (st->t[k].s < x->start || st->t[k].e > x->end))
+		if (st->t[k].kind != TK_PUNCT && (st->t[k].s < x->start || st->t[k].e > x->end) &&
+		    !(st->t[k].kind == TK_WORD &&
+		      ctl_timex_heading_note(st->text + st->t[k].s, st->t[k].e - st->t[k].s)))
 			return;
 	st->dct = x->when.earliest;
 }

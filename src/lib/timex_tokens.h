@@ -30,6 +30,10 @@ bool ctl_tx_tokens_match(const ctl_tx_tokens *k, const char *text, size_t len);
  * "yesterday", events.c dates their statements). */
 bool ctl_timex_day_heading(const ctl_timex *x, ctl_day dct);
 
+/* Whether the word s[0, n) may stand beside a day heading as a note on its
+ * times ("All times Eastern. Wednesday, June 9, unless noted."). */
+bool ctl_timex_heading_note(const char *s, size_t n);
+
 /* ctl_timex_tag over the whole text, keeping its tokens in `keep` (NULL:
  * none kept). At most a fixed number of tokens are kept (a few MB); the
  * lines past it are tokenized again later. */

@@ -302,6 +302,18 @@ static void test_page_lines(void **state)
 	assert_non_null(x);
 	assert_string_equal(x->value, "2026-02-18TMO");
 	ctl_timex_list_release(&tx);
+	/* a heading with a note on its times; its entries' clocks are of its
+	 * day, an entry's weekday of the report's week */
+	const char *t3 = "How the outage unfolded\nAll times Eastern. Wednesday, June 9, unless noted.\n"
+		"- 4:19 a.m. - Crews are dispatched.\n- Thursday, 6:30 a.m. - The company says data is safe.\n";
+	tag(&tx, res, t3, day_of("2021-06-10"));
+	x = find(&tx, t3, "4:19 a.m.", 0);
+	assert_non_null(x);
+	assert_string_equal(x->value, "2021-06-09T04:19");
+	x = find(&tx, t3, "Thursday, 6:30 a.m.", 0);
+	assert_non_null(x);
+	assert_string_equal(x->value, "2021-06-10T06:30");
+	ctl_timex_list_release(&tx);
 	/* with no year stated, none carries: each day is resolved alone */
 	const char *t2 = "Jan. 5 - The agency sets a launch window.\nAug. 27 - First attempt aborted.\n";
 	tag(&tx, res, t2, day_of("2024-09-12"));
