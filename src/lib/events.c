@@ -3377,6 +3377,35 @@ static char *dateline_place(const ctl_document *doc)
 	return NULL;
 }
 
+/* How many of a document's first sentences are its lead for
+ * lead_weekday_of (a headline and a byline may be among them) */
+#define LEAD_PEG_SENTENCES 4
+
+/* Whether the lead of an undated document states the day `lo` with its
+ * year and also names its weekday bare, not ahead ("walked off the job on
+ * Tuesday" ... "at 8 a.m. on Tuesday, October 14, 2025"). */
+static bool lead_weekday_of(const ctl_resources *res, const ctl_document *doc, const ctl_timex_list *tx,
+		ctl_day lo)
+{
+	if (lo == CTL_DAY_NONE || !doc->nsentences)
+		return false;
+	size_t k = doc->nsentences < LEAD_PEG_SENTENCES ? doc->nsentences : LEAD_PEG_SENTENCES;
+	uint32_t lead_end = doc->sentences[k - 1].end;
+	bool day = false, weekday = false;
+	for (size_t i = 0; i < tx->len && tx->items[i].start < lead_end; i++) {
+		const ctl_timex *x = &tx->items[i];
+		day |= x->anchor == CTL_ANCHOR_ABSOLUTE && x->when.precision == CTL_PREC_DAY &&
+		       x->when.earliest == lo;
+		if (ctl_timex_value_weekday(x->value) == ctl_day_weekday(lo)) {
+			size_t s = 0;
+			while (s + 1 < doc->nsentences && doc->sentences[s].end <= x->start)
+				s++;
+			weekday |= !ctl_dct_future_cue(res, doc->text, doc->sentences[s].start, x->start);
+		}
+	}
+	return day && weekday;
+}
+
 /* The first day >= lo that is weekday w (1..7). */
 static ctl_day weekday_on_or_after(ctl_day lo, int w)
 {
@@ -3455,6 +3484,15 @@ int ctl_events_find(ctl_event_store *st, const ctl_document *doc, size_t doc_ind
 				if (day > c->when.latest)
 					continue;
 				ctl_interval wk = { day + 1, day + 7, CTL_PREC_NONE, CTL_CERT_BOUNDED };
+				if (overlaps(&wk, &rep))
+					rep = intersect(rep, wk);
+			}
+			/* the lead's bare weekday on the weekday of the latest day it
+			 * states ("walked off the job on Tuesday" ... "at 8 a.m. on
+			 * Tuesday, October 14, 2025"): one news peg, and a weekday
+			 * named bare is within the week before the report */
+			if (lead_weekday_of(st->res, doc, tx, lo)) {
+				ctl_interval wk = { lo, lo + 6, CTL_PREC_NONE, CTL_CERT_BOUNDED };
 				if (overlaps(&wk, &rep))
 					rep = intersect(rep, wk);
 			}

@@ -1031,6 +1031,22 @@ static void test_undated_weekday_before_fact(void **state)
 	assert_string_equal(d, "2024-08-07");
 	assert_int_equal(e->when.certainty, CTL_CERT_BOUNDED);
 	ctl_timeline_free(tl);
+	/* the lead names the weekday of the day it states: one news peg,
+	 * and the report within the week from that day */
+	const art b[] = { { "p.txt",
+		"Nurses strike\n"
+		"\n"
+		"Thousands of nurses walked off the job on Tuesday in the first national strike since 2019.\n"
+		"The union began the stoppage at 8 a.m. on Tuesday, October 14, 2025, outside most hospitals.\n"
+		"Talks broke down on October 3.\n",
+		NULL } };
+	tl = extract(res, b, 1);
+	ctl_day_format(tl->docs[0].dct.earliest, d);
+	assert_string_equal(d, "2025-10-14");
+	ctl_day_format(tl->docs[0].dct.latest, d);
+	assert_string_equal(d, "2025-10-20");
+	assert_int_equal(tl->docs[0].dct.certainty, CTL_CERT_BOUNDED);
+	ctl_timeline_free(tl);
 }
 
 /* "was almost entirely destroyed" is a passive with its adverbs; an
