@@ -2534,6 +2534,11 @@ static size_t statement_for(doc_state *ds, const tok *tk, const trig *tr, size_t
 	 * reached the semifinals here in 2024") */
 	if (s->a >= tr[first_report].b && clause_opens_in(ds, tr[first_report].b, s->a + 1))
 		return 0;
+	/* ... nor after a verb ahead in what was said ("said two more
+	 * stoppages will go ahead on October 21") */
+	for (size_t j = tr[first_report].b; j < s->a; j++)
+		if (future_start(t, tk, j) != SIZE_MAX)
+			return 0;
 	return first_report + 1;
 }
 

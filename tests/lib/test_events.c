@@ -1068,6 +1068,22 @@ static void test_passive_adverbs_and_clauses(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A date after a verb ahead in what was said dates that verb, not the
+ * statement: with no one named to speak, the plan is still an event. */
+static void test_date_in_what_was_said(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "s.txt",
+		"Nurses strike\n"
+		"\n"
+		"Nurses walked out on Tuesday across the country.\n"
+		"The union said two more stoppages will go ahead on October 21.\n",
+		"2025-10-14" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "will go"), "2025-10-21", "2025-10-21");
+	ctl_timeline_free(tl);
+}
+
 /* Two articles on one meeting: one event citing both; another stays apart. */
 static void test_merge_across_articles(void **state)
 {
@@ -1347,6 +1363,7 @@ int main(void)
 		cmocka_unit_test(test_undated_article),
 		cmocka_unit_test(test_undated_weekday_before_fact),
 		cmocka_unit_test(test_passive_adverbs_and_clauses),
+		cmocka_unit_test(test_date_in_what_was_said),
 		cmocka_unit_test(test_merge_across_articles),
 		cmocka_unit_test(test_loose_date_does_not_bridge),
 		cmocka_unit_test(test_workspace_same_results),
