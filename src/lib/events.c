@@ -2505,6 +2505,30 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	return statement_for(ds, tk, tr, ntr, s);
 }
 
+/* Whether a reporting verb with no one named to speak is an act instead,
+ * done to an object by a subject with no name ("The ministry declared the
+ * outbreak a public health emergency last Friday", "His family announced
+ * his death on Monday"): an event of its own, not a statement. */
+static bool acting_report(doc_state *ds, const tok *tk, size_t ntok, const trig *T, size_t m0, size_t m1)
+{
+	static const char *const det[] = { "the", "a", "an", "his", "her", "its", "their", "our", NULL };
+	const char *t = ds->doc->text;
+	bool object = false;
+	for (size_t i = 0; det[i] && T->b < ntok && !object; i++)
+		object = tok_is(t, &tk[T->b], det[i]);
+	/* not what was said, a clause with its verb ("said the fire had
+	 * grown", "says the figure could be beaten") */
+	static const char *const aux[] = { "had", "has", "have", "was", "were", "is", "are", "would",
+		"could", "will", "may", "might", "should", "can", NULL };
+	for (size_t j = T->b + 1; object && j < ntok && j <= T->b + 5; j++)
+		for (size_t i = 0; aux[i] && object; i++)
+			object = !tok_is(t, &tk[j], aux[i]);
+	uint32_t s, e;
+	return object && T->a > 0 && strncmp(T->e->fields[3], "says", 4) &&
+	       strncmp(T->e->fields[3], "tells", 5) && np_subject_before(t, tk, ntok, T->a, 0) &&
+	       !find_speaker(ds, tk, ntok, T->a, T->b, m0, m1, &s, &e);
+}
+
 /* The sentence's statement a date source dates ("On Tuesday, the minister
  * said ...", "said at a news conference in Geneva on Tuesday"), unless the
  * date lies further on, in what was said ("the firm said more than 4
@@ -3183,7 +3207,7 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		if (!s->trig || (s->iv.earliest == CTL_DAY_NONE && !s->weekday))
 			continue;
 		trig *T = &tr[s->trig - 1];
-		if (T->report)
+		if (T->report && !acting_report(ds, tk, ntok, T, m0, m1))
 			continue; /* statements below */
 		cand *c = new_cand(st, ds, di, T, tk, ss, se);
 		c->when = s->iv;

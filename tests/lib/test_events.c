@@ -1084,6 +1084,27 @@ static void test_date_in_what_was_said(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A reporting verb with an object and a subject with no name is an act
+ * ("declared the outbreak an emergency"); said with a clause, it is still
+ * a statement no one named makes, and no event. */
+static void test_acting_report(void **state)
+{
+	ctl_resources *res = *state;
+	const art a[] = { { "r.txt",
+		"Outbreak declared\n"
+		"\n"
+		"Cases doubled in a week across the capital.\n"
+		"The ministry declared the outbreak a public health emergency last Friday.\n"
+		"His family announced his death on Monday.\n"
+		"Officials said the outbreak had grown on Monday.\n",
+		"2024-03-13" } };
+	ctl_timeline *tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "declared"), "2024-03-08", "2024-03-08");
+	assert_dates(find_event(tl, "announced"), "2024-03-11", "2024-03-11");
+	assert_null(find_event(tl, "said"));
+	ctl_timeline_free(tl);
+}
+
 /* Two articles on one meeting: one event citing both; another stays apart. */
 static void test_merge_across_articles(void **state)
 {
@@ -1364,6 +1385,7 @@ int main(void)
 		cmocka_unit_test(test_undated_weekday_before_fact),
 		cmocka_unit_test(test_passive_adverbs_and_clauses),
 		cmocka_unit_test(test_date_in_what_was_said),
+		cmocka_unit_test(test_acting_report),
 		cmocka_unit_test(test_merge_across_articles),
 		cmocka_unit_test(test_loose_date_does_not_bridge),
 		cmocka_unit_test(test_workspace_same_results),
