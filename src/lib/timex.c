@@ -526,12 +526,21 @@ static bool subject_pronoun(const char *s, size_t n)
  * September"), else the nearest after it (up to eight). Returns TN_PAST,
  * TN_FUTURE or 0 (none found, or a present form).
  */
+static bool sentence_end(const tstate *st, size_t i);
+
+/* Whether token k ends the clause a tense is looked for in: not the full
+ * stops of "a.m." or "Jan." ("will end at 6 a.m. on Friday"). */
+static bool tense_stop(const tstate *st, size_t k)
+{
+	return stop_punct(&st->t[k]) && (st->t[k].ch != '.' || sentence_end(st, k) || k + 1 >= st->n);
+}
+
 static int tense_around(const tstate *st, size_t a, size_t b)
 {
 	size_t steps = 0;
 	for (size_t k = a; k > 0 && steps < TENSE_BACK_WORDS && a - k < 48;) {
 		k--;
-		if (stop_punct(&st->t[k]))
+		if (tense_stop(st, k))
 			break;
 		if (st->t[k].kind != TK_WORD)
 			continue; /* commas and numbers do not count ("grounded its
@@ -557,13 +566,21 @@ static int tense_around(const tstate *st, size_t a, size_t b)
 			}
 		}
 		int r = tense_of_token(st, k);
+		/* a plan in the past perfect, called off or moved, says
+		 * nothing of which way its day lies ("had originally been
+		 * scheduled for September 28", "a trial had been scheduled to
+		 * begin on April 14"): the nearest */
+		if (r == TN_FUTURE)
+			for (size_t h = k, n = 0; h > 0 && n < 3; h--, n++)
+				if (word_is(st, h - 1, "had"))
+					return 0;
 		if (r >= 0)
 			return r;
 	}
 	steps = 0;
 	size_t words = 0;
 	for (size_t k = b; k < st->n && steps < 8; k++, steps++) {
-		if (stop_punct(&st->t[k]))
+		if (tense_stop(st, k))
 			break;
 		if (st->t[k].kind != TK_WORD)
 			continue;
@@ -658,9 +675,11 @@ static bool m_date(tstate *st, size_t i, cand *c)
 			int sh;
 			if (year_after(st, j, true, &y, &jy)) {
 				j = jy;
-			} else if (!wd && (roles1(st, j) & R_OF) && rel_year_at(st, j + 1, &sh, &jy) &&
+			} else if (!wd && ((roles1(st, j) & R_OF) ? rel_year_at(st, j + 1, &sh, &jy)
+			                                         : rel_year_at(st, j, &sh, &jy)) &&
 			           day <= ctl_days_in_month(2001, mo) && st->t[k].caps) {
-				/* "March 3 of last year": the day in that year */
+				/* "March 3 of last year", "January 22 this year": the
+				 * day in that year */
 				c->b = jy;
 				c->rs = RS_DCT;
 				c->unit = U_YEAR;
