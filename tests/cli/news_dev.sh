@@ -1,4 +1,4 @@
-# extract on tests/data/news-dev (140 invented articles of many kinds, with
+# extract on tests/data/news-dev (160 invented articles of many kinds, with
 # hand-made gold: tests/data/news-dev/README.md), scored by
 # bench/news_eval.py: the share of gold events found and dated right, of
 # gold actors found, and no page furniture as an event or actor. The
