@@ -456,7 +456,7 @@ static bool after_determiner(const tstate *st, size_t k)
 {
 	static const char *const dets[] = { "the", "a", "an", "its", "their", "his", "her", "our",
 		"this", "these", "those", NULL };
-	if (!k)
+	if (!k || st->t[k - 1].kind != TK_WORD || st->t[k - 1].e - st->t[k - 1].s > 5)
 		return false;
 	for (size_t i = 0; dets[i]; i++)
 		if (word_is(st, k - 1, dets[i]))
@@ -2561,6 +2561,8 @@ bool ctl_timex_heading_note(const char *s, size_t n)
 	static const char *const words[] = { "all", "times", "time", "are", "is", "in", "local",
 		"eastern", "central", "mountain", "pacific", "et", "ct", "pt", "gmt", "utc", "bst",
 		"cet", "cest", "unless", "otherwise", "noted", "stated", "indicated", NULL };
+	if (n < 2 || n > 9)
+		return false;
 	for (size_t i = 0; words[i]; i++)
 		if (ctl_eq_nocase(s, n, words[i]))
 			return true;

@@ -217,10 +217,8 @@ char ctl_latin_base(uint32_t cp)
 	return cp >= 0xC0 && cp < 0x180 && latin_base[cp - 0xC0] != '*' ? latin_base[cp - 0xC0] : 0;
 }
 
-bool ctl_is_upper_cp(uint32_t cp)
+bool ctl_is_upper_cp_high(uint32_t cp)
 {
-	if (cp < 0x80)
-		return ctl_is_upper((unsigned char)cp);
 	char b = ctl_latin_base(cp);
 	if (b)
 		return ctl_is_upper((unsigned char)b);

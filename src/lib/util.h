@@ -60,7 +60,11 @@ char ctl_latin_base(uint32_t cp);
 size_t ctl_fold_latin(const char *s, size_t n, char *out, size_t cap);
 /* Whether a code point is a capital letter: ASCII, Latin-1 and Latin
  * Extended-A ("Ł", "Ö"), Greek and Cyrillic. */
-bool ctl_is_upper_cp(uint32_t cp);
+bool ctl_is_upper_cp_high(uint32_t cp);
+static inline bool ctl_is_upper_cp(uint32_t cp)
+{
+	return cp < 0x80 ? cp >= 'A' && cp <= 'Z' : ctl_is_upper_cp_high(cp);
+}
 /* Whether s[0, n) opens with such a capital letter. */
 bool ctl_starts_upper(const char *s, size_t n);
 /* Union-find over indexes 0..n-1 (p[i] = i to start). The union makes the
