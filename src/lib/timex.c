@@ -740,6 +740,9 @@ static bool m_date(tstate *st, size_t i, cand *c)
 	c->c.y = y;
 	c->c.m = mo;
 	c->c.d = day;
+	/* the weekday of a day with no year chooses its year
+	 * (resolve_partial_at) */
+	c->c.wd = day && !y ? wd : 0;
 	c->rs = y ? RS_ABS : RS_PARTIAL;
 	return true;
 }
@@ -2101,6 +2104,20 @@ static bool resolve_partial_at(const tstate *st, const cand *c, ctl_day anchor, 
 	for (int k = 0; k < 3; k++) {
 		ok[k] = partial_in_year(st, c, Y - 1 + k, &cands[k]) && tx_cal_bounds(&cands[k], &f[k], &l[k]);
 	}
+	/* "Friday, May 24": only a year in which that day is a Friday, when
+	 * one of the three is (the nearest if the tense wants none of them) */
+	int fits = -1;
+	if (c->c.wd && c->c.m && c->c.d) {
+		bool fit[3], any = false;
+		for (int k = 0; k < 3; k++) {
+			fit[k] = ok[k] && f[k] == l[k] && ctl_day_weekday(f[k]) == c->c.wd;
+			if (fit[k] && (fits < 0 || day_distance(anchor, f[k], l[k]) < day_distance(anchor, f[fits], l[fits])))
+				fits = k;
+			any |= fit[k];
+		}
+		for (int k = 0; k < 3 && any; k++)
+			ok[k] = fit[k];
+	}
 	int pick = -1;
 	switch (c->dir) {
 	case DIR_THIS:
@@ -2136,6 +2153,8 @@ static bool resolve_partial_at(const tstate *st, const cand *c, ctl_day anchor, 
 		}
 		break;
 	}
+	if ((pick < 0 || !ok[pick]) && fits >= 0)
+		pick = fits;
 	if (pick < 0 || !ok[pick])
 		return false;
 	*out = cands[pick];

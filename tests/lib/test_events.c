@@ -1105,6 +1105,22 @@ static void test_acting_report(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A schedule in the present tense is an event ahead: "closes", "starts",
+ * "expires". */
+static void test_present_schedule(void **state)
+{
+	ctl_resources *res = *state;
+	const art b[] = { { "b.txt",
+		"Teachers vote on strike\n"
+		"\n"
+		"Teachers began voting on Monday.\n"
+		"The ballot closes at noon on 18 March.\n",
+		"2024-03-13" } };
+	ctl_timeline *tl = extract(res, b, 1);
+	assert_dates(find_event(tl, "closes"), "2024-03-18", "2024-03-18");
+	ctl_timeline_free(tl);
+}
+
 /* Two articles on one meeting: one event citing both; another stays apart. */
 static void test_merge_across_articles(void **state)
 {
@@ -1386,6 +1402,7 @@ int main(void)
 		cmocka_unit_test(test_passive_adverbs_and_clauses),
 		cmocka_unit_test(test_date_in_what_was_said),
 		cmocka_unit_test(test_acting_report),
+		cmocka_unit_test(test_present_schedule),
 		cmocka_unit_test(test_merge_across_articles),
 		cmocka_unit_test(test_loose_date_does_not_bridge),
 		cmocka_unit_test(test_workspace_same_results),
