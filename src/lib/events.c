@@ -1545,8 +1545,13 @@ static bool clause_break(const char *t, uint32_t a, uint32_t b)
 {
 	for (uint32_t p = a; p < b; p++)
 		if (t[p] == ',' || t[p] == ';' || t[p] == ':' || t[p] == '(' || t[p] == ')' || t[p] == '.' ||
-		    t[p] == '"')
+		    t[p] == '"') {
+			/* not a number's decimal point ("rose 3.1% on Tuesday") */
+			if (t[p] == '.' && p > 0 && ctl_is_digit((unsigned char)t[p - 1]) &&
+			    ctl_is_digit((unsigned char)t[p + 1]))
+				continue;
 			return true;
+		}
 	return false;
 }
 

@@ -1105,6 +1105,21 @@ static void test_acting_report(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A number's decimal point is no clause's end. */
+static void test_decimal_point(void **state)
+{
+	ctl_resources *res = *state;
+	const art b[] = { { "d.txt",
+		"Shares jump\n"
+		"\n"
+		"Analysts welcomed the deal.\n"
+		"Quorvex shares rose 3.1% on Tuesday to close at $187.40.\n",
+		"2025-03-05" } };
+	ctl_timeline *tl = extract(res, b, 1);
+	assert_dates(find_event(tl, "rose"), "2025-03-04", "2025-03-04");
+	ctl_timeline_free(tl);
+}
+
 /* A schedule in the present tense is an event ahead: "closes", "starts",
  * "expires". */
 static void test_present_schedule(void **state)
@@ -1403,6 +1418,7 @@ int main(void)
 		cmocka_unit_test(test_date_in_what_was_said),
 		cmocka_unit_test(test_acting_report),
 		cmocka_unit_test(test_present_schedule),
+		cmocka_unit_test(test_decimal_point),
 		cmocka_unit_test(test_merge_across_articles),
 		cmocka_unit_test(test_loose_date_does_not_bridge),
 		cmocka_unit_test(test_workspace_same_results),
