@@ -1546,8 +1546,9 @@ static bool clause_break(const char *t, uint32_t a, uint32_t b)
 	for (uint32_t p = a; p < b; p++)
 		if (t[p] == ',' || t[p] == ';' || t[p] == ':' || t[p] == '(' || t[p] == ')' || t[p] == '.' ||
 		    t[p] == '"') {
-			/* not a number's decimal point ("rose 3.1% on Tuesday") */
-			if (t[p] == '.' && p > 0 && ctl_is_digit((unsigned char)t[p - 1]) &&
+			/* not a number's decimal point or thousands' comma ("rose
+			 * 3.1% on Tuesday", "more than 2,000 union members") */
+			if ((t[p] == '.' || t[p] == ',') && p > 0 && ctl_is_digit((unsigned char)t[p - 1]) &&
 			    ctl_is_digit((unsigned char)t[p + 1]))
 				continue;
 			return true;
@@ -2108,6 +2109,15 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 	if (!opener && !joined && c > 0 && e - c <= 2 && clause_comma_before(t, tk, c) &&
 	    ctl_is_lower((unsigned char)t[tk[c].s]))
 		opener = t[tk[e - 1].e - 1] == 's' || tok_is(t, &tk[e - 1], "police");
+	/* ... or a counted one ("On Saturday, more than 2,000 union members
+	 * marched", "several hundred residents") */
+	static const char *const counts[] = { "more", "about", "some", "several", "nearly", "around",
+		"almost", "over", "hundreds", "thousands", "dozens", NULL };
+	bool counted = ctl_is_digit((unsigned char)t[tk[c].s]);
+	for (size_t i = 0; counts[i] && !counted; i++)
+		counted = tok_is(t, &tk[c], counts[i]);
+	if (!opener && !joined && c > 0 && e - c <= 6 && counted && clause_comma_before(t, tk, c))
+		opener = t[tk[e - 1].e - 1] == 's' || tok_is(t, &tk[e - 1], "people");
 	for (size_t i = 0; det[i] && !opener; i++)
 		opener = tok_is(t, &tk[c], det[i]);
 	for (size_t i = 0; wh[i] && opener; i++)
@@ -2127,15 +2137,30 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 	for (size_t i = c; i < e; i++) {
 		for (uint32_t p = tk[i].s; p < tk[i].e; p++)
 			if (!ctl_is_alpha((unsigned char)t[p]) && (unsigned char)t[p] < 0x80 &&
-			    t[p] != '-' && t[p] != '\'')
+			    t[p] != '-' && t[p] != '\'' && !(counted && ctl_is_digit((unsigned char)t[p])))
 				return false;
-		if (is_preposition(t, &tk[i]) || is_and_but(t, &tk[i]) || subject_pronoun(t, &tk[i], true))
+		/* a count's "than" and "of" ("more than 2,000 members",
+		 * "hundreds of residents") */
+		if ((is_preposition(t, &tk[i]) && !(counted && (tok_is(t, &tk[i], "than") || tok_is(t, &tk[i], "of")))) ||
+		    is_and_but(t, &tk[i]) || subject_pronoun(t, &tk[i], true))
 			return false;
 	}
 	return true;
 }
 
 static bool clause_that(const char *t, const tok *tk, size_t ntok, size_t k);
+
+/* Whether token k is a determiner: "marched to the square" is no
+ * infinitive ("wanted to expand"). */
+static bool determiner(const char *t, const tok *k)
+{
+	static const char *const det[] = { "the", "a", "an", "its", "his", "her", "their", "our",
+		"this", "that", "these", "those", NULL };
+	for (size_t i = 0; det[i]; i++)
+		if (tok_is(t, k, det[i]))
+			return true;
+	return false;
+}
 
 /* Whether token k is a past-tense verb that may anchor an event no trigger
  * names: an irregular form listed as `past` in events/past_verbs.tsv, or a
@@ -2152,7 +2177,8 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 	/* "wanted to expand", not "was adjourned to June 18"; "found that
 	 * ..." tells what someone concluded, as a statement does */
 	if (!ctl_is_lower((unsigned char)t[w->s]) ||
-	    (k + 2 < ntok && tok_is(t, &tk[k + 1], "to") && ctl_is_lower((unsigned char)t[tk[k + 2].s])) ||
+	    (k + 2 < ntok && tok_is(t, &tk[k + 1], "to") && ctl_is_lower((unsigned char)t[tk[k + 2].s]) &&
+	     !determiner(t, &tk[k + 2])) ||
 	    (k + 1 < ntok && tok_is(t, &tk[k + 1], "that") && clause_that(t, tk, ntok, k + 1)))
 		return false;
 	for (size_t i = 0; i < n; i++)

@@ -1105,7 +1105,7 @@ static void test_acting_report(void **state)
 	ctl_timeline_free(tl);
 }
 
-/* A number's decimal point is no clause's end. */
+/* A number's decimal point or thousands' comma is no clause's end. */
 static void test_decimal_point(void **state)
 {
 	ctl_resources *res = *state;
@@ -1117,6 +1117,17 @@ static void test_decimal_point(void **state)
 		"2025-03-05" } };
 	ctl_timeline *tl = extract(res, b, 1);
 	assert_dates(find_event(tl, "rose"), "2025-03-04", "2025-03-04");
+	ctl_timeline_free(tl);
+	/* nor a thousands' comma, in a counted subject after an opening
+	 * phrase; "marched to the square" is no infinitive */
+	const art c[] = { { "m.txt",
+		"Union leader arrested\n"
+		"\n"
+		"Police arrested the union leader on Friday.\n"
+		"On Saturday, more than 2,000 union members marched to the police headquarters.\n",
+		"2024-05-27" } };
+	tl = extract(res, c, 1);
+	assert_dates(find_event(tl, "marched"), "2024-05-25", "2024-05-25");
 	ctl_timeline_free(tl);
 }
 
