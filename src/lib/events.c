@@ -2191,7 +2191,7 @@ static bool past_verb(const struct ctl_events_data *d, const char *t, const tok 
 		return false;
 	/* right after its subject, an auxiliary or an adverb: not a participle
 	 * after a noun ("an agreement reached between the two companies") */
-	static const char *const before[] = { "who", "has", "have", "had", "was", "were", "been",
+	static const char *const before[] = { "who", "which", "has", "have", "had", "was", "were", "been",
 		"is", "are",
 		"also", "then", "later", "first", "finally", "eventually", "recently", "previously",
 		"subsequently", "successfully", "and", NULL };
@@ -3172,7 +3172,9 @@ static void sentence_events(ctl_event_store *st, doc_state *ds, size_t di, uint3
 		/* ... nor a verb after "and" in a sentence a pronoun opens ("She
 		 * relearned the piano, and gave her final concert in April") */
 		bool pronoun = subject_pronoun(t, &tk[g.a - 1], false) ||
-			(tok_is(t, &tk[g.a - 1], "and") && subject_pronoun(t, &tk[0], false));
+			(tok_is(t, &tk[g.a - 1], "and") && subject_pronoun(t, &tk[0], false)) ||
+			/* "the Millrace Bridge, which gave way on Tuesday" */
+			(g.a > 1 && tok_is(t, &tk[g.a - 1], "which") && clause_comma_before(t, tk, g.a - 1));
 		/* ... and the date may stand between the subject and its verb
 		 * ("A county jury on Thursday found ...") */
 		if (fa == SIZE_MAX && !passive && !pronoun && !np_subject_before(t, tk, ntok, g.a, floor) &&

@@ -1105,7 +1105,7 @@ static void test_acting_report(void **state)
 	ctl_timeline_free(tl);
 }
 
-/* A number's decimal point or thousands' comma is no clause's end. */
+/* A number's decimal point is no clause's end. */
 static void test_decimal_point(void **state)
 {
 	ctl_resources *res = *state;
@@ -1118,8 +1118,15 @@ static void test_decimal_point(void **state)
 	ctl_timeline *tl = extract(res, b, 1);
 	assert_dates(find_event(tl, "rose"), "2025-03-04", "2025-03-04");
 	ctl_timeline_free(tl);
-	/* nor a thousands' comma, in a counted subject after an opening
-	 * phrase; "marched to the square" is no infinitive */
+}
+
+/* Subjects with no name: a counted one after an opening phrase (with a
+ * thousands' comma), "which" after a comma; "marched to the square" is
+ * no infinitive. */
+static void test_counted_and_relative_subjects(void **state)
+{
+	ctl_resources *res = *state;
+	ctl_timeline *tl;
 	const art c[] = { { "m.txt",
 		"Union leader arrested\n"
 		"\n"
@@ -1128,6 +1135,16 @@ static void test_decimal_point(void **state)
 		"2024-05-27" } };
 	tl = extract(res, c, 1);
 	assert_dates(find_event(tl, "marched"), "2024-05-25", "2024-05-25");
+	ctl_timeline_free(tl);
+	/* "which" after a comma is a clause's subject */
+	const art w[] = { { "w.txt",
+		"Warehouse destroyed\n"
+		"\n"
+		"Crews stayed at the site overnight.\n"
+		"The fire, which broke out on Monday, destroyed the warehouse.\n",
+		"2019-08-22" } };
+	tl = extract(res, w, 1);
+	assert_dates(find_event(tl, "broke"), "2019-08-19", "2019-08-19");
 	ctl_timeline_free(tl);
 }
 
@@ -1430,6 +1447,7 @@ int main(void)
 		cmocka_unit_test(test_acting_report),
 		cmocka_unit_test(test_present_schedule),
 		cmocka_unit_test(test_decimal_point),
+		cmocka_unit_test(test_counted_and_relative_subjects),
 		cmocka_unit_test(test_merge_across_articles),
 		cmocka_unit_test(test_loose_date_does_not_bridge),
 		cmocka_unit_test(test_workspace_same_results),
