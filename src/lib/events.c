@@ -2560,6 +2560,17 @@ static bool acting_report(doc_state *ds, const tok *tk, size_t ntok, const trig 
 	       !find_speaker(ds, tk, ntok, T->a, T->b, m0, m1, &s, &e);
 }
 
+/* Whether token k counts what follows ("four cases", "several people"). */
+static bool number_word(const char *t, const tok *k)
+{
+	static const char *const words[] = { "one", "two", "three", "four", "five", "six", "seven",
+		"eight", "nine", "ten", "several", "some", "dozens", "hundreds", "thousands", NULL };
+	for (size_t i = 0; words[i]; i++)
+		if (tok_is(t, k, words[i]))
+			return true;
+	return false;
+}
+
 /* The sentence's statement a date source dates ("On Tuesday, the minister
  * said ...", "said at a news conference in Geneva on Tuesday"), unless the
  * date lies further on, in what was said ("the firm said more than 4
@@ -2572,7 +2583,27 @@ static size_t statement_for(doc_state *ds, const tok *tk, const trig *tr, size_t
 	for (size_t r = 0; r < ntr; r++)
 		if (tr[r].report && first_report == SIZE_MAX)
 			first_report = r;
-	if (first_report == SIZE_MAX || s->a > tr[first_report].b + REPORT_DATE_REACH)
+	if (first_report == SIZE_MAX)
+		return 0;
+	/* a reporting verb with its object, one clause to the date ("doctors
+	 * reported four cases of bloodstream infection to provincial health
+	 * authorities on February 19"): the object's words are not what was
+	 * said, and the date may lie twice as far */
+	size_t reach = REPORT_DATE_REACH;
+	const trig *R = &tr[first_report];
+	if (R->b < ds->ntok && s->a > R->b && strncmp(R->e->fields[3], "says", 4) &&
+	    strncmp(R->e->fields[3], "tells", 5) &&
+	    (determiner(t, &tk[R->b]) || ctl_is_digit((unsigned char)t[tk[R->b].s]) || number_word(t, &tk[R->b]))) {
+		bool plain = true;
+		for (size_t j = R->b; j < s->a && plain; j++)
+			plain = !clause_break(t, tk[j].e, tk[j + 1].s) && future_start(t, tk, j) == SIZE_MAX &&
+			        !tok_is(t, &tk[j], "that");
+		for (size_t r = 0; r < ntr && plain; r++)
+			plain = !(tr[r].a >= R->b && tr[r].a < s->a && !strcmp(tr[r].e->fields[2], "verb"));
+		if (plain)
+			reach = 2 * REPORT_DATE_REACH;
+	}
+	if (s->a > R->b + reach)
 		return 0;
 	/* words quoted are not when they were said ('said the Budget "does
 	 * not borrow from tomorrow"') */

@@ -1148,6 +1148,22 @@ static void test_counted_and_relative_subjects(void **state)
 	ctl_timeline_free(tl);
 }
 
+/* A reporting verb with its object takes a date further on in its clause
+ * ("reported four cases ... on February 19"). */
+static void test_report_with_object(void **state)
+{
+	ctl_resources *res = *state;
+	const art b[] = { { "o.txt",
+		"Drug recalled\n"
+		"\n"
+		"The regulator recalled three batches of the drug.\n"
+		"The Kelvin Children's Hospital reported four cases of bloodstream infection to provincial health authorities on February 19.\n",
+		"2024-02-27" } };
+	ctl_timeline *tl = extract(res, b, 1);
+	assert_dates(find_event(tl, "reported"), "2024-02-19", "2024-02-19");
+	ctl_timeline_free(tl);
+}
+
 /* A schedule in the present tense is an event ahead: "closes", "starts",
  * "expires". */
 static void test_present_schedule(void **state)
@@ -1446,6 +1462,7 @@ int main(void)
 		cmocka_unit_test(test_date_in_what_was_said),
 		cmocka_unit_test(test_acting_report),
 		cmocka_unit_test(test_present_schedule),
+		cmocka_unit_test(test_report_with_object),
 		cmocka_unit_test(test_decimal_point),
 		cmocka_unit_test(test_counted_and_relative_subjects),
 		cmocka_unit_test(test_merge_across_articles),
