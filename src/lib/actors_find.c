@@ -1890,6 +1890,21 @@ static uint32_t zone_head(const finder *F, const elem *el, size_t z0, size_t z1)
 	return 0;
 }
 
+/* "The Regional District of Kelso", "the City of Harlan Springs": the head
+ * of an administrative unit (place_heads.tsv `admin`), capitalised, with
+ * an "of" complement, names its government, an actor, unless a locative
+ * word stands before it ("in the Municipality of Valle"). */
+static bool admin_body(const finder *F, const ctx *X, const elem *el, size_t z0, size_t z1)
+{
+	for (size_t i = z0 + 1; i < z1; i++)
+		if (el[i].k == E_CONN && el[i].sub == C_OF && el[i - 1].k == E_NAME) {
+			const tok *h = &F->toks[el[i - 1].b - 1];
+			return (h->f & T_CAP) && kind_is(lexget(F->d->place_heads, F->t + h->s, h->e - h->s), "admin") &&
+			       !locative_before(F, X->lo, el[z0].a);
+		}
+	return false;
+}
+
 static char *title_text(const finder *F, const elem *el, size_t t0, size_t t1)
 {
 	return join_words(F, el[t0].a, el[t1 - 1].b);
@@ -2044,6 +2059,8 @@ static void parse_run(finder *F, const ctx *X, elem *el, size_t n)
 			} else if (single && (head == L_P_HEAD || (ft->f & (T_START | T_HEAD)) ||
 			                      (ft->lx & (L_O_LEGAL | L_O_GENERIC)))) {
 				/* "Police said", a lone "Group": too vague */
+			} else if (head == L_P_HEAD && admin_body(F, X, el, a0, z1)) {
+				emit(F, a, b, CTL_ACTOR_ORGANIZATION, CTL_MENTION_ACTOR, CTL_CUE_LEXICON, NULL);
 			} else if (head == L_P_HEAD) {
 				size_t r = (F->toks[b - 1].f & T_POSS) ? 0 : region_after(F, el[z1 - 1].b, X->hi, false);
 				cand *c = emit(F, a, r ? r : b, CTL_ACTOR_OTHER, CTL_MENTION_PLACE, CTL_CUE_LEXICON, NULL);

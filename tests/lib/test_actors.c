@@ -728,6 +728,27 @@ static void test_person_cues(void **state)
 	ctl_resources_free(res);
 }
 
+/* An administrative unit named with "of" is its government, an actor,
+ * except after a locative word. */
+static void test_admin_body(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_mention_list ml = find(res,
+		"Fire grows\n"
+		"The Regional District of Kelso issued an evacuation order on Friday.\n"
+		"Soldiers arrived in the District of Thornbury.\n");
+	const ctl_mention *m = mention_named(&ml, "Regional District of Kelso");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
+	assert_int_equal(m->role, CTL_MENTION_ACTOR);
+	m = mention_named(&ml, "District of Thornbury");
+	assert_non_null(m);
+	assert_int_equal(m->role, CTL_MENTION_PLACE);
+	ctl_mention_list_release(&ml);
+	ctl_resources_free(res);
+}
+
 /* The site the article is on (doc->site, from its header) is no actor of
  * it, nor are its products; other outlets are. */
 static void test_site_not_actor(void **state)
@@ -978,6 +999,7 @@ int main(void)
 		cmocka_unit_test(test_and_in_name_common_noun),
 		cmocka_unit_test(test_adjective_opens_name),
 		cmocka_unit_test(test_person_cues),
+		cmocka_unit_test(test_admin_body),
 		cmocka_unit_test(test_site_not_actor),
 		cmocka_unit_test(test_sentence_start),
 		cmocka_unit_test(test_headline_case),
