@@ -689,12 +689,15 @@ static void test_adjective_opens_name(void **state)
 		"Strike goes on\n"
 		"Pickets stood outside Great Fenwick Alloy Works on Monday.\n"
 		"The New Harrow Party said it backed the strikers.\n"
-		"The fire grew, according to the BC Wildfire Service, and a coin from 300 BC was lost.\n");
+		"The fire grew, according to the BC Wildfire Service, and a coin from 300 BC was lost.\n"
+		"Aegean Blue Lines said it had cancelled 142 sailings.\n");
 	assert_non_null(mention_named(&ml, "Great Fenwick Alloy Works"));
 	assert_null(mention_named(&ml, "Fenwick Alloy Works"));
 	assert_non_null(mention_named(&ml, "New Harrow Party"));
 	assert_non_null(mention_named(&ml, "BC Wildfire Service"));
 	assert_null(mention_named(&ml, "BC"));
+	/* a sea's name opening a company's, "Lines" ending it */
+	assert_non_null(mention_named(&ml, "Aegean Blue Lines"));
 	ctl_mention_list_release(&ml);
 	ctl_resources_free(res);
 }
