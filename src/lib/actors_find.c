@@ -577,20 +577,22 @@ static void lex_word_compute(finder *F, tok *k, uint64_t hn)
 		lx |= L_GAZ;
 	k->lx = lx;
 
-	/* "Chile-Peru", "Chilean-US": every part a country's name */
+	/* "Chile-Peru", "Chilean-US": every part a country's name; or a known
+	 * organisation's beside one ("EU-Vietnam") */
 	if ((k->f & T_HYPH) && !k->gz && (k->f & T_CAP)) {
-		bool all = true;
+		bool all = true, country = false;
 		uint32_t p = k->s;
 		while (p < k->e && all) {
 			uint32_t q = p;
 			while (q < k->e && F->t[q] != '-')
 				q++;
 			const ctl_gaz_entry *g = ctl_gaz_get(d, F->t + p, q - p);
-			all = g && g->kind != CTL_GAZ_ORG && g->kind != CTL_GAZ_CITY &&
-			      g->kind != CTL_GAZ_REGION;
+			all = g && g->kind != CTL_GAZ_CITY && g->kind != CTL_GAZ_REGION &&
+			      (g->kind != CTL_GAZ_ORG || g->type == CTL_ACTOR_ORGANIZATION);
+			country |= all && g->kind != CTL_GAZ_ORG;
 			p = q + 1;
 		}
-		if (all)
+		if (all && country)
 			k->f |= T_SPLIT;
 	}
 }
@@ -2444,12 +2446,12 @@ int ctl_mentions_find_cached(ctl_mention_list *out, const ctl_resources *res,
 					while (q < k->e && F.t[q] != '-')
 						q++;
 					const ctl_gaz_entry *g = ctl_gaz_get(F.d, F.t + p, q - p);
-					if (g && g->kind == CTL_GAZ_COUNTRY) {
+					if (g && (g->kind == CTL_GAZ_COUNTRY || g->kind == CTL_GAZ_ORG)) {
 						cand *c = CTL_ARRAY_PUSH(F.cands, F.ncands, F.candcap);
 						memset(c, 0, sizeof(*c));
 						c->m.start = c->m.ext_start = p;
 						c->m.end = q;
-						c->m.type = CTL_ACTOR_COUNTRY;
+						c->m.type = g->kind == CTL_GAZ_ORG ? (ctl_actor_type)g->type : CTL_ACTOR_COUNTRY;
 						c->m.role = CTL_MENTION_ACTOR;
 						c->m.cue = CTL_CUE_LEXICON;
 						c->m.name = ctl_xstrndup(F.t + p, q - p);

@@ -752,6 +752,31 @@ static void test_admin_body(void **state)
 	ctl_resources_free(res);
 }
 
+/* A hyphenated pair of countries, or of a known organisation and a
+ * country, names each ("Chile-Peru talks", "the EU-Vietnam agreement"); a
+ * pair with no country in it is no such pair. */
+static void test_hyphenated_pairs(void **state)
+{
+	(void)state;
+	ctl_resources *res = test_resources();
+	ctl_mention_list ml = find(res,
+		"Trade grows\n"
+		"Trade rose after the EU-Vietnam Free Trade Agreement entered into force.\n"
+		"Chile-Peru talks resumed on Monday.\n"
+		"The NATO-EU summit was postponed.\n");
+	const ctl_mention *m = mention_named(&ml, "EU");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_ORGANIZATION);
+	m = mention_named(&ml, "Vietnam");
+	assert_non_null(m);
+	assert_int_equal(m->type, CTL_ACTOR_COUNTRY);
+	assert_non_null(mention_named(&ml, "Chile"));
+	assert_non_null(mention_named(&ml, "Peru"));
+	assert_null(mention_named(&ml, "NATO"));
+	ctl_mention_list_release(&ml);
+	ctl_resources_free(res);
+}
+
 /* The site the article is on (doc->site, from its header) is no actor of
  * it, nor are its products; other outlets are. */
 static void test_site_not_actor(void **state)
@@ -1003,6 +1028,7 @@ int main(void)
 		cmocka_unit_test(test_adjective_opens_name),
 		cmocka_unit_test(test_person_cues),
 		cmocka_unit_test(test_admin_body),
+		cmocka_unit_test(test_hyphenated_pairs),
 		cmocka_unit_test(test_site_not_actor),
 		cmocka_unit_test(test_sentence_start),
 		cmocka_unit_test(test_headline_case),
