@@ -929,6 +929,15 @@ static bool copyright_line(const char *t, uint32_t a, uint32_t b)
 	return false;
 }
 
+/* Whether t[a, b) is a year alone (1900-2099), a colon after it or not. */
+static bool year_alone(const char *t, uint32_t a, uint32_t b)
+{
+	if (b > a && t[b - 1] == ':')
+		b--;
+	return b - a == 4 && (t[a] == '1' ? t[a + 1] == '9' : t[a] == '2' && t[a + 1] == '0') &&
+	       ctl_is_digit((unsigned char)t[a + 2]) && ctl_is_digit((unsigned char)t[a + 3]);
+}
+
 /* Rules that drop a line whatever its neighbours (step 1 of the header). */
 static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum script main,
 		line_info *li)
@@ -938,10 +947,12 @@ static void hard_rules(const char *t, const struct ctl_clean_data *cd, enum scri
 		/* unrendered client-side templates ({{item.x}}, {% if %}) */
 		set_bad(li, "template", SCOPE_BLOCK);
 	} else if (!li->words) {
-		/* "7", "13": the numbers of a numbered "most read" list; "^", "•" */
-		if (li->digits_only)
+		/* "7", "13": the numbers of a numbered "most read" list; "^", "•";
+		 * not a year alone, a chronology's heading ("2024" over "Jan. 5 —
+		 * JAXA sets a launch window"): the lines around it decide */
+		if (li->digits_only && !year_alone(t, li->a, li->b))
 			set_bad(li, "list-number", SCOPE_BLOCK);
-		else
+		else if (!li->digits_only)
 			set_bad(li, "symbols", SCOPE_INLINE);
 	} else if (letters_in(t, li, main) * 2 < li->letters) {
 		/* interface strings of another language version of the site */

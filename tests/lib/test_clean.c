@@ -475,6 +475,23 @@ static void test_chronology_and_read_also_list(void **state)
 	assert_false(test_kept(doc, "Kick-off"));
 	assert_false(test_kept(doc, "Score at"));
 	ctl_document_free(doc);
+	/* a year alone over its entries is the chronology's heading, not a
+	 * list's number */
+	doc = page("", "", "Timeline: key events\n"
+		"\n"
+		"2023: The rocket's maiden flight fails on March 7 after an ignition problem.\n"
+		"2024\n"
+		"Jan. 5 — The agency sets a launch window of late August to mid-September 2024.\n"
+		"Aug. 27 — First launch attempt aborted after a valve pressure anomaly.\n");
+	assert_true(test_kept(doc, "Jan. 5 — The agency"));
+	const ctl_line *year = NULL;
+	for (size_t i = 0; i < doc->nlines && !year; i++)
+		if (doc->lines[i].end - doc->lines[i].start == 4 &&
+		    !memcmp(doc->text + doc->lines[i].start, "2024", 4))
+			year = &doc->lines[i];
+	assert_non_null(year);
+	assert_int_equal(year->kind, CTL_LINE_BODY);
+	ctl_document_free(doc);
 	/* a "Most popular" list's numbered entries, before a long line */
 	doc = page("", "", "MOST POPULAR\n"
 		"1. Review: The new folding phone is finally worth it\n"
