@@ -2056,6 +2056,8 @@ static bool clause_comma_before(const char *t, const tok *tk, size_t k);
 /* ... and how many words an appositive after it ("the Dutch company Helion
  * Imaging") */
 #define APPOSITIVE_WORDS 6
+/* ... and a relative clause there (", who won silver ... ,") */
+#define RELATIVE_WORDS 16
 
 /* Whether the verb at token k follows its clause's subject, a short noun
  * phrase with no name the actor finder knows: the clause's first words,
@@ -2081,10 +2083,21 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 	/* "Its owner, the Dutch company Helion Imaging, went bankrupt": the
 	 * subject before an appositive of at most APPOSITIVE_WORDS */
 	if (e > 0 && clause_comma_before(t, tk, e)) {
+		/* ... or before a relative clause set off by commas ("The
+		 * 27-year-old, who won silver over 1500 metres at the 2022
+		 * African Championships, tested positive") */
+		size_t reach = APPOSITIVE_WORDS;
 		size_t b0 = e - 1;
-		while (b0 > 0 && e - b0 <= APPOSITIVE_WORDS && !clause_break(t, tk[b0 - 1].e, tk[b0].s))
+		for (size_t r = e - 1; r > 0 && e - r <= RELATIVE_WORDS; r--)
+			if (clause_break(t, tk[r - 1].e, tk[r].s)) {
+				if (clause_comma_before(t, tk, r) &&
+				    (tok_is(t, &tk[r], "who") || tok_is(t, &tk[r], "which")))
+					reach = RELATIVE_WORDS;
+				break;
+			}
+		while (b0 > 0 && e - b0 <= reach && !clause_break(t, tk[b0 - 1].e, tk[b0].s))
 			b0--;
-		if (b0 == 0 || e - b0 > APPOSITIVE_WORDS || !clause_comma_before(t, tk, b0))
+		if (b0 == 0 || e - b0 > reach || !clause_comma_before(t, tk, b0))
 			return false;
 		e = b0;
 	} else if (e == 0 || clause_break(t, tk[e - 1].e, tk[e].s)) {
@@ -2135,9 +2148,11 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 	}
 	/* words of letters, any script's ("José Ruiz yesterday appealed") */
 	for (size_t i = c; i < e; i++) {
+		/* digits in a count, or in a compound ("The 27-year-old") */
+		bool digits = counted || memchr(t + tk[i].s, '-', tk[i].e - tk[i].s);
 		for (uint32_t p = tk[i].s; p < tk[i].e; p++)
 			if (!ctl_is_alpha((unsigned char)t[p]) && (unsigned char)t[p] < 0x80 &&
-			    t[p] != '-' && t[p] != '\'' && !(counted && ctl_is_digit((unsigned char)t[p])))
+			    t[p] != '-' && t[p] != '\'' && !(digits && ctl_is_digit((unsigned char)t[p])))
 				return false;
 		/* a count's "than" and "of" ("more than 2,000 members",
 		 * "hundreds of residents") */

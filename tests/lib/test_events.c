@@ -1146,6 +1146,17 @@ static void test_counted_and_relative_subjects(void **state)
 	tl = extract(res, w, 1);
 	assert_dates(find_event(tl, "broke"), "2019-08-19", "2019-08-19");
 	ctl_timeline_free(tl);
+	/* a subject before a relative clause set off by commas, digits in
+	 * its compound */
+	const art r[] = { { "r.txt",
+		"Runner banned\n"
+		"\n"
+		"The tribunal upheld the ban on Monday.\n"
+		"The 27-year-old, who won silver over 1500 metres at the 2022 African Championships, tested positive for ostarine on 14 April 2023.\n",
+		"2024-09-03" } };
+	tl = extract(res, r, 1);
+	assert_dates(find_event(tl, "tested"), "2023-04-14", "2023-04-14");
+	ctl_timeline_free(tl);
 }
 
 /* A reporting verb with its object takes a date further on in its clause
