@@ -2055,7 +2055,7 @@ static bool clause_comma_before(const char *t, const tok *tk, size_t k);
 #define NP_SUBJECT_WORDS 6
 /* ... and how many words an appositive after it ("the Dutch company Helion
  * Imaging") */
-#define APPOSITIVE_WORDS 6
+#define APPOSITIVE_WORDS 9
 /* ... and a relative clause there (", who won silver ... ,") */
 #define RELATIVE_WORDS 16
 

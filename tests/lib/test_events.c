@@ -1157,6 +1157,16 @@ static void test_counted_and_relative_subjects(void **state)
 	tl = extract(res, r, 1);
 	assert_dates(find_event(tl, "tested"), "2023-04-14", "2023-04-14");
 	ctl_timeline_free(tl);
+	/* ... or before an appositive of up to nine words */
+	const art a[] = { { "a.txt",
+		"Hospital hit by ransomware\n"
+		"\n"
+		"Staff returned to paper records.\n"
+		"The hospital, one of the largest public cardiac facilities in Punjab, diverted incoming ambulances on Monday.\n",
+		"2024-07-11" } };
+	tl = extract(res, a, 1);
+	assert_dates(find_event(tl, "diverted"), "2024-07-08", "2024-07-08");
+	ctl_timeline_free(tl);
 }
 
 /* A reporting verb with its object takes a date further on in its clause
