@@ -164,13 +164,20 @@ static bool field_sep(const char *t, uint32_t i, uint32_t ls, uint32_t le)
 	return false;
 }
 
-/* Whether a page cue ("Updated", "Published") opens a word at t[i]. */
-static bool cue_at(const struct ctl_dct_data *dd, const char *t, uint32_t i, uint32_t le)
+/* The end of the word at t[i, le) if it is a page cue ("Updated",
+ * "Published"), else i. */
+static uint32_t page_cue_end(const struct ctl_dct_data *dd, const char *t, uint32_t i, uint32_t le)
 {
 	uint32_t e = i;
 	while (e < le && ctl_is_alpha((unsigned char)t[e]))
 		e++;
-	return e > i && ctl_is_upper((unsigned char)t[i]) && page_cue(cue_kind(dd, t + i, e - i));
+	return e > i && page_cue(cue_kind(dd, t + i, e - i)) ? e : i;
+}
+
+/* Whether a capitalised page cue opens a word at t[i]. */
+static bool cue_at(const struct ctl_dct_data *dd, const char *t, uint32_t i, uint32_t le)
+{
+	return ctl_is_upper((unsigned char)t[i]) && page_cue_end(dd, t, i, le) > i;
 }
 
 /* Does the line hold little but the date: no lowercase word of 4+ letters
@@ -396,11 +403,8 @@ static bool numeric_header_date(ctl_document *doc, const dct_state *ds)
 		const ctl_line *l = &doc->lines[i];
 		uint32_t p = ctl_skip_space(t, l->start, l->end);
 		/* "Updated: 05/11/2023 6:52 p.m." */
-		uint32_t we = p;
-		while (we < l->end && ctl_is_alpha(t[we]))
-			we++;
-		const char *kind = we > p ? cue_kind(ds->dd, doc->text + p, we - p) : NULL;
-		if (page_cue(kind)) {
+		uint32_t we = page_cue_end(ds->dd, doc->text, p, l->end);
+		if (we > p) {
 			if (we < l->end && t[we] == ':')
 				we++;
 			p = ctl_skip_space(t, we, l->end);

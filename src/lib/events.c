@@ -2059,6 +2059,19 @@ static bool clause_comma_before(const char *t, const tok *tk, size_t k);
 /* ... and a relative clause there (", who won silver ... ,") */
 #define RELATIVE_WORDS 16
 
+/* Whether token k is a determiner ("the", "its", "these"): what opens a
+ * subject with no name, and no infinitive after "to" ("marched to the
+ * square", not "wanted to expand"). */
+static bool determiner(const char *t, const tok *k)
+{
+	static const char *const det[] = { "the", "a", "an", "its", "his", "her", "their", "our",
+		"this", "that", "these", "those", NULL };
+	for (size_t i = 0; det[i]; i++)
+		if (tok_is(t, k, det[i]))
+			return true;
+	return false;
+}
+
 /* Whether the verb at token k follows its clause's subject, a short noun
  * phrase with no name the actor finder knows: the clause's first words,
  * at most NP_SUBJECT_WORDS, opening with a determiner or a capital (or a
@@ -2069,8 +2082,6 @@ static bool clause_comma_before(const char *t, const tok *tk, size_t k);
  * "Commission inspectors carried out raids"). */
 static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t k, size_t floor)
 {
-	static const char *const det[] = { "the", "a", "an", "its", "their", "his", "her", "our",
-		"this", "that", "these", "those", NULL };
 	static const char *const aux[] = { "has", "have", "had", "was", "were", "is", "are",
 		"also", "then", "later", "first", "finally", NULL };
 	size_t e = k;
@@ -2131,8 +2142,7 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 		counted = tok_is(t, &tk[c], counts[i]);
 	if (!opener && !joined && c > 0 && e - c <= 6 && counted && clause_comma_before(t, tk, c))
 		opener = t[tk[e - 1].e - 1] == 's' || tok_is(t, &tk[e - 1], "people");
-	for (size_t i = 0; det[i] && !opener; i++)
-		opener = tok_is(t, &tk[c], det[i]);
+	opener |= determiner(t, &tk[c]);
 	for (size_t i = 0; wh[i] && opener; i++)
 		opener = !tok_is(t, &tk[c], wh[i]); /* a question's ("Which lines are affected") */
 	if (!opener)
@@ -2164,18 +2174,6 @@ static bool np_subject_before(const char *t, const tok *tk, size_t ntok, size_t 
 }
 
 static bool clause_that(const char *t, const tok *tk, size_t ntok, size_t k);
-
-/* Whether token k is a determiner: "marched to the square" is no
- * infinitive ("wanted to expand"). */
-static bool determiner(const char *t, const tok *k)
-{
-	static const char *const det[] = { "the", "a", "an", "its", "his", "her", "their", "our",
-		"this", "that", "these", "those", NULL };
-	for (size_t i = 0; det[i]; i++)
-		if (tok_is(t, k, det[i]))
-			return true;
-	return false;
-}
 
 /* Whether token k is a past-tense verb that may anchor an event no trigger
  * names: an irregular form listed as `past` in events/past_verbs.tsv, or a
@@ -2551,6 +2549,13 @@ static size_t attach(doc_state *ds, const tok *tk, const trig *tr, size_t ntr,
 	return statement_for(ds, tk, tr, ntr, s);
 }
 
+/* Whether a reporting trigger is "say" or "tell", whose words after it are
+ * what was said ("said the fire had grown"), never an object. */
+static bool speech_verb(const trig *T)
+{
+	return !strncmp(T->e->fields[3], "says", 4) || !strncmp(T->e->fields[3], "tells", 5);
+}
+
 /* Whether a reporting verb with no one named to speak is an act instead,
  * done to an object by a subject with no name ("The ministry declared the
  * outbreak a public health emergency last Friday", "His family announced
@@ -2570,8 +2575,7 @@ static bool acting_report(doc_state *ds, const tok *tk, size_t ntok, const trig 
 		for (size_t i = 0; aux[i] && object; i++)
 			object = !tok_is(t, &tk[j], aux[i]);
 	uint32_t s, e;
-	return object && T->a > 0 && strncmp(T->e->fields[3], "says", 4) &&
-	       strncmp(T->e->fields[3], "tells", 5) && np_subject_before(t, tk, ntok, T->a, 0) &&
+	return object && T->a > 0 && !speech_verb(T) && np_subject_before(t, tk, ntok, T->a, 0) &&
 	       !find_speaker(ds, tk, ntok, T->a, T->b, m0, m1, &s, &e);
 }
 
@@ -2606,13 +2610,13 @@ static size_t statement_for(doc_state *ds, const tok *tk, const trig *tr, size_t
 	 * said, and the date may lie twice as far */
 	size_t reach = REPORT_DATE_REACH;
 	const trig *R = &tr[first_report];
-	if (R->b < ds->ntok && s->a > R->b && strncmp(R->e->fields[3], "says", 4) &&
-	    strncmp(R->e->fields[3], "tells", 5) &&
+	if (R->b < ds->ntok && s->a > R->b && !speech_verb(R) &&
 	    (determiner(t, &tk[R->b]) || ctl_is_digit((unsigned char)t[tk[R->b].s]) || number_word(t, &tk[R->b]))) {
+		/* (a future construction there makes it no statement's date at
+		 * all: below) */
 		bool plain = true;
 		for (size_t j = R->b; j < s->a && plain; j++)
-			plain = !clause_break(t, tk[j].e, tk[j + 1].s) && future_start(t, tk, j) == SIZE_MAX &&
-			        !tok_is(t, &tk[j], "that");
+			plain = !clause_break(t, tk[j].e, tk[j + 1].s) && !tok_is(t, &tk[j], "that");
 		for (size_t r = 0; r < ntr && plain; r++)
 			plain = !(tr[r].a >= R->b && tr[r].a < s->a && !strcmp(tr[r].e->fields[2], "verb"));
 		if (plain)
